@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI in plain Node: tsx compiles it on the fly, so `npx tokenscope` needs no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../cli.ts');
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: async (path) => (await import('node:fs/promises')).readFile(path, 'utf8'),
+});

@@ -1,0 +1,70 @@
+/** `tokenscope run SCENARIO [--until D] [--json]`. */
+import { parseScenario } from '../../shared/scenario/parse-scenario.ts';
+import { parseScenarioDuration } from '../../shared/time/duration.ts';
+import { Simulation } from '../../shared/engine/simulation.ts';
+import type { CliIo } from '../cli.ts';
+import { USAGE } from '../cli.ts';
+import { formatEventTable } from './event-table.ts';
+import { buildRunReport } from './run-report.ts';
+
+interface RunArgs {
+  file: string;
+  untilText?: string;
+  json: boolean;
+}
+
+function parseArgs(args: string[]): RunArgs | string {
+  let file: string | undefined;
+  let untilText: string | undefined;
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--until') {
+      untilText = args[++i];
+      if (untilText === undefined) return '--until needs a duration, e.g. --until 6h';
+    } else if (arg.startsWith('--until=')) untilText = arg.slice('--until='.length);
+    else if (arg.startsWith('-')) return `unknown flag ${arg}`;
+    else if (file === undefined) file = arg;
+    else return `unexpected argument "${arg}": give one scenario file`;
+  }
+  if (file === undefined) return 'missing the scenario file';
+  return { file, ...(untilText !== undefined ? { untilText } : {}), json };
+}
+
+export async function runCommand(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.stderr(`tokenscope run: ${parsed}\n\n${USAGE}`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await io.readFile(parsed.file);
+  } catch (error) {
+    io.stderr(`tokenscope run: cannot read ${parsed.file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const scenario = parseScenario(text);
+  if (!scenario.ok) {
+    for (const e of scenario.errors) {
+      const where = e.line !== undefined ? `${parsed.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : parsed.file;
+      io.stderr(`${where}: ${e.message}\n`);
+    }
+    return 1;
+  }
+  let untilMs = scenario.value.durationMs;
+  if (parsed.untilText !== undefined) {
+    const until = parseScenarioDuration(parsed.untilText);
+    if (!until.ok) {
+      io.stderr(`tokenscope run: --until: ${until.error}\n`);
+      return 2;
+    }
+    untilMs = Math.min(until.ms, untilMs);
+  }
+  const sim = new Simulation(scenario.value, { snapshotEveryMs: 0 });
+  sim.runUntil(untilMs);
+  if (parsed.json) io.stdout(`${JSON.stringify(await buildRunReport(sim), null, 2)}\n`);
+  else io.stdout(formatEventTable(sim.events));
+  return 0;
+}

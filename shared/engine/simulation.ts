@@ -1,0 +1,213 @@
+/**
+ * The engine: a discrete-event simulation of every flow of a scenario on one simulated clock. It owns the agenda,
+ * the state and the two append-only logs (tokens, events), runs forward to any instant, and seeks backward by
+ * restoring the nearest snapshot and replaying, which gives the same log because every random draw comes from the
+ * seeded PRNG in the state.
+ */
+import type { Scenario } from '../scenario/scenario-types.ts';
+import type { SimEvent } from '../model/events.ts';
+import { simulationKeys } from '../jwt/simulation-keys.ts';
+import { createQueue, peekAction, popAction } from '../sim/event-queue.ts';
+import { seedPrng } from '../sim/prng.ts';
+import { deepClone } from '../sim/deep-clone.ts';
+import { emit, schedule, type EngineContext, type KeyPool } from './engine-context.ts';
+import type { Action, ClusterState, EngineState, TokenRecord } from './engine-state.ts';
+import { createCluster } from './cluster-setup.ts';
+import { runStep } from './scenario-steps.ts';
+import { syncPod } from './kubelet/pod-sync.ts';
+import { endDeletionLeeway, removePod } from './api-server/pods.ts';
+import { runActorCall } from './actors/actors.ts';
+import { CLEANER_SYNC_INTERVAL_MS, runLegacyTokenCleaner } from './controllers/legacy-token-cleaner.ts';
+import { CLOCK_SKEW_LEEWAY_MS } from './api-server/authenticator.ts';
+
+export interface SimulationOptions {
+  keyPool?: KeyPool;
+  /** Simulated time between snapshots; 0 turns snapshots off (benchmarks that never seek). */
+  snapshotEveryMs?: number;
+}
+
+interface Snapshot {
+  state: EngineState;
+  tokenCount: number;
+  eventCount: number;
+}
+
+export class Simulation {
+  readonly scenario: Scenario;
+  readonly events: SimEvent[] = [];
+  readonly tokens: TokenRecord[] = [];
+  private readonly ctx: EngineContext;
+  private readonly snapshots: Snapshot[] = [];
+  private readonly snapshotEveryMs: number;
+  /** Agenda actions dispatched so far (pod syncs, calls, steps…), for benchmarks. */
+  actionsProcessed = 0;
+
+  constructor(scenario: Scenario, options: SimulationOptions = {}) {
+    this.scenario = scenario;
+    this.snapshotEveryMs = options.snapshotEveryMs ?? Math.max(60_000, Math.floor(scenario.durationMs / 200));
+    const state: EngineState = {
+      nowMs: 0,
+      prng: seedPrng(scenario.seed),
+      queue: createQueue<Action>(),
+      flows: {},
+      actors: {},
+      toldExpired: {},
+      toldInvalidated: {},
+      toldStale: {},
+      nextKeySlot: 0,
+    };
+    this.ctx = { state, scenario, tokens: this.tokens, events: this.events, keyPool: options.keyPool ?? simulationKeys };
+    for (const flow of scenario.flows) createCluster(this.ctx, flow);
+    scenario.steps.forEach((step, index) => schedule(this.ctx, step.atMs, { kind: 'step', index }));
+    this.takeSnapshot();
+  }
+
+  get nowMs(): number {
+    return this.ctx.state.nowMs;
+  }
+
+  get durationMs(): number {
+    return this.scenario.durationMs;
+  }
+
+  /** Read-only view of a flow's cluster, for hosts that show objects (kubectl get, the inspector). */
+  cluster(flowId: string): ClusterState | undefined {
+    return this.ctx.state.flows[flowId];
+  }
+
+  /** The engine context, for hosts that run commands against a flow between steps (the console). */
+  get context(): EngineContext {
+    return this.ctx;
+  }
+
+  nextActionAtMs(): number | undefined {
+    return peekAction(this.ctx.state.queue)?.atMs;
+  }
+
+  /** Runs every action up to and including `targetMs` (clamped to the scenario's duration); returns new events. */
+  runUntil(targetMs: number): SimEvent[] {
+    const first = this.events.length;
+    const endMs = Math.min(targetMs, this.scenario.durationMs);
+    const queue = this.ctx.state.queue;
+    for (;;) {
+      const next = peekAction(queue);
+      if (!next || next.atMs > endMs) break;
+      this.maybeSnapshotBefore(next.atMs);
+      popAction(queue);
+      this.actionsProcessed += 1;
+      this.ctx.state.nowMs = next.atMs;
+      this.dispatch(next.action);
+    }
+    if (endMs > this.ctx.state.nowMs) {
+      this.maybeSnapshotBefore(endMs);
+      this.ctx.state.nowMs = endMs;
+    }
+    return this.events.slice(first);
+  }
+
+  /** Runs to the next instant at which something is logged (or to the end); returns the events logged then. */
+  stepToNextEvent(): SimEvent[] {
+    const first = this.events.length;
+    while (this.events.length === first) {
+      const next = this.nextActionAtMs();
+      if (next === undefined || next > this.scenario.durationMs) {
+        this.runUntil(this.scenario.durationMs);
+        break;
+      }
+      this.runUntil(next);
+    }
+    return this.events.slice(first);
+  }
+
+  /** Moves the clock to `targetMs`, backward by restoring a snapshot and replaying. */
+  seek(targetMs: number): void {
+    const target = Math.max(0, Math.min(targetMs, this.scenario.durationMs));
+    if (target >= this.ctx.state.nowMs) {
+      this.runUntil(target);
+      return;
+    }
+    let snapshot = this.snapshots[0]!;
+    for (const s of this.snapshots) if (s.state.nowMs <= target) snapshot = s;
+    this.ctx.state = deepClone(snapshot.state);
+    this.tokens.length = snapshot.tokenCount;
+    this.events.length = snapshot.eventCount;
+    this.runUntil(target);
+  }
+
+  private takeSnapshot(): void {
+    this.snapshots.push({ state: deepClone(this.ctx.state), tokenCount: this.tokens.length, eventCount: this.events.length });
+  }
+
+  private maybeSnapshotBefore(atMs: number): void {
+    if (this.snapshotEveryMs <= 0) return;
+    const last = this.snapshots[this.snapshots.length - 1]!;
+    if (last.state.nowMs >= this.ctx.state.nowMs) return;
+    if (atMs - last.state.nowMs < this.snapshotEveryMs) return;
+    // Snapshots are taken between actions, so replaying from one never repeats or skips an action.
+    this.takeSnapshot();
+  }
+
+  private dispatch(action: Action): void {
+    const ctx = this.ctx;
+    switch (action.kind) {
+      case 'step': {
+        const step = this.scenario.steps[action.index]!;
+        for (const flow of this.scenario.flows) {
+          if (step.flows && !step.flows.includes(flow.id)) continue;
+          runStep(ctx, ctx.state.flows[flow.id]!, step);
+        }
+        return;
+      }
+      case 'pod-sync': {
+        const cluster = ctx.state.flows[action.flow]!;
+        if (!cluster.kubelet.up || cluster.kubelet.generation !== action.generation) return;
+        const pod = podByUid(cluster, action.podUid);
+        if (!pod || pod.object.metadata?.deletionTimestamp) return;
+        syncPod(ctx, cluster, pod);
+        return;
+      }
+      case 'pod-terminated': {
+        const cluster = ctx.state.flows[action.flow]!;
+        const pod = podByUid(cluster, action.podUid);
+        if (!pod || !cluster.kubelet.up) return;
+        removePod(ctx, cluster, pod, 'the kubelet stopped its containers at the end of the grace period and the API server removed the object');
+        return;
+      }
+      case 'pod-leeway-end': {
+        const cluster = ctx.state.flows[action.flow]!;
+        const pod = podByUid(cluster, action.podUid);
+        if (pod) endDeletionLeeway(ctx, cluster, pod);
+        return;
+      }
+      case 'token-expiry': {
+        const token = this.tokens[action.token]!;
+        if (ctx.state.toldExpired[token.index] || ctx.state.toldInvalidated[token.index]) return;
+        ctx.state.toldExpired[token.index] = true;
+        emit(ctx, token.flow, {
+          type: 'token.expired',
+          token: token.index,
+          leewayEndsAtMs: ctx.state.nowMs + CLOCK_SKEW_LEEWAY_MS,
+          message: `token #${token.number} (${token.namespace}/${token.serviceAccount}) reached its exp`,
+          cause: 'exp passed; the API server still accepts it for 60 s of clock-skew leeway, then rejects it as expired',
+          refs: { namespace: token.namespace, serviceAccount: token.serviceAccount, token: token.index, ...(token.boundObject?.kind === 'Pod' ? { pod: token.boundObject.name } : {}) },
+        });
+        return;
+      }
+      case 'actor-call':
+        return runActorCall(ctx, action.actor);
+      case 'legacy-cleaner': {
+        const cluster = ctx.state.flows[action.flow]!;
+        runLegacyTokenCleaner(ctx, cluster);
+        if (ctx.state.nowMs + CLEANER_SYNC_INTERVAL_MS <= this.scenario.durationMs) {
+          schedule(ctx, ctx.state.nowMs + CLEANER_SYNC_INTERVAL_MS, { kind: 'legacy-cleaner', flow: cluster.id });
+        }
+        return;
+      }
+    }
+  }
+}
+
+function podByUid(cluster: ClusterState, uid: string) {
+  const key = cluster.podKeysByUid[uid];
+  return key ? cluster.pods[key] : undefined;
+}

@@ -1,0 +1,60 @@
+/**
+ * UTF-8 both ways, written out because `shared/` compiles without DOM types (no TextEncoder/TextDecoder) and
+ * because the JWT decoder must report the byte at which a pasted token stops being UTF-8.
+ */
+
+/** Lone surrogates become U+FFFD, which is what Go does with invalid UTF-8 when it marshals a string. */
+export function utf8Encode(text: string): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+      } else {
+        code = 0xfffd;
+      }
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      code = 0xfffd;
+    }
+    if (code < 0x80) out.push(code);
+    else if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 63));
+    else if (code < 0x10000) out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    else out.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+  }
+  return Uint8Array.from(out);
+}
+
+export type Utf8DecodeResult = { ok: true; text: string } | { ok: false; byteIndex: number };
+
+/** Strict (RFC 3629): rejects overlong forms, surrogates and code points above U+10FFFF. */
+export function utf8Decode(bytes: Uint8Array): Utf8DecodeResult {
+  let text = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const first = bytes[i]!;
+    if (first < 0x80) {
+      text += String.fromCharCode(first);
+      i++;
+      continue;
+    }
+    let length: number;
+    let code: number;
+    let min: number;
+    if (first >= 0xc2 && first <= 0xdf) [length, code, min] = [2, first & 0x1f, 0x80];
+    else if (first >= 0xe0 && first <= 0xef) [length, code, min] = [3, first & 0x0f, 0x800];
+    else if (first >= 0xf0 && first <= 0xf4) [length, code, min] = [4, first & 0x07, 0x10000];
+    else return { ok: false, byteIndex: i };
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || (next & 0xc0) !== 0x80) return { ok: false, byteIndex: i + k };
+      code = (code << 6) | (next & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return { ok: false, byteIndex: i };
+    text += String.fromCodePoint(code);
+    i += length;
+  }
+  return { ok: true, text };
+}

@@ -1,0 +1,34 @@
+/**
+ * A kubectl command line after client-side parsing and validation (`parse-kubectl.ts`). The engine executes these
+ * against a simulated cluster; client-side errors never reach it.
+ */
+export type OutputFormat = 'yaml' | 'json' | 'wide' | 'name';
+export type ResourceKind = 'pod' | 'secret' | 'serviceaccount';
+
+export type KubectlCommand =
+  | { verb: 'create-serviceaccount'; name: string; namespace?: string; output?: OutputFormat }
+  | {
+      verb: 'create-token';
+      serviceAccount: string;
+      namespace?: string;
+      /** `--audience`, repeatable, in order; empty means "the API server's audiences". */
+      audiences: string[];
+      /** `--duration` in whole seconds; undefined when unset or 0 (the field is then omitted from the request). */
+      expirationSec?: number;
+      boundObject?: { kind: 'Pod' | 'Secret' | 'Node'; name: string; uid?: string };
+      output?: OutputFormat;
+    }
+  | { verb: 'get'; resource: ResourceKind; name?: string; namespace?: string; output?: OutputFormat }
+  | { verb: 'describe'; resource: ResourceKind; name?: string; namespace?: string }
+  | { verb: 'delete'; resource: ResourceKind; names: string[]; namespace?: string; gracePeriodSec?: number; force: boolean }
+  | { verb: 'apply'; file: string; namespace?: string }
+  | { verb: 'exec'; pod: string; namespace?: string; container?: string; argv: string[] }
+  | { verb: 'auth-whoami'; output?: OutputFormat }
+  | { verb: 'help'; topic?: string };
+
+/** What a kubectl invocation prints, as a terminal would show it. */
+export interface KubectlResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}

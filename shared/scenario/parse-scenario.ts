@@ -1,0 +1,731 @@
+/**
+ * Scenario files: YAML → a validated `Scenario`. Every problem is collected (not just the first) and reported with
+ * the field path, what is allowed and the line and column, because scenario authors fix files in an editor, not by
+ * trial and error.
+ */
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Pair, Scalar, YAMLMap } from 'yaml';
+import { isKubernetesVersion, KUBERNETES_VERSIONS } from '../model/versions.ts';
+import type { KubernetesVersion } from '../model/versions.ts';
+import { parseManifest } from '../manifest/parse-manifest.ts';
+import {
+  byPosition,
+  describeError,
+  describeNode,
+  findPair,
+  isAbsent,
+  keyText,
+  resolveNode,
+  SourceMap,
+  truncate,
+  yamlSyntaxErrors,
+} from '../manifest/yaml-source.ts';
+import type { SourcePosition } from '../manifest/yaml-source.ts';
+import { tokenizeShellLine } from '../kubectl/kubectl-tokenize.ts';
+import { parseScenarioDuration } from '../time/duration.ts';
+import type {
+  ApiServerFlags,
+  ClientReads,
+  FaultKind,
+  FlowSpec,
+  InputError,
+  ParseResult,
+  Scenario,
+  SigningAlgorithm,
+  Step,
+} from './scenario-types.ts';
+
+/** 2025-01-06T09:00:00Z: a Monday morning, so timelines read naturally. */
+export const DEFAULT_START_EPOCH_MS = Date.UTC(2025, 0, 6, 9, 0, 0);
+export const DEFAULT_ISSUER = 'https://kubernetes.default.svc';
+const ONE_YEAR_SEC = 365 * 24 * 60 * 60;
+
+export const CLIENT_READS: readonly ClientReads[] = ['every-minute', 'once', 'on-401'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'kubelet-stop', 'kubelet-start', 'apiserver-stop', 'apiserver-start', 'rotate-signing-key', 'retire-old-signing-keys',
+];
+const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['RS256', 'ES256'];
+
+const TOP_KEYS = ['name', 'title', 'description', 'takeaway', 'seed', 'duration', 'start', 'flows', 'steps'];
+const FLOW_KEYS = ['id', 'label', 'kubernetesVersion', 'apiServer'];
+const API_SERVER_KEYS = [
+  'issuer', 'apiAudiences', 'extendTokenExpiration', 'maxTokenExpiration', 'serviceAccountLookup',
+  'legacyTokenCleanUpPeriod', 'signingAlgorithm',
+];
+const ACTION_KEYS = ['kubectl', 'apply', 'client', 'leak', 'fault', 'upgrade'] as const;
+const STEP_KEYS = ['at', ...ACTION_KEYS, 'flows'];
+const CLIENT_KEYS = ['pod', 'namespace', 'reads', 'callEvery', 'file', 'target', 'name'];
+const LEAK_KEYS = ['pod', 'namespace', 'replayEvery', 'audience', 'file', 'name'];
+
+const FLOW_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export function parseScenario(text: string): ParseResult<Scenario> {
+  const map = new SourceMap(text);
+  try {
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) return { ok: false, errors: yamlSyntaxErrors(doc.errors, map) };
+    const reader = new ScenarioReader(doc, map, text);
+    const scenario = reader.read();
+    if (reader.errors.length > 0 || scenario === undefined) {
+      return { ok: false, errors: reader.errors.length > 0 ? reader.errors.sort(byPosition) : [describeError('', 'the scenario could not be read', map.position(0))] };
+    }
+    return { ok: true, value: scenario };
+  } catch (error) {
+    // Last line of defence: pathological YAML (say, nesting thousands deep) can still make the library throw.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [describeError('', `could not be read as YAML: ${truncate(reason, 120)}`, map.position(0))] };
+  }
+}
+
+interface Field {
+  pair: Pair;
+  /** The value with aliases followed; `null` when the key has no value. */
+  value: unknown;
+  /** Where an error about this field's value points: the value, or the key when there is no value. */
+  position: SourcePosition;
+}
+
+class ScenarioReader {
+  readonly errors: InputError[] = [];
+  private readonly start: SourcePosition;
+  private declaredFlowIds: string[] | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly map: SourceMap,
+    private readonly text: string,
+  ) {
+    this.start = map.position(0);
+  }
+
+  private error(path: string, what: string, position: SourcePosition): void {
+    this.errors.push(describeError(path, what, position));
+  }
+
+  private position(node: unknown, fallback: SourcePosition = this.start): SourcePosition {
+    return this.map.nodePosition(node, fallback);
+  }
+
+  read(): Scenario | undefined {
+    const root = resolveNode(this.doc.contents, this.doc);
+    if (root === null || root === undefined || (isScalar(root) && root.value === null)) {
+      this.error('', 'the scenario is empty; it needs at least name, duration, flows and steps', this.start);
+      return undefined;
+    }
+    if (!isMap(root)) {
+      this.error('', `a scenario must be a mapping (name:, duration:, flows:, steps:), got ${describeNode(root)}`, this.position(root));
+      return undefined;
+    }
+    this.checkKeys(root, TOP_KEYS, '');
+
+    const name = this.requiredString(root, 'name', 'name', this.position(root));
+    const title = this.optionalString(root, 'title', 'title') ?? name ?? '';
+    const description = this.optionalString(root, 'description', 'description') ?? '';
+    const takeaway = this.optionalString(root, 'takeaway', 'takeaway') ?? '';
+    const seed = this.readSeed(root);
+    const durationMs = this.readDurationMs(root);
+    const startEpochMs = this.readStart(root);
+    const flows = this.readFlows(root);
+    const steps = this.readSteps(root, durationMs);
+
+    if (name === undefined || durationMs === undefined || flows === undefined || steps === undefined) return undefined;
+    return {
+      name,
+      title: title.trim(),
+      description: description.trim(),
+      takeaway: takeaway.trim(),
+      seed,
+      durationMs,
+      startEpochMs,
+      flows,
+      steps: steps.sort((a, b) => a.atMs - b.atMs),
+    };
+  }
+
+  // ---- generic field readers -------------------------------------------------------------------------------------
+
+  private field(map: YAMLMap, key: string): Field | undefined {
+    const pair = findPair(map, key);
+    if (pair === undefined) return undefined;
+    const value = resolveNode(pair.value, this.doc);
+    const keyPosition = this.position(pair.key, this.position(map));
+    return { pair, value: value ?? null, position: isAbsent(value) ? keyPosition : this.position(value, keyPosition) };
+  }
+
+  /** Unknown keys are errors that list what is allowed (and suggest the nearest allowed key). */
+  private checkKeys(map: YAMLMap, allowed: readonly string[], path: string): void {
+    for (const pair of map.items) {
+      const key = keyText(pair);
+      if (key !== undefined && allowed.includes(key)) continue;
+      const shown = key === undefined ? 'a complex key' : `unknown key ${JSON.stringify(truncate(key))}`;
+      const suggestion = key === undefined ? undefined : nearest(key, allowed);
+      const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+      this.error(path, `${shown}${hint}; allowed keys are ${allowed.join(', ')}`, this.position(pair.key, this.position(map)));
+    }
+  }
+
+  private isMissing(field: Field | undefined): boolean {
+    return field === undefined || field.value === null || (isScalar(field.value) && field.value.value === null);
+  }
+
+  private stringOf(field: Field, path: string, nonEmpty = true): string | undefined {
+    const node = field.value;
+    if (!(isScalar(node) && typeof node.value === 'string')) {
+      // Plain scalars such as `7` or `true` were meant as text often enough to accept their source text.
+      if (isScalar(node) && node.type === 'PLAIN' && (typeof node.value === 'number' || typeof node.value === 'boolean') && node.source !== undefined) {
+        return node.source;
+      }
+      this.error(path, `must be a string, got ${describeNode(node)}`, field.position);
+      return undefined;
+    }
+    if (nonEmpty && node.value.trim() === '') {
+      this.error(path, 'must not be empty', field.position);
+      return undefined;
+    }
+    return node.value;
+  }
+
+  private requiredString(map: YAMLMap, key: string, path: string, mapPosition: SourcePosition): string | undefined {
+    const field = this.field(map, key);
+    if (field === undefined || this.isMissing(field)) {
+      this.error(path, 'is required', field?.position ?? mapPosition);
+      return undefined;
+    }
+    return this.stringOf(field, path);
+  }
+
+  private optionalString(map: YAMLMap, key: string, path: string): string | undefined {
+    const field = this.field(map, key);
+    if (field === undefined || this.isMissing(field)) return undefined;
+    return this.stringOf(field, path);
+  }
+
+  private optionalBoolean(map: YAMLMap, key: string, path: string): boolean | undefined {
+    const field = this.field(map, key);
+    if (field === undefined || this.isMissing(field)) return undefined;
+    if (isScalar(field.value) && typeof field.value.value === 'boolean') return field.value.value;
+    this.error(path, `must be true or false, got ${describeNode(field.value)}`, field.position);
+    return undefined;
+  }
+
+  private oneOf<T extends string>(field: Field, path: string, allowed: readonly T[]): T | undefined {
+    const text = this.stringOf(field, path, false);
+    if (text === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(text)) return text as T;
+    this.error(path, `${JSON.stringify(truncate(text))} is not one of ${allowed.join(', ')}`, field.position);
+    return undefined;
+  }
+
+  private durationOf(field: Field, path: string): number | undefined {
+    const node = field.value;
+    if (!isScalar(node) || !(typeof node.value === 'string' || typeof node.value === 'number')) {
+      this.error(path, `must be a duration such as 90s, 1h30m or 2d, got ${describeNode(node)}`, field.position);
+      return undefined;
+    }
+    // `at: 0` reaches us as the number 0: read what was typed, not what YAML made of it.
+    const text = node.type === 'PLAIN' && node.source !== undefined ? node.source : String(node.value);
+    const parsed = parseScenarioDuration(text);
+    if (!parsed.ok) {
+      this.error(path, parsed.error, field.position);
+      return undefined;
+    }
+    return parsed.ms;
+  }
+
+  private requiredDuration(map: YAMLMap, key: string, path: string): number | undefined {
+    const field = this.field(map, key);
+    if (field === undefined || this.isMissing(field)) {
+      this.error(path, 'is required (a duration such as 90s, 1h30m or 2d)', field?.position ?? this.position(map));
+      return undefined;
+    }
+    return this.durationOf(field, path);
+  }
+
+  /** Kubernetes versions are read from the scalar's source text: YAML would turn an unquoted 1.20 into 1.2. */
+  private versionOf(field: Field, path: string): KubernetesVersion | undefined {
+    const node = field.value;
+    const text = isScalar(node)
+      ? node.type === 'PLAIN' && node.source !== undefined
+        ? node.source
+        : typeof node.value === 'string'
+          ? node.value
+          : undefined
+      : undefined;
+    if (text === undefined) {
+      this.error(path, `must be a Kubernetes version such as "1.30", got ${describeNode(node)}`, field.position);
+      return undefined;
+    }
+    if (isKubernetesVersion(text)) return text;
+    const hint = /^v\d/.test(text) && isKubernetesVersion(text.slice(1)) ? ` (write ${text.slice(1)} without the v)` : '';
+    this.error(path, `${JSON.stringify(truncate(text))} is not a simulated Kubernetes version${hint}; use one of ${KUBERNETES_VERSIONS.join(', ')}`, field.position);
+    return undefined;
+  }
+
+  private mappingOf(field: Field, path: string, example: string): YAMLMap | undefined {
+    if (isMap(field.value)) return field.value;
+    this.error(path, `must be a mapping such as ${example}, got ${describeNode(field.value)}`, field.position);
+    return undefined;
+  }
+
+  // ---- top level -------------------------------------------------------------------------------------------------
+
+  private readSeed(root: YAMLMap): number {
+    const field = this.field(root, 'seed');
+    if (field === undefined || this.isMissing(field)) return 0;
+    const node = field.value;
+    if (isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) && node.value >= 0) return node.value;
+    this.error('seed', `must be a non-negative integer, got ${describeNode(node)}`, field.position);
+    return 0;
+  }
+
+  private readDurationMs(root: YAMLMap): number | undefined {
+    const durationMs = this.requiredDuration(root, 'duration', 'duration');
+    if (durationMs === 0) {
+      this.error('duration', 'must be longer than 0s', this.field(root, 'duration')?.position ?? this.start);
+      return undefined;
+    }
+    return durationMs;
+  }
+
+  private readStart(root: YAMLMap): number {
+    const field = this.field(root, 'start');
+    if (field === undefined || this.isMissing(field)) return DEFAULT_START_EPOCH_MS;
+    const text = this.stringOf(field, 'start');
+    if (text === undefined) return DEFAULT_START_EPOCH_MS;
+    const parsed = parseIsoInstant(text.trim());
+    if (parsed === undefined) {
+      this.error('start', `${JSON.stringify(truncate(text))} is not an ISO 8601 instant such as 2025-01-06T09:00:00Z`, field.position);
+      return DEFAULT_START_EPOCH_MS;
+    }
+    return parsed;
+  }
+
+  // ---- flows -----------------------------------------------------------------------------------------------------
+
+  private readFlows(root: YAMLMap): FlowSpec[] | undefined {
+    const field = this.field(root, 'flows');
+    if (field === undefined || this.isMissing(field)) {
+      this.error('flows', 'is required: a list of flows, each with an id and a kubernetesVersion', field?.position ?? this.position(root));
+      return undefined;
+    }
+    if (!isSeq(field.value)) {
+      this.error('flows', `must be a list of flows, got ${describeNode(field.value)}`, field.position);
+      return undefined;
+    }
+    if (field.value.items.length === 0) {
+      this.error('flows', 'needs at least one flow', field.position);
+      return undefined;
+    }
+    const flows: FlowSpec[] = [];
+    const seen = new Map<string, number>();
+    // Steps check their flow names against every id written down, even ids of flows that have other errors.
+    this.declaredFlowIds = field.value.items.flatMap((item) => {
+      const node = resolveNode(item, this.doc);
+      const id = isMap(node) ? resolveNode(findPair(node, 'id')?.value, this.doc) : undefined;
+      return isScalar(id) && id.value !== null ? [String(id.type === 'PLAIN' && id.source !== undefined ? id.source : id.value)] : [];
+    });
+    let complete = true;
+    field.value.items.forEach((item, index) => {
+      const flow = this.readFlow(resolveNode(item, this.doc), `flows[${index}]`, field.position);
+      if (flow === undefined) {
+        complete = false;
+        return;
+      }
+      const earlier = seen.get(flow.id);
+      if (earlier !== undefined) {
+        const idPosition = isMap(item) ? this.field(item, 'id')?.position : undefined;
+        this.error(`flows[${index}].id`, `${JSON.stringify(flow.id)} is already the id of flows[${earlier}]; flow ids must be unique`, idPosition ?? this.position(item));
+        complete = false;
+        return;
+      }
+      seen.set(flow.id, index);
+      flows.push(flow);
+    });
+    return complete ? flows : undefined;
+  }
+
+  private readFlow(node: unknown, path: string, fallback: SourcePosition): FlowSpec | undefined {
+    const position = this.position(node, fallback);
+    if (!isMap(node)) {
+      this.error(path, `must be a mapping such as {id: projected, kubernetesVersion: "1.30"}, got ${describeNode(node)}`, position);
+      return undefined;
+    }
+    this.checkKeys(node, FLOW_KEYS, path);
+    const id = this.requiredString(node, 'id', `${path}.id`, position);
+    if (id !== undefined && !FLOW_ID.test(id)) {
+      this.error(`${path}.id`, `${JSON.stringify(truncate(id))} must start with a letter or digit and hold only letters, digits, '-', '_' and '.'`, this.field(node, 'id')?.position ?? position);
+    }
+    const label = this.optionalString(node, 'label', `${path}.label`);
+    const versionField = this.field(node, 'kubernetesVersion');
+    let kubernetesVersion: KubernetesVersion | undefined;
+    if (versionField === undefined || this.isMissing(versionField)) {
+      this.error(`${path}.kubernetesVersion`, `is required; use one of ${KUBERNETES_VERSIONS.join(', ')}`, versionField?.position ?? position);
+    } else {
+      kubernetesVersion = this.versionOf(versionField, `${path}.kubernetesVersion`);
+    }
+    const apiServer = this.readApiServer(node, `${path}.apiServer`);
+    if (id === undefined || !FLOW_ID.test(id) || kubernetesVersion === undefined || apiServer === undefined) return undefined;
+    return { id, label: label ?? id, kubernetesVersion, apiServer, line: position.line };
+  }
+
+  private readApiServer(flow: YAMLMap, path: string): ApiServerFlags | undefined {
+    const flags: ApiServerFlags = {
+      issuers: [DEFAULT_ISSUER],
+      apiAudiences: [],
+      extendTokenExpiration: true,
+      maxTokenExpirationSec: 0,
+      serviceAccountLookup: true,
+      legacyTokenCleanUpPeriodSec: ONE_YEAR_SEC,
+      signingAlgorithm: 'RS256',
+    };
+    const field = this.field(flow, 'apiServer');
+    if (field === undefined || this.isMissing(field)) return flags;
+    const map = this.mappingOf(field, path, '{extendTokenExpiration: false}');
+    if (map === undefined) return undefined;
+    const before = this.errors.length;
+    this.checkKeys(map, API_SERVER_KEYS, path);
+
+    const issuers = this.stringList(map, 'issuer', `${path}.issuer`);
+    if (issuers !== undefined) flags.issuers = issuers;
+    const audiences = this.stringList(map, 'apiAudiences', `${path}.apiAudiences`, true);
+    if (audiences !== undefined) flags.apiAudiences = audiences;
+    flags.extendTokenExpiration = this.optionalBoolean(map, 'extendTokenExpiration', `${path}.extendTokenExpiration`) ?? flags.extendTokenExpiration;
+    flags.serviceAccountLookup = this.optionalBoolean(map, 'serviceAccountLookup', `${path}.serviceAccountLookup`) ?? flags.serviceAccountLookup;
+    const maxSec = this.durationSeconds(map, 'maxTokenExpiration', `${path}.maxTokenExpiration`, true);
+    if (maxSec !== undefined) flags.maxTokenExpirationSec = maxSec;
+    const cleanUpSec = this.durationSeconds(map, 'legacyTokenCleanUpPeriod', `${path}.legacyTokenCleanUpPeriod`, false);
+    if (cleanUpSec !== undefined) flags.legacyTokenCleanUpPeriodSec = cleanUpSec;
+    const algorithmField = this.field(map, 'signingAlgorithm');
+    if (algorithmField !== undefined && !this.isMissing(algorithmField)) {
+      const algorithm = this.oneOf(algorithmField, `${path}.signingAlgorithm`, SIGNING_ALGORITHMS);
+      if (algorithm !== undefined) flags.signingAlgorithm = algorithm;
+    }
+    return this.errors.length === before ? flags : undefined;
+  }
+
+  /** A string or a list of strings (flags such as --service-account-issuer may be repeated). */
+  private stringList(map: YAMLMap, key: string, path: string, allowEmpty = false): string[] | undefined {
+    const field = this.field(map, key);
+    if (field === undefined || this.isMissing(field)) return undefined;
+    if (isSeq(field.value)) {
+      if (field.value.items.length === 0 && !allowEmpty) {
+        this.error(path, 'needs at least one value', field.position);
+        return undefined;
+      }
+      const values: string[] = [];
+      field.value.items.forEach((item, index) => {
+        const node = resolveNode(item, this.doc);
+        const value = this.stringOf({ pair: field.pair, value: node, position: this.position(node, field.position) }, `${path}[${index}]`);
+        if (value !== undefined) values.push(value);
+      });
+      return values;
+    }
+    const value = this.stringOf(field, path);
+    return value === undefined ? undefined : [value];
+  }
+
+  private durationSeconds(map: YAMLMap, key: string, path: string, zeroAllowed: boolean): number | undefined {
+    const field = this.field(map, key);
+    if (field === undefined || this.isMissing(field)) return undefined;
+    const ms = this.durationOf(field, path);
+    if (ms === undefined) return undefined;
+    if (ms % 1000 !== 0) {
+      this.error(path, 'must be whole seconds, as kube-apiserver flags are', field.position);
+      return undefined;
+    }
+    if (!zeroAllowed && ms === 0) {
+      this.error(path, 'must be longer than 0s', field.position);
+      return undefined;
+    }
+    return ms / 1000;
+  }
+
+  // ---- steps -----------------------------------------------------------------------------------------------------
+
+  private readSteps(root: YAMLMap, durationMs: number | undefined): Step[] | undefined {
+    const field = this.field(root, 'steps');
+    if (field === undefined || this.isMissing(field)) return [];
+    if (!isSeq(field.value)) {
+      this.error('steps', `must be a list of steps (- at: 0s ...), got ${describeNode(field.value)}`, field.position);
+      return undefined;
+    }
+    const steps: Step[] = [];
+    let complete = true;
+    field.value.items.forEach((item, index) => {
+      const step = this.readStep(resolveNode(item, this.doc), `steps[${index}]`, field.position, durationMs);
+      if (step === undefined) complete = false;
+      else steps.push(step);
+    });
+    return complete ? steps : undefined;
+  }
+
+  private readStep(node: unknown, path: string, fallback: SourcePosition, durationMs: number | undefined): Step | undefined {
+    const position = this.position(node, fallback);
+    if (!isMap(node)) {
+      this.error(path, `must be a mapping such as {at: 1m, kubectl: get pods}, got ${describeNode(node)}`, position);
+      return undefined;
+    }
+    const before = this.errors.length;
+    this.checkKeys(node, STEP_KEYS, path);
+
+    const atMs = this.requiredDuration(node, 'at', `${path}.at`);
+    if (atMs !== undefined && durationMs !== undefined && atMs > durationMs) {
+      this.error(`${path}.at`, `is after the end of the scenario (duration ${formatScenarioDuration(durationMs)}); steps must happen within it`, this.field(node, 'at')?.position ?? position);
+    }
+    const stepFlows = this.readStepFlows(node, path);
+
+    const actions = ACTION_KEYS.filter((key) => findPair(node, key) !== undefined);
+    if (actions.length === 0) {
+      this.error(path, `needs one action: ${ACTION_KEYS.join(', ')}`, position);
+      return undefined;
+    }
+    if (actions.length > 1) {
+      const second = this.field(node, actions[1] ?? '');
+      this.error(path, `has both ${actions[0]} and ${actions[1]}; a step does exactly one of ${ACTION_KEYS.join(', ')} (split it into two steps at the same time)`, second !== undefined ? this.position(second.pair.key, position) : position);
+      return undefined;
+    }
+    const action = actions[0] ?? 'kubectl';
+    const actionField = this.field(node, action);
+    if (actionField === undefined) return undefined;
+    const base = { atMs: atMs ?? 0, line: position.line, ...(stepFlows === undefined ? {} : { flows: stepFlows }) };
+    const actionPath = `${path}.${action}`;
+
+    let step: Step | undefined;
+    switch (action) {
+      case 'kubectl': {
+        const command = this.kubectlCommand(actionField, actionPath);
+        if (command !== undefined) step = { ...base, kind: 'kubectl', command };
+        break;
+      }
+      case 'apply':
+        step = this.applyStep(actionField, actionPath, base);
+        break;
+      case 'client':
+        step = this.clientStep(actionField, actionPath, base);
+        break;
+      case 'leak':
+        step = this.leakStep(actionField, actionPath, base);
+        break;
+      case 'fault': {
+        const fault = this.isMissing(actionField) ? this.missing(actionPath, `one of ${FAULT_KINDS.join(', ')}`, actionField.position) : this.oneOf(actionField, actionPath, FAULT_KINDS);
+        if (fault !== undefined) step = { ...base, kind: 'fault', fault };
+        break;
+      }
+      case 'upgrade': {
+        const version = this.isMissing(actionField) ? this.missing(actionPath, `a version, one of ${KUBERNETES_VERSIONS.join(', ')}`, actionField.position) : this.versionOf(actionField, actionPath);
+        if (version !== undefined) step = { ...base, kind: 'upgrade', kubernetesVersion: version };
+        break;
+      }
+    }
+    return this.errors.length === before ? step : undefined;
+  }
+
+  private missing(path: string, what: string, position: SourcePosition): undefined {
+    this.error(path, `needs a value: ${what}`, position);
+    return undefined;
+  }
+
+  private readStepFlows(step: YAMLMap, path: string): string[] | undefined {
+    const field = this.field(step, 'flows');
+    if (field === undefined || this.isMissing(field)) return undefined;
+    const known = this.declaredFlowIds;
+    if (!isSeq(field.value)) {
+      const example = isScalar(field.value) && typeof field.value.value === 'string' ? `[${field.value.value}]` : '[projected]';
+      this.error(`${path}.flows`, `must be a list of flow ids such as ${example}, got ${describeNode(field.value)}`, field.position);
+      return undefined;
+    }
+    if (field.value.items.length === 0) {
+      this.error(`${path}.flows`, 'must name at least one flow (leave flows out to run the step in every flow)', field.position);
+      return undefined;
+    }
+    const ids: string[] = [];
+    field.value.items.forEach((item, index) => {
+      const node = resolveNode(item, this.doc);
+      const itemPath = `${path}.flows[${index}]`;
+      const id = this.stringOf({ pair: field.pair, value: node, position: this.position(node, field.position) }, itemPath);
+      if (id === undefined) return;
+      if (known !== undefined && !known.includes(id)) {
+        this.error(itemPath, `${JSON.stringify(truncate(id))} is not a flow; flows are ${known.join(', ')}`, this.position(node, field.position));
+        return;
+      }
+      if (!ids.includes(id)) ids.push(id);
+    });
+    return ids;
+  }
+
+  private kubectlCommand(field: Field, path: string): string | undefined {
+    if (this.isMissing(field)) return this.missing(path, 'a kubectl command line such as "get pods"', field.position);
+    const command = this.stringOf(field, path);
+    if (command === undefined) return undefined;
+    const words = tokenizeShellLine(command);
+    if (!words.ok) {
+      // Point into the file when the command is a plain one-line scalar; otherwise at the scalar itself.
+      const node = field.value as Scalar;
+      const exact = node.type === 'PLAIN' && !command.includes('\n');
+      const position = exact ? { line: field.position.line, column: field.position.column + words.column - 1 } : field.position;
+      this.error(path, `the command line does not parse: ${words.error}`, position);
+      return undefined;
+    }
+    return command;
+  }
+
+  private applyStep(field: Field, path: string, base: StepBaseFields): Step | undefined {
+    if (this.isMissing(field)) return this.missing(path, 'a manifest (apply: |, then the YAML indented below)', field.position);
+    const manifest = this.stringOf(field, path);
+    if (manifest === undefined) return undefined;
+    const node = field.value as Scalar;
+    const placement = this.manifestPlacement(node, field.pair);
+    const parsed = parseManifest(manifest, { lineOffset: placement.line - 1, columnOffset: placement.column - 1, pathPrefix: path });
+    if (!parsed.ok) {
+      this.errors.push(...parsed.errors);
+      return undefined;
+    }
+    return { ...base, kind: 'apply', manifest, manifestLine: placement.line, manifestColumn: placement.column };
+  }
+
+  /**
+   * Where the manifest text starts in the file. For a block scalar (`apply: |`) that is the line after the header,
+   * at the block's indentation; for a quoted one-liner it is the scalar itself (positions inside are approximate).
+   */
+  private manifestPlacement(node: Scalar, pair: Pair): SourcePosition {
+    const scalarStart = this.position(node);
+    if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return scalarStart;
+    const range = node.range;
+    const headerOffset = range?.[0] ?? 0;
+    const headerEnd = this.text.indexOf('\n', headerOffset);
+    if (headerEnd === -1) return scalarStart;
+    const header = this.text.slice(headerOffset, headerEnd).replace(/#.*$/, '').trim();
+    const indicator = /[1-9]/.exec(header);
+    let indent: number | undefined;
+    if (indicator !== null) {
+      indent = this.position(pair.key).column - 1 + Number(indicator[0]);
+    } else {
+      const contentEnd = range?.[1] ?? this.text.length;
+      for (const line of this.text.slice(headerEnd + 1, contentEnd).split('\n')) {
+        if (line.trim() === '') continue;
+        indent = line.length - line.trimStart().length;
+        break;
+      }
+    }
+    return { line: scalarStart.line + 1, column: (indent ?? 0) + 1 };
+  }
+
+  private clientStep(field: Field, path: string, base: StepBaseFields): Step | undefined {
+    const map = this.isMissing(field) ? this.missing(path, 'a mapping such as {pod: app, reads: every-minute, callEvery: 5m}', field.position) : this.mappingOf(field, path, '{pod: app, reads: every-minute, callEvery: 5m}');
+    if (map === undefined) return undefined;
+    this.checkKeys(map, CLIENT_KEYS, path);
+    const mapPosition = this.position(map);
+    const pod = this.requiredString(map, 'pod', `${path}.pod`, mapPosition);
+    const namespace = this.optionalString(map, 'namespace', `${path}.namespace`) ?? 'default';
+    const readsField = this.field(map, 'reads');
+    const reads = readsField === undefined || this.isMissing(readsField)
+      ? this.missing(`${path}.reads`, `one of ${CLIENT_READS.join(', ')}`, readsField?.position ?? mapPosition)
+      : this.oneOf(readsField, `${path}.reads`, CLIENT_READS);
+    const callEveryMs = this.positiveDuration(map, 'callEvery', `${path}.callEvery`);
+    const file = this.optionalString(map, 'file', `${path}.file`) ?? 'token';
+    const target = this.optionalString(map, 'target', `${path}.target`) ?? 'api';
+    const name = this.optionalString(map, 'name', `${path}.name`);
+    if (pod === undefined || reads === undefined || callEveryMs === undefined) return undefined;
+    return { ...base, kind: 'client', name: name ?? `${pod}-client`, pod, namespace, reads, callEveryMs, file, target };
+  }
+
+  private leakStep(field: Field, path: string, base: StepBaseFields): Step | undefined {
+    const map = this.isMissing(field) ? this.missing(path, 'a mapping such as {pod: app, replayEvery: 10m}', field.position) : this.mappingOf(field, path, '{pod: app, replayEvery: 10m}');
+    if (map === undefined) return undefined;
+    this.checkKeys(map, LEAK_KEYS, path);
+    const pod = this.requiredString(map, 'pod', `${path}.pod`, this.position(map));
+    const namespace = this.optionalString(map, 'namespace', `${path}.namespace`) ?? 'default';
+    const replayEveryMs = this.positiveDuration(map, 'replayEvery', `${path}.replayEvery`);
+    const audience = this.optionalString(map, 'audience', `${path}.audience`) ?? 'api';
+    const file = this.optionalString(map, 'file', `${path}.file`) ?? 'token';
+    const name = this.optionalString(map, 'name', `${path}.name`) ?? 'attacker';
+    if (pod === undefined || replayEveryMs === undefined) return undefined;
+    return { ...base, kind: 'leak', name, pod, namespace, file, replayEveryMs, audience };
+  }
+
+  private positiveDuration(map: YAMLMap, key: string, path: string): number | undefined {
+    const ms = this.requiredDuration(map, key, path);
+    if (ms === 0) {
+      this.error(path, 'must be longer than 0s', this.field(map, key)?.position ?? this.position(map));
+      return undefined;
+    }
+    return ms;
+  }
+}
+
+type StepBaseFields = { atMs: number; line: number; flows?: string[] };
+
+/** The nearest allowed key by edit distance (case-insensitive), when it is close enough to be a typo. */
+function nearest(key: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of allowed) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(key.length / 4)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+    }
+    previous = row;
+  }
+  return previous[b.length] ?? Infinity;
+}
+
+function formatScenarioDuration(ms: number): string {
+  const units: Array<[string, number]> = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000], ['ms', 1]];
+  let rest = ms;
+  let out = '';
+  for (const [name, size] of units) {
+    const whole = Math.floor(rest / size);
+    if (whole > 0) out += `${whole}${name}`;
+    rest -= whole * size;
+  }
+  return out === '' ? '0s' : out;
+}
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * ISO 8601 (`2025-01-06T09:00:00Z`, `2025-01-06T10:00:00+01:00`, `2025-01-06`) → epoch ms, computed by hand so no
+ * host time zone or `Date.parse` leniency can change a scenario. A missing zone means UTC.
+ */
+export function parseIsoInstant(text: string): number | undefined {
+  const match = ISO_INSTANT.exec(text);
+  if (match === null) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  let offsetMinutes = 0;
+  if (zone !== 'Z' && zone !== 'z') {
+    const digits = zone.slice(1).replace(':', '');
+    const zoneHours = Number(digits.slice(0, 2));
+    const zoneMinutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+    if (zoneHours > 23 || zoneMinutes > 59) return undefined;
+    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
+  }
+  const ms = fraction === '' ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}

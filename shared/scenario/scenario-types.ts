@@ -1,0 +1,116 @@
+/**
+ * The parsed, validated form of a scenario file. The YAML loader (`parse-scenario.ts`) produces it; the engine
+ * consumes it. Times are simulated milliseconds since the scenario's start.
+ */
+import type { KubernetesVersion } from '../model/versions.ts';
+
+export type SigningAlgorithm = 'RS256' | 'ES256';
+
+/** kube-apiserver flags that change token behaviour (names follow the real flags). */
+export interface ApiServerFlags {
+  /** --service-account-issuer (repeatable; the first value signs). */
+  issuers: string[];
+  /** --api-audiences; empty means "default to the issuers". */
+  apiAudiences: string[];
+  /** --service-account-extend-token-expiration (default true). */
+  extendTokenExpiration: boolean;
+  /** --service-account-max-token-expiration in seconds; 0 means no cap. */
+  maxTokenExpirationSec: number;
+  /** --service-account-lookup (default true). */
+  serviceAccountLookup: boolean;
+  /** --legacy-service-account-token-clean-up-period in seconds (default one year). */
+  legacyTokenCleanUpPeriodSec: number;
+  /** Algorithm of the signing key (RS256 unless the scenario asks for ES256). */
+  signingAlgorithm: SigningAlgorithm;
+}
+
+export interface FlowSpec {
+  id: string;
+  /** Human label for the UI; defaults to the id. */
+  label: string;
+  kubernetesVersion: KubernetesVersion;
+  apiServer: ApiServerFlags;
+  /** 1-based line of this flow in the scenario file, for error messages. */
+  line: number;
+}
+
+export type ClientReads = 'every-minute' | 'once' | 'on-401';
+export type FaultKind = 'kubelet-stop' | 'kubelet-start' | 'apiserver-stop' | 'apiserver-start' | 'rotate-signing-key' | 'retire-old-signing-keys';
+
+interface StepBase {
+  atMs: number;
+  /** Flow ids this step applies to; undefined means every flow. */
+  flows?: string[];
+  /** 1-based line of the step in the scenario file. */
+  line: number;
+}
+
+export interface KubectlStep extends StepBase { kind: 'kubectl'; command: string }
+export interface ApplyStep extends StepBase {
+  kind: 'apply';
+  manifest: string;
+  /** 1-based line in the scenario file where the manifest text starts, so manifest errors can point into the file. */
+  manifestLine: number;
+  /**
+   * 1-based column of the manifest text's first character in the scenario file (a block scalar's indentation + 1),
+   * so `parseManifest(manifest, { lineOffset: manifestLine - 1, columnOffset: manifestColumn - 1 })` reports file
+   * columns. Absent means 1.
+   */
+  manifestColumn?: number;
+}
+export interface ClientStep extends StepBase {
+  kind: 'client';
+  /** Name of the client actor (defaults to `<pod>-client`). */
+  name: string;
+  pod: string;
+  namespace: string;
+  reads: ClientReads;
+  callEveryMs: number;
+  /** File under the pod's token mount to read (default `token`). */
+  file: string;
+  /** Who the client calls: `api` (the cluster's API server) or an external audience such as `vault`. */
+  target: string;
+}
+export interface LeakStep extends StepBase {
+  kind: 'leak';
+  /** Name of the attacker actor (defaults to `attacker`). */
+  name: string;
+  pod: string;
+  namespace: string;
+  file: string;
+  replayEveryMs: number;
+  /** `api` or an external service's audience such as `vault`. */
+  audience: string;
+}
+export interface FaultStep extends StepBase { kind: 'fault'; fault: FaultKind }
+export interface UpgradeStep extends StepBase { kind: 'upgrade'; kubernetesVersion: KubernetesVersion }
+
+export type Step = KubectlStep | ApplyStep | ClientStep | LeakStep | FaultStep | UpgradeStep;
+
+export interface Scenario {
+  name: string;
+  title: string;
+  /** One paragraph: what the scenario shows. */
+  description: string;
+  /** The one thing a learner should take away. */
+  takeaway: string;
+  seed: number;
+  durationMs: number;
+  /** Wall-clock instant (ms since the Unix epoch) that simulated time 0 stands for; JWT times are based on it. */
+  startEpochMs: number;
+  flows: FlowSpec[];
+  /** Sorted by atMs; steps at the same time keep file order. */
+  steps: Step[];
+}
+
+/** A problem found in a scenario, a manifest or a kubectl line: what and where. */
+export interface InputError {
+  message: string;
+  /** 1-based; absent when the input has no lines (an IPC payload, say). */
+  line?: number;
+  column?: number;
+  /** Dotted path of the offending field, e.g. `steps[3].client.callEvery`. */
+  path?: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: InputError[] };

@@ -1,0 +1,72 @@
+/**
+ * Seeded pseudo-random numbers (sfc32, seeded through splitmix32). The whole state is four integers so that a
+ * snapshot can copy it and a replay from the same seed draws the same numbers.
+ */
+export type PrngState = [number, number, number, number];
+
+function splitmix32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+export function seedPrng(seed: number): PrngState {
+  const next = splitmix32(seed);
+  return [next(), next(), next(), next()];
+}
+
+/** Advances the state in place and returns a uniform float in [0, 1). */
+export function nextFloat(state: PrngState): number {
+  let [a, b, c, d] = state;
+  const t = (((a + b) >>> 0) + d) >>> 0;
+  d = (d + 1) >>> 0;
+  a = b ^ (b >>> 9);
+  b = (c + (c << 3)) >>> 0;
+  c = ((c << 21) | (c >>> 11)) >>> 0;
+  c = (c + t) >>> 0;
+  state[0] = a >>> 0;
+  state[1] = b >>> 0;
+  state[2] = c;
+  state[3] = d;
+  return t / 4294967296;
+}
+
+/** Uniform 32-bit unsigned integer. */
+export function nextUint32(state: PrngState): number {
+  return nextFloat(state) * 4294967296;
+}
+
+/** Uniform integer in [min, max). */
+export function nextInt(state: PrngState, min: number, maxExclusive: number): number {
+  return min + Math.floor(nextFloat(state) * (maxExclusive - min));
+}
+
+const HEX = '0123456789abcdef';
+
+/** An RFC 4122 version-4-shaped UID, as the API server assigns to objects (and `uuid.NewString()` to `jti`). */
+export function nextUid(state: PrngState): string {
+  const word = () => nextUint32(state).toString(16).padStart(8, '0');
+  const a = word();
+  const b = word();
+  const c = word();
+  const d = word();
+  const variant = HEX[8 + (parseInt(c[0]!, 16) & 3)];
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
+}
+
+/**
+ * apimachinery `rand.String` alphabet (no vowels, no confusable digits), used by `names.SimpleNameGenerator` for
+ * `generateName` suffixes such as `kube-api-access-x7k2p`.
+ */
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export function nextNameSuffix(state: PrngState, length = 5): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += NAME_ALPHABET[nextInt(state, 0, NAME_ALPHABET.length)];
+  return out;
+}
