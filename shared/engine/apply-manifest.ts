@@ -17,8 +17,9 @@ export interface ApplyOutcome {
   output: string;
 }
 
-export function applyManifest(ctx: EngineContext, cluster: ClusterState, text: string, firstLine = 1): ApplyOutcome {
-  const parsed = parseManifest(text, { lineOffset: firstLine - 1 });
+/** `firstLine`/`firstColumn`: where the text starts in the file it came from, so errors point into that file. */
+export function applyManifest(ctx: EngineContext, cluster: ClusterState, text: string, firstLine = 1, firstColumn = 1): ApplyOutcome {
+  const parsed = parseManifest(text, { lineOffset: firstLine - 1, columnOffset: firstColumn - 1 });
   if (!parsed.ok) {
     const first = parsed.errors[0];
     const output = parsed.errors.map((e) => `error: ${e.message}`).join('\n');

@@ -67,7 +67,7 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
     case 'delete': {
       const namespace = command.namespace ?? 'default';
       let stdout = '';
-      let stderr = command.force && command.gracePeriodSec === 0 ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '';
+      let stderr = '';
       let exitCode = 0;
       for (const name of command.names) {
         const result =

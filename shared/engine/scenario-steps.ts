@@ -14,7 +14,7 @@ export function runStep(ctx: EngineContext, cluster: ClusterState, step: Step): 
     case 'kubectl':
       return runKubectlLine(ctx, cluster, step.command);
     case 'apply':
-      applyManifest(ctx, cluster, step.manifest, step.manifestLine);
+      applyManifest(ctx, cluster, step.manifest, step.manifestLine, step.manifestColumn ?? 1);
       return;
     case 'client':
       return addClient(ctx, cluster, step);
@@ -31,7 +31,9 @@ export function runStep(ctx: EngineContext, cluster: ClusterState, step: Step): 
 export function runKubectlLine(ctx: EngineContext, cluster: ClusterState, line: string): void {
   const behaviour = versionBehaviour(cluster.version);
   const parsed = parseKubectl(line, { kubectlCreateToken: behaviour.kubectlCreateToken, nodeBoundTokens: behaviour.nodeBinding });
-  const result = parsed.ok ? runKubectl(ctx, cluster, parsed.command) : { stdout: '', stderr: parsed.stderr, exitCode: parsed.exitCode };
+  const ran = parsed.ok ? runKubectl(ctx, cluster, parsed.command) : { stdout: '', stderr: parsed.stderr, exitCode: parsed.exitCode };
+  // kubectl prints its own client-side warnings (e.g. for --force) before the command's output.
+  const result = parsed.ok && parsed.warning ? { ...ran, stderr: `${parsed.warning}${ran.stderr}` } : ran;
   const shown = (result.exitCode === 0 ? result.stdout : result.stderr).trim().split('\n')[0] ?? '';
   emit(ctx, cluster.id, {
     type: 'kubectl.ran',

@@ -16,6 +16,7 @@ import { keyAt, verifyingKeysOf } from './signing-keys.ts';
 import { authenticateToken, type AuthResult } from './api-server/authenticator.ts';
 import { LEGACY_ISSUER } from './controllers/tokens-controller.ts';
 import { objectKey } from './engine-state.ts';
+import { deepClone } from '../sim/deep-clone.ts';
 
 const signed = new WeakMap<TokenRecord, Promise<string>>();
 
@@ -72,4 +73,28 @@ export async function authenticateExternalToken(sim: Simulation, flowId: string,
     identity,
     ...(verified.ok ? {} : { signatureError: verified.error }),
   }, audiences);
+}
+
+/**
+ * What the flow's API server would say about one of the engine's tokens right now, without changing the simulation:
+ * the signature is verified for real against the flow's JWKS, then the authenticator runs on a throwaway copy of the
+ * state (authentication writes caches and labels, which must not leak into the run).
+ */
+export async function verifyTokenNow(sim: Simulation, tokenIndex: number): Promise<{ jwt: string; ok: boolean; error?: string; username?: string }> {
+  const token = sim.tokens[tokenIndex];
+  if (!token) return { jwt: '', ok: false, error: `no token #${tokenIndex}` };
+  const jwt = await compactJwt(sim, token);
+  const cluster = sim.cluster(token.flow);
+  if (!cluster) return { jwt, ok: false, error: `unknown flow ${token.flow}` };
+  const modernJose = versionBehaviour(cluster.version).modernValidatorMessages;
+  const verified = await verifyJwtSignature(jwt, flowJwks(sim, token.flow), { goJoseErrorPrefix: modernJose ? 'go-jose/go-jose' : 'square/go-jose' });
+  const scratch = { ...sim.context, state: deepClone(sim.context.state), events: [] };
+  const result = authenticateToken(scratch, scratch.state.flows[token.flow]!, {
+    header: token.header,
+    claims: token.claims,
+    identity: { token: token.index },
+    ...(verified.ok ? {} : { signatureError: verified.error }),
+  });
+  if (result.ok) return { jwt, ok: true, username: result.user.username };
+  return { jwt, ok: false, error: result.abstained ? 'no authenticator recognised the token issuer' : result.error };
 }

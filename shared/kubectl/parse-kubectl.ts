@@ -109,7 +109,10 @@ const EXEC_FLAGS: FlagDef[] = [
 
 /** Output formats by printer family (genericclioptions PrintFlags), sorted as NoCompatiblePrinterError prints them. */
 const CREATE_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
-const GET_FORMATS = ['custom-columns', 'custom-columns-file', ...CREATE_FORMATS.slice(0, 7), 'template', 'templatefile', 'wide', 'yaml'];
+const GET_FORMATS = [
+  'custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json',
+  'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml',
+];
 
 // ---- command tree ------------------------------------------------------------------------------------------------
 
@@ -421,7 +424,6 @@ function exactlyOneName(node: CommandNode, flags: ParsedFlags): { ok: true; name
  * `create token`, prints for `kubectl create token my-app`.
  */
 function createGroup(flags: ParsedFlags, ctx: KubectlContext): KubectlParseResult {
-  const create = CREATE;
   if (allValues(flags, 'filename').length > 0) {
     return fail('error: TokenScope does not simulate "kubectl create -f"; use kubectl apply -f FILE', flagColumn(flags, 'filename'));
   }
@@ -431,8 +433,9 @@ function createGroup(flags: ParsedFlags, ctx: KubectlContext): KubectlParseResul
     return fail(`error: TokenScope does not simulate "kubectl create ${first.text}"; it creates serviceaccounts${ctx.kubectlCreateToken ? ' and tokens' : ''}, and applies manifests with kubectl apply -f`, first.column);
   }
   const banner = 'Error: must specify one of -f and -k\n\n';
-  if (args.length === 0) return fail(`${banner}See '${create.path} -h' for help and examples`);
-  return fail(`${banner}error: unknown command ${goQuote(args.join(' '))}\nSee '${create.path} -h' for help and examples`, first?.column);
+  // With no words at all kubectl prints create's full help after the banner; a pointer to it stands in here.
+  if (args.length === 0) return fail(`${banner}See '${CREATE.path} -h' for help and examples`);
+  return fail(`${banner}error: unknown command ${goQuote(args.join(' '))}\nSee '${CREATE.path} -h' for help and examples`, first?.column);
 }
 
 function createServiceAccount(node: CommandNode, flags: ParsedFlags): KubectlParseResult {

@@ -4,7 +4,7 @@
  * scenario file (shifted by the block scalar's first line and indentation).
  */
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Document, Node, Pair, YAMLError, YAMLMap } from 'yaml';
+import type { Document, Pair, YAMLError, YAMLMap } from 'yaml';
 import type { InputError } from '../scenario/scenario-types.ts';
 
 export interface SourcePosition {
@@ -223,4 +223,3 @@ export function truncate(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-export type { Node };

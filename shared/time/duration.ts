@@ -171,7 +171,7 @@ function isDigit(byte: number): boolean {
 }
 
 /** UTF-8 bytes of a JS string; a lone surrogate becomes U+FFFD as it would after Go decoded the user's input. */
-export function utf8Bytes(text: string): number[] {
+function utf8Bytes(text: string): number[] {
   const out: number[] = [];
   for (const char of text) {
     let cp = char.codePointAt(0) ?? 0xfffd;

@@ -111,7 +111,7 @@ describe('kubectl 1.20–1.23 has no create token', () => {
     const result = failure(line, OLD);
     expect(result.stderr).toBe(stderr);
     expect(result.exitCode).toBe(1);
-    if (line.startsWith('kubectl')) expect(result.column).toBe(column);
+    expect(result.column).toBe(column);
   });
 
   it('still has create serviceaccount', () => {

@@ -1,0 +1,191 @@
+/**
+ * One engine behind one UI: loads scenarios, drives the simulated clock from the wall clock × speed, and sends what
+ * happened in batches at most 20 times a second. Work per tick is sliced to a wall-time budget so the host (Electron's
+ * main process, a Web Worker) never blocks for long; if the engine cannot keep up, the batch says by how much.
+ * Wall time and timers are injected: this file runs unchanged in every host and in tests.
+ */
+import { Simulation } from '../engine/simulation.ts';
+import type { TokenRecord } from '../engine/engine-state.ts';
+import { verifyTokenNow } from '../engine/token-jwt.ts';
+import { parseScenario } from '../scenario/parse-scenario.ts';
+import type { Scenario } from '../scenario/scenario-types.ts';
+import type { EngineCommand, EngineMessage, ScenarioSummary, TokenSummary } from '../rpc/engine-protocol.ts';
+
+export interface HostPorts {
+  wallNowMs(): number;
+  setTimer(callback: () => void, delayMs: number): unknown;
+  clearTimer(handle: unknown): void;
+  send(message: EngineMessage): void;
+}
+
+export const TICK_MS = 50;
+/** Wall time one tick may spend simulating before it yields to the host's event loop. */
+export const TICK_BUDGET_MS = 12;
+
+export function summarizeScenario(scenario: Scenario, sourceName: string): ScenarioSummary {
+  return {
+    name: scenario.name,
+    title: scenario.title,
+    description: scenario.description,
+    takeaway: scenario.takeaway,
+    sourceName,
+    durationMs: scenario.durationMs,
+    startEpochMs: scenario.startEpochMs,
+    flows: scenario.flows.map((f) => ({
+      id: f.id,
+      label: f.label,
+      kubernetesVersion: f.kubernetesVersion,
+      issuer: f.apiServer.issuers[0] ?? '',
+      apiAudiences: f.apiServer.apiAudiences.length > 0 ? f.apiServer.apiAudiences : f.apiServer.issuers,
+      extendTokenExpiration: f.apiServer.extendTokenExpiration,
+      maxTokenExpirationSec: f.apiServer.maxTokenExpirationSec,
+    })),
+  };
+}
+
+export function summarizeToken(t: TokenRecord): TokenSummary {
+  return {
+    index: t.index,
+    flow: t.flow,
+    number: t.number,
+    kind: t.kind,
+    issuedAtMs: t.issuedAtMs,
+    namespace: t.namespace,
+    serviceAccount: t.serviceAccount,
+    audiences: t.audiences,
+    ...(t.jwtExpiresAtMs !== undefined ? { jwtExpiresAtMs: t.jwtExpiresAtMs } : {}),
+    ...(t.statusExpirationMs !== undefined ? { statusExpirationMs: t.statusExpirationMs } : {}),
+    ...(t.warnAfterMs !== undefined ? { warnAfterMs: t.warnAfterMs } : {}),
+    ...(t.expirationSec !== undefined ? { expirationSec: t.expirationSec } : {}),
+    ...(t.boundObject ? { boundObject: t.boundObject } : {}),
+    ...(t.secretName ? { secretName: t.secretName } : {}),
+    header: t.header,
+    claims: t.claims,
+  };
+}
+
+export class EngineSession {
+  private sim: Simulation | undefined;
+  private playing = false;
+  private speed = 3600;
+  private sentEvents = 0;
+  private sentTokens = 0;
+  private lastWallMs = 0;
+  private timer: unknown;
+  private lagMs = 0;
+
+  constructor(private readonly ports: HostPorts) {}
+
+  async handle(command: EngineCommand): Promise<void> {
+    switch (command.type) {
+      case 'load':
+        return this.load(command.scenarioText, command.sourceName);
+      case 'play':
+        if (!this.sim) return;
+        if (this.sim.nowMs >= this.sim.durationMs) this.sim.seek(0);
+        this.playing = true;
+        this.lastWallMs = this.ports.wallNowMs();
+        this.flush();
+        this.schedule();
+        return;
+      case 'pause':
+        this.playing = false;
+        this.stopTimer();
+        this.flush();
+        return;
+      case 'set-speed':
+        this.speed = command.speed;
+        this.flush();
+        return;
+      case 'seek':
+        if (!this.sim) return;
+        this.sim.seek(command.simMs);
+        this.lastWallMs = this.ports.wallNowMs();
+        this.flush();
+        return;
+      case 'step':
+        if (!this.sim) return;
+        this.playing = false;
+        this.stopTimer();
+        this.sim.stepToNextEvent();
+        this.flush();
+        return;
+      case 'inspect-token': {
+        if (!this.sim) return;
+        const result = await verifyTokenNow(this.sim, command.token);
+        this.ports.send({
+          type: 'token-details',
+          requestId: command.requestId,
+          token: command.token,
+          jwt: result.jwt,
+          verification: { ok: result.ok, ...(result.error !== undefined ? { error: result.error } : {}), ...(result.username ? { username: result.username } : {}), atMs: this.sim.nowMs },
+        });
+        return;
+      }
+    }
+  }
+
+  private load(text: string, sourceName: string): void {
+    const parsed = parseScenario(text);
+    if (!parsed.ok) {
+      this.ports.send({ type: 'load-failed', sourceName, errors: parsed.errors });
+      return;
+    }
+    this.stopTimer();
+    this.playing = false;
+    this.sim = new Simulation(parsed.value);
+    this.sentEvents = 0;
+    this.sentTokens = 0;
+    this.ports.send({ type: 'loaded', scenario: summarizeScenario(parsed.value, sourceName) });
+    this.flush();
+  }
+
+  private schedule(): void {
+    this.stopTimer();
+    this.timer = this.ports.setTimer(() => this.tick(), TICK_MS);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== undefined) this.ports.clearTimer(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Advances simulated time by the wall time since the last tick × speed, within the tick's budget. */
+  private tick(): void {
+    this.timer = undefined;
+    const sim = this.sim;
+    if (!sim || !this.playing) return;
+    const wallNow = this.ports.wallNowMs();
+    const targetMs = Math.min(sim.durationMs, sim.nowMs + (wallNow - this.lastWallMs) * this.speed);
+    this.lastWallMs = wallNow;
+    const sliceMs = Math.max(1000, (targetMs - sim.nowMs) / 8);
+    while (sim.nowMs < targetMs && this.ports.wallNowMs() - wallNow < TICK_BUDGET_MS) {
+      sim.runUntil(Math.min(targetMs, sim.nowMs + sliceMs));
+    }
+    this.lagMs = targetMs - sim.nowMs;
+    if (sim.nowMs >= sim.durationMs) this.playing = false;
+    this.flush();
+    if (this.playing) this.schedule();
+  }
+
+  /** Sends everything new since the last batch; after a backward seek, `fromEvent` tells the UI where to cut. */
+  private flush(): void {
+    const sim = this.sim;
+    if (!sim) return;
+    const fromEvent = Math.min(this.sentEvents, sim.events.length);
+    const fromToken = Math.min(this.sentTokens, sim.tokens.length);
+    this.ports.send({
+      type: 'progress',
+      fromEvent,
+      events: sim.events.slice(fromEvent),
+      fromToken,
+      tokens: sim.tokens.slice(fromToken).map(summarizeToken),
+      nowMs: sim.nowMs,
+      playing: this.playing,
+      speed: this.speed,
+      lagMs: this.lagMs,
+    });
+    this.sentEvents = sim.events.length;
+    this.sentTokens = sim.tokens.length;
+  }
+}

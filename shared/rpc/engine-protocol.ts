@@ -1,0 +1,124 @@
+/**
+ * The one conversation between the UI and an engine host, whatever carries it (Electron IPC through the preload,
+ * or postMessage to a Web Worker). Commands go to the engine; messages come back. Both are discriminated unions,
+ * and `validateCommand` checks anything that arrives from the other side before it is trusted.
+ */
+import type { SimEvent } from '../model/events.ts';
+import type { KubernetesVersion } from '../model/versions.ts';
+import type { InputError } from '../scenario/scenario-types.ts';
+import type { JwtHeader, TokenClaims } from '../jwt/jwt-types.ts';
+
+export const SPEED_PRESETS = [1, 60, 600, 3600, 86_400] as const;
+export const MAX_SPEED = 10_000_000;
+
+export type EngineCommand =
+  | { type: 'load'; scenarioText: string; sourceName: string }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'set-speed'; speed: number }
+  | { type: 'seek'; simMs: number }
+  | { type: 'step' }
+  | { type: 'inspect-token'; token: number; requestId: number };
+
+export interface FlowSummary {
+  id: string;
+  label: string;
+  kubernetesVersion: KubernetesVersion;
+  issuer: string;
+  apiAudiences: string[];
+  extendTokenExpiration: boolean;
+  maxTokenExpirationSec: number;
+}
+
+export interface ScenarioSummary {
+  name: string;
+  title: string;
+  description: string;
+  takeaway: string;
+  sourceName: string;
+  durationMs: number;
+  startEpochMs: number;
+  flows: FlowSummary[];
+}
+
+/** What the UI needs of a token to draw and inspect it (the JWT itself is fetched on demand). */
+export interface TokenSummary {
+  index: number;
+  flow: string;
+  number: number;
+  kind: 'legacy' | 'bound';
+  issuedAtMs: number;
+  namespace: string;
+  serviceAccount: string;
+  audiences: string[];
+  jwtExpiresAtMs?: number;
+  statusExpirationMs?: number;
+  warnAfterMs?: number;
+  expirationSec?: number;
+  boundObject?: { kind: 'Pod' | 'Secret' | 'Node'; name: string; uid: string };
+  secretName?: string;
+  header: JwtHeader;
+  claims: TokenClaims;
+}
+
+export interface TokenVerification {
+  /** What the flow's API server says about this token now: accepted, or the exact error. */
+  ok: boolean;
+  error?: string;
+  username?: string;
+  atMs: number;
+}
+
+export type EngineMessage =
+  | { type: 'loaded'; scenario: ScenarioSummary }
+  | { type: 'load-failed'; sourceName: string; errors: InputError[] }
+  | {
+      type: 'progress';
+      /** Events and tokens after the ones the UI already has (`fromEvent`, `fromToken`); a seek back truncates first. */
+      fromEvent: number;
+      events: SimEvent[];
+      fromToken: number;
+      tokens: TokenSummary[];
+      nowMs: number;
+      playing: boolean;
+      speed: number;
+      /** Simulated ms the engine fell behind the wall clock × speed target in this batch (0 when keeping up). */
+      lagMs: number;
+    }
+  | { type: 'token-details'; requestId: number; token: number; jwt: string; verification: TokenVerification }
+  | { type: 'error'; message: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Checks a command from an untrusted sender; returns what is wrong, in words, or the typed command. */
+export function validateCommand(value: unknown): { ok: true; command: EngineCommand } | { ok: false; error: string } {
+  if (!isRecord(value)) return { ok: false, error: 'command must be an object' };
+  const bad = (error: string) => ({ ok: false as const, error: `${String(value.type)}: ${error}` });
+  switch (value.type) {
+    case 'load':
+      if (typeof value.scenarioText !== 'string') return bad('scenarioText must be a string');
+      if (value.scenarioText.length > 2_000_000) return bad('scenarioText is larger than 2 MB');
+      if (typeof value.sourceName !== 'string' || value.sourceName.length > 500) return bad('sourceName must be a string of at most 500 characters');
+      return { ok: true, command: { type: 'load', scenarioText: value.scenarioText, sourceName: value.sourceName } };
+    case 'play':
+    case 'pause':
+    case 'step':
+      return { ok: true, command: { type: value.type } };
+    case 'set-speed':
+      if (!finite(value.speed) || value.speed <= 0 || value.speed > MAX_SPEED) return bad(`speed must be a number in (0, ${MAX_SPEED}]`);
+      return { ok: true, command: { type: 'set-speed', speed: value.speed } };
+    case 'seek':
+      if (!finite(value.simMs) || value.simMs < 0) return bad('simMs must be a non-negative number');
+      return { ok: true, command: { type: 'seek', simMs: value.simMs } };
+    case 'inspect-token':
+      if (!Number.isInteger(value.token) || (value.token as number) < 0) return bad('token must be a non-negative integer');
+      if (!Number.isInteger(value.requestId)) return bad('requestId must be an integer');
+      return { ok: true, command: { type: 'inspect-token', token: value.token as number, requestId: value.requestId as number } };
+    default:
+      return { ok: false, error: `unknown command type ${JSON.stringify(value.type)}` };
+  }
+}
