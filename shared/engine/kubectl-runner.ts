@@ -46,7 +46,7 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
         },
       });
       if (!response.ok) return { stdout: '', stderr: `error: failed to create token: ${response.error.message}\n`, exitCode: 1 };
-      const { token, expirationSec, extended } = response.value;
+      const { token, expirationSec, jwtLifetimeSec, extended } = response.value;
       for (const warning of response.warnings) {
         emit(ctx, cluster.id, { type: 'warning', code: 'max-expiration-clamp', text: warning, message: `API server warning: ${warning}`, cause: 'kube-apiserver --service-account-max-token-expiration caps every TokenRequest', refs: { namespace, serviceAccount: command.serviceAccount } });
       }
@@ -56,7 +56,7 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
         kind: 'bound',
         requester: 'kubectl',
         expirationSec,
-        jwtLifetimeSec: (token.jwtExpiresAtMs! - token.issuedAtMs) / 1000,
+        jwtLifetimeSec,
         extended,
         message: `kubectl create token: token #${token.number} for ${namespace}/${command.serviceAccount}, valid ${expirationSec} s`,
         cause: 'TokenRequest API: a fresh token, stored nowhere, that expires on its own',

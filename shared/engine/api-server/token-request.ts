@@ -38,6 +38,8 @@ export interface TokenRequestResponse {
   /** Defaulted and clamped spec.expirationSeconds. */
   expirationSec: number;
   statusExpirationMs: number;
+  /** JWT exp − iat: the clamped lifetime, or one year when the extension applied. */
+  jwtLifetimeSec: number;
   extended: boolean;
 }
 
@@ -149,6 +151,33 @@ function resolveBoundObject(cluster: ClusterState, input: TokenRequestInput): Ap
   return unsupported();
 }
 
+/**
+ * Claims are immutable once minted, so the `{name, uid}` references and headers that thousands of tokens repeat are
+ * shared rather than copied: a week of a thousand pods rotating hourly mints about a hundred thousand tokens.
+ */
+const refCache = new Map<string, { name: string; uid?: string }>();
+function sharedRef(name: string, uid: string | undefined): { name: string; uid?: string } {
+  const key = `${name}\u0000${uid ?? ''}`;
+  let ref = refCache.get(key);
+  if (!ref) {
+    ref = Object.freeze(uid ? { name, uid } : { name });
+    if (refCache.size > 100_000) refCache.clear();
+    refCache.set(key, ref);
+  }
+  return ref;
+}
+
+const headerCache = new Map<string, TokenRecord['header']>();
+export function sharedHeader(alg: TokenRecord['header']['alg'], kid: string): TokenRecord['header'] {
+  const key = `${alg}:${kid}`;
+  let header = headerCache.get(key);
+  if (!header) {
+    header = Object.freeze({ alg, kid });
+    headerCache.set(key, header);
+  }
+  return header;
+}
+
 export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, input: TokenRequestInput): ApiResult<TokenRequestResponse> {
   if (!cluster.apiServerUp) {
     return {
@@ -189,12 +218,13 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
   const behaviour = versionBehaviour(cluster.version);
   const privateClaims: BoundClaims['kubernetes.io'] = {
     namespace: input.namespace,
-    serviceaccount: { name: input.serviceAccount, uid: sa.metadata?.uid ?? '' },
+    // A ServiceAccount always has a UID, so the shared reference always carries one.
+    serviceaccount: sharedRef(input.serviceAccount, sa.metadata?.uid ?? '') as { name: string; uid: string },
   };
-  if (bound?.kind === 'Pod') privateClaims.pod = { name: bound.name, uid: bound.uid };
-  if (bound?.kind === 'Secret') privateClaims.secret = { name: bound.name, uid: bound.uid };
-  if (bound?.kind === 'Node') privateClaims.node = { name: bound.name, uid: bound.uid };
-  if (podNode) privateClaims.node = podNode.uid ? { name: podNode.name, uid: podNode.uid } : { name: podNode.name };
+  if (bound?.kind === 'Pod') privateClaims.pod = sharedRef(bound.name, bound.uid);
+  if (bound?.kind === 'Secret') privateClaims.secret = sharedRef(bound.name, bound.uid);
+  if (bound?.kind === 'Node') privateClaims.node = sharedRef(bound.name, bound.uid);
+  if (podNode) privateClaims.node = sharedRef(podNode.name, podNode.uid);
   if (extended) privateClaims.warnafter = iat + expirationSec;
 
   const claims: BoundClaims = {
@@ -211,7 +241,7 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
   const token = recordToken(ctx, cluster, {
     flow: cluster.id,
     kind: 'bound',
-    header: { alg: cluster.algorithm, kid: cluster.signingKey.kid },
+    header: sharedHeader(cluster.algorithm, cluster.signingKey.kid),
     claims,
     issuedAtMs: nowMs,
     namespace: input.namespace,
@@ -229,7 +259,7 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
 
   return {
     ok: true,
-    value: { token, expirationSec, statusExpirationMs: nowWholeSecMs + expirationSec * 1000, extended },
+    value: { token, expirationSec, statusExpirationMs: nowWholeSecMs + expirationSec * 1000, jwtLifetimeSec, extended },
     warnings,
   };
 }

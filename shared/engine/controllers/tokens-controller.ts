@@ -12,6 +12,7 @@ import { objectKey, type ClusterState, type SecretState } from '../engine-state.
 import { generateName, nextResourceVersion, stampNewObject } from '../object-meta.ts';
 import { recordToken } from '../token-log.ts';
 import { encodeBase64 } from '../../text/base64.ts';
+import { sharedHeader } from '../api-server/token-request.ts';
 
 export const SERVICE_ACCOUNT_TOKEN_TYPE = 'kubernetes.io/service-account-token';
 export const SA_NAME_ANNOTATION = 'kubernetes.io/service-account.name';
@@ -37,7 +38,7 @@ function mintLegacyToken(ctx: EngineContext, cluster: ClusterState, sa: ServiceA
   const token = recordToken(ctx, cluster, {
     flow: cluster.id,
     kind: 'legacy',
-    header: { alg: cluster.algorithm, kid: cluster.signingKey.kid },
+    header: sharedHeader(cluster.algorithm, cluster.signingKey.kid),
     claims,
     issuedAtMs: ctx.state.nowMs,
     namespace,

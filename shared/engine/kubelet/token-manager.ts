@@ -136,7 +136,7 @@ export function getServiceAccountToken(ctx: EngineContext, cluster: ClusterState
     });
     return keep ? { ok: true, token: cached.token } : { ok: false, error };
   }
-  const { token, expirationSec, statusExpirationMs, extended } = response.value;
+  const { token, expirationSec, statusExpirationMs, jwtLifetimeSec, extended } = response.value;
   kubelet.tokenCache[key] = { token: token.index, expirationSec, statusExpirationMs, boundPodUid: request.pod.uid };
   for (const warning of response.warnings) {
     emit(ctx, cluster.id, { type: 'warning', code: 'max-expiration-clamp', text: warning, message: `API server warning: ${warning}`, cause: 'kube-apiserver --service-account-max-token-expiration caps every TokenRequest', refs });
@@ -147,7 +147,7 @@ export function getServiceAccountToken(ctx: EngineContext, cluster: ClusterState
     kind: 'bound',
     requester: 'kubelet',
     expirationSec,
-    jwtLifetimeSec: (token.jwtExpiresAtMs! - token.issuedAtMs) / 1000,
+    jwtLifetimeSec,
     extended,
     message: `kubelet got token #${token.number} for pod ${request.pod.name} (expires in ${formatCount(expirationSec)} s${extended ? '; JWT exp extended to one year' : ''})`,
     cause,
