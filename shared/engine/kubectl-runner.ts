@@ -11,7 +11,7 @@ import { createServiceAccount, deleteServiceAccount } from './api-server/service
 import { deleteSecret } from './api-server/secrets.ts';
 import { deletePod } from './api-server/pods.ts';
 import { createTokenRequest } from './api-server/token-request.ts';
-import { tokenAt } from './token-log.ts';
+import { jwtMarker } from './token-markers.ts';
 
 export interface KubectlRun extends KubectlResult {
   /** The token `create token` printed, so hosts can show its JWT. */
@@ -62,7 +62,7 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
         cause: 'TokenRequest API: a fresh token, stored nowhere, that expires on its own',
         refs: { namespace, serviceAccount: command.serviceAccount, token: token.index },
       });
-      return { ...ok(`<token #${tokenAt(ctx, token.index).number}>\n`, warningLines(response.warnings)), token: token.index };
+      return { ...ok(`${jwtMarker(token.index)}\n`, warningLines(response.warnings)), token: token.index };
     }
     case 'delete': {
       const namespace = command.namespace ?? 'default';
@@ -76,7 +76,9 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
             : command.resource === 'secret'
               ? deleteSecret(ctx, cluster, namespace, name)
               : deleteServiceAccount(ctx, cluster, namespace, name);
-        if (result.ok) stdout += `${RESOURCE_SINGULAR[command.resource]} "${name}" deleted\n`;
+        // kubectl says "force deleted" when the grace period is zero (delete.go).
+        const verb = command.gracePeriodSec === 0 ? 'force deleted' : 'deleted';
+        if (result.ok) stdout += `${RESOURCE_SINGULAR[command.resource]} "${name}" ${verb}\n`;
         else {
           stderr += fromServer(result.error).stderr;
           exitCode = 1;
@@ -112,7 +114,8 @@ function runGet(cluster: ClusterState, resource: ResourceKind, namespace: string
   if (name !== undefined && selected.length === 0) return fromServer({ status: 404, reason: 'NotFound', message: `${PLURAL[resource]} "${name}" not found` });
   if (name === undefined && selected.length === 0) return ok('', `No resources found in ${namespace} namespace.\n`);
   const body = name !== undefined ? selected[0]!.object : { apiVersion: 'v1', items: selected.map((s) => s.object), kind: 'List', metadata: { resourceVersion: '' } };
-  if (output === 'yaml') return ok(stringify(body));
+  // kubectl's YAML printer does not indent sequence items under their key.
+  if (output === 'yaml') return ok(stringify(body, { indentSeq: false }));
   if (output === 'json') return ok(`${JSON.stringify(body, null, 4)}\n`);
   if (output === 'name') return ok(selected.map((s) => `${RESOURCE_SINGULAR[resource]}/${s.name}\n`).join(''));
   const rows = selected.map((s) => [s.name]);

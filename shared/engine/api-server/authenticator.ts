@@ -211,7 +211,8 @@ function validateLegacy(ctx: EngineContext, cluster: ClusterState, token: Presen
   const audit: Record<string, string> = { 'authentication.k8s.io/legacy-token': user.username };
   if (behaviour.legacyTokenTracking) {
     markLastUsed(ctx, cluster, namespace, secretName);
-    if (secret.object.metadata?.labels?.[INVALID_SINCE_LABEL]) {
+    // The invalid-since check arrived with LegacyServiceAccountTokenCleanUp (1.29), after tracking (1.27).
+    if (behaviour.legacyTokenCleanUp && secret.object.metadata?.labels?.[INVALID_SINCE_LABEL]) {
       audit['authentication.k8s.io/legacy-token-invalidated'] = `${secretName}/${namespace}`;
       return fail(
         `the token in secret ${namespace}/${secretName} for service account ${namespace}/${saName} has been marked invalid. Use tokens from the TokenRequest API or manually created secret-based tokens, or remove the '${INVALID_SINCE_LABEL}' label from the secret to temporarily allow use of this token`,

@@ -18,7 +18,8 @@ export const TRACKING_CONFIGMAP = 'kube-apiserver-legacy-service-account-token-t
 export function runLegacyTokenCleaner(ctx: EngineContext, cluster: ClusterState): void {
   if (!versionBehaviour(cluster.version).legacyTokenCleanUp) return;
   const since = cluster.configMaps[`kube-system/${TRACKING_CONFIGMAP}`]?.data?.['since'];
-  if (!since) return;
+  // Upstream parses the date and does nothing when it cannot.
+  if (!since || !isDate(since)) return;
   const nowMs = ctx.state.nowMs;
   const periodMs = cluster.flags.legacyTokenCleanUpPeriodSec * 1000;
   // Tracking data is trusted from the day after it started, and only once a whole period has been observed.
@@ -34,7 +35,8 @@ export function runLegacyTokenCleaner(ctx: EngineContext, cluster: ClusterState)
     if (object.type !== SERVICE_ACCOUNT_TOKEN_TYPE || meta.deletionTimestamp) continue;
     if (Date.parse(meta.creationTimestamp ?? '') - ctx.scenario.startEpochMs >= cutoffMs) continue;
     const lastUsed = meta.labels?.[LAST_USED_LABEL];
-    if (lastUsed !== undefined && lastUsed >= cutoffDate) continue;
+    // A last-used label that does not parse leaves the Secret alone, as upstream skips it on the parse error.
+    if (lastUsed !== undefined && (!isDate(lastUsed) || lastUsed >= cutoffDate)) continue;
     const namespace = meta.namespace ?? 'default';
     const sa = cluster.serviceAccounts[`${namespace}/${meta.annotations?.[SA_NAME_ANNOTATION] ?? ''}`];
     if (!sa) continue;
@@ -44,7 +46,7 @@ export function runLegacyTokenCleaner(ctx: EngineContext, cluster: ClusterState)
     if (isReferencedByPod(cluster, namespace, meta.name ?? '')) continue;
 
     const invalidSince = meta.labels?.[INVALID_SINCE_LABEL];
-    if (!invalidSince || !/^\d{4}-\d{2}-\d{2}$/.test(invalidSince)) {
+    if (!invalidSince || !isDate(invalidSince)) {
       object.metadata = { ...meta, labels: { ...meta.labels, [INVALID_SINCE_LABEL]: today }, resourceVersion: nextResourceVersion(cluster) };
       emit(ctx, cluster.id, {
         type: 'secret.labelled',
@@ -61,6 +63,12 @@ export function runLegacyTokenCleaner(ctx: EngineContext, cluster: ClusterState)
       removeSecret(ctx, cluster, key, `legacy token cleaner deleted it: marked invalid on ${invalidSince} and still unused a clean-up period later`);
     }
   }
+}
+
+/** `time.Parse("2006-01-02", s)`: exactly a real calendar date. */
+function isDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  return new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
 }
 
 function isReferencedByPod(cluster: ClusterState, namespace: string, secretName: string): boolean {

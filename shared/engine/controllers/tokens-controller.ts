@@ -13,6 +13,7 @@ import { generateName, nextResourceVersion, stampNewObject } from '../object-met
 import { recordToken } from '../token-log.ts';
 import { encodeBase64 } from '../../text/base64.ts';
 import { sharedHeader } from '../api-server/token-request.ts';
+import { jwtBase64Marker } from '../token-markers.ts';
 
 export const SERVICE_ACCOUNT_TOKEN_TYPE = 'kubernetes.io/service-account-token';
 export const SA_NAME_ANNOTATION = 'kubernetes.io/service-account.name';
@@ -76,7 +77,7 @@ export function populateTokenSecret(ctx: EngineContext, cluster: ClusterState, s
       annotations: { ...meta.annotations, [SA_UID_ANNOTATION]: sa.metadata?.uid ?? '' },
       resourceVersion: nextResourceVersion(cluster),
     },
-    data: { ...secret.object.data, 'ca.crt': encodeBase64(CLUSTER_CA_PEM), namespace: encodeBase64(namespace) },
+    data: { ...secret.object.data, 'ca.crt': encodeBase64(CLUSTER_CA_PEM), namespace: encodeBase64(namespace), token: jwtBase64Marker(secret.tokenIndex) },
   };
 }
 

@@ -17,9 +17,9 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const JITTERS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
-/** A cached TokenRequest as upstream's test builds it: issued at `startMs`, status exp at `expMs`. */
-function cached(startMs: number, expMs: number, expirationSec: number | undefined = Math.floor((expMs - startMs) / 1000)): CachedTokenRequest {
-  return { token: 0, statusExpirationMs: expMs, ...(expirationSec === undefined ? {} : { expirationSec }) };
+/** A cached TokenRequest as upstream's test builds it: status exp at `expMs`, spec.expirationSeconds (null = nil). */
+function cached(expMs: number, expirationSec: number | null): CachedTokenRequest {
+  return { token: 0, statusExpirationMs: expMs, ...(expirationSec === null ? {} : { expirationSec }) };
 }
 
 describe('requiresRefresh: the upstream TestRequiresRefresh table, for every jitter 0–9', () => {
@@ -33,7 +33,7 @@ describe('requiresRefresh: the upstream TestRequiresRefresh table, for every jit
   ];
   for (const row of table) {
     it(`${row.name} → ${row.expectRefresh ? 'refresh' : 'keep'}`, () => {
-      const entry = cached(start, row.exp, row.nilExpiration ? undefined : Math.floor((row.exp - start) / 1000));
+      const entry = cached(row.exp, row.nilExpiration ? null : Math.floor((row.exp - start) / 1000));
       for (const jitter of JITTERS) {
         expect(requiresRefresh(entry, row.now, jitter).refresh, `jitter ${jitter}`).toBe(row.expectRefresh);
       }
@@ -44,7 +44,7 @@ describe('requiresRefresh: the upstream TestRequiresRefresh table, for every jit
 describe('requiresRefresh: the 80 % rule with an integer jitter', () => {
   // The default projected token: E = 3607, ⌊3607·20/100⌋ = 721, so refresh once age > 2886 − jitter.
   const iat = 1_000_000;
-  const entry = cached(iat, iat + 3_607_000, 3607);
+  const entry = cached(iat + 3_607_000, 3607);
 
   it('uses integer division: the window of a 3607 s token is 721 s, so the threshold is 2886 − jitter', () => {
     for (const jitter of JITTERS) {
@@ -72,7 +72,7 @@ describe('requiresRefresh: the 80 % rule with an integer jitter', () => {
   });
 
   it('a 600 s token (the minimum) refreshes after 480 − jitter s', () => {
-    const short = cached(0, 600_000, 600);
+    const short = cached(600_000, 600);
     expect(requiresRefresh(short, 480_000, 0).refresh).toBe(false);
     expect(requiresRefresh(short, 480_001, 0).refresh).toBe(true);
     expect(requiresRefresh(short, 471_000, 9).refresh).toBe(false);
@@ -80,7 +80,7 @@ describe('requiresRefresh: the 80 % rule with an integer jitter', () => {
   });
 
   it('a 3601 s token: ⌊3601/5⌋ = 720, threshold 2881 − jitter', () => {
-    const odd = cached(0, 3_601_000, 3601);
+    const odd = cached(3_601_000, 3601);
     expect(requiresRefresh(odd, 2_881_000, 0).refresh).toBe(false);
     expect(requiresRefresh(odd, 2_881_001, 0)).toMatchObject({ refresh: true, thresholdSec: 2881 });
   });
@@ -88,7 +88,7 @@ describe('requiresRefresh: the 80 % rule with an integer jitter', () => {
 
 describe('requiresRefresh: the 24 h rule', () => {
   it('a 48 h token refreshes once older than 86400 − jitter s (80 % would be 138240 s)', () => {
-    const entry = cached(0, 48 * HOUR, 48 * 3600);
+    const entry = cached(48 * HOUR, 48 * 3600);
     for (const jitter of JITTERS) {
       const threshold = MAX_TTL_SEC - jitter;
       expect(requiresRefresh(entry, threshold * 1000, jitter)).toEqual({ refresh: false });
@@ -102,13 +102,13 @@ describe('requiresRefresh: the 24 h rule', () => {
   });
 
   it('a 25 h token: 80 % (72000 s) comes first, so the 80 % rule decides', () => {
-    const entry = cached(0, 25 * HOUR, 25 * 3600);
+    const entry = cached(25 * HOUR, 25 * 3600);
     expect(requiresRefresh(entry, 72_000_000, 0).refresh).toBe(false);
     expect(requiresRefresh(entry, 72_000_001, 0)).toMatchObject({ refresh: true, rule: 'ttl-80-percent', thresholdSec: 72_000 });
   });
 
   it('2^32 s tokens (the maximum) rotate daily', () => {
-    const entry = cached(0, 2 ** 32 * 1000, 2 ** 32);
+    const entry = cached(2 ** 32 * 1000, 2 ** 32);
     expect(requiresRefresh(entry, 86_391_000, 9).refresh).toBe(false);
     expect(requiresRefresh(entry, 86_391_001, 9)).toMatchObject({ refresh: true, rule: 'max-24h' });
   });
@@ -116,24 +116,24 @@ describe('requiresRefresh: the 24 h rule', () => {
 
 describe('requiresRefresh: nil expirationSeconds', () => {
   it('never refreshes, even years after the status expiry', () => {
-    const entry = cached(0, HOUR, undefined);
+    const entry = cached(HOUR, null);
     for (const now of [0, HOUR, 2 * HOUR, 25 * HOUR, 400 * 24 * HOUR]) {
       for (const jitter of JITTERS) expect(requiresRefresh(entry, now, jitter)).toEqual({ refresh: false });
     }
   });
 
   it('has no earliest refresh instant', () => {
-    expect(earliestPossibleRefreshMs(cached(0, HOUR, undefined))).toBe(Number.POSITIVE_INFINITY);
+    expect(earliestPossibleRefreshMs(cached(HOUR, null))).toBe(Number.POSITIVE_INFINITY);
   });
 });
 
 describe('earliestPossibleRefreshMs', () => {
   it('is 2877 s after status iat for the default 3607 s token', () => {
-    expect(earliestPossibleRefreshMs(cached(1000, 3_608_000, 3607))).toBe(1000 + 2_877_000);
+    expect(earliestPossibleRefreshMs(cached(3_608_000, 3607))).toBe(1000 + 2_877_000);
   });
 
   it('is 86391 s after status iat for a 48 h token', () => {
-    expect(earliestPossibleRefreshMs(cached(0, 48 * HOUR, 48 * 3600))).toBe(86_391_000);
+    expect(earliestPossibleRefreshMs(cached(48 * HOUR, 48 * 3600))).toBe(86_391_000);
   });
 
   it('knows jitters are drawn from 0–9 (maxJitter 10 s truncated)', () => {
@@ -161,7 +161,7 @@ describe('properties: the fact-sheet formula', () => {
   it('refresh ⇔ age > E − ⌊E/5⌋ − jitter or age > 86400 − jitter, for any E ≥ 600, jitter 0–9 and now', () => {
     fc.assert(
       fc.property(ttlSec.chain((ttl) => fc.tuple(fc.constant(ttl), ageMs(ttl), jitterSec, iatMs)), ([ttl, age, jitter, iat]) => {
-        const entry = cached(iat, iat + ttl * 1000, ttl);
+        const entry = cached(iat + ttl * 1000, ttl);
         const byTtl = age > (ttl - Math.floor(ttl / 5) - jitter) * 1000;
         const byAge = age > (86_400 - jitter) * 1000;
         const decision = requiresRefresh(entry, iat + age, jitter);
@@ -179,7 +179,7 @@ describe('properties: the fact-sheet formula', () => {
   it('earliestPossibleRefreshMs is a true lower bound (no jitter refreshes at or before it) and is tight (jitter 9 refreshes 1 ms later)', () => {
     fc.assert(
       fc.property(ttlSec, iatMs, fc.integer({ min: 0, max: 10 ** 9 }), jitterSec, (ttl, iat, before, jitter) => {
-        const entry = cached(iat, iat + ttl * 1000, ttl);
+        const entry = cached(iat + ttl * 1000, ttl);
         const earliest = earliestPossibleRefreshMs(entry);
         expect(requiresRefresh(entry, earliest, jitter).refresh).toBe(false);
         expect(requiresRefresh(entry, earliest - before, jitter).refresh).toBe(false);

@@ -1,0 +1,31 @@
+/**
+ * Where the engine's output must contain a token's JWT (a Secret's `data.token`, what `kubectl create token` prints)
+ * it writes a marker instead, because signing is asynchronous and deferred. Hosts resolve markers when they show
+ * the text; the result is the same bytes a real cluster would print.
+ */
+import { encodeBase64 } from '../text/base64.ts';
+import type { Simulation } from './simulation.ts';
+import { compactJwt } from './token-jwt.ts';
+
+const MARKER = /\{\{(jwt|jwt-base64):(\d+)\}\}/g;
+
+export function jwtMarker(tokenIndex: number): string {
+  return `{{jwt:${tokenIndex}}}`;
+}
+
+export function jwtBase64Marker(tokenIndex: number): string {
+  return `{{jwt-base64:${tokenIndex}}}`;
+}
+
+export async function resolveTokenMarkers(sim: Simulation, text: string): Promise<string> {
+  const found = [...text.matchAll(MARKER)];
+  if (found.length === 0) return text;
+  const values = new Map<string, string>();
+  for (const [marker, form, index] of found) {
+    if (values.has(marker)) continue;
+    const token = sim.tokens[Number(index)];
+    const jwt = token ? await compactJwt(sim, token) : '';
+    values.set(marker, form === 'jwt' ? jwt : encodeBase64(jwt));
+  }
+  return text.replace(MARKER, (marker) => values.get(marker) ?? marker);
+}
