@@ -1,0 +1,104 @@
+/**
+ * The application menu. Items that drive the simulation send engine commands to the focused window's engine;
+ * the view items that only the renderer can do (zoom to fit) are pushed to it as menu actions.
+ *
+ * Space, "." and Home are handled by the renderer, which knows when the user is typing in the kubectl console.
+ * Registering them here would steal those keys from every text field, so the menu only shows them
+ * (`registerAccelerator: false`).
+ */
+import type { BaseWindow, Menu, MenuItemConstructorOptions } from 'electron';
+import { SPEED_PRESETS, type EngineCommand } from '../../shared/rpc/engine-protocol.ts';
+import type { MenuAction } from '../../shared/ipc/ipc-contract.ts';
+
+export interface MenuHandlers {
+  openScenario(window: BaseWindow | undefined): void;
+  togglePlay(window: BaseWindow | undefined): void;
+  sendEngineCommand(window: BaseWindow | undefined, command: EngineCommand): void;
+  sendMenuAction(window: BaseWindow | undefined, action: MenuAction): void;
+  showAbout(window: BaseWindow | undefined): void;
+}
+
+export interface MenuEnvironment {
+  appName: string;
+  platform: NodeJS.Platform;
+  /** Developer tools and reload only outside a packaged build. */
+  isPackaged: boolean;
+}
+
+const SPEED_MEANINGS: Record<number, string> = {
+  1: 'real time',
+  60: 'a minute per second',
+  600: 'ten minutes per second',
+  3600: 'an hour per second',
+  86_400: 'a day per second',
+};
+
+export function speedLabel(speed: number): string {
+  const meaning = SPEED_MEANINGS[speed];
+  return `${speed.toLocaleString('en-US')}×${meaning ? ` (${meaning})` : ''}`;
+}
+
+export function buildMenuTemplate(handlers: MenuHandlers, env: MenuEnvironment): MenuItemConstructorOptions[] {
+  const isMac = env.platform === 'darwin';
+  const engine = (command: EngineCommand): MenuItemConstructorOptions['click'] => (_item, window) =>
+    handlers.sendEngineCommand(window, command);
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { id: 'open-scenario', label: 'Open Scenario…', accelerator: 'CmdOrCtrl+O', click: (_item, window) => handlers.openScenario(window) },
+      { type: 'separator' },
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      {
+        id: 'play-pause',
+        label: 'Play / Pause',
+        accelerator: 'Space',
+        registerAccelerator: false,
+        click: (_item, window) => handlers.togglePlay(window),
+      },
+      { id: 'step', label: 'Step to Next Event', accelerator: '.', registerAccelerator: false, click: engine({ type: 'step' }) },
+      { id: 'back-to-start', label: 'Back to Start', accelerator: 'Home', registerAccelerator: false, click: engine({ type: 'seek', simMs: 0 }) },
+      {
+        id: 'speed',
+        label: 'Speed',
+        submenu: SPEED_PRESETS.map((speed) => ({ id: `speed-${speed}`, label: speedLabel(speed), click: engine({ type: 'set-speed', speed }) })),
+      },
+      { type: 'separator' },
+      { id: 'zoom-to-fit', label: 'Zoom to Fit', accelerator: 'CmdOrCtrl+0', click: (_item, window) => handlers.sendMenuAction(window, 'zoom-to-fit') },
+      { type: 'separator' },
+      { id: 'toggle-full-screen', role: 'togglefullscreen' },
+      ...(env.isPackaged ? [] : ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])),
+    ],
+  };
+
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [{ id: 'about', label: `About ${env.appName}`, click: (_item, window) => handlers.showAbout(window) }],
+  };
+
+  return [
+    ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    file,
+    // Without an Edit menu, macOS has no copy and paste in the kubectl console.
+    { role: 'editMenu' },
+    view,
+    ...(isMac ? [{ role: 'windowMenu' } as MenuItemConstructorOptions] : []),
+    help,
+  ];
+}
+
+export function installAppMenu(
+  menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>,
+  handlers: MenuHandlers,
+  env: MenuEnvironment,
+): Menu {
+  const built = menu.buildFromTemplate(buildMenuTemplate(handlers, env));
+  menu.setApplicationMenu(built);
+  return built;
+}

@@ -1,0 +1,34 @@
+/**
+ * EngineClient over the preload bridge (the desktop build). The engine runs in the main process; commands go out
+ * through `window.tokenscope`, messages come back through it. A command the main process refuses comes back as an
+ * engine 'error' message, the same way the Web Worker host reports one, so the UI handles both hosts alike.
+ */
+import type { EngineMessage } from '../../shared/rpc/engine-protocol.ts';
+import type { TokenScopeBridge } from '../../shared/ipc/ipc-contract.ts';
+import { createListenerSet, type EngineClient } from './engine-client.ts';
+
+declare global {
+  interface Window {
+    /** Defined by electron/preload/preload.ts; absent in the browser build. */
+    tokenscope?: TokenScopeBridge;
+  }
+}
+
+/** `bridge` defaults to the preload's global; tests (and any host without a window) pass one in. */
+export function createDesktopEngineClient(bridge: TokenScopeBridge | undefined = globalThis.window?.tokenscope): EngineClient {
+  if (!bridge) throw new Error('window.tokenscope is missing: the desktop engine client needs the Electron preload');
+  const listeners = createListenerSet<EngineMessage>();
+  // One bridge subscription for all listeners: each subscription is an IPC listener in the preload.
+  bridge.onEngineMessage((message) => listeners.emit(message));
+  return {
+    send: (command) => {
+      bridge.sendEngineCommand(command).then(
+        (result) => {
+          if (!result.ok) listeners.emit({ type: 'error', message: `rejected command: ${result.error}` });
+        },
+        (error: unknown) => listeners.emit({ type: 'error', message: `cannot reach the engine: ${String(error)}` }),
+      );
+    },
+    onMessage: (listener) => listeners.add(listener),
+  };
+}

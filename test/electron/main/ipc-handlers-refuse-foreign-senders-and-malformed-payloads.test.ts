@@ -1,0 +1,209 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../../fakes/electron.ts'));
+
+import { BrowserWindow, fakeInvokeEvent, FakeWebContents, FakeWebFrameMain, ipcMain, resetFakeElectron } from '../../fakes/electron.ts';
+import { registerIpcHandlers, senderProblem, type IpcServices, type WindowContext } from '../../../electron/main/ipc-handlers.ts';
+import { DEFAULT_USER_SETTINGS, IpcChannel, type UserSettings } from '../../../shared/ipc/ipc-contract.ts';
+import type { EngineCommand } from '../../../shared/rpc/engine-protocol.ts';
+
+interface Harness {
+  window: InstanceType<typeof BrowserWindow>;
+  commands: EngineCommand[];
+  logs: string[];
+  services: IpcServices;
+  unregister(): void;
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  invokeFrom(frame: FakeWebFrameMain | null, channel: string, ...args: unknown[]): Promise<unknown>;
+}
+
+async function harness(overrides: Partial<IpcServices> = {}): Promise<Harness> {
+  const window = new BrowserWindow();
+  await window.loadURL('app://bundle/index.html');
+  const commands: EngineCommand[] = [];
+  const logs: string[] = [];
+  let settings: UserSettings = { ...DEFAULT_USER_SETTINGS };
+  const context: WindowContext = {
+    webContents: window.webContents,
+    engine: { handle: async (command) => void commands.push(command) },
+  };
+  const services: IpcServices = {
+    findWindow: (id) => (id === window.webContents.id ? context : undefined),
+    openScenarioFile: async () => ({ canceled: false, sourceName: 'a.yaml', scenarioText: 'name: a' }),
+    settings: {
+      getUser: () => settings,
+      updateUser: (patch) => (settings = { ...settings, ...patch }),
+    },
+    appInfo: () => ({ name: 'TokenScope', version: '0.1.0', electron: '45.5.0', chrome: '140', node: '22', platform: 'linux' }),
+    log: (message) => logs.push(message),
+    ...overrides,
+  };
+  const unregister = registerIpcHandlers(ipcMain as never, services);
+  return {
+    window,
+    unregister,
+    commands,
+    logs,
+    services,
+    invoke: (channel, ...args) => ipcMain.fakeInvoke(channel, fakeInvokeEvent(window.webContents), ...args),
+    invokeFrom: (frame, channel, ...args) => ipcMain.fakeInvoke(channel, fakeInvokeEvent(window.webContents, frame), ...args),
+  };
+}
+
+beforeEach(() => resetFakeElectron());
+
+describe('IPC handlers serve our window’s main frame', () => {
+  it('registers a handler for every renderer → main channel', async () => {
+    await harness();
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(
+      [IpcChannel.EngineCommand, IpcChannel.OpenScenarioFile, IpcChannel.SettingsGet, IpcChannel.SettingsSet, IpcChannel.AppInfo].sort(),
+    );
+  });
+
+  it('passes a valid engine command to the window’s engine', async () => {
+    const h = await harness();
+    await expect(h.invoke(IpcChannel.EngineCommand, { type: 'set-speed', speed: 600 })).resolves.toEqual({ ok: true, value: null });
+    expect(h.commands).toEqual([{ type: 'set-speed', speed: 600 }]);
+  });
+
+  it('answers settings, a settings update, the app info and an opened file', async () => {
+    const h = await harness();
+    expect(await h.invoke(IpcChannel.SettingsGet)).toEqual({ ok: true, value: DEFAULT_USER_SETTINGS });
+    expect(await h.invoke(IpcChannel.SettingsSet, { theme: 'dark' })).toEqual({ ok: true, value: { ...DEFAULT_USER_SETTINGS, theme: 'dark' } });
+    expect(await h.invoke(IpcChannel.AppInfo)).toMatchObject({ ok: true, value: { name: 'TokenScope' } });
+    expect(await h.invoke(IpcChannel.OpenScenarioFile)).toEqual({ ok: true, value: { canceled: false, sourceName: 'a.yaml', scenarioText: 'name: a' } });
+  });
+});
+
+describe('IPC handlers refuse a sender that is not our window’s main frame, with an error', () => {
+  it('refuses an <iframe> inside our window', async () => {
+    const h = await harness();
+    const iframe = h.window.webContents.mainFrame.fakeAddChild('app://bundle/frame.html');
+    const answer = await h.invokeFrom(iframe, IpcChannel.EngineCommand, { type: 'play' });
+    expect(answer).toEqual({ ok: false, error: 'refused: the sender is not the main frame' });
+    expect(h.commands).toEqual([]);
+  });
+
+  it('refuses our main frame once it shows a page that is not app://', async () => {
+    const h = await harness();
+    h.window.webContents.mainFrame.url = 'https://evil.example/';
+    const answer = (await h.invoke(IpcChannel.SettingsGet)) as { ok: boolean; error: string };
+    expect(answer.ok).toBe(false);
+    expect(answer.error).toMatch(/not an app:\/\/ page/);
+  });
+
+  it('refuses a frame that navigated away or was destroyed before the handler ran', async () => {
+    const h = await harness();
+    expect(await h.invokeFrom(null, IpcChannel.AppInfo)).toEqual({ ok: false, error: 'refused: the sending frame no longer exists' });
+  });
+
+  it('refuses a webContents that is not one of our windows', async () => {
+    const h = await harness();
+    const stranger = new FakeWebContents();
+    await stranger.loadURL('app://bundle/index.html');
+    const answer = await ipcMain.fakeInvoke(IpcChannel.EngineCommand, fakeInvokeEvent(stranger), { type: 'play' });
+    expect(answer).toEqual({ ok: false, error: 'refused: the sender is not a TokenScope window' });
+    expect(h.commands).toEqual([]);
+  });
+
+  it('refuses a frame from another process that claims our window', async () => {
+    const h = await harness();
+    const impostor = new FakeWebFrameMain('app://bundle/index.html');
+    expect(await h.invokeFrom(impostor, IpcChannel.SettingsSet, { theme: 'dark' })).toMatchObject({ ok: false });
+    expect(h.services.settings.getUser().theme).toBe('system');
+  });
+
+  it('logs every refusal', async () => {
+    const h = await harness();
+    await h.invokeFrom(null, IpcChannel.AppInfo);
+    expect(h.logs).toEqual([`refused ${IpcChannel.AppInfo}: the sending frame no longer exists`]);
+  });
+});
+
+describe('IPC handlers reject malformed payloads with an error, never a throw', () => {
+  it.each<[string, unknown[]]>([
+    ['no command', []],
+    ['two commands', [{ type: 'play' }, { type: 'pause' }]],
+    ['null', [null]],
+    ['a string', ['play']],
+    ['an array', [[{ type: 'play' }]]],
+    ['an unknown command', [{ type: 'rm -rf' }]],
+    ['a NaN speed', [{ type: 'set-speed', speed: Number.NaN }]],
+    ['a negative speed', [{ type: 'set-speed', speed: -1 }]],
+    ['a speed as text', [{ type: 'set-speed', speed: '3600' }]],
+    ['a negative seek', [{ type: 'seek', simMs: -1 }]],
+    ['an infinite seek', [{ type: 'seek', simMs: Number.POSITIVE_INFINITY }]],
+    ['a load without text', [{ type: 'load', sourceName: 'a.yaml' }]],
+    ['a 3 MB scenario', [{ type: 'load', scenarioText: 'x'.repeat(3_000_000), sourceName: 'big.yaml' }]],
+    ['a fractional token index', [{ type: 'inspect-token', token: 1.5, requestId: 1 }]],
+  ])('engine command: %s', async (_name, args) => {
+    const h = await harness();
+    const answer = (await h.invoke(IpcChannel.EngineCommand, ...args)) as { ok: boolean; error: string };
+    expect(answer.ok).toBe(false);
+    expect(answer.error).toMatch(/^invalid request: /);
+    expect(h.commands).toEqual([]);
+  });
+
+  it.each<[string, unknown[]]>([
+    ['no patch', []],
+    ['a string', ['dark']],
+    ['an unknown key', [{ theme: 'dark', devTools: true }]],
+    ['a prototype-polluting key', [JSON.parse('{"__proto__": {"polluted": true}}')]],
+    ['an unknown theme', [{ theme: 'hot-pink' }]],
+    ['a zero speed', [{ speed: 0 }]],
+    ['a path as scenario id', [{ lastScenarioId: '../../etc/passwd' }]],
+  ])('settings update: %s', async (_name, args) => {
+    const h = await harness();
+    const answer = (await h.invoke(IpcChannel.SettingsSet, ...args)) as { ok: boolean };
+    expect(answer.ok).toBe(false);
+    expect(h.services.settings.getUser()).toEqual(DEFAULT_USER_SETTINGS);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([IpcChannel.SettingsGet, IpcChannel.AppInfo, IpcChannel.OpenScenarioFile])('%s with an unexpected argument', async (channel) => {
+    const h = await harness();
+    expect(await h.invoke(channel, '/etc/passwd')).toEqual({ ok: false, error: 'invalid request: expected no arguments, got 1' });
+  });
+});
+
+describe('IPC handlers turn failures into errors', () => {
+  it('answers with the error when the settings file cannot be written', async () => {
+    const h = await harness({
+      settings: {
+        getUser: () => ({ ...DEFAULT_USER_SETTINGS }),
+        updateUser: () => {
+          throw new Error('EACCES: permission denied');
+        },
+      },
+    });
+    expect(await h.invoke(IpcChannel.SettingsSet, { theme: 'dark' })).toEqual({ ok: false, error: 'EACCES: permission denied' });
+  });
+
+  it('answers with the error when the file dialog fails', async () => {
+    const h = await harness({ openScenarioFile: async () => Promise.reject(new Error('big.yaml is larger than 2 MB')) });
+    expect(await h.invoke(IpcChannel.OpenScenarioFile)).toEqual({ ok: false, error: 'big.yaml is larger than 2 MB' });
+  });
+
+  it('survives a window lookup that throws', async () => {
+    const h = await harness({
+      findWindow: () => {
+        throw new Error('registry broken');
+      },
+    });
+    expect(await h.invoke(IpcChannel.AppInfo)).toEqual({ ok: false, error: 'registry broken' });
+  });
+
+  it('can be removed again', async () => {
+    const h = await harness();
+    h.unregister();
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+});
+
+describe('senderProblem', () => {
+  it('accepts the main frame of our window at an app:// URL', async () => {
+    const h = await harness();
+    const context = h.services.findWindow(h.window.webContents.id);
+    expect(senderProblem(fakeInvokeEvent(h.window.webContents), context)).toBeNull();
+  });
+});

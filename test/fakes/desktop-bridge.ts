@@ -1,0 +1,80 @@
+/**
+ * A fake `window.tokenscope` for renderer-side tests: what the preload would expose, with no Electron and no main
+ * process. Commands are recorded (and answered by `onCommand`, if given); tests push engine messages and menu
+ * actions as the main process would.
+ */
+import {
+  DEFAULT_USER_SETTINGS,
+  validateSettingsPatch,
+  type AppInfo,
+  type IpcResult,
+  type MenuAction,
+  type OpenScenarioResult,
+  type TokenScopeBridge,
+  type UserSettings,
+} from '../../shared/ipc/ipc-contract.ts';
+import { validateCommand, type EngineCommand, type EngineMessage } from '../../shared/rpc/engine-protocol.ts';
+
+export interface FakeDesktopBridge {
+  bridge: TokenScopeBridge;
+  commands: EngineCommand[];
+  settings: UserSettings;
+  /** A message from the engine, as the main process would push it. */
+  pushEngineMessage(message: EngineMessage): void;
+  pushMenuAction(action: MenuAction): void;
+  /** What the next openScenarioFile() answers. */
+  nextOpen: OpenScenarioResult;
+  engineListenerCount(): number;
+}
+
+export interface FakeDesktopBridgeOptions {
+  /** Decides the answer to a command (default: validate it like the main process does). */
+  onCommand?: (command: EngineCommand) => IpcResult<null> | Promise<IpcResult<null>>;
+}
+
+export function createFakeDesktopBridge(options: FakeDesktopBridgeOptions = {}): FakeDesktopBridge {
+  const engineListeners = new Set<(message: EngineMessage) => void>();
+  const menuListeners = new Set<(action: MenuAction) => void>();
+  const fake: FakeDesktopBridge = {
+    commands: [],
+    settings: { ...DEFAULT_USER_SETTINGS },
+    nextOpen: { canceled: true },
+    pushEngineMessage: (message) => engineListeners.forEach((listener) => listener(structuredClone(message))),
+    pushMenuAction: (action) => menuListeners.forEach((listener) => listener(action)),
+    engineListenerCount: () => engineListeners.size,
+    bridge: {
+      async sendEngineCommand(command) {
+        // The real bridge structured-clones the command; so does this one, to catch payloads that cannot cross.
+        const cloned = structuredClone(command);
+        fake.commands.push(cloned);
+        if (options.onCommand) return options.onCommand(cloned);
+        const checked = validateCommand(cloned);
+        return checked.ok ? { ok: true, value: null } : { ok: false, error: `invalid request: ${checked.error}` };
+      },
+      onEngineMessage(listener) {
+        engineListeners.add(listener);
+        return () => void engineListeners.delete(listener);
+      },
+      async openScenarioFile() {
+        return { ok: true, value: fake.nextOpen };
+      },
+      async getSettings() {
+        return { ok: true, value: { ...fake.settings } };
+      },
+      async setSettings(patch) {
+        const checked = validateSettingsPatch(patch);
+        if (!checked.ok) return { ok: false, error: `invalid request: ${checked.error}` };
+        fake.settings = { ...fake.settings, ...checked.value };
+        return { ok: true, value: { ...fake.settings } };
+      },
+      async getAppInfo(): Promise<IpcResult<AppInfo>> {
+        return { ok: true, value: { name: 'TokenScope', version: '0.0.0-test', electron: '45.5.0', chrome: '140.0.0.0', node: '22.0.0', platform: 'linux' } };
+      },
+      onMenuAction(listener) {
+        menuListeners.add(listener);
+        return () => void menuListeners.delete(listener);
+      },
+    },
+  };
+  return fake;
+}
