@@ -11,7 +11,6 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EventTableProps } from '../../../renderer/panels/event-table-model.ts';
 import type { TimelineSnapshot } from '../../../renderer/state/timeline-store.ts';
 import type { SimEvent } from '../../../shared/model/events.ts';
-// @ts-expect-error test/tsconfig.json has no "jsx" setting, so tsc will not load a .tsx; vitest compiles it. Remove when it does.
 import * as tableModule from '../../../renderer/panels/EventTable.tsx';
 import { loadScenario } from './engine-fixture.ts';
 

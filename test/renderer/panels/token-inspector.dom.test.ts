@@ -10,7 +10,6 @@ import { createElement, type ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TokenInspectorProps } from '../../../renderer/panels/inspector-model.ts';
 import type { TimelineSnapshot } from '../../../renderer/state/timeline-store.ts';
-// @ts-expect-error test/tsconfig.json has no "jsx" setting, so tsc will not load a .tsx; vitest compiles it. Remove when it does.
 import * as inspectorModule from '../../../renderer/panels/TokenInspector.tsx';
 import { loadScenario, type EngineFixture } from './engine-fixture.ts';
 

@@ -1,0 +1,143 @@
+/**
+ * Play/pause, step, speed (presets and custom), a scrubber, "jump to" a typed time, and the simulated and wall
+ * clocks. Everything here is a button or an input with a label, so it works from the keyboard and a screen reader.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { MAX_SPEED, SPEED_PRESETS } from '../../shared/rpc/engine-protocol.ts';
+import type { EngineClient } from '../bridge/engine-client.ts';
+import type { TimelineSnapshot } from '../state/timeline-store.ts';
+import { describeSpeed, formatSpan, formatSpeed } from './format-time.ts';
+import { parseTimeInput } from './parse-time-input.ts';
+import { useWallClock } from './use-wall-clock.ts';
+
+interface Props {
+  snapshot: TimelineSnapshot;
+  client: EngineClient;
+}
+
+export function TransportBar({ snapshot, client }: Props) {
+  const durationMs = snapshot.scenario?.durationMs ?? 0;
+  const [jump, setJump] = useState('');
+  const [jumpError, setJumpError] = useState<string | undefined>();
+  const [customSpeed, setCustomSpeed] = useState('');
+  const wallMs = useWallClock(snapshot.playing);
+  const disabled = snapshot.scenario === undefined;
+  const jumpRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => setJumpError(undefined), [snapshot.scenario]);
+
+  const submitJump = () => {
+    const parsed = parseTimeInput(jump);
+    if (!parsed.ok) {
+      setJumpError(parsed.error);
+      return;
+    }
+    setJumpError(undefined);
+    client.send({ type: 'seek', simMs: Math.min(parsed.ms, durationMs) });
+  };
+  const submitSpeed = () => {
+    const value = Number(customSpeed.replace(/[,×x\s]/g, ''));
+    if (Number.isFinite(value) && value > 0 && value <= MAX_SPEED) client.send({ type: 'set-speed', speed: value });
+  };
+
+  return (
+    <div className="transport" role="toolbar" aria-label="Simulation controls">
+      <button type="button" onClick={() => client.send({ type: 'seek', simMs: 0 })} disabled={disabled} title="Back to the start (Home)" aria-label="Back to the start">
+        |◀
+      </button>
+      <button
+        type="button"
+        className="primary"
+        data-testid="play-pause"
+        onClick={() => client.send({ type: snapshot.playing ? 'pause' : 'play' })}
+        disabled={disabled}
+        aria-label={snapshot.playing ? 'Pause' : 'Play'}
+        title={snapshot.playing ? 'Pause (Space)' : 'Play (Space)'}
+      >
+        {snapshot.playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button type="button" onClick={() => client.send({ type: 'step' })} disabled={disabled} aria-label="Step to the next event" title="Step to the next event (.)">
+        ▶|
+      </button>
+      <label className="speed">
+        <span className="visually-hidden">Speed</span>
+        <select
+          data-testid="speed"
+          value={(SPEED_PRESETS as readonly number[]).includes(snapshot.speed) ? String(snapshot.speed) : 'custom'}
+          onChange={(e) => e.target.value !== 'custom' && client.send({ type: 'set-speed', speed: Number(e.target.value) })}
+          disabled={disabled}
+        >
+          {SPEED_PRESETS.map((s) => (
+            <option key={s} value={s}>
+              {formatSpeed(s)}
+            </option>
+          ))}
+          <option value="custom">custom…</option>
+        </select>
+      </label>
+      <form
+        className="custom-speed"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submitSpeed();
+        }}
+      >
+        <label>
+          <span className="visually-hidden">Custom speed</span>
+          <input value={customSpeed} onChange={(e) => setCustomSpeed(e.target.value)} placeholder="custom ×" size={8} inputMode="numeric" disabled={disabled} />
+        </label>
+      </form>
+      <label className="scrubber">
+        <span className="visually-hidden">Simulated time</span>
+        <input
+          type="range"
+          data-testid="scrubber"
+          min={0}
+          max={durationMs}
+          step={1000}
+          value={snapshot.nowMs}
+          onChange={(e) => client.send({ type: 'seek', simMs: Number(e.target.value) })}
+          disabled={disabled}
+          aria-valuetext={formatSpan(snapshot.nowMs)}
+        />
+      </label>
+      <form
+        className="jump"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submitJump();
+        }}
+      >
+        <label>
+          <span className="visually-hidden">Jump to time</span>
+          <input
+            ref={jumpRef}
+            data-testid="jump-to"
+            value={jump}
+            onChange={(e) => setJump(e.target.value)}
+            placeholder="jump: 47m, 2d"
+            size={10}
+            aria-invalid={jumpError !== undefined}
+            aria-describedby={jumpError ? 'jump-error' : undefined}
+            disabled={disabled}
+          />
+        </label>
+        {jumpError && (
+          <span id="jump-error" role="alert" className="input-error">
+            {jumpError}
+          </span>
+        )}
+      </form>
+      <div className="clocks" aria-live="off">
+        <div className="sim-clock" data-testid="sim-clock" data-now-ms={snapshot.nowMs} data-lag-ms={snapshot.lagMs}>
+          simulated <strong>{formatSpan(snapshot.nowMs)}</strong>
+          {durationMs > 0 && <span className="of"> of {formatSpan(durationMs)}</span>}
+        </div>
+        <div className="wall-clock">
+          wall clock {formatSpan(wallMs)} · {describeSpeed(snapshot.speed)}
+          {snapshot.lagMs > 60_000 && <span className="lag"> · engine behind by {formatSpan(snapshot.lagMs)}</span>}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/** The scenarios shipped in assets/scenarios, bundled as text so the app works offline from the first start. */
+const files = import.meta.glob('../../assets/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+export interface BuiltinScenario {
+  id: string;
+  title: string;
+  text: string;
+}
+
+function titleOf(text: string, fallback: string): string {
+  const match = /^title:\s*(.+)$/m.exec(text);
+  return match?.[1]?.trim().replace(/^["']|["']$/g, '') ?? fallback;
+}
+
+/** The side-by-side default first, then the rest by title. */
+export const BUILTIN_SCENARIOS: BuiltinScenario[] = Object.entries(files)
+  .map(([path, text]) => {
+    const id = path.split('/').pop()!.replace(/\.yaml$/, '');
+    return { id, title: titleOf(text, id), text };
+  })
+  .sort((a, b) => (a.id === 'side-by-side' ? -1 : b.id === 'side-by-side' ? 1 : a.title.localeCompare(b.title)));
+
+export const DEFAULT_SCENARIO_ID = 'side-by-side';

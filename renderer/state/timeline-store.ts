@@ -1,0 +1,99 @@
+/**
+ * The renderer's copy of what the engine reported: the scenario, the append-only event and token logs, the clock.
+ * Engine batches are applied here and nowhere else; React reads it through `useTimelineStore`, and the canvas loop
+ * reads it directly each frame. `version` changes whenever anything does, so derived data can be memoised on it.
+ */
+import type { SimEvent } from '../../shared/model/events.ts';
+import type { EngineMessage, ScenarioSummary, TokenSummary, TokenVerification } from '../../shared/rpc/engine-protocol.ts';
+import type { InputError } from '../../shared/scenario/scenario-types.ts';
+
+export interface TokenDetails {
+  jwt: string;
+  verification: TokenVerification;
+}
+
+export interface TimelineSnapshot {
+  version: number;
+  scenario: ScenarioSummary | undefined;
+  loadErrors: { sourceName: string; errors: InputError[] } | undefined;
+  events: readonly SimEvent[];
+  tokens: readonly TokenSummary[];
+  nowMs: number;
+  playing: boolean;
+  speed: number;
+  lagMs: number;
+  lastError: string | undefined;
+  tokenDetails: ReadonlyMap<number, TokenDetails>;
+}
+
+export class TimelineStore {
+  private snapshot: TimelineSnapshot = {
+    version: 0,
+    scenario: undefined,
+    loadErrors: undefined,
+    events: [],
+    tokens: [],
+    nowMs: 0,
+    playing: false,
+    speed: 3600,
+    lagMs: 0,
+    lastError: undefined,
+    tokenDetails: new Map(),
+  };
+  private readonly events: SimEvent[] = [];
+  private readonly tokens: TokenSummary[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  getSnapshot = (): TimelineSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  apply(message: EngineMessage): void {
+    const s = this.snapshot;
+    switch (message.type) {
+      case 'loaded':
+        this.events.length = 0;
+        this.tokens.length = 0;
+        this.publish({ ...s, scenario: message.scenario, loadErrors: undefined, nowMs: 0, playing: false, tokenDetails: new Map() });
+        return;
+      case 'load-failed':
+        this.publish({ ...s, loadErrors: { sourceName: message.sourceName, errors: message.errors } });
+        return;
+      case 'progress': {
+        const rewound = message.fromEvent < this.events.length || message.fromToken < this.tokens.length;
+        this.events.length = message.fromEvent;
+        this.tokens.length = message.fromToken;
+        for (const e of message.events) this.events.push(e);
+        for (const t of message.tokens) this.tokens.push(t);
+        this.publish({
+          ...s,
+          events: this.events,
+          tokens: this.tokens,
+          nowMs: message.nowMs,
+          playing: message.playing,
+          speed: message.speed,
+          lagMs: message.lagMs,
+          tokenDetails: rewound ? new Map() : s.tokenDetails,
+        });
+        return;
+      }
+      case 'token-details': {
+        const details = new Map(s.tokenDetails);
+        details.set(message.token, { jwt: message.jwt, verification: message.verification });
+        this.publish({ ...s, tokenDetails: details });
+        return;
+      }
+      case 'error':
+        this.publish({ ...s, lastError: message.message });
+        return;
+    }
+  }
+
+  private publish(next: TimelineSnapshot): void {
+    this.snapshot = { ...next, version: this.snapshot.version + 1 };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * What a draw plan is made of: rectangles (optionally filled with a hatch pattern), lines, text, glyphs and the
+ * "open end" arrow, in CSS pixels, plus hit regions kept in data space. The canvas and the SVG painter draw these and
+ * nothing else, which is how the screen, the PNG/SVG export and the golden tests agree.
+ */
+import type { GlyphKind } from './glyphs.ts';
+import type { PatternId, PatternSpec } from './theme.ts';
+
+/** What a primitive shows, for tests and tooling (painters ignore it). */
+export type PrimitiveRole =
+  | 'background'
+  | 'lane-bg'
+  | 'grid'
+  | 'separator'
+  | 'span'
+  | 'marker'
+  | 'token-bar'
+  | 'token-outline'
+  | 'token-future'
+  | 'end-cap'
+  | 'end-mark'
+  | 'open-end'
+  | 'stolen-window'
+  | 'stolen-future'
+  | 'refresh-due'
+  | 'status-expiry'
+  | 'mark'
+  | 'label'
+  | 'now'
+  | 'selection'
+  | 'chrome'
+  | 'axis'
+  | 'legend';
+
+export interface PrimitiveMeta {
+  role?: PrimitiveRole;
+  token?: number;
+  seq?: number;
+}
+
+export interface RectPrimitive extends PrimitiveMeta {
+  type: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill?: string;
+  pattern?: PatternId;
+  stroke?: string;
+  strokeWidth?: number;
+  dash?: readonly number[];
+  radius?: number;
+}
+
+export interface LinePrimitive extends PrimitiveMeta {
+  type: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  stroke: string;
+  strokeWidth: number;
+  dash?: readonly number[];
+}
+
+export interface TextPrimitive extends PrimitiveMeta {
+  type: 'text';
+  /** Anchor point; y is the alphabetic baseline (painters never guess baselines). */
+  x: number;
+  y: number;
+  text: string;
+  size: number;
+  weight: 400 | 600 | 700;
+  fill: string;
+  anchor: 'start' | 'middle' | 'end';
+  /** A stroke of this colour under the text, so it stays legible over hatches and lines. */
+  halo?: string;
+}
+
+export interface GlyphPrimitive extends PrimitiveMeta {
+  type: 'glyph';
+  glyph: GlyphKind;
+  /** Centre. */
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  /** Outline colour for filled glyphs (●, ▼, ◆). */
+  outline?: string;
+}
+
+/** "Never expires": a triangle whose tip is at (x, y), pointing right. */
+export interface ArrowPrimitive extends PrimitiveMeta {
+  type: 'arrow';
+  x: number;
+  y: number;
+  size: number;
+  fill: string;
+  stroke?: string;
+  strokeWidth?: number;
+}
+
+export type Primitive = RectPrimitive | LinePrimitive | TextPrimitive | GlyphPrimitive | ArrowPrimitive;
+
+/** Hit regions: x in simulated ms (so they survive zoom and pan between frames), y in CSS px. */
+export type HitRegion =
+  | { kind: 'token'; token: number; startMs: number; endMs: number; y0: number; y1: number }
+  | { kind: 'event'; seq: number; token: number | undefined; atMs: number; y0: number; y1: number; radiusPx: number }
+  | { kind: 'span'; seq: number; startMs: number; endMs: number; y0: number; y1: number };
+
+export interface DrawPlan {
+  width: number;
+  height: number;
+  background: string | undefined;
+  fontFamily: string;
+  /** Every pattern a primitive refers to. */
+  patterns: PatternSpec[];
+  primitives: Primitive[];
+  hits: HitRegion[];
+  /** The horizontal extent that maps the view: hit x → ms uses it. */
+  plot: { x: number; width: number };
+}
+
+/** Draw order: lower layers first. Inside a layer primitives are grouped by style (fewer canvas state changes). */
+export const Layer = {
+  Background: 0,
+  Grid: 1,
+  Span: 2,
+  Fill: 3,
+  Outline: 4,
+  Mark: 5,
+  Now: 6,
+  Label: 7,
+  Selection: 8,
+} as const;
+export type Layer = (typeof Layer)[keyof typeof Layer];
+
+export function styleKey(p: Primitive): string {
+  switch (p.type) {
+    case 'rect':
+      return `rect|${p.pattern ?? ''}|${p.fill ?? ''}|${p.stroke ?? ''}|${p.strokeWidth ?? ''}|${p.dash?.join(',') ?? ''}|${p.radius ?? ''}`;
+    case 'line':
+      return `line|${p.stroke}|${p.strokeWidth}|${p.dash?.join(',') ?? ''}`;
+    case 'text':
+      return `text|${p.size}|${p.weight}|${p.fill}|${p.halo ?? ''}|${p.anchor}`;
+    case 'glyph':
+      return `glyph|${p.glyph}|${p.size}|${p.color}|${p.outline ?? ''}`;
+    case 'arrow':
+      return `arrow|${p.fill}|${p.stroke ?? ''}|${p.strokeWidth ?? ''}`;
+  }
+}
+
+/** Collects primitives per layer and flattens them in draw order, grouped by style within a layer (stable). */
+export class PlanBuilder {
+  private readonly layers = new Map<number, Primitive[]>();
+
+  add(layer: Layer, primitive: Primitive): void {
+    let list = this.layers.get(layer);
+    if (!list) this.layers.set(layer, (list = []));
+    list.push(primitive);
+  }
+
+  flatten(): Primitive[] {
+    const out: Primitive[] = [];
+    for (const layer of [...this.layers.keys()].sort((a, b) => a - b)) {
+      const list = this.layers.get(layer) ?? [];
+      const order = new Map<string, number>();
+      for (const p of list) {
+        const key = styleKey(p);
+        if (!order.has(key)) order.set(key, order.size);
+      }
+      const typeRank = (p: Primitive) => (p.type === 'rect' ? 0 : p.type === 'line' ? 1 : p.type === 'arrow' ? 2 : p.type === 'glyph' ? 3 : 4);
+      const indexed = list.map((p, i) => ({ p, i, rank: typeRank(p), group: order.get(styleKey(p)) ?? 0 }));
+      indexed.sort((a, b) => a.rank - b.rank || a.group - b.group || a.i - b.i);
+      for (const x of indexed) out.push(x.p);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Renderer benchmark (not a test), in Debian's Chromium on the browser build: 100 pods per flow played at 86,400x
+ * for 10 s of wall time. Prints frame-time percentiles, how far simulated time kept up with the target, the time to
+ * the first painted timeline, and the JS bundle size. Targets: p95 frame <= 16.7 ms, simulated time keeps up, first
+ * timeline <= 1.5 s.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+import { launchBrowser, openApp } from '../e2e/browser.ts';
+
+const PODS = 100;
+const SPEED = 86_400;
+const PLAY_MS = 10_000;
+
+function scenario(): string {
+  const pods = Array.from({ length: PODS }, (_, i) => `  - at: ${i * 7}s\n    apply: |\n      apiVersion: v1\n      kind: Pod\n      metadata:\n        name: app-${i}\n      spec:\n        serviceAccountName: my-app\n        containers:\n          - name: app\n            image: nginx:stable\n`).join('');
+  return `name: renderer-bench\ntitle: 100 pods per flow\nseed: 3\nduration: 30d\nflows:\n  - id: legacy\n    kubernetesVersion: "1.20"\n  - id: projected\n    kubernetesVersion: "1.30"\nsteps:\n  - at: 0s\n    kubectl: create serviceaccount my-app\n${pods}`;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+const server = await preview({ configFile: 'vite.config.ts', preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'warn' });
+const address = server.httpServer.address();
+if (!address || typeof address === 'string') throw new Error('no port');
+const browser = await launchBrowser();
+try {
+  const t0 = performance.now();
+  const { page } = await openApp(browser, `http://127.0.0.1:${address.port}/`);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="timeline-flow-projected"]')?.getAttribute('data-token-bars')) > 0);
+  const firstTimelineMs = performance.now() - t0;
+
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'renderer-bench.yaml', mimeType: 'text/yaml', buffer: Buffer.from(scenario()) });
+  await page.waitForFunction(() => document.querySelector('[data-testid="scenario-select"]')?.textContent?.includes('renderer-bench'));
+  await page.getByTestId('speed').selectOption(String(SPEED));
+  await page.evaluate(() => {
+    const w = window as unknown as { frames_: number[] };
+    w.frames_ = [];
+    let last = performance.now();
+    const loop = (t: number) => {
+      w.frames_.push(t - last);
+      last = t;
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  await page.getByTestId('play-pause').click();
+  await page.waitForTimeout(PLAY_MS);
+  await page.getByTestId('play-pause').click();
+  const frames = (await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_)).slice(5).sort((a, b) => a - b);
+  const simMs = Number(await page.getByTestId('sim-clock').getAttribute('data-now-ms'));
+  const targetMs = (PLAY_MS / 1000) * SPEED * 1000;
+
+  const assets = 'dist/renderer/assets';
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const bytes = js.reduce((sum, f) => sum + statSync(`${assets}/${f}`).size, 0);
+  const gzip = js.reduce((sum, f) => sum + gzipSync(readFileSync(`${assets}/${f}`)).length, 0);
+
+  console.log(`renderer: ${PODS} pods per flow at ${SPEED.toLocaleString('en-US')}x for ${PLAY_MS / 1000} s (Chromium, ${frames.length} frames)`);
+  console.log(`  frame time p50      ${percentile(frames, 50).toFixed(1)} ms`);
+  console.log(`  frame time p95      ${percentile(frames, 95).toFixed(1)} ms   (target <= 16.7 ms)`);
+  console.log(`  frame time p99      ${percentile(frames, 99).toFixed(1)} ms`);
+  console.log(`  simulated time      ${(simMs / 3_600_000).toFixed(1)} h of ${(targetMs / 3_600_000).toFixed(1)} h target (${((simMs / targetMs) * 100).toFixed(0)} %)`);
+  console.log(`  first timeline      ${firstTimelineMs.toFixed(0)} ms from navigation   (target <= 1,500 ms)`);
+  console.log(`  JS bundle           ${(bytes / 1024).toFixed(0)} KiB (${(gzip / 1024).toFixed(0)} KiB gzipped) in ${js.length} files`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,58 @@
+/**
+ * Launches Debian's Chromium through playwright-core (Playwright's own browser download does not work here), with
+ * the flags this machine needs, and records every request that would leave localhost.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ARTIFACTS_DIR = 'test-results/e2e';
+
+function chromiumPath(): string {
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    try {
+      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error('Chromium is not installed: apt-get install -y chromium');
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** URLs requested outside localhost (they are aborted). */
+  outsideRequests: string[];
+  consoleErrors: string[];
+}
+
+export async function openApp(browser: Browser, baseUrl: string, viewport = { width: 1600, height: 900 }): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const outsideRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    outsideRequests.push(url.href);
+    return route.abort();
+  });
+  page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  await page.goto(baseUrl);
+  return { page, outsideRequests, consoleErrors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = `${ARTIFACTS_DIR}/${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}

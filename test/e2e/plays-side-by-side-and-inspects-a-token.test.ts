@@ -1,0 +1,75 @@
+/**
+ * The story at a glance, in a real browser: play the default scenario at 3,600x, see the projected token rotate
+ * while the legacy one does not, inspect a token, zoom, pan, seek back, and nothing leaves localhost.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp, screenshot, type OpenedPage } from './browser.ts';
+
+let browser: Browser;
+let app: OpenedPage;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openApp(browser, inject('baseUrl'));
+  await app.page.getByTestId('timeline-flow-projected').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const attr = async (testId: string, name: string) => Number(await app.page.getByTestId(testId).getAttribute(name));
+
+describe('the browser build', () => {
+  it('plays at 3,600x: the projected token rotates, the legacy one never does', async () => {
+    const { page } = app;
+    await page.getByTestId('speed').selectOption('3600');
+    await page.getByTestId('play-pause').click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="timeline-flow-projected"]')?.getAttribute('data-rotations')) >= 1, undefined, { timeout: 30_000 });
+    await page.getByTestId('play-pause').click();
+    expect(await attr('timeline-flow-projected', 'data-rotations')).toBeGreaterThanOrEqual(1);
+    expect(await attr('timeline-flow-legacy', 'data-rotations')).toBe(0);
+    await screenshot(page, 'after-first-rotation');
+  });
+
+  it('shows a clicked token\'s aud and exp in the inspector', async () => {
+    const { page } = app;
+    const flow = page.getByTestId('timeline-flow-projected');
+    const x = Number(await flow.getAttribute('data-first-token-x'));
+    const y = Number(await flow.getAttribute('data-first-token-y'));
+    await flow.locator('canvas').click({ position: { x, y } });
+    const inspector = page.getByTestId('token-inspector');
+    await expect.poll(async () => inspector.locator('[data-claim="aud"] [data-testid="claim-value"]').textContent()).toContain('https://kubernetes.default.svc');
+    const exp = await inspector.locator('[data-claim="exp"] [data-testid="claim-value"]').textContent();
+    expect(exp).toMatch(/\d/);
+    await screenshot(page, 'token-inspected');
+  });
+
+  it('zooms and pans both timelines together, then seeks back', async () => {
+    const { page } = app;
+    const flow = page.getByTestId('timeline-flow-projected');
+    const before = await page.getByTestId('time-axis').getAttribute('data-view');
+    await flow.locator('canvas').focus();
+    await page.keyboard.press('w');
+    await page.keyboard.press('w');
+    const zoomed = await page.getByTestId('time-axis').getAttribute('data-view');
+    expect(zoomed).not.toBe(before);
+    await page.keyboard.press('d');
+    const panned = await page.getByTestId('time-axis').getAttribute('data-view');
+    expect(panned).not.toBe(zoomed);
+    await screenshot(page, 'zoomed-and-panned');
+
+    const clockBefore = await page.getByTestId('sim-clock').textContent();
+    await page.getByTestId('jump-to').fill('10m');
+    await page.getByTestId('jump-to').press('Enter');
+    await expect.poll(async () => page.getByTestId('sim-clock').textContent()).toContain('10 m 0 s');
+    expect(clockBefore).not.toContain('10 m 0 s');
+    expect(await attr('timeline-flow-projected', 'data-rotations')).toBe(0);
+  });
+
+  it('never requests anything outside localhost and logs no errors', () => {
+    expect(app.outsideRequests).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

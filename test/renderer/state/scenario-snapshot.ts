@@ -1,0 +1,33 @@
+/** Test helper: run a scenario headlessly and hand back what the renderer's store would hold at that moment. */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
+import { Simulation } from '../../../shared/engine/simulation.ts';
+import { summarizeScenario, summarizeToken } from '../../../shared/host/engine-session.ts';
+import type { TimelineSnapshot } from '../../../renderer/state/timeline-store.ts';
+
+export function builtinScenario(name: string): string {
+  return readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../assets/scenarios', `${name}.yaml`), 'utf8');
+}
+
+/** Parses and runs `yaml` to `untilMs` (default: the whole duration) and returns the store's view of it. */
+export function snapshotOf(yaml: string, untilMs?: number, version = 1): TimelineSnapshot {
+  const parsed = parseScenario(yaml);
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('\n'));
+  const sim = new Simulation(parsed.value);
+  sim.runUntil(untilMs ?? parsed.value.durationMs);
+  return {
+    version,
+    scenario: summarizeScenario(parsed.value, 'test'),
+    loadErrors: undefined,
+    events: [...sim.events],
+    tokens: sim.tokens.map(summarizeToken),
+    nowMs: sim.nowMs,
+    playing: false,
+    speed: 3600,
+    lagMs: 0,
+    lastError: undefined,
+    tokenDetails: new Map(),
+  };
+}
