@@ -167,6 +167,31 @@ function sharedRef(name: string, uid: string | undefined): { name: string; uid?:
   return ref;
 }
 
+const usernameCache = new Map<string, string>();
+/** `apiserverserviceaccount.MakeUsername`: `system:serviceaccount:<namespace>:<name>`. */
+export function serviceAccountUsername(namespace: string, name: string): string {
+  const key = `${namespace}/${name}`;
+  let username = usernameCache.get(key);
+  if (username === undefined) {
+    username = `system:serviceaccount:${namespace}:${name}`;
+    if (usernameCache.size > 100_000) usernameCache.clear();
+    usernameCache.set(key, username);
+  }
+  return username;
+}
+
+const boundObjectCache = new Map<string, BoundObject>();
+function sharedBoundObject(bound: BoundObject): BoundObject {
+  const key = `${bound.kind}/${bound.name}/${bound.uid}`;
+  let shared = boundObjectCache.get(key);
+  if (!shared) {
+    shared = Object.freeze({ ...bound });
+    if (boundObjectCache.size > 100_000) boundObjectCache.clear();
+    boundObjectCache.set(key, shared);
+  }
+  return shared;
+}
+
 const headerCache = new Map<string, TokenRecord['header']>();
 export function sharedHeader(alg: TokenRecord['header']['alg'], kid: string): TokenRecord['header'] {
   const key = `${alg}:${kid}`;
@@ -235,7 +260,7 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
     ...(behaviour.tokenJti ? { jti: nextUid(ctx.state.prng) } : {}),
     'kubernetes.io': privateClaims,
     nbf: iat,
-    sub: `system:serviceaccount:${input.namespace}:${input.serviceAccount}`,
+    sub: serviceAccountUsername(input.namespace, input.serviceAccount),
   };
 
   const token = recordToken(ctx, cluster, {
@@ -253,7 +278,7 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
     jwtExpiresAtMs: nowWholeSecMs + jwtLifetimeSec * 1000,
     ...(extended ? { warnAfterMs: nowWholeSecMs + expirationSec * 1000 } : {}),
     audiences,
-    ...(bound ? { boundObject: bound } : {}),
+    ...(bound ? { boundObject: sharedBoundObject(bound) } : {}),
     keyIndex: cluster.signingKey.poolIndex,
   });
 
