@@ -98,9 +98,9 @@ describe('package.json', () => {
 
   it('builds the renderer and the Electron bundles before starting or packaging', () => {
     expect(pkg.scripts.start).toBe('npm run build:renderer && npm run build:electron && electron .');
-    expect(pkg.scripts['build:electron']).toBe('tsx electron/main/build-electron.ts');
+    expect(pkg.scripts['build:electron']).toBe('tsx electron/tools/build-electron.ts');
     expect(pkg.scripts.dist).toMatch(/^npm run build:renderer && npm run build:electron && electron-builder\b/);
-    expect(existsSync(fromRoot('electron/main/build-electron.ts'))).toBe(true);
+    expect(existsSync(fromRoot('electron/tools/build-electron.ts'))).toBe(true);
   });
 
   it('pins the Electron version electron-builder packs', () => {

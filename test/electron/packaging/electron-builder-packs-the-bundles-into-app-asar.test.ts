@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../../fakes/electron.ts'));
 
 import * as fakeElectron from '../../fakes/electron.ts';
-import { buildElectron } from '../../../electron/main/build-electron.ts';
+import { buildElectron } from '../../../electron/tools/build-electron.ts';
 import { asarFiles, DEFAULT_FUSE_WIRE, fakeElectronExecutable, fuseWire, PROJECT_ROOT } from './packaging-support.ts';
 
 let work: string;

@@ -1,6 +1,6 @@
 /**
  * Draws the app icon and writes it in the three formats the installers want, with nothing but Node (no image
- * tools on the build machine): `npx tsx electron/main/build-icons.ts`. The output is committed in assets/icons;
+ * tools on the build machine): `npx tsx electron/tools/build-icons.ts`. The output is committed in assets/icons;
  * run this again only to change the design.
  *
  *   assets/icons/icon.png          512×512, the master
