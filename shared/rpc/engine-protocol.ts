@@ -18,7 +18,11 @@ export type EngineCommand =
   | { type: 'set-speed'; speed: number }
   | { type: 'seek'; simMs: number }
   | { type: 'step' }
-  | { type: 'inspect-token'; token: number; requestId: number };
+  | { type: 'inspect-token'; token: number; requestId: number }
+  /** A line typed in the console, run now against one flow (and recorded, so seeking replays it). */
+  | { type: 'kubectl'; flow: string; line: string; requestId: number }
+  /** A manifest from the editor, applied now to one flow (recorded like a console line). */
+  | { type: 'apply'; flow: string; manifest: string; requestId: number };
 
 export interface FlowSummary {
   id: string;
@@ -86,6 +90,10 @@ export type EngineMessage =
       lagMs: number;
     }
   | { type: 'token-details'; requestId: number; token: number; jwt: string; verification: TokenVerification }
+  /** What the terminal shows for a console line: kubectl's stdout (JWTs resolved), stderr and exit code. */
+  | { type: 'kubectl-result'; requestId: number; flow: string; line: string; stdout: string; stderr: string; exitCode: number }
+  /** The outcome of an editor apply: kubectl-style output, and each error with its line and column in the manifest. */
+  | { type: 'apply-result'; requestId: number; flow: string; ok: boolean; output: string; errors: InputError[] }
   | { type: 'error'; message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -118,6 +126,16 @@ export function validateCommand(value: unknown): { ok: true; command: EngineComm
       if (!Number.isInteger(value.token) || (value.token as number) < 0) return bad('token must be a non-negative integer');
       if (!Number.isInteger(value.requestId)) return bad('requestId must be an integer');
       return { ok: true, command: { type: 'inspect-token', token: value.token as number, requestId: value.requestId as number } };
+    case 'kubectl':
+      if (typeof value.flow !== 'string' || value.flow.length > 200) return bad('flow must be a flow id');
+      if (typeof value.line !== 'string' || value.line.length > 10_000) return bad('line must be a string of at most 10,000 characters');
+      if (!Number.isInteger(value.requestId)) return bad('requestId must be an integer');
+      return { ok: true, command: { type: 'kubectl', flow: value.flow, line: value.line, requestId: value.requestId as number } };
+    case 'apply':
+      if (typeof value.flow !== 'string' || value.flow.length > 200) return bad('flow must be a flow id');
+      if (typeof value.manifest !== 'string' || value.manifest.length > 1_000_000) return bad('manifest must be a string of at most 1 MB');
+      if (!Number.isInteger(value.requestId)) return bad('requestId must be an integer');
+      return { ok: true, command: { type: 'apply', flow: value.flow, manifest: value.manifest, requestId: value.requestId as number } };
     default:
       return { ok: false, error: `unknown command type ${JSON.stringify(value.type)}` };
   }
