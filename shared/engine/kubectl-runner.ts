@@ -1,41 +1,46 @@
 /**
  * Runs a parsed kubectl command against one flow's API server and prints what kubectl prints: the same success
- * lines, `error: …` texts and `Error from server (Reason): …` lines, with kubectl's exit codes.
+ * lines, tables and objects, `error: …` texts and `Error from server (Reason): …` lines, with kubectl's exit codes.
+ * Each verb beyond create and delete lives in its own module under kubectl/.
  */
-import { stringify } from 'yaml';
-import type { KubectlCommand, KubectlResult, ResourceKind } from '../kubectl/kubectl-command.ts';
+import type { KubectlCommand } from '../kubectl/kubectl-command.ts';
 import { emit, type EngineContext } from './engine-context.ts';
 import type { ClusterState } from './engine-state.ts';
-import type { ApiError } from './api-server/api-error.ts';
 import { createServiceAccount, deleteServiceAccount } from './api-server/service-accounts.ts';
 import { deleteSecret } from './api-server/secrets.ts';
 import { deletePod } from './api-server/pods.ts';
 import { createTokenRequest } from './api-server/token-request.ts';
 import { jwtMarker } from './token-markers.ts';
+import { CONNECTION_REFUSED, failed, fromServer, ok, RESOURCE_SINGULAR, type KubectlRun } from './kubectl/kubectl-output.ts';
+import { runGet } from './kubectl/kubectl-get.ts';
+import { runDescribe } from './kubectl/kubectl-describe.ts';
+import { runExec } from './kubectl/kubectl-exec.ts';
+import { runAuthWhoami } from './kubectl/kubectl-auth.ts';
+import { runHelp } from './kubectl/kubectl-help.ts';
+import { runKubectlApply, type ReadFile } from './kubectl/kubectl-apply.ts';
+import { printJson, printYaml } from './kubectl/object-printers.ts';
 
-export interface KubectlRun extends KubectlResult {
-  /** The token `create token` printed, so hosts can show its JWT. */
-  token?: number;
-}
+export type { KubectlRun } from './kubectl/kubectl-output.ts';
+export type { ReadFile } from './kubectl/kubectl-apply.ts';
 
-const ok = (stdout: string, stderr = ''): KubectlRun => ({ stdout, stderr, exitCode: 0 });
-const fromServer = (error: ApiError): KubectlRun => ({ stdout: '', stderr: `Error from server (${error.reason}): ${error.message}\n`, exitCode: 1 });
 const warningLines = (warnings: string[]): string => warnings.map((w) => `Warning: ${w}\n`).join('');
 
-const RESOURCE_SINGULAR: Record<ResourceKind, string> = { pod: 'pod', secret: 'secret', serviceaccount: 'serviceaccount' };
-
-export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: KubectlCommand): KubectlRun {
-  if (!cluster.apiServerUp) {
-    return { stdout: '', stderr: 'The connection to the server 10.96.0.1:443 was refused - did you specify the right host or port?\n', exitCode: 1 };
-  }
+/** `readFile` answers `apply -f FILE`; without it every file is missing, as in a scenario step. */
+export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: KubectlCommand, readFile?: ReadFile): KubectlRun {
+  // Help is printed by kubectl itself, without asking the server.
+  if (command.verb === 'help') return runHelp(cluster.version, command.topic);
+  if (!cluster.apiServerUp) return failed(CONNECTION_REFUSED);
+  const namespace = 'namespace' in command && command.namespace !== undefined ? command.namespace : 'default';
   switch (command.verb) {
     case 'create-serviceaccount': {
-      const created = createServiceAccount(ctx, cluster, { metadata: { name: command.name, namespace: command.namespace ?? 'default' } });
-      if (!created.ok) return { stdout: '', stderr: `error: failed to create serviceaccount: ${created.error.message}\n`, exitCode: 1 };
-      return ok(`serviceaccount/${command.name} created\n`);
+      const created = createServiceAccount(ctx, cluster, { metadata: { name: command.name, namespace } });
+      if (!created.ok) return failed(`error: failed to create serviceaccount: ${created.error.message}`);
+      if (command.output === 'yaml') return ok(printYaml(created.value));
+      if (command.output === 'json') return ok(printJson(created.value));
+      // -o name and the default both print the resource/name; the default adds what happened.
+      return ok(command.output === 'name' ? `serviceaccount/${command.name}\n` : `serviceaccount/${command.name} created\n`);
     }
     case 'create-token': {
-      const namespace = command.namespace ?? 'default';
       const response = createTokenRequest(ctx, cluster, {
         namespace,
         serviceAccount: command.serviceAccount,
@@ -45,7 +50,7 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
           ...(command.boundObject ? { boundObjectRef: { apiVersion: 'v1', ...command.boundObject } } : {}),
         },
       });
-      if (!response.ok) return { stdout: '', stderr: `error: failed to create token: ${response.error.message}\n`, exitCode: 1 };
+      if (!response.ok) return failed(`error: failed to create token: ${response.error.message}`);
       const { token, expirationSec, jwtLifetimeSec, extended } = response.value;
       for (const warning of response.warnings) {
         emit(ctx, cluster.id, { type: 'warning', code: 'max-expiration-clamp', text: warning, message: `API server warning: ${warning}`, cause: 'kube-apiserver --service-account-max-token-expiration caps every TokenRequest', refs: { namespace, serviceAccount: command.serviceAccount } });
@@ -65,7 +70,6 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
       return { ...ok(`${jwtMarker(token.index)}\n`, warningLines(response.warnings)), token: token.index };
     }
     case 'delete': {
-      const namespace = command.namespace ?? 'default';
       let stdout = '';
       let stderr = '';
       let exitCode = 0;
@@ -87,38 +91,14 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
       return { stdout, stderr, exitCode };
     }
     case 'get':
-      return runGet(cluster, command.resource, command.namespace ?? 'default', command.name, command.output);
-    default:
-      return { stdout: '', stderr: `error: "${command.verb}" is not available in this version of TokenScope's kubectl\n`, exitCode: 1 };
+      return runGet(ctx, cluster, { resource: command.resource, namespace, ...(command.name !== undefined ? { name: command.name } : {}), ...(command.output !== undefined ? { output: command.output } : {}) });
+    case 'describe':
+      return runDescribe(ctx, cluster, { resource: command.resource, namespace, ...(command.name !== undefined ? { name: command.name } : {}) });
+    case 'exec':
+      return runExec(ctx, cluster, { pod: command.pod, namespace, argv: command.argv, ...(command.container !== undefined ? { container: command.container } : {}) });
+    case 'apply':
+      return runKubectlApply(ctx, cluster, command.file, command.namespace, readFile);
+    case 'auth-whoami':
+      return runAuthWhoami(ctx, cluster, command.output);
   }
-}
-
-function objectsOf(cluster: ClusterState, resource: ResourceKind, namespace: string): { name: string; object: object }[] {
-  const source =
-    resource === 'pod'
-      ? Object.values(cluster.pods).map((p) => p.object)
-      : resource === 'secret'
-        ? Object.values(cluster.secrets).map((s) => s.object)
-        : Object.values(cluster.serviceAccounts);
-  return source
-    .filter((o) => o.metadata?.namespace === namespace)
-    .map((o) => ({ name: o.metadata?.name ?? '', object: o }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-const PLURAL: Record<ResourceKind, string> = { pod: 'pods', secret: 'secrets', serviceaccount: 'serviceaccounts' };
-
-function runGet(cluster: ClusterState, resource: ResourceKind, namespace: string, name: string | undefined, output: string | undefined): KubectlRun {
-  const all = objectsOf(cluster, resource, namespace);
-  const selected = name === undefined ? all : all.filter((o) => o.name === name);
-  if (name !== undefined && selected.length === 0) return fromServer({ status: 404, reason: 'NotFound', message: `${PLURAL[resource]} "${name}" not found` });
-  if (name === undefined && selected.length === 0) return ok('', `No resources found in ${namespace} namespace.\n`);
-  const body = name !== undefined ? selected[0]!.object : { apiVersion: 'v1', items: selected.map((s) => s.object), kind: 'List', metadata: { resourceVersion: '' } };
-  // kubectl's YAML printer does not indent sequence items under their key.
-  if (output === 'yaml') return ok(stringify(body, { indentSeq: false }));
-  if (output === 'json') return ok(`${JSON.stringify(body, null, 4)}\n`);
-  if (output === 'name') return ok(selected.map((s) => `${RESOURCE_SINGULAR[resource]}/${s.name}\n`).join(''));
-  const rows = selected.map((s) => [s.name]);
-  const width = Math.max(4, ...rows.map((r) => r[0]!.length)) + 3;
-  return ok(`${'NAME'.padEnd(width)}\n${rows.map((r) => r[0]!.padEnd(width).trimEnd()).join('\n')}\n`);
 }

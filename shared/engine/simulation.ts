@@ -13,7 +13,7 @@ import { deepClone } from '../sim/deep-clone.ts';
 import { emit, schedule, type EngineContext, type KeyPool } from './engine-context.ts';
 import type { Action, ClusterState, EngineState, TokenRecord } from './engine-state.ts';
 import { createCluster } from './cluster-setup.ts';
-import { runStep } from './scenario-steps.ts';
+import { runStep, runUserStep, type UserStep, type UserStepResult } from './scenario-steps.ts';
 import { syncPod } from './kubelet/pod-sync.ts';
 import { endDeletionLeeway, removePod } from './api-server/pods.ts';
 import { runActorCall } from './actors/actors.ts';
@@ -24,12 +24,16 @@ export interface SimulationOptions {
   keyPool?: KeyPool;
   /** Simulated time between snapshots; 0 turns snapshots off (benchmarks that never seek). */
   snapshotEveryMs?: number;
+  /** Console lines and editor applies recorded in an earlier run, carried out again at their instants. */
+  userSteps?: readonly UserStep[];
 }
 
 interface Snapshot {
   state: EngineState;
   tokenCount: number;
   eventCount: number;
+  /** How many recorded user steps had run. */
+  userStepCount: number;
 }
 
 export class Simulation {
@@ -39,6 +43,10 @@ export class Simulation {
   private readonly ctx: EngineContext;
   private readonly snapshots: Snapshot[] = [];
   private readonly snapshotEveryMs: number;
+  /** User steps in the order they run (by instant, then by when they were typed). */
+  private readonly userSteps: UserStep[] = [];
+  /** The first user step that has not run yet. */
+  private nextUserStep = 0;
   /** Agenda actions dispatched so far (pod syncs, calls, steps…), for benchmarks. */
   actionsProcessed = 0;
 
@@ -59,6 +67,12 @@ export class Simulation {
     this.ctx = { state, scenario, tokens: this.tokens, events: this.events, keyPool: options.keyPool ?? simulationKeys };
     for (const flow of scenario.flows) createCluster(this.ctx, flow);
     scenario.steps.forEach((step, index) => schedule(this.ctx, step.atMs, { kind: 'step', index }));
+    for (const step of options.userSteps ?? []) {
+      if (!scenario.flows.some((flow) => flow.id === step.flow)) throw new Error(`recorded step at ${step.atMs} ms names flow "${step.flow}", which the scenario does not have`);
+      if (!(step.atMs >= 0 && step.atMs <= scenario.durationMs)) throw new Error(`recorded step at ${step.atMs} ms lies outside the scenario's 0…${scenario.durationMs} ms`);
+    }
+    // A stable sort keeps the order steps recorded at the same instant were typed in.
+    this.userSteps.push(...[...(options.userSteps ?? [])].sort((a, b) => a.atMs - b.atMs));
     this.takeSnapshot();
   }
 
@@ -80,8 +94,34 @@ export class Simulation {
     return this.ctx;
   }
 
+  /** The console lines and editor applies recorded so far, in the order they run. */
+  get recordedSteps(): readonly UserStep[] {
+    return this.userSteps;
+  }
+
   nextActionAtMs(): number | undefined {
-    return peekAction(this.ctx.state.queue)?.atMs;
+    const action = peekAction(this.ctx.state.queue)?.atMs;
+    const user = this.userSteps[this.nextUserStep]?.atMs;
+    return action === undefined ? user : user === undefined ? action : Math.min(action, user);
+  }
+
+  /**
+   * Runs a console line or an editor apply against one flow now, after everything else due at this instant, and
+   * records it: the future it changes replaces the one computed before, and a later seek back replays it here.
+   */
+  runUserCommand<K extends UserStep['kind']>(input: Omit<UserStep, 'atMs'> & { kind: K }): Extract<UserStepResult, { kind: K }> {
+    const cluster = this.ctx.state.flows[input.flow];
+    if (!cluster) throw new Error(`unknown flow ${input.flow}`);
+    const atMs = this.ctx.state.nowMs;
+    this.runUntil(atMs);
+    // Snapshots from after this instant describe a future without the new step.
+    const keep = this.snapshots.filter((snapshot, index) => index === 0 || snapshot.state.nowMs < atMs);
+    this.snapshots.length = 0;
+    this.snapshots.push(...keep);
+    const step = { atMs, ...input };
+    this.userSteps.splice(this.nextUserStep, 0, step);
+    this.nextUserStep += 1;
+    return runUserStep(this.ctx, cluster, step);
   }
 
   /** Runs every action up to and including `targetMs` (clamped to the scenario's duration); returns new events. */
@@ -91,6 +131,15 @@ export class Simulation {
     const queue = this.ctx.state.queue;
     for (;;) {
       const next = peekAction(queue);
+      const user = this.userSteps[this.nextUserStep];
+      // A user step ran once everything due at its instant had run, so it replays after those actions.
+      if (user && user.atMs <= endMs && (!next || next.atMs > user.atMs)) {
+        this.maybeSnapshotBefore(user.atMs);
+        this.ctx.state.nowMs = user.atMs;
+        this.nextUserStep += 1;
+        runUserStep(this.ctx, this.ctx.state.flows[user.flow]!, user);
+        continue;
+      }
       if (!next || next.atMs > endMs) break;
       this.maybeSnapshotBefore(next.atMs);
       popAction(queue);
@@ -131,11 +180,12 @@ export class Simulation {
     this.ctx.state = deepClone(snapshot.state);
     this.tokens.length = snapshot.tokenCount;
     this.events.length = snapshot.eventCount;
+    this.nextUserStep = snapshot.userStepCount;
     this.runUntil(target);
   }
 
   private takeSnapshot(): void {
-    this.snapshots.push({ state: deepClone(this.ctx.state), tokenCount: this.tokens.length, eventCount: this.events.length });
+    this.snapshots.push({ state: deepClone(this.ctx.state), tokenCount: this.tokens.length, eventCount: this.events.length, userStepCount: this.nextUserStep });
   }
 
   private maybeSnapshotBefore(atMs: number): void {

@@ -7,6 +7,7 @@
 import { Simulation } from '../engine/simulation.ts';
 import type { TokenRecord } from '../engine/engine-state.ts';
 import { verifyTokenNow } from '../engine/token-jwt.ts';
+import { resolveTokenMarkers } from '../engine/token-markers.ts';
 import { parseScenario } from '../scenario/parse-scenario.ts';
 import type { Scenario } from '../scenario/scenario-types.ts';
 import type { EngineCommand, EngineMessage, ScenarioSummary, TokenSummary } from '../rpc/engine-protocol.ts';
@@ -110,6 +111,10 @@ export class EngineSession {
         this.sim.stepToNextEvent();
         this.flush();
         return;
+      case 'kubectl':
+        return this.runConsoleLine(command);
+      case 'apply':
+        return this.runEditorApply(command);
       case 'inspect-token': {
         if (!this.sim) return;
         const result = await verifyTokenNow(this.sim, command.token);
@@ -123,6 +128,41 @@ export class EngineSession {
         return;
       }
     }
+  }
+
+  /** A console line runs now against one flow and is recorded; JWTs in its output are resolved before it is sent. */
+  private async runConsoleLine(command: Extract<EngineCommand, { type: 'kubectl' }>): Promise<void> {
+    const { requestId, flow, line } = command;
+    const target = this.target(flow);
+    if (!target.ok) {
+      this.ports.send({ type: 'kubectl-result', requestId, flow, line, stdout: '', stderr: `error: ${target.refusal}\n`, exitCode: 1 });
+      return;
+    }
+    const { sim } = target;
+    const { stdout, stderr, exitCode } = sim.runUserCommand({ flow, kind: 'kubectl', text: line });
+    this.ports.send({ type: 'kubectl-result', requestId, flow, line, stdout: await resolveTokenMarkers(sim, stdout), stderr: await resolveTokenMarkers(sim, stderr), exitCode });
+    this.flush();
+  }
+
+  /** An editor apply runs now against one flow and is recorded; errors come back with their place in the manifest. */
+  private runEditorApply(command: Extract<EngineCommand, { type: 'apply' }>): void {
+    const { requestId, flow, manifest } = command;
+    const target = this.target(flow);
+    if (!target.ok) {
+      this.ports.send({ type: 'apply-result', requestId, flow, ok: false, output: `error: ${target.refusal}`, errors: [{ message: target.refusal }] });
+      return;
+    }
+    const result = target.sim.runUserCommand({ flow, kind: 'apply', text: manifest });
+    this.ports.send({ type: 'apply-result', requestId, flow, ok: result.ok, output: result.output, errors: result.errors });
+    this.flush();
+  }
+
+  /** The simulation a command for `flow` runs in, or why it cannot run. */
+  private target(flow: string): { ok: true; sim: Simulation } | { ok: false; refusal: string } {
+    const sim = this.sim;
+    if (!sim) return { ok: false, refusal: 'no scenario is loaded' };
+    if (!sim.cluster(flow)) return { ok: false, refusal: `this scenario has no flow ${JSON.stringify(flow)}; it has ${sim.scenario.flows.map((f) => JSON.stringify(f.id)).join(', ')}` };
+    return { ok: true, sim };
   }
 
   private load(text: string, sourceName: string): void {

@@ -1,0 +1,328 @@
+/**
+ * The guided lesson beside the timelines: one step at a time, with its text, the scenario it runs in, a suggested
+ * kubectl line ("Run it for me"), the outcome it waits for, hints drawn from the simulation's state, and its quiz.
+ * It watches the simulation only through the timeline snapshot and drives it only through the EngineClient, and it
+ * remembers where the learner is through a ProgressStore.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { EngineCommand } from '../../../shared/rpc/engine-protocol.ts';
+import type { EngineClient } from '../../bridge/engine-client.ts';
+import type { TimelineSnapshot } from '../../state/timeline-store.ts';
+import { loadBundledLesson } from './bundled-lessons.ts';
+import {
+  activeScenario,
+  advanceQuiz,
+  canAdvance,
+  entryCommands,
+  evaluateStep,
+  initialQuizState,
+  isQuizCorrect,
+  isStepScenarioLoaded,
+  loadCommands,
+  resumeIndex,
+  scenarioSourceName,
+  startingProgress,
+  type Lesson,
+  type LessonProgress,
+  type LessonStep,
+  type StepView,
+  type QuizInput,
+  type QuizState,
+} from './lesson-model.ts';
+import { defaultProgressStore, type ProgressStore } from './progress-store.ts';
+import { LessonText } from './LessonText.tsx';
+import { QuizView } from './QuizView.tsx';
+import './lesson.css';
+
+export interface LessonPanelProps {
+  snapshot: TimelineSnapshot;
+  client: EngineClient;
+  store?: ProgressStore;
+}
+
+/** Request ids far above the console's, so neither mistakes the other's kubectl results for its own. */
+let nextRequestId = 1_000_000_000;
+
+export function LessonPanel({ snapshot, client, store }: LessonPanelProps) {
+  const parsed = useMemo(() => loadBundledLesson(), []);
+  if (!parsed.ok) {
+    return (
+      <section className="lesson-panel" data-testid="lesson-panel" aria-label="Lesson">
+        <h2 data-testid="lesson-step-title">The lesson could not be loaded</h2>
+        <ul className="lesson-errors">
+          {parsed.errors.map((e, i) => (
+            <li key={i}>{e.message}</li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+  return <LessonView lesson={parsed.value} snapshot={snapshot} client={client} store={store} />;
+}
+
+interface RunOutput {
+  requestId: number;
+  stepId: string;
+  stdout?: string;
+  stderr?: string;
+  exitCode?: number;
+}
+
+function LessonView({ lesson, snapshot, client, store }: { lesson: Lesson } & LessonPanelProps) {
+  const progressStore = useMemo(() => store ?? defaultProgressStore(), [store]);
+  const [progress, setProgress] = useState<LessonProgress>(() => {
+    const saved = progressStore.load(lesson.id);
+    return saved ? { ...saved, stepId: lesson.steps[resumeIndex(lesson, saved)]!.id } : startingProgress(lesson);
+  });
+  const index = resumeIndex(lesson, progress);
+  const step = lesson.steps[index]!;
+  const [quizStates, setQuizStates] = useState<Record<string, QuizState>>({});
+  // A step's quiz starts from its saved answer, if any; the saved answer only changes once the state is stored.
+  const startingQuiz = useMemo(() => (step.quiz ? initialQuizState(step.quiz, progress.quizzes[step.id]) : undefined), [step.id]);
+  const quizState = quizStates[step.id] ?? startingQuiz;
+  const view = useMemo(() => evaluateStep(lesson, step, snapshot), [lesson, step, snapshot]);
+  const loaded = isStepScenarioLoaded(lesson, step, snapshot);
+  const scenario = activeScenario(lesson, step);
+  const [run, setRun] = useState<RunOutput | undefined>();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const titleId = useId();
+  const blockedId = useId();
+  const snapshotRef = useRef(snapshot);
+  snapshotRef.current = snapshot;
+
+  const send = (commands: EngineCommand[]) => {
+    for (const command of commands) client.send(command);
+  };
+
+  useEffect(() => progressStore.save(lesson.id, progress), [progressStore, lesson.id, progress]);
+
+  // Entering a step brings the engine to it. Until the step's scenario has been seen loaded, a different one
+  // arriving (the app's own start-up load racing ours) is answered by loading ours again, once per intruder.
+  const autoload = useRef<{ stepId: string; seenOurs: boolean; answered: Set<string> }>({ stepId: '', seenOurs: false, answered: new Set() });
+  useEffect(() => {
+    const current = snapshotRef.current;
+    send(entryCommands(lesson, step, current));
+    const present = current.scenario?.sourceName;
+    autoload.current = { stepId: step.id, seenOurs: isStepScenarioLoaded(lesson, step, current), answered: new Set(present === undefined ? [] : [present]) };
+    // Only a change of step is an entry; snapshot changes are handled below.
+  }, [step.id]);
+  const loadedSource = snapshot.scenario?.sourceName;
+  useEffect(() => {
+    const state = autoload.current;
+    if (state.stepId !== step.id || state.seenOurs || step.activeScenario === undefined || loadedSource === undefined) return;
+    if (loaded) {
+      state.seenOurs = true;
+      return;
+    }
+    if (loadedSource === scenarioSourceName(lesson, step.activeScenario) || state.answered.has(loadedSource)) return;
+    state.answered.add(loadedSource);
+    send(loadCommands(lesson, step));
+  }, [loadedSource, step.id]);
+
+  // Outcomes are latched: once seen, reloading the scenario does not lock Next again.
+  useEffect(() => {
+    if (step.waitFor.length === 0 || !view.outcomeMet || progress.completed.includes(step.id)) return;
+    setProgress((p) => ({ ...p, completed: [...p.completed, step.id] }));
+  }, [view.outcomeMet, step.id]);
+
+  const applyQuiz = (input: QuizInput) => {
+    if (!step.quiz || !quizState) return;
+    const result = advanceQuiz(step.quiz, quizState, input);
+    send(result.commands);
+    if (result.state === quizState) return;
+    setQuizStates((all) => ({ ...all, [step.id]: result.state }));
+    if (result.state.phase === 'revealed' && quizState.phase !== 'revealed' && result.state.checked !== undefined) {
+      const record = { choice: result.state.checked, correct: isQuizCorrect(step.quiz, result.state), ...(result.state.evidence ? { evidence: result.state.evidence } : {}) };
+      setProgress((p) => ({ ...p, quizzes: { ...p.quizzes, [step.id]: record } }));
+    }
+  };
+  useEffect(() => applyQuiz({ kind: 'observe', snapshot, loaded }), [snapshot, step.id, quizState]);
+
+  useEffect(
+    () =>
+      client.onMessage((message) => {
+        if (message.type !== 'kubectl-result') return;
+        setRun((current) =>
+          current && current.requestId === message.requestId ? { ...current, stdout: message.stdout, stderr: message.stderr, exitCode: message.exitCode } : current,
+        );
+      }),
+    [client],
+  );
+
+  const shownStep = useRef(step.id);
+  useEffect(() => {
+    // Moving between steps puts focus on the new title so keyboard and screen-reader users start reading there;
+    // opening the panel leaves focus wherever the page put it.
+    if (shownStep.current === step.id) return;
+    shownStep.current = step.id;
+    titleRef.current?.focus();
+  }, [step.id]);
+
+  const goTo = (target: number) => {
+    const next = lesson.steps[Math.max(0, Math.min(lesson.steps.length - 1, target))]!;
+    setProgress((p) => ({ ...p, stepId: next.id }));
+  };
+
+  const runCommand = () => {
+    if (!step.command) return;
+    const requestId = nextRequestId++;
+    setRun({ requestId, stepId: step.id });
+    client.send({ type: 'kubectl', flow: step.command.flow, line: step.command.line, requestId });
+  };
+
+  const flowLabel = (flowId: string) => snapshot.scenario?.flows.find((f) => f.id === flowId)?.label ?? flowId;
+  const advance = canAdvance(step, view, progress, quizState);
+  const last = index === lesson.steps.length - 1;
+  const blocker = advance ? undefined : blockedReason(step, view, quizState);
+
+  // Space and Enter on this panel's buttons and choices must press them, not also play or pause the simulation.
+  const keepKeysHere = (event: KeyboardEvent<HTMLElement>) => {
+    const target = event.target as HTMLElement;
+    if ((event.key === ' ' || event.key === 'Enter') && (target.tagName === 'BUTTON' || target.getAttribute('role') === 'radio')) event.stopPropagation();
+  };
+
+  return (
+    <section className="lesson-panel" data-testid="lesson-panel" aria-labelledby={titleId} onKeyDown={keepKeysHere}>
+      <header className="lesson-header">
+        <p className="lesson-name">{lesson.title}</p>
+        <p className="lesson-progress" data-testid="lesson-progress">
+          Step {index + 1} of {lesson.steps.length}
+        </p>
+        <div className="lesson-progress-bar" aria-hidden="true">
+          <div style={{ width: `${((index + 1) / lesson.steps.length) * 100}%` }} />
+        </div>
+      </header>
+
+      <h2 id={titleId} ref={titleRef} tabIndex={-1} className="lesson-step-title" data-testid="lesson-step-title">
+        {step.title}
+      </h2>
+      <LessonText source={step.body} className="lesson-body" />
+
+      {scenario && (
+        <p className="lesson-scenario">
+          <span className="lesson-label">Scenario</span> {scenario.title}
+          {loaded ? (
+            <span className="lesson-scenario-state"> · loaded</span>
+          ) : (
+            <>
+              {' '}
+              <button type="button" data-testid="lesson-load" onClick={() => send(loadCommands(lesson, step))}>
+                Load scenario
+              </button>
+            </>
+          )}
+        </p>
+      )}
+
+      {step.command && (
+        <div className="lesson-command">
+          <p>
+            <span className="lesson-label">Try</span> <code className="lesson-command-line">$ kubectl {step.command.line}</code>{' '}
+            <span className="lesson-flow">on {flowLabel(step.command.flow)}</span>
+          </p>
+          <button type="button" data-testid="lesson-run" onClick={runCommand} disabled={!loaded}>
+            Run it for me
+          </button>
+          {run && run.stepId === step.id && (
+            <pre className="lesson-output" data-testid="lesson-run-output" aria-live="polite">
+              {run.exitCode === undefined ? 'Running…' : (run.stdout ?? '') + (run.stderr ?? '')}
+            </pre>
+          )}
+        </div>
+      )}
+
+      {view.outcomes.length > 0 && (
+        <ul className="lesson-outcomes" aria-label="What this step waits for" aria-live="polite">
+          {view.outcomes.map((o, i) => {
+            const met = o.met || progress.completed.includes(step.id);
+            return (
+              <li key={i} className={met ? 'met' : 'waiting'}>
+                <span aria-hidden="true">{met ? '✓' : '○'}</span> <span className="visually-hidden">{met ? 'Done:' : 'Waiting for:'}</span> {o.description}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      {/* Not a live region: a token-age hint changes with every engine batch and would be read out constantly. */}
+      <div className="lesson-hints" data-testid="lesson-hints">
+        {view.hints.map((hint, i) => (
+          <p key={i} className={`lesson-hint ${hint.kind}`}>
+            <span className="lesson-label">Hint</span> {hint.text}
+            {hint.kind === 'paused' && (
+              <>
+                {' '}
+                <button type="button" data-testid="lesson-play" onClick={() => client.send({ type: 'play' })}>
+                  ▶ Play
+                </button>
+              </>
+            )}
+            {(hint.kind === 'not-loaded' || hint.kind === 'ended') && (
+              <>
+                {' '}
+                <button type="button" onClick={() => send(loadCommands(lesson, step))}>
+                  Load scenario
+                </button>
+              </>
+            )}
+          </p>
+        ))}
+      </div>
+
+      {step.quiz && quizState && (
+        <QuizView
+          key={step.id}
+          quiz={step.quiz}
+          state={quizState}
+          loaded={loaded}
+          playing={snapshot.playing}
+          flowLabel={flowLabel}
+          onSelect={(choice) => applyQuiz({ kind: 'select', choice })}
+          onCheck={() => applyQuiz({ kind: 'check', snapshot, loaded })}
+          onPlay={() => client.send({ type: 'play' })}
+        />
+      )}
+
+      <nav className="lesson-nav" aria-label="Lesson steps">
+        <button type="button" data-testid="lesson-back" onClick={() => goTo(index - 1)} disabled={index === 0}>
+          ← Back
+        </button>
+        {last ? (
+          <button
+            type="button"
+            data-testid="lesson-restart"
+            onClick={() => {
+              setQuizStates({});
+              setProgress(startingProgress(lesson));
+            }}
+          >
+            Start over
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            data-testid="lesson-next"
+            onClick={() => goTo(index + 1)}
+            disabled={!advance}
+            aria-describedby={blocker ? blockedId : undefined}
+          >
+            Next →
+          </button>
+        )}
+      </nav>
+      {blocker && (
+        <p id={blockedId} className="lesson-blocked">
+          {blocker}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function blockedReason(step: LessonStep, view: StepView, quiz: QuizState | undefined): string {
+  const waiting = view.outcomes.find((o) => !o.met);
+  if (waiting) return `Next unlocks when this has happened: ${waiting.description}`;
+  if (step.quiz && quiz?.phase === 'playing') return 'Next unlocks when the simulation has shown the answer.';
+  return 'Next unlocks once you have answered the question.';
+}
