@@ -1,8 +1,9 @@
 /**
- * The main screen: scenario and transport on top; the two timelines on one time axis with the token inspector
- * beside them; the event table (the chart's accessible twin) below.
+ * The main screen: scenario and transport on top; the two timelines on one time axis with the token inspector, the
+ * guided lesson and the paste panel beside them; the event table (the chart's accessible twin), the kubectl console
+ * and the manifest editor below.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineStore } from '../state/timeline-store.ts';
 import { useTimelineStore } from '../state/use-timeline-store.ts';
@@ -10,6 +11,11 @@ import { fitAll, type TimeView } from '../state/time-view.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { TokenInspector } from '../panels/TokenInspector.tsx';
 import { EventTable } from '../panels/EventTable.tsx';
+import { LessonPanel } from '../panels/lesson/LessonPanel.tsx';
+import { PasteTokenPanel } from '../panels/paste-token/PasteTokenPanel.tsx';
+import { ConsolePanel } from '../panels/console/ConsolePanel.tsx';
+import { ManifestEditor } from '../panels/manifest-editor/ManifestEditor.tsx';
+import { Tabs } from './Tabs.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
@@ -25,7 +31,21 @@ export function App({ store, client }: Props) {
   const [view, setView] = useState<TimeView>({ startMs: 0, endMs: 6 * 3_600_000 });
   const [selectedToken, setSelectedToken] = useState<number | undefined>();
   const [selectedSeq, setSelectedSeq] = useState<number | undefined>();
+  const [sideTab, setSideTab] = useState('inspector');
+  const [bottomTab, setBottomTab] = useState('events');
+  const [consoleFlow, setConsoleFlow] = useState<string | undefined>();
+  const editorBuffer = useRef('');
   const scenarioKey = snapshot.scenario ? `${snapshot.scenario.sourceName}:${snapshot.scenario.durationMs}` : '';
+  const flowIds = snapshot.scenario?.flows.map((f) => f.id) ?? [];
+  const activeFlow = consoleFlow !== undefined && flowIds.includes(consoleFlow) ? consoleFlow : (flowIds[flowIds.length - 1] ?? '');
+
+  useEffect(() => {
+    // The desktop menu's "Zoom to fit" is view state, which lives here rather than in the engine.
+    const bridge = (window as { tokenscope?: { onMenuAction?(listener: (action: string) => void): () => void } }).tokenscope;
+    return bridge?.onMenuAction?.((action) => {
+      if (action === 'zoom-to-fit' && store.getSnapshot().scenario) setView(fitAll(store.getSnapshot().scenario!.durationMs));
+    });
+  }, [store]);
 
   useEffect(() => {
     const chosen = BUILTIN_SCENARIOS.find((s) => s.id === DEFAULT_SCENARIO_ID) ?? BUILTIN_SCENARIOS[0];
@@ -57,19 +77,67 @@ export function App({ store, client }: Props) {
       )}
       <main className="app-main" aria-label={title}>
         <section className="timelines" aria-label="Timelines">
-          <TimelinePanel snapshot={snapshot} view={view} onViewChange={setView} selectedToken={selectedToken} onSelectToken={setSelectedToken} />
-        </section>
-        <aside className="inspector" aria-label="Token inspector">
-          <TokenInspector snapshot={snapshot} tokenIndex={selectedToken} client={client} />
-        </aside>
-        <section className="events" aria-label="Events">
-          <EventTable
+          <TimelinePanel
             snapshot={snapshot}
-            selectedSeq={selectedSeq}
-            onSelect={(event) => {
-              setSelectedSeq(event.seq);
-              if ('token' in event && typeof event.token === 'number') setSelectedToken(event.token);
+            view={view}
+            onViewChange={setView}
+            selectedToken={selectedToken}
+            onSelectToken={(index) => {
+              setSelectedToken(index);
+              setSideTab('inspector');
             }}
+          />
+        </section>
+        <aside className="inspector" aria-label="Inspector, lesson and pasted tokens">
+          <Tabs
+            label="Side panels"
+            active={sideTab}
+            onChange={setSideTab}
+            tabs={[
+              { id: 'inspector', label: 'Inspector', content: <TokenInspector snapshot={snapshot} tokenIndex={selectedToken} client={client} /> },
+              { id: 'lesson', label: 'Lesson', content: sideTab === 'lesson' ? <LessonPanel snapshot={snapshot} client={client} /> : null },
+              { id: 'paste', label: 'Paste a token', content: <PasteTokenPanel /> },
+            ]}
+          />
+        </aside>
+        <section className="events" aria-label="Events, console and editor">
+          <Tabs
+            label="Bottom panels"
+            active={bottomTab}
+            onChange={setBottomTab}
+            tabs={[
+              {
+                id: 'events',
+                label: 'Events',
+                content: (
+                  <EventTable
+                    snapshot={snapshot}
+                    selectedSeq={selectedSeq}
+                    onSelect={(event) => {
+                      setSelectedSeq(event.seq);
+                      if ('token' in event && typeof event.token === 'number') {
+                        setSelectedToken(event.token);
+                        setSideTab('inspector');
+                      }
+                    }}
+                  />
+                ),
+              },
+              {
+                id: 'console',
+                label: 'Console',
+                content: activeFlow ? (
+                  <ConsolePanel snapshot={snapshot} client={client} flowId={activeFlow} onFlowChange={setConsoleFlow} applyBuffer={() => editorBuffer.current} />
+                ) : null,
+              },
+              {
+                id: 'editor',
+                label: 'Manifest editor',
+                content: activeFlow ? (
+                  <ManifestEditor client={client} flowId={activeFlow} onBufferChange={(text) => (editorBuffer.current = text)} />
+                ) : null,
+              },
+            ]}
           />
         </section>
       </main>
