@@ -1,0 +1,67 @@
+/**
+ * Regenerates the README screenshots from the browser build in Debian's Chromium:
+ * `npx tsx electron/tools/capture-screenshots.ts`. They are taken from the running app, so they stay honest.
+ */
+import { build, preview } from 'vite';
+import { launchBrowser, openApp } from '../../test/e2e/browser.ts';
+
+const OUT = 'assets/screenshots';
+
+await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+const server = await preview({ configFile: 'vite.config.ts', preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'warn' });
+const address = server.httpServer.address();
+if (!address || typeof address === 'string') throw new Error('no port');
+const browser = await launchBrowser();
+try {
+  const { page } = await openApp(browser, `http://127.0.0.1:${address.port}/`, { width: 1600, height: 1000 });
+  await page.locator('[data-testid="timeline-flow-projected"] canvas').waitFor();
+  const jump = async (time: string) => {
+    await page.getByTestId('jump-to').fill(time);
+    await page.getByTestId('jump-to').press('Enter');
+    await page.waitForTimeout(600);
+  };
+  await jump('2h13m');
+  const flow = page.getByTestId('timeline-flow-projected');
+  await flow.scrollIntoViewIfNeeded();
+  const x = Number(await flow.getAttribute('data-first-token-x'));
+  const y = Number(await flow.getAttribute('data-first-token-y'));
+  await flow.locator('canvas').click({ position: { x, y } });
+  // Move the pointer away so the hover tooltip does not cover the bars.
+  await page.mouse.move(4, 4);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${OUT}/main-screen.png` });
+
+  await page.getByTestId('tab-console').click();
+  await page.locator('.xterm-helper-textarea').first().focus();
+  for (const line of ['kubectl get sa my-app -o yaml', 'create token my-app --duration 5m']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+  }
+  await page.screenshot({ path: `${OUT}/console.png` });
+
+  await page.getByTestId('tab-editor').click();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}/editor.png` });
+
+  await page.getByTestId('tab-lesson').click();
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: `${OUT}/lesson.png` });
+
+  // A token minted by the console, pasted as a learner would paste one from a real cluster.
+  await page.getByTestId('tab-console').click();
+  await page.locator('.xterm-helper-textarea').first().focus();
+  await page.keyboard.type('create token my-app --audience vault');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(600);
+  const rows = await page.locator('.xterm-rows').first().innerText();
+  const jwt = rows.replace(/\s+/g, '').match(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/)?.[0] ?? '';
+  await page.getByTestId('tab-paste').click();
+  await page.getByTestId('paste-token-input').fill(jwt);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${OUT}/paste-token.png` });
+  console.log(`screenshots written to ${OUT}/`);
+} finally {
+  await browser.close();
+  await server.close();
+}
