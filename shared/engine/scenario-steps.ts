@@ -4,6 +4,7 @@ import { versionBehaviour } from '../model/versions.ts';
 import { parseKubectl } from '../kubectl/parse-kubectl.ts';
 import { emit, type EngineContext } from './engine-context.ts';
 import type { ClusterState } from './engine-state.ts';
+import { describeTokenMarkers } from './token-markers.ts';
 import { runKubectl, type KubectlRun, type ReadFile } from './kubectl-runner.ts';
 import { applyManifest } from './apply-manifest.ts';
 import { addAttacker, addClient } from './actors/actors.ts';
@@ -40,7 +41,8 @@ export function runKubectlLine(ctx: EngineContext, cluster: ClusterState, line: 
   const ran: KubectlRun = parsed.ok ? runKubectl(ctx, cluster, parsed.command, readFile) : { stdout: '', stderr: parsed.stderr, exitCode: parsed.exitCode };
   // kubectl prints its own client-side warnings (e.g. for --force) before the command's output.
   const result: KubectlRun = parsed.ok && parsed.warning ? { ...ran, stderr: `${parsed.warning}${ran.stderr}` } : ran;
-  const shown = (result.exitCode === 0 ? result.stdout : result.stderr).trim().split('\n')[0] ?? '';
+  const firstLine = (result.exitCode === 0 ? result.stdout : result.stderr).trim().split('\n')[0] ?? '';
+  const shown = describeTokenMarkers(firstLine, (index) => ctx.tokens[index]?.number);
   emit(ctx, cluster.id, {
     type: 'kubectl.ran',
     command: line,

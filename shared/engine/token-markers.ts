@@ -17,6 +17,14 @@ export function jwtBase64Marker(tokenIndex: number): string {
   return `{{jwt-base64:${tokenIndex}}}`;
 }
 
+/** For one-line summaries (event messages): names the token a marker stands for instead of printing its JWT. */
+export function describeTokenMarkers(text: string, tokenNumber: (index: number) => number | undefined): string {
+  return text.replace(MARKER, (marker, _form: string, index: string) => {
+    const number = tokenNumber(Number(index));
+    return number === undefined ? marker : `the JWT of token #${number}`;
+  });
+}
+
 export async function resolveTokenMarkers(sim: Simulation, text: string): Promise<string> {
   const found = [...text.matchAll(MARKER)];
   if (found.length === 0) return text;
