@@ -3,7 +3,7 @@
  * explanation and, for times, absolute / relative / simulated forms), what the flow's API server says about it at the
  * current simulated time, the compact JWT to copy, and the events that concern it, newest first.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { SimEvent } from '../../shared/model/events.ts';
 import type { TokenSummary, TokenVerification } from '../../shared/rpc/engine-protocol.ts';
 import type { EngineClient } from '../bridge/engine-client.ts';
@@ -46,7 +46,13 @@ const browserClock = {
   clearTimer: (handle: unknown) => window.clearTimeout(handle as number),
 };
 
-export function TokenInspector(props: TokenInspectorProps) {
+/**
+ * With no token selected the inspector shows the same words whatever the engine reports, so it skips the re-render
+ * every batch would otherwise cause; with a token selected it follows every batch (the clock, new events).
+ */
+export const TokenInspector = memo(TokenInspectorView, (a, b) => a.client === b.client && a.tokenIndex === undefined && b.tokenIndex === undefined);
+
+function TokenInspectorView(props: TokenInspectorProps) {
   const { snapshot, tokenIndex, client } = props;
   const token = findToken(snapshot.tokens, tokenIndex);
   useVerificationRequests(client, token?.index, snapshot.nowMs, snapshot.scenario);

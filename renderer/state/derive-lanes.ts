@@ -1,9 +1,10 @@
 /**
  * Turns what the engine reported (scenario, append-only event log, token log, clock) into what the timelines draw:
  * per flow, one lane per token holder (each pod, the kubectl user, unmounted token Secrets), an attacker lane under the
- * pod each leak came from, and flow-wide spans (kubelet or API server down). Everything is in simulated
- * milliseconds; nothing here knows about pixels. Pure and deterministic: the same log gives the same lanes, so
- * `createLanesMemo` can cache on `snapshot.version`.
+ * pod each leak came from, and flow-wide spans (kubelet or API server down). A flow with more than a dozen pods gets
+ * one summary lane instead of a lane per pod: a thin row each, showing which token the pod's file held when.
+ * Everything is in simulated milliseconds; nothing here knows about pixels. Pure and deterministic: the same log gives
+ * the same lanes, so `createLanesMemo` can cache on `snapshot.version`.
  *
  * Partial logs are normal (a scenario being played): a token whose end has not been reported yet is still alive at
  * `nowMs`; its known future (a JWT `exp`) is kept so the plan can draw it as "ahead of now".
@@ -11,6 +12,7 @@
 import type { SimEvent, TokenRequester } from '../../shared/model/events.ts';
 import type { FlowSummary, ScenarioSummary, TokenSummary } from '../../shared/rpc/engine-protocol.ts';
 import { versionBehaviour } from '../../shared/model/versions.ts';
+import { formatDuration } from '../../shared/time/duration.ts';
 import type { TimelineSnapshot } from './timeline-store.ts';
 
 /** The API server keeps accepting a token for 60 s after its `exp` (`pkg/serviceaccount/claims.go`, leeway). */
@@ -121,7 +123,40 @@ export interface LaneStrip {
   marks: LaneMark[];
 }
 
-export type LaneKind = 'pod' | 'attacker' | 'kubectl' | 'secrets';
+/** `pods`: many pods summarised in one lane, a thin row each (see `SUMMARY_MIN_PODS`). */
+export type LaneKind = 'pod' | 'attacker' | 'kubectl' | 'secrets' | 'pods';
+
+/** A flow with at least this many pods shows them as one summary lane of thin rows instead of a lane each. */
+export const SUMMARY_MIN_PODS = 13;
+
+/** A token in a pod's file: from the kubelet's first write of it to the write of the next one. */
+export interface HeldSpan {
+  token: number;
+  number: number;
+  tokenKind: 'legacy' | 'bound';
+  fromMs: number;
+  /** When another token was written in its place; undefined while it is still the pod's token. */
+  toMs: number | undefined;
+  /** When the token stops being accepted (exp or invalidation); undefined: never. */
+  endMs: number | undefined;
+}
+
+/** One pod's thin row in a summary lane: which token its file held, when. */
+export interface PodRow {
+  key: string;
+  /** "app-3" (or "ns/app-3" outside the default namespace). */
+  name: string;
+  deletedMs: number | undefined;
+  held: HeldSpan[];
+}
+
+export interface PodSummary {
+  rows: PodRow[];
+  /** What the rows show, in words ("every pod holds the same token #3: no exp claim, nothing rotates it"). */
+  caption: string;
+  /** Distinct tokens the pods' files held. */
+  tokens: number;
+}
 
 export interface Lane {
   id: string;
@@ -138,6 +173,8 @@ export interface Lane {
   marks: LaneMark[];
   /** Thin bars: background detail rather than the story (tokens in Secrets no pod mounts). */
   compact: boolean;
+  /** Only on a `pods` lane: the pods it stands for, a row each (its `bars` and `strips` are empty). */
+  summary?: PodSummary;
 }
 
 export type SpanKind = 'kubelet-down' | 'apiserver-down';
@@ -242,6 +279,11 @@ class LanesDeriver {
   private readonly flows = new Map<string, FlowAccumulator>();
   private consumed = 0;
   private lastSeq = -1;
+  /** The token log as read so far (append-only like the events; a rewrite is detected and read again). */
+  private tokensRead = 0;
+  private lastToken: TokenSummary | undefined;
+  private readonly flowTokens = new Map<string, TokenSummary[]>();
+  private readonly byIndex = new Map<number, TokenSummary>();
 
   constructor(readonly scenario: ScenarioSummary) {
     for (const flow of scenario.flows) this.flows.set(flow.id, new FlowAccumulator(flow));
@@ -259,15 +301,28 @@ class LanesDeriver {
     this.lastSeq = events[events.length - 1]?.seq ?? -1;
   }
 
-  assemble(snapshot: SnapshotInput): TimelineLanes {
-    const tokens = new Map<string, TokenSummary[]>();
-    const byIndex = new Map<number, TokenSummary>();
-    for (const t of snapshot.tokens) {
-      byIndex.set(t.index, t);
-      let list = tokens.get(t.flow);
-      if (!list) tokens.set(t.flow, (list = []));
+  private readTokens(tokens: readonly TokenSummary[]): void {
+    if (tokens.length < this.tokensRead || (this.tokensRead > 0 && tokens[this.tokensRead - 1] !== this.lastToken)) {
+      this.tokensRead = 0;
+      this.flowTokens.clear();
+      this.byIndex.clear();
+      for (const flow of this.flows.values()) flow.resetTokens();
+    }
+    for (let i = this.tokensRead; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      this.byIndex.set(t.index, t);
+      let list = this.flowTokens.get(t.flow);
+      if (!list) this.flowTokens.set(t.flow, (list = []));
       list.push(t);
     }
+    this.tokensRead = tokens.length;
+    this.lastToken = tokens[tokens.length - 1];
+  }
+
+  assemble(snapshot: SnapshotInput): TimelineLanes {
+    this.readTokens(snapshot.tokens);
+    const tokens = this.flowTokens;
+    const byIndex = this.byIndex;
     return {
       version: snapshot.version,
       nowMs: snapshot.nowMs,
@@ -287,13 +342,35 @@ interface PodInfo {
   /** File writes and failed refreshes, in log order (the "file writes" strip). */
   kubelet: LaneMark[];
   deleted: LaneMark | undefined;
+  /** When each token was written into this pod's file, by token (kept as the log is read). */
+  writes: Map<number, number[]>;
+  /** Writes of a different token than the one before (the kubelet rotated it). */
+  rotations: number;
+  lastWritten: number | undefined;
+  /** This pod's bars from earlier batches, rebuilt only when an event touches their token. */
+  bars: BarCache;
+  /** The lane built last time, reused whole when nothing in it changed. */
+  lane: Lane | undefined;
+  /** Each first write of a token different from the one before: where its summary row changes token. */
+  changes: { token: number; atMs: number }[];
+  /** Summary row spans built from `changes[0 .. spansBuilt)`; rebuilt from scratch when `spansStale`. */
+  spans: HeldSpan[];
+  spansBuilt: number;
+  spansStale: boolean;
+  /** Closed spans (a later token replaced them): how many and their total length, for the caption. */
+  closedCount: number;
+  closedMs: number;
+  row: PodRow | undefined;
 }
 
 interface ActorCalls {
   pod: string | undefined;
   namespace: string;
   marks: LaneMark[];
+  ok: number;
 }
+
+type BarCache = Map<number, { summary: TokenSummary; bar: TokenBar }>;
 
 interface Leak {
   atMs: number;
@@ -318,6 +395,24 @@ class FlowAccumulator {
   private readonly spans: FlowSpan[] = [];
   private readonly markers: FlowMarker[] = [];
   private readonly openSpans = new Map<SpanKind, FlowSpan>();
+  /** Per token, the pods whose file it was written into (in order of the first write). */
+  private readonly writtenInto = new Map<number, PodInfo[]>();
+  /** Tokens an event mentioned since the last `assemble`: their cached bars are stale. */
+  private readonly dirty = new Set<number>();
+  private readonly kubectlBars: BarCache = new Map();
+  private readonly unmountedBars: BarCache = new Map();
+  private kubectlLane: Lane | undefined;
+  private unmountedLane: Lane | undefined;
+  // Which lane holds which token, kept as tokens arrive (see `assignTokens`).
+  private tokensSeen = 0;
+  private readonly position = new Map<number, number>();
+  private readonly podHeld = new Map<PodInfo, TokenSummary[]>();
+  private kubectlHeld: TokenSummary[] = [];
+  /** Tokens seen that are neither kubectl's nor written into any pod yet: bound to a pod, or in no pod. */
+  private floating: TokenSummary[] = [];
+  /** Since the last assemble: first writes of a token into a pod, and tokens found to be kubectl's. */
+  private newWrites: { token: number; info: PodInfo }[] = [];
+  private lateKubectl: number[] = [];
 
   constructor(private readonly flow: FlowSummary) {
     this.legacy = isLegacyVersion(flow.kubernetesVersion);
@@ -328,7 +423,7 @@ class FlowAccumulator {
     const key = `${ns}/${name}`;
     let info = this.pods.get(key);
     if (!info) {
-      info = { key, name, namespace: ns, firstMs: atMs, kubelet: [], deleted: undefined };
+      info = { key, name, namespace: ns, firstMs: atMs, kubelet: [], deleted: undefined, writes: new Map(), rotations: 0, lastWritten: undefined, bars: new Map(), lane: undefined, changes: [], spans: [], spansBuilt: 0, spansStale: false, closedCount: 0, closedMs: 0, row: undefined };
       this.pods.set(key, info);
     }
     return info;
@@ -352,12 +447,31 @@ class FlowAccumulator {
     switch (e.type) {
       case 'token.issued':
         this.issues.set(e.token, { requester: e.requester, extended: e.extended, seq: e.seq });
+        if (e.requester === 'kubectl') this.lateKubectl.push(e.token);
+        this.dirty.add(e.token);
         break;
       case 'token.refresh-due':
         if (!this.refreshDue.has(e.token)) this.refreshDue.set(e.token, { atMs: e.atMs, seq: e.seq, cause: e.cause, rule: e.rule });
+        this.dirty.add(e.token);
         break;
       case 'token.file-written':
-        if (e.refs.pod) this.pod(e.refs.namespace, e.refs.pod, e.atMs).kubelet.push({ kind: 'file-write', atMs: e.atMs, seq: e.seq, token: e.token, text: e.message });
+        if (e.refs.pod) {
+          const info = this.pod(e.refs.namespace, e.refs.pod, e.atMs);
+          info.kubelet.push({ kind: 'file-write', atMs: e.atMs, seq: e.seq, token: e.token, text: e.message });
+          let writes = info.writes.get(e.token);
+          if (!writes) {
+            info.writes.set(e.token, (writes = []));
+            let pods = this.writtenInto.get(e.token);
+            if (!pods) this.writtenInto.set(e.token, (pods = []));
+            pods.push(info);
+            this.newWrites.push({ token: e.token, info });
+          }
+          writes.push(e.atMs);
+          if (info.lastWritten !== undefined && e.token !== info.lastWritten) info.rotations++;
+          if (e.token !== info.lastWritten) info.changes.push({ token: e.token, atMs: e.atMs });
+          info.lastWritten = e.token;
+          this.dirty.add(e.token);
+        }
         break;
       case 'token.request-failed':
         if (e.requester === 'kubelet' && e.refs.pod) {
@@ -366,9 +480,12 @@ class FlowAccumulator {
         break;
       case 'token.expired':
         if (!this.expired.has(e.token)) this.expired.set(e.token, { atMs: e.atMs, seq: e.seq, leewayEndsAtMs: e.leewayEndsAtMs });
+        this.dirty.add(e.token);
         break;
       case 'token.invalidated':
         if (!this.invalidated.has(e.token)) this.invalidated.set(e.token, { atMs: e.atMs, seq: e.seq, reason: e.reason });
+        this.dirty.add(e.token);
+        for (const info of this.writtenInto.get(e.token) ?? []) info.spansStale = true;
         break;
       case 'token.leaked': {
         const podKey = e.refs.pod ? this.pod(e.refs.namespace, e.refs.pod, e.atMs).key : undefined;
@@ -378,9 +495,10 @@ class FlowAccumulator {
       case 'request.allowed':
       case 'request.denied': {
         let calls = this.actors.get(e.actor);
-        if (!calls) this.actors.set(e.actor, (calls = { pod: e.refs.pod, namespace: e.refs.namespace ?? 'default', marks: [] }));
+        if (!calls) this.actors.set(e.actor, (calls = { pod: e.refs.pod, namespace: e.refs.namespace ?? 'default', marks: [], ok: 0 }));
         const kind: MarkKind = e.type === 'request.allowed' ? 'call-ok' : e.status === 0 ? 'call-unanswered' : 'call-denied';
         calls.marks.push({ kind, atMs: e.atMs, seq: e.seq, token: e.token, text: e.message });
+        if (kind === 'call-ok') calls.ok++;
         break;
       }
       case 'pod.created':
@@ -503,32 +621,185 @@ class FlowAccumulator {
     };
   }
 
-  assemble(flowTokens: readonly TokenSummary[], allTokens: ReadonlyMap<number, TokenSummary>): FlowLanes {
-    // Which lane holds which token: kubectl's own, then the pods it was written into or bound to, then the rest.
-    const podTokens = new Map<string, Set<number>>();
+  /** The bar for `t` in one lane, from that lane's cache unless an event touched the token since it was built. */
+  private cachedBar(cache: BarCache, t: TokenSummary, writes: readonly number[] | undefined): TokenBar {
+    const hit = cache.get(t.index);
+    if (hit && hit.summary === t && !this.dirty.has(t.index)) return hit.bar;
+    const bar = this.bar(t, writes ? writes.slice() : []);
+    cache.set(t.index, { summary: t, bar });
+    return bar;
+  }
+
+  /**
+   * A lane's token bars with their rows packed. Bars are shared between batches, so a bar whose row changes is
+   * copied, never edited (lanes handed out earlier stay as they were). Unchanged bars keep the previous array.
+   */
+  private packedBars(cache: BarCache, bars: TokenBar[], previous: Lane | undefined): { bars: LaneBar[]; rows: number } {
+    if (previous && previous.bars.length === bars.length && bars.every((b, i) => previous.bars[i] === b)) return { bars: previous.bars, rows: previous.rows };
+    const rows = packRowsOf(bars);
+    const packed = bars.map((b, i) => {
+      const row = rows.of[i]!;
+      if (b.row === row) return b;
+      const moved = { ...b, row };
+      const hit = cache.get(b.token);
+      if (hit && hit.bar === b) hit.bar = moved;
+      return moved;
+    });
+    return { bars: packed, rows: rows.count };
+  }
+
+  /** A pod's summary row, extended by the tokens written since the last batch (a row object per change). */
+  private podRow(info: PodInfo, allTokens: ReadonlyMap<number, TokenSummary>): PodRow {
+    let changed = false;
+    if (info.spansStale) {
+      info.spans = [];
+      info.spansBuilt = 0;
+      info.closedCount = 0;
+      info.closedMs = 0;
+      info.spansStale = false;
+      changed = true;
+    }
+    for (let k = info.spansBuilt; k < info.changes.length; k++) {
+      const change = info.changes[k]!;
+      const t = allTokens.get(change.token);
+      if (!t) break; // its summary comes with a later batch
+      const last = info.spans[info.spans.length - 1];
+      if (last) {
+        info.spans[info.spans.length - 1] = { ...last, toMs: change.atMs };
+        info.closedCount++;
+        info.closedMs += change.atMs - last.fromMs;
+      }
+      const inv = this.invalidated.get(change.token);
+      let endMs = t.jwtExpiresAtMs;
+      if (inv && (endMs === undefined || inv.atMs < endMs)) endMs = inv.atMs;
+      info.spans.push({ token: change.token, number: t.number, tokenKind: t.kind, fromMs: change.atMs, toMs: undefined, endMs });
+      info.spansBuilt = k + 1;
+      changed = true;
+    }
+    const deletedMs = info.deleted?.atMs;
+    if (!changed && info.row && info.row.deletedMs === deletedMs) return info.row;
+    info.row = { key: info.key, name: info.namespace === 'default' ? info.name : `${info.namespace}/${info.name}`, deletedMs, held: info.spans.slice() };
+    return info.row;
+  }
+
+  private summaryLane(rows: PodRow[]): Lane {
+    let spans = 0;
+    let closed = 0;
+    let closedMs = 0;
     for (const info of this.pods.values()) {
-      const set = new Set<number>();
-      for (const m of info.kubelet) if (m.kind === 'file-write' && m.token !== undefined) set.add(m.token);
-      podTokens.set(info.key, set);
+      spans += info.spans.length;
+      closed += info.closedCount;
+      closedMs += info.closedMs;
     }
-    const kubectlTokens: TokenSummary[] = [];
+    const anyBound = rows.some((r) => r.held.some((h) => h.tokenKind === 'bound'));
+    const tokens = this.writtenInto.size;
+    const first = rows.find((r) => r.held.length > 0)?.held[0];
+    const count = (n: number, word: string) => `${COUNT_FORMAT.format(n)} ${word}${n === 1 ? '' : 's'}`;
+    let caption: string;
+    if (spans === 0 || !first) caption = 'no pod has a token yet';
+    else if (!anyBound && tokens === 1 && closed === 0) caption = `every pod holds the same token #${first.number}: no exp claim, nothing rotates it`;
+    else if (closed === 0) caption = `${count(tokens, 'token')} so far, none replaced yet`;
+    else caption = `each pod's token is replaced every ~${formatDuration(Math.max(60_000, Math.round(closedMs / closed / 60_000) * 60_000))}: ${count(tokens, 'token')} so far`;
+    return {
+      id: 'pods',
+      kind: 'pods',
+      label: count(rows.length, 'pod'),
+      sublabel: 'one row per pod',
+      rows: rows.length,
+      bars: [],
+      strips: [],
+      marks: [],
+      compact: true,
+      summary: { rows, caption, tokens },
+    };
+  }
+
+  /** The pods' first token bars in lane order (as pod lanes would hold them), built only as far as the subtitle reads. */
+  private *firstPodBars(pods: readonly PodInfo[], podTokens: ReadonlyMap<PodInfo, readonly TokenSummary[]>): Generator<TokenBar> {
+    for (const info of pods) for (const t of podTokens.get(info) ?? []) yield this.cachedBar(info.bars, t, info.writes.get(t.index));
+  }
+
+  /** The token log was rewritten under this flow (not just extended): assign every token again. */
+  resetTokens(): void {
+    this.tokensSeen = 0;
+    this.position.clear();
+    this.podHeld.clear();
+    this.kubectlHeld = [];
+    this.floating = [];
+    this.newWrites = [];
+    this.lateKubectl = [];
+  }
+
+  /** Puts `t` into `list` (kept in token-log order); almost always an append. */
+  private insertInOrder(list: TokenSummary[], t: TokenSummary): void {
+    const at = this.position.get(t.index)!;
+    let i = list.length;
+    while (i > 0 && this.position.get(list[i - 1]!.index)! > at) i--;
+    if (list[i - 1] !== t) list.splice(i, 0, t);
+  }
+
+  private dropFloating(token: number): void {
+    const i = this.floating.findIndex((t) => t.index === token);
+    if (i >= 0) this.floating.splice(i, 1);
+  }
+
+  /**
+   * Which lane holds which token: kubectl's own; the pods it was written into; else the pod it is bound to; else
+   * none ("unmounted"). Kept up to date as tokens and writes arrive, so a batch costs what it adds, not the whole log
+   * (only the few tokens not yet written anywhere are looked at again every time).
+   */
+  private assignTokens(flowTokens: readonly TokenSummary[], allTokens: ReadonlyMap<number, TokenSummary>) {
+    const held = (info: PodInfo) => {
+      let list = this.podHeld.get(info);
+      if (!list) this.podHeld.set(info, (list = []));
+      return list;
+    };
+    // Tokens seen before that were written into another pod, or turned out to be kubectl's, since the last batch.
+    for (const { token, info } of this.newWrites) {
+      const t = this.position.has(token) ? allTokens.get(token) : undefined;
+      if (!t) continue;
+      this.insertInOrder(held(info), t);
+      this.dropFloating(token);
+    }
+    for (const token of this.lateKubectl) {
+      const t = this.position.has(token) ? allTokens.get(token) : undefined;
+      if (!t) continue;
+      this.insertInOrder(this.kubectlHeld, t);
+      this.dropFloating(token);
+    }
+    this.newWrites = [];
+    this.lateKubectl = [];
+    // New tokens.
+    for (let k = this.tokensSeen; k < flowTokens.length; k++) {
+      const t = flowTokens[k]!;
+      this.position.set(t.index, k);
+      const pods = this.writtenInto.get(t.index);
+      if (pods) for (const info of pods) this.insertInOrder(held(info), t);
+      if (this.issues.get(t.index)?.requester === 'kubectl') this.kubectlHeld.push(t);
+      else if (!pods) this.floating.push(t);
+    }
+    this.tokensSeen = flowTokens.length;
+    // The rest: bound to a pod (which may appear only through this token), or in no pod.
+    const bound = new Map<PodInfo, TokenSummary[]>();
     const unmounted: TokenSummary[] = [];
-    for (const t of flowTokens) {
-      if (this.issues.get(t.index)?.requester === 'kubectl') {
-        kubectlTokens.push(t);
-        continue;
-      }
-      let held = false;
-      for (const set of podTokens.values()) if (set.has(t.index)) held = true;
-      if (!held && t.boundObject?.kind === 'Pod') {
+    for (const t of this.floating) {
+      if (t.boundObject?.kind === 'Pod') {
         const info = this.pod(t.namespace, t.boundObject.name, t.issuedAtMs);
-        let set = podTokens.get(info.key);
-        if (!set) podTokens.set(info.key, (set = new Set()));
-        set.add(t.index);
-        held = true;
-      }
-      if (!held) unmounted.push(t);
+        const list = bound.get(info);
+        if (list) list.push(t);
+        else bound.set(info, [t]);
+      } else unmounted.push(t);
     }
+    const podTokens = new Map<PodInfo, readonly TokenSummary[]>(this.podHeld);
+    for (const [info, extra] of bound) {
+      const written = this.podHeld.get(info) ?? [];
+      podTokens.set(info, written.length === 0 ? extra : [...written, ...extra].sort((a, b) => this.position.get(a.index)! - this.position.get(b.index)!));
+    }
+    return { podTokens, kubectlTokens: this.kubectlHeld, unmounted };
+  }
+
+  assemble(flowTokens: readonly TokenSummary[], allTokens: ReadonlyMap<number, TokenSummary>): FlowLanes {
+    const { podTokens, kubectlTokens, unmounted } = this.assignTokens(flowTokens, allTokens);
 
     const lanes: Lane[] = [];
     let rotations = 0;
@@ -536,38 +807,65 @@ class FlowAccumulator {
     let callsDenied = 0;
     const attackers = new Set(this.leaks.map((l) => l.actor));
     const orderedPods = [...this.pods.values()].sort((a, b) => a.firstMs - b.firstMs);
-    for (const info of orderedPods) {
-      const held = podTokens.get(info.key) ?? new Set<number>();
-      const writesByToken = new Map<number, number[]>();
-      let previous: number | undefined;
-      for (const m of info.kubelet) {
-        if (m.kind !== 'file-write' || m.token === undefined) continue;
-        let list = writesByToken.get(m.token);
-        if (!list) writesByToken.set(m.token, (list = []));
-        list.push(m.atMs);
-        if (previous !== undefined && m.token !== previous) rotations++;
-        previous = m.token;
+    const summarise = orderedPods.length >= SUMMARY_MIN_PODS;
+    let summaryBars = 0;
+    if (summarise) {
+      // Many pods: one lane, a thin row per pod; the attackers (if any) after it.
+      const rows: PodRow[] = [];
+      for (const info of orderedPods) {
+        rotations += info.rotations;
+        summaryBars += podTokens.get(info)?.length ?? 0;
+        for (const [actor, calls] of this.actors) {
+          if (attackers.has(actor) || calls.pod !== info.name || calls.namespace !== info.namespace) continue;
+          callsOk += calls.ok;
+          callsDenied += calls.marks.length;
+        }
+        rows.push(this.podRow(info, allTokens));
       }
-      const bars = flowTokens.filter((t) => held.has(t.index)).map((t) => this.bar(t, writesByToken.get(t.index) ?? []));
-      const rows = packRows(bars);
-      const strips: LaneStrip[] = [{ id: `${info.key}/writes`, label: 'file writes', marks: info.kubelet.slice() }];
+      lanes.push(this.summaryLane(rows));
+      for (const info of orderedPods) for (const leak of this.leaks) if (leak.podKey === info.key) lanes.push(this.attackerLane(leak, allTokens.get(leak.token), lanes.length));
+    }
+    for (const info of summarise ? [] : orderedPods) {
+      rotations += info.rotations;
+      const previous = info.lane;
+      const { bars, rows } = this.packedBars(
+        info.bars,
+        (podTokens.get(info) ?? []).map((t) => this.cachedBar(info.bars, t, info.writes.get(t.index))),
+        previous,
+      );
+      const strips: LaneStrip[] = [{ id: `${info.key}/writes`, label: 'file writes', marks: sameLength(previous?.strips[0]?.marks, info.kubelet) }];
       for (const [actor, calls] of this.actors) {
         if (attackers.has(actor) || calls.pod !== info.name || calls.namespace !== info.namespace) continue;
-        strips.push({ id: `${info.key}/calls/${actor}`, label: `${actor} calls`, marks: calls.marks.slice() });
-        for (const m of calls.marks) if (m.kind === 'call-ok') callsOk++;
+        const id = `${info.key}/calls/${actor}`;
+        strips.push({ id, label: `${actor} calls`, marks: sameLength(previous?.strips.find((x) => x.id === id)?.marks, calls.marks) });
+        callsOk += calls.ok;
         callsDenied += calls.marks.length;
       }
-      lanes.push({
-        id: `pod:${info.key}`,
-        kind: 'pod',
-        label: info.namespace === 'default' ? `pod ${info.name}` : `pod ${info.namespace}/${info.name}`,
-        sublabel: podSublabel(bars, bars[0]),
-        rows,
-        bars,
-        strips,
-        marks: info.deleted ? [info.deleted] : [],
-        compact: false,
-      });
+      const marks = info.deleted ? [info.deleted] : [];
+      const label = info.namespace === 'default' ? `pod ${info.name}` : `pod ${info.namespace}/${info.name}`;
+      const unchanged =
+        previous &&
+        previous.bars === bars &&
+        previous.label === label &&
+        previous.strips.length === strips.length &&
+        previous.strips.every((x, i) => x.id === strips[i]!.id && x.marks === strips[i]!.marks) &&
+        previous.marks.length === marks.length &&
+        previous.marks.every((m, i) => m === marks[i]);
+      const lane: Lane = unchanged
+        ? previous
+        : {
+            id: `pod:${info.key}`,
+            kind: 'pod',
+            label,
+            sublabel: podSublabel(bars as TokenBar[], bars[0] as TokenBar | undefined),
+            rows,
+            bars,
+            strips,
+            marks,
+            compact: false,
+          };
+      info.lane = lane;
+      lanes.push(lane);
       // Attacker lanes follow the pod they stole from.
       for (const leak of this.leaks) if (leak.podKey === info.key) lanes.push(this.attackerLane(leak, allTokens.get(leak.token), lanes.length));
     }
@@ -577,38 +875,58 @@ class FlowAccumulator {
       lanes.push(this.attackerLane(leak, allTokens.get(leak.token), lanes.length));
     }
     if (kubectlTokens.length > 0 || this.kubectlMarks.length > 0) {
-      const bars = kubectlTokens.map((t) => this.bar(t, []));
-      lanes.push({
-        id: 'kubectl',
-        kind: 'kubectl',
-        label: 'kubectl',
-        sublabel: 'tokens it asked for',
-        rows: packRows(bars),
-        bars,
-        strips: [{ id: 'kubectl/commands', label: 'commands', marks: this.kubectlMarks.slice() }],
-        marks: [],
-        compact: false,
-      });
+      const previous = this.kubectlLane;
+      const { bars, rows } = this.packedBars(this.kubectlBars, kubectlTokens.map((t) => this.cachedBar(this.kubectlBars, t, undefined)), previous);
+      const marks = sameLength(previous?.strips[0]?.marks, this.kubectlMarks);
+      this.kubectlLane =
+        previous && previous.bars === bars && previous.strips[0]!.marks === marks
+          ? previous
+          : {
+              id: 'kubectl',
+              kind: 'kubectl',
+              label: 'kubectl',
+              sublabel: 'tokens it asked for',
+              rows,
+              bars,
+              strips: [{ id: 'kubectl/commands', label: 'commands', marks }],
+              marks: [],
+              compact: false,
+            };
+      lanes.push(this.kubectlLane);
     }
     if (unmounted.length > 0) {
-      const bars = unmounted.map((t) => this.bar(t, []));
-      lanes.push({
-        id: 'secrets',
-        kind: 'secrets',
-        label: this.legacy ? 'other Secrets' : 'unmounted tokens',
-        sublabel: `${unmounted.length === 1 ? 'token' : 'tokens'} ${unmounted.map((t) => `#${t.number}`).join(', ')}, in no pod`,
-        rows: packRows(bars),
-        bars,
-        strips: [],
-        marks: [],
-        compact: true,
-      });
+      const previous = this.unmountedLane;
+      const { bars, rows } = this.packedBars(this.unmountedBars, unmounted.map((t) => this.cachedBar(this.unmountedBars, t, undefined)), previous);
+      const label = this.legacy ? 'other Secrets' : 'unmounted tokens';
+      this.unmountedLane =
+        previous && previous.bars === bars && previous.label === label
+          ? previous
+          : {
+              id: 'secrets',
+              kind: 'secrets',
+              label,
+              sublabel: `${unmounted.length === 1 ? 'token' : 'tokens'} ${unmounted.map((t) => `#${t.number}`).join(', ')}, in no pod`,
+              rows,
+              bars,
+              strips: [],
+              marks: [],
+              compact: true,
+            };
+      lanes.push(this.unmountedLane);
     }
+    // Before the dirty tokens are forgotten: a summarised flow builds its first pod bars here.
+    const subtitle = flowSubtitle(this.flow, this.legacy, summarise ? this.firstPodBars(orderedPods, podTokens) : lanes);
+    this.dirty.clear();
 
     let tokenBarCount = 0;
     let replaysOk = 0;
     let replaysDenied = 0;
     for (const lane of lanes) {
+      if (lane.kind !== 'attacker') {
+        // Pod, kubectl and Secret lanes hold only token bars; a summary lane stands for the pods' bars.
+        tokenBarCount += lane.kind === 'pods' ? summaryBars : lane.bars.length;
+        continue;
+      }
       for (const b of lane.bars) {
         if (b.type === 'token') tokenBarCount++;
         else {
@@ -620,7 +938,7 @@ class FlowAccumulator {
     return {
       flowId: this.flow.id,
       title: flowTitle(this.flow, this.legacy),
-      subtitle: flowSubtitle(this.flow, this.legacy, lanes),
+      subtitle,
       kubernetesVersion: this.flow.kubernetesVersion,
       legacy: this.legacy,
       lanes,
@@ -634,6 +952,14 @@ class FlowAccumulator {
       callsDenied,
     };
   }
+}
+
+/** One formatter for every caption ("7,200 tokens"): `toLocaleString` builds a new one on every call. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/** `previous` when it is still a copy of `current` (an append-only list that has not grown), else a new copy. */
+function sameLength<T>(previous: readonly T[] | undefined, current: readonly T[]): T[] {
+  return previous && previous.length === current.length ? (previous as T[]) : current.slice();
 }
 
 /** "create token my-app --duration 5m → may not specify a duration less than 10 minutes". */
@@ -682,21 +1008,26 @@ function segmentsOf(t: TokenSummary, refreshFromMs: number | undefined, endMs: n
   return segments;
 }
 
-/** First-fit rows: a bar goes to the lowest row whose last bar has ended by the time it starts. */
-function packRows(bars: LaneBar[]): number {
+/**
+ * First-fit rows: a bar goes to the lowest row whose last bar has ended by the time it starts. Returns the row of each
+ * bar (by position in `bars`) and the number of rows, without editing the bars.
+ */
+function packRowsOf(bars: readonly LaneBar[]): { of: number[]; count: number } {
   const rowEnds: number[] = [];
-  const sorted = [...bars].sort((a, b) => startOf(a) - startOf(b));
-  for (const b of sorted) {
+  const of = new Array<number>(bars.length);
+  const order = bars.map((_, i) => i).sort((a, b) => startOf(bars[a]!) - startOf(bars[b]!) || a - b);
+  for (const i of order) {
+    const b = bars[i]!;
     const start = startOf(b);
     let row = rowEnds.findIndex((end) => end <= start);
     if (row < 0) {
       row = rowEnds.length;
       rowEnds.push(0);
     }
-    b.row = row;
+    of[i] = row;
     rowEnds[row] = endOf(b) ?? Number.POSITIVE_INFINITY;
   }
-  return rowEnds.length;
+  return { of, count: rowEnds.length };
 }
 
 function startOf(b: LaneBar): number {
@@ -720,15 +1051,27 @@ function flowTitle(flow: FlowSummary, legacy: boolean): string {
   return `${custom ?? (legacy ? 'Legacy flow' : 'Projected flow')} · Kubernetes ${flow.kubernetesVersion}`;
 }
 
-function flowSubtitle(flow: FlowSummary, legacy: boolean, lanes: readonly Lane[]): string {
-  const podBars = lanes.filter((l) => l.kind === 'pod').flatMap((l) => l.bars).filter((b): b is TokenBar => b.type === 'token');
-  const first = podBars[0];
+/** The token bars of the pod lanes, in lane order. */
+function* podLaneBars(lanes: readonly Lane[]): Generator<TokenBar> {
+  for (const lane of lanes) if (lane.kind === 'pod') for (const b of lane.bars) if (b.type === 'token') yield b;
+}
+
+/** `podBars`: the pods' token bars in lane order (the pod lanes, or what they would hold when summarised). */
+function flowSubtitle(flow: FlowSummary, legacy: boolean, podBars: readonly Lane[] | Iterable<TokenBar>): string {
+  let first: TokenBar | undefined;
+  let managed: TokenBar | undefined;
+  for (const b of Array.isArray(podBars) ? podLaneBars(podBars as readonly Lane[]) : (podBars as Iterable<TokenBar>)) {
+    first ??= b;
+    if (b.tokenKind === 'bound') {
+      managed = b;
+      break;
+    }
+  }
   if (first?.tokenKind === 'legacy' || (legacy && !first)) {
     return first?.secretName
       ? `Secret ${first.secretName}, mounted from a Secret volume; no exp claim`
       : 'Secret-based tokens, mounted from a Secret volume; no exp claim';
   }
-  const managed = podBars.find((b) => b.tokenKind === 'bound');
   if (!managed) return 'TokenRequest tokens, rotated by the kubelet at ~80 % of their life';
   const audience = managed.audiences[0] ?? flow.apiAudiences[0] ?? flow.issuer;
   const seconds = managed.expirationSec !== undefined ? `, expirationSeconds ${managed.expirationSec}` : '';

@@ -1,19 +1,24 @@
 /**
  * Both flows, stacked (legacy above projected), on one shared time axis. React owns the chrome (flow titles, lane
  * labels, axis, legend, tooltip); each flow's dense lanes are a <canvas> painted from the draw plan inside one
- * requestAnimationFrame loop that repaints only when the plan (snapshot version, view, size, theme, selection) or the
- * device pixel ratio changed. Zoom and pan change the one `view` prop, so both flows always show the same time.
+ * requestAnimationFrame loop that repaints only when the plan (snapshot version, view, size, theme, selection, window)
+ * or the device pixel ratio changed. Zoom and pan change the one `view` prop, so both flows always show the same time.
+ *
+ * A tall flow (many pods) does not get a canvas as tall as itself: its canvas covers only the band of the flow that is
+ * on screen (plus some overscan), positioned over that band, and only the lanes in it are planned. Scrolling moves the
+ * band when the visible part leaves it. Flows short enough to paint whole are painted whole, exactly as before.
  *
  * For end-to-end tests each flow's container carries `data-testid="timeline-flow-<flowId>"`, `data-token-bars`,
  * `data-rotations` and `data-first-token-x` / `-y` (CSS px relative to that flow's canvas).
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { createLanesMemo, type FlowLanes, type TimelineLanes } from '../state/derive-lanes.ts';
 import type { TimeView } from '../state/time-view.ts';
 import { paintCanvas } from './canvas-painter.ts';
 import { describeFlow } from './describe-flow.ts';
 import { planFlow, type DrawPlan } from './draw-plan.ts';
+import { samePicture } from './primitives.ts';
 import { hitTest, type HitResult } from './hit-test.ts';
 import { layoutFlow, type FlowLayout } from './layout.ts';
 import { themeNamed, type ThemeName } from './theme.ts';
@@ -69,6 +74,53 @@ function useFrameScheduler(paint: () => void): () => void {
   }, []);
 }
 
+/** Flows taller than this (CSS px) are painted through a window onto their visible band; shorter ones whole. */
+export const WINDOW_MIN_HEIGHT = 1024;
+/** Extra px painted above and below the visible band, so scrolling a little never shows an unpainted edge. */
+const WINDOW_OVERSCAN = 320;
+/** Window edges snap to multiples of this, so small layout changes do not move them. */
+const WINDOW_STEP = 64;
+
+/** The band of a flow its canvas covers, in CSS px from the top of the flow's drawing area. */
+export interface FlowWindow {
+  top: number;
+  height: number;
+}
+
+/**
+ * The window for a flow `height` px tall whose visible part is [visTop, visBottom) (flow coordinates; may lie outside
+ * the flow): the visible part plus overscan, snapped, clamped. `current` is kept while it still covers the visible part
+ * with a margin, so scrolling repaints the canvas without re-planning until the band is nearly used up.
+ */
+export function flowWindow(height: number, visTop: number, visBottom: number, current?: FlowWindow): FlowWindow {
+  const clampY = (y: number) => Math.max(0, Math.min(height, y));
+  // What must be covered: the visible part and a little more. What a new window covers: that plus the overscan.
+  const needLo = clampY(visTop - WINDOW_OVERSCAN / 4);
+  const needHi = clampY(visBottom + WINDOW_OVERSCAN / 4);
+  const lo = clampY(Math.floor((visTop - WINDOW_OVERSCAN) / WINDOW_STEP) * WINDOW_STEP);
+  const hi = clampY(Math.ceil((visBottom + WINDOW_OVERSCAN) / WINDOW_STEP) * WINDOW_STEP);
+  const wanted = hi > lo ? { top: lo, height: hi - lo } : { top: lo, height: 0 };
+  if (current && current.top + current.height <= height && current.height <= wanted.height + 2 * WINDOW_OVERSCAN) {
+    const covers = current.top <= needLo && current.top + current.height >= needHi;
+    if (covers || (needHi <= needLo && current.height === 0)) return current;
+  }
+  return wanted;
+}
+
+function sameWindow(a: FlowWindow | undefined, b: FlowWindow | undefined): boolean {
+  return a === b || (!!a && !!b && a.top === b.top && a.height === b.height);
+}
+
+/** The nearest ancestor that scrolls vertically (the app's `.timelines` column), if any. */
+function scrollParent(element: Element | null): Element | undefined {
+  if (typeof getComputedStyle !== 'function') return undefined;
+  for (let el = element?.parentElement ?? null; el; el = el.parentElement) {
+    const overflow = getComputedStyle(el).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll' || overflow === 'overlay') return el;
+  }
+  return undefined;
+}
+
 interface Gesture {
   flowIndex: number;
   pointers: Map<number, { x: number; y: number }>;
@@ -113,17 +165,63 @@ export function TimelinePanel(props: TimelinePanelProps) {
   const inset = Math.ceil(theme.glyphSize / 2) + 4;
   const timeWidth = Math.max(0, plotWidth - 2 * inset);
   const layouts = useMemo(() => lanes.flows.map((flow) => layoutFlow(flow, theme)), [lanes, theme]);
+
+  // Tall flows are painted through a window onto their visible band (see the top of this file).
+  const [windowState, setWindowState] = useState<readonly (FlowWindow | undefined)[]>([]);
+  const windows = lanes.flows.map((_, i) => (layouts[i]!.height > WINDOW_MIN_HEIGHT ? (windowState[i] ?? { top: 0, height: Math.min(layouts[i]!.height, WINDOW_MIN_HEIGHT) }) : undefined));
+  const windowKey = windows.map((w) => (w ? `${w.top}+${w.height}` : '')).join('|');
   const plans = useMemo(
     () =>
-      lanes.flows.map((flow, i) =>
-        planFlow(lanes, flow.flowId, view, { width: timeWidth, height: layouts[i]!.height }, theme, { token: selectedToken }, { layout: layouts[i]!, origin: { x: inset, y: 0 }, bleed: inset }),
-      ),
-    [lanes, layouts, view.startMs, view.endMs, timeWidth, inset, theme, selectedToken],
+      lanes.flows.map((flow, i) => {
+        const w = windows[i];
+        return planFlow(lanes, flow.flowId, view, { width: timeWidth, height: layouts[i]!.height }, theme, { token: selectedToken }, {
+          layout: layouts[i]!,
+          origin: { x: inset, y: 0 },
+          bleed: inset,
+          ...(w ? { clip: { top: w.top, bottom: w.top + w.height } } : {}),
+        });
+      }),
+    // windowKey stands for `windows` (a new array every render).
+    [lanes, layouts, view.startMs, view.endMs, timeWidth, inset, theme, selectedToken, windowKey],
   );
 
   // Latest values for event handlers that outlive a render (wheel, pointer capture).
-  const live = useRef({ view, plans, plotWidth: timeWidth, inset, durationMs, lanes });
-  live.current = { view, plans, plotWidth: timeWidth, inset, durationMs, lanes };
+  const live = useRef({ view, plans, windows, layouts, plotWidth: timeWidth, inset, durationMs, lanes });
+  live.current = { view, plans, windows, layouts, plotWidth: timeWidth, inset, durationMs, lanes };
+
+  // Where each tall flow's visible band is: read from the layout after every render, on scroll and on resize.
+  const plotElements = useRef(new Map<number, HTMLDivElement>());
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const scroller = useRef<{ root: Element | null; element: Element | undefined }>({ root: null, element: undefined });
+  const updateWindows = useCallback(() => {
+    const { layouts: current, windows: shown } = live.current;
+    if (!current.some((l) => l.height > WINDOW_MIN_HEIGHT)) return;
+    // Found once per mounted root (a style lookup per ancestor), not on every batch.
+    if (scroller.current.root !== rootRef.current) scroller.current = { root: rootRef.current, element: scrollParent(rootRef.current) };
+    const box = scroller.current.element?.getBoundingClientRect();
+    const viewportBottom = typeof window !== 'undefined' && window.innerHeight > 0 ? window.innerHeight : Number.POSITIVE_INFINITY;
+    const clipTop = Math.max(0, box?.top ?? 0);
+    const clipBottom = Math.min(viewportBottom, box?.bottom ?? viewportBottom);
+    const next = current.map((layout, i) => {
+      const plot = plotElements.current.get(i);
+      if (layout.height <= WINDOW_MIN_HEIGHT || !plot) return undefined;
+      const top = plot.getBoundingClientRect().top;
+      return flowWindow(layout.height, clipTop - top, clipBottom - top, shown[i]);
+    });
+    if (next.some((w, i) => !sameWindow(w, shown[i]))) setWindowState(next);
+  }, []);
+  useLayoutEffect(updateWindows);
+  const requestWindows = useFrameScheduler(updateWindows);
+  useEffect(() => {
+    if (typeof document === 'undefined') return;
+    // Capture: scroll events do not bubble, and the scrolling element is an ancestor we do not own.
+    document.addEventListener('scroll', requestWindows, { capture: true, passive: true });
+    window.addEventListener('resize', requestWindows);
+    return () => {
+      document.removeEventListener('scroll', requestWindows, { capture: true });
+      window.removeEventListener('resize', requestWindows);
+    };
+  }, [requestWindows]);
   const changeView = useCallback(
     (next: TimeView | undefined) => {
       if (!next) return false;
@@ -138,22 +236,34 @@ export function TimelinePanel(props: TimelinePanelProps) {
 
   // The paint loop.
   const canvases = useRef(new Map<number, HTMLCanvasElement>());
-  const painted = useRef(new Map<number, { plan: DrawPlan; dpr: number }>());
+  const painted = useRef(new Map<number, { plan: DrawPlan; dpr: number; band: FlowWindow | undefined }>());
   const paint = useCallback(() => {
     const dpr = typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
     live.current.plans.forEach((plan, i) => {
       const canvas = canvases.current.get(i);
       if (!canvas) return;
       const last = painted.current.get(i);
-      if (last && last.plan === plan && last.dpr === dpr) return;
+      const band = live.current.windows[i];
+      if (last && last.dpr === dpr && sameWindow(last.band, band)) {
+        if (last.plan === plan) return;
+        // Nothing in view changed (say, play goes on past a zoomed-in view): keep the pixels.
+        if (samePicture(last.plan, plan)) {
+          painted.current.set(i, { plan, dpr, band });
+          return;
+        }
+      }
       const width = Math.max(1, Math.round(plan.width * dpr));
-      const height = Math.max(1, Math.round(plan.height * dpr));
+      const height = band ? Math.round(band.height * dpr) : Math.max(1, Math.round(plan.height * dpr));
       if (canvas.width !== width) canvas.width = width;
       if (canvas.height !== height) canvas.height = height;
+      painted.current.set(i, { plan, dpr, band });
+      if (height === 0) return;
       const ctx = canvas.getContext('2d');
-      if (!ctx) return;
-      paintCanvas(ctx, plan, { dpr });
-      painted.current.set(i, { plan, dpr });
+      if (!ctx) {
+        painted.current.delete(i);
+        return;
+      }
+      paintCanvas(ctx, plan, band ? { dpr, window: band } : { dpr });
     });
   }, []);
   const requestPaint = useFrameScheduler(paint);
@@ -179,8 +289,21 @@ export function TimelinePanel(props: TimelinePanelProps) {
     return ref;
   };
 
+  const plotRefs = useRef(new Map<number, (element: HTMLDivElement | null) => void>());
+  const plotRef = (index: number) => {
+    let ref = plotRefs.current.get(index);
+    if (!ref) {
+      ref = (element: HTMLDivElement | null) => {
+        if (element) plotElements.current.set(index, element);
+        else plotElements.current.delete(index);
+        if (index === 0) measurePlot(element);
+      };
+      plotRefs.current.set(index, ref);
+    }
+    return ref;
+  };
+
   // Wheel: non-passive so Ctrl + wheel zooms the timeline instead of the page.
-  const rootRef = useRef<HTMLDivElement | null>(null);
   const hasFlows = lanes.flows.length > 0;
   useEffect(() => {
     const root = rootRef.current;
@@ -215,13 +338,14 @@ export function TimelinePanel(props: TimelinePanelProps) {
   const [tooltip, setTooltip] = useState<Tooltip | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
   const [hoverToken, setHoverToken] = useState(false);
-  const localPoint = (e: PointerEvent<HTMLCanvasElement>) => {
+  // Pointer positions in flow coordinates (a windowed canvas starts at its window's top).
+  const localPoint = (e: PointerEvent<HTMLCanvasElement>, flowIndex: number) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top + (live.current.windows[flowIndex]?.top ?? 0) };
   };
   const onPointerDown = (flowIndex: number) => (e: PointerEvent<HTMLCanvasElement>) => {
     if (e.pointerType === 'mouse' && e.button !== 0) return;
-    const p = localPoint(e);
+    const p = localPoint(e, flowIndex);
     e.currentTarget.setPointerCapture?.(e.pointerId);
     const g = gesture.current;
     if (g && g.flowIndex === flowIndex) {
@@ -247,7 +371,7 @@ export function TimelinePanel(props: TimelinePanelProps) {
     return event ? `${formatSimTick(event.atMs, 1000)} · ${event.message}` : undefined;
   };
   const onPointerMove = (flowIndex: number) => (e: PointerEvent<HTMLCanvasElement>) => {
-    const p = localPoint(e);
+    const p = localPoint(e, flowIndex);
     const g = gesture.current;
     const { durationMs: d, plotWidth: w } = live.current;
     if (g && g.flowIndex === flowIndex && g.pointers.has(e.pointerId)) {
@@ -280,7 +404,7 @@ export function TimelinePanel(props: TimelinePanelProps) {
     setDragging(false);
     if (g.dragged) return;
     const plan = live.current.plans[flowIndex];
-    const hit = plan ? hitTest(plan, live.current.view, localPoint(e)) : undefined;
+    const hit = plan ? hitTest(plan, live.current.view, localPoint(e, flowIndex)) : undefined;
     const token = hit?.kind === 'token' ? hit.token : hit?.kind === 'event' ? hit.token : undefined;
     if (token !== undefined) onSelectToken(token);
   };
@@ -331,10 +455,11 @@ export function TimelinePanel(props: TimelinePanelProps) {
           lanes={lanes}
           layout={layouts[i]!}
           plan={plans[i]!}
+          band={windows[i]}
           view={view}
           hintId={hintId}
           canvasRef={canvasRef(i)}
-          plotRef={i === 0 ? measurePlot : undefined}
+          plotRef={plotRef(i)}
           cursor={dragging ? 'grabbing' : hoverToken ? 'pointer' : 'grab'}
           tooltip={tooltip?.flowIndex === i ? tooltip : undefined}
           onPointerDown={onPointerDown(i)}
@@ -361,10 +486,12 @@ interface FlowViewProps {
   lanes: TimelineLanes;
   layout: FlowLayout;
   plan: DrawPlan;
+  /** The band the canvas covers, for a windowed (tall) flow; undefined when the canvas covers the whole flow. */
+  band: FlowWindow | undefined;
   view: TimeView;
   hintId: string;
   canvasRef: (element: HTMLCanvasElement | null) => void;
-  plotRef: ((element: HTMLDivElement | null) => void) | undefined;
+  plotRef: (element: HTMLDivElement | null) => void;
   cursor: string;
   tooltip: Tooltip | undefined;
   onPointerDown: (e: PointerEvent<HTMLCanvasElement>) => void;
@@ -374,8 +501,9 @@ interface FlowViewProps {
   onPointerLeave: () => void;
 }
 
-function FlowView({ flow, lanes, layout, plan, view, hintId, canvasRef, plotRef, cursor, tooltip, ...handlers }: FlowViewProps) {
+function FlowView({ flow, lanes, layout, plan, band, view, hintId, canvasRef, plotRef, cursor, tooltip, ...handlers }: FlowViewProps) {
   const first = firstTokenPoint(plan, view, lanes.nowMs);
+  const label = useMemo(() => describeFlow(flow, lanes.nowMs), [flow, lanes.nowMs]);
   const titleId = `tl-flow-title-${flow.flowId}`;
   return (
     <section
@@ -385,40 +513,22 @@ function FlowView({ flow, lanes, layout, plan, view, hintId, canvasRef, plotRef,
       data-token-bars={flow.tokenBarCount}
       data-rotations={flow.rotations}
       data-first-token-x={first?.x}
-      data-first-token-y={first?.y}
+      data-first-token-y={first === undefined ? undefined : first.y - (band?.top ?? 0)}
     >
       <header className="tl-flow-header">
         <h2 id={titleId}>{flow.title}</h2>
         <p>{flow.subtitle}</p>
       </header>
       <div className="tl-flow-body">
-        <div className="tl-lane-labels" style={{ height: layout.height }} aria-hidden="true">
-          {layout.lanes.map((lane) => (
-            <div key={lane.lane.id} className={`tl-lane-label tl-lane-${lane.lane.kind}`} style={{ top: lane.top, height: lane.height }}>
-              <div className="tl-lane-name" style={{ top: lane.nameTop - lane.top, height: lane.nameHeight, lineHeight: `${lane.nameHeight}px` }} title={`${lane.lane.label}: ${lane.lane.sublabel}`}>
-                {lane.lane.label}
-              </div>
-              {lane.showSublabel && (
-                <div className="tl-lane-sub" style={{ top: lane.subTop - lane.top, height: lane.subHeight, lineHeight: `${lane.subHeight}px` }} title={lane.lane.sublabel}>
-                  {lane.lane.sublabel}
-                </div>
-              )}
-              {lane.strips.filter((strip) => strip.showLabel).map((strip) => (
-                <div key={strip.strip.id} className="tl-strip-label" style={{ top: strip.top - lane.top, height: strip.height, lineHeight: `${strip.height}px` }}>
-                  {strip.strip.label}
-                </div>
-              ))}
-            </div>
-          ))}
-        </div>
-        <div className="tl-plot" ref={plotRef} data-plot="">
+        <LaneLabels layout={layout} />
+        <div className="tl-plot" ref={plotRef} data-plot="" style={band ? { height: layout.height } : undefined}>
           <canvas
             ref={canvasRef}
             role="img"
             tabIndex={0}
-            aria-label={describeFlow(flow, lanes.nowMs)}
+            aria-label={label}
             aria-describedby={hintId}
-            style={{ width: '100%', height: layout.height, cursor, touchAction: 'none' }}
+            style={band ? { position: 'absolute', left: 0, top: band.top, width: '100%', height: band.height, cursor, touchAction: 'none' } : { width: '100%', height: layout.height, cursor, touchAction: 'none' }}
             onPointerDown={handlers.onPointerDown}
             onPointerMove={handlers.onPointerMove}
             onPointerUp={handlers.onPointerUp}
@@ -434,4 +544,58 @@ function FlowView({ flow, lanes, layout, plan, view, hintId, canvasRef, plotRef,
       </div>
     </section>
   );
+}
+
+/** The lane names beside a flow's canvas. Re-rendered only when a label or its place changes, not on every batch. */
+const LaneLabels = memo(
+  function LaneLabels({ layout }: { layout: FlowLayout }) {
+    return (
+      <div className="tl-lane-labels" style={{ height: layout.height }} aria-hidden="true">
+        {layout.lanes.map((lane) => (
+          <div key={lane.lane.id} className={`tl-lane-label tl-lane-${lane.lane.kind}`} style={{ top: lane.top, height: lane.height }}>
+            <div className="tl-lane-name" style={{ top: lane.nameTop - lane.top, height: lane.nameHeight, lineHeight: `${lane.nameHeight}px` }} title={`${lane.lane.label}: ${lane.lane.sublabel}`}>
+              {lane.lane.label}
+            </div>
+            {lane.showSublabel && (
+              <div className="tl-lane-sub" style={{ top: lane.subTop - lane.top, height: lane.subHeight, lineHeight: `${lane.subHeight}px` }} title={lane.lane.sublabel}>
+                {lane.lane.sublabel}
+              </div>
+            )}
+            {lane.strips.filter((strip) => strip.showLabel).map((strip) => (
+              <div key={strip.strip.id} className="tl-strip-label" style={{ top: strip.top - lane.top, height: strip.height, lineHeight: `${strip.height}px` }}>
+                {strip.strip.label}
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+    );
+  },
+  (a, b) => sameLabels(a.layout, b.layout),
+);
+
+function sameLabels(a: FlowLayout, b: FlowLayout): boolean {
+  if (a === b) return true;
+  if (a.height !== b.height || a.lanes.length !== b.lanes.length) return false;
+  return a.lanes.every((x, i) => {
+    const y = b.lanes[i]!;
+    return (
+      x.lane.id === y.lane.id &&
+      x.lane.kind === y.lane.kind &&
+      x.lane.label === y.lane.label &&
+      x.lane.sublabel === y.lane.sublabel &&
+      x.top === y.top &&
+      x.height === y.height &&
+      x.nameTop === y.nameTop &&
+      x.nameHeight === y.nameHeight &&
+      x.showSublabel === y.showSublabel &&
+      x.subTop === y.subTop &&
+      x.subHeight === y.subHeight &&
+      x.strips.length === y.strips.length &&
+      x.strips.every((s, j) => {
+        const t = y.strips[j]!;
+        return s.strip.id === t.strip.id && s.strip.label === t.strip.label && s.top === t.top && s.height === t.height && s.showLabel === t.showLabel;
+      })
+    );
+  });
 }

@@ -48,6 +48,11 @@ export interface CanvasPaintOptions {
   dpr: number;
   /** Makes a small canvas for a pattern tile; defaults to OffscreenCanvas or document.createElement('canvas'). */
   createTile?: (width: number, height: number) => TileCanvas | undefined;
+  /**
+   * Paint only this band of the plan (CSS px from its top) on a canvas that is `height` × dpr tall: the plan's y =
+   * `top` lands on the canvas's first row. Tall flows use it to rasterise just what is on screen.
+   */
+  window?: { top: number; height: number };
 }
 
 const patternCache = new WeakMap<object, Map<string, CanvasPattern | null>>();
@@ -234,20 +239,25 @@ function paintGroup(ctx: Canvas2D, group: readonly Primitive[], plan: DrawPlan, 
 /** Clears the canvas and paints `plan` on it. */
 export function paintCanvas(ctx: Canvas2D, plan: DrawPlan, options: CanvasPaintOptions): void {
   const dpr = options.dpr > 0 ? options.dpr : 1;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, plan.width, plan.height);
+  const top = options.window?.top ?? 0;
+  const height = options.window?.height ?? plan.height;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
+  ctx.clearRect(0, top, plan.width, height);
   if (plan.background) {
     ctx.fillStyle = plan.background;
-    ctx.fillRect(0, 0, plan.width, plan.height);
+    ctx.fillRect(0, top, plan.width, height);
   }
   const prims = plan.primitives;
+  const groupOptions = { ...options, dpr };
   let i = 0;
+  let key = prims.length > 0 ? styleKey(prims[0]!) : '';
   while (i < prims.length) {
-    const key = styleKey(prims[i]!);
     let j = i + 1;
+    let next = '';
     // Text and rects with rounded corners batch too; every style change starts a new group.
-    while (j < prims.length && styleKey(prims[j]!) === key) j++;
-    paintGroup(ctx, prims.slice(i, j), plan, { ...options, dpr });
+    while (j < prims.length && (next = styleKey(prims[j]!)) === key) j++;
+    paintGroup(ctx, prims.slice(i, j), plan, groupOptions);
+    key = next;
     i = j;
   }
 }

@@ -13,14 +13,14 @@
  *   outage             cross-hatch across the flow, labelled ("kubelet down")
  * Labels are drawn only where they fit (Perfetto's rule), and stick to the left edge when a bar starts off-screen.
  */
-import type { FlowLanes, LaneMark, MarkKind, StolenBar, TimelineLanes, TokenBar } from '../state/derive-lanes.ts';
+import type { FlowLanes, HeldSpan, LaneMark, MarkKind, PodSummary, StolenBar, TimelineLanes, TokenBar } from '../state/derive-lanes.ts';
 import { msToX, type TimeView } from '../state/time-view.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
 import { simTimeTicks, type AxisTick } from './axis.ts';
 import type { GlyphKind } from './glyphs.ts';
 import { layoutFlow, type FlowLayout, type LaneLayout } from './layout.ts';
 import { legendItems, legendSwatch } from './legend.ts';
-import { Layer, PlanBuilder, type DrawPlan, type HitRegion, type Primitive } from './primitives.ts';
+import { heldUntil, Layer, PlanBuilder, type DrawPlan, type HitRegion, type Primitive } from './primitives.ts';
 import { estimateTextWidth, fitLabel } from './text-metrics.ts';
 import type { PatternId, PatternSpec, TimelineTheme } from './theme.ts';
 
@@ -49,6 +49,12 @@ export interface FlowPlanOptions {
    * or last instant is not cut in half by the canvas edge. The plan is then `origin.x + width + bleed` wide.
    */
   bleed?: number;
+  /**
+   * Only this vertical band of the flow (CSS px from the top of its drawing area, before `origin`) will be shown, as
+   * on a canvas that covers just the visible part of a tall flow: lanes wholly outside it are left out of the plan
+   * (primitives and hit regions). Everything else is planned exactly as without it.
+   */
+  clip?: { top: number; bottom: number };
 }
 
 const SEVERITY: Record<MarkKind, number> = {
@@ -110,10 +116,13 @@ export function planFlow(
     X: (ms: number) => ox + msToX(view, W, ms),
     selection,
     selectionBoxes: [],
+    clip: options.clip,
   };
   if (options.background) b.add(Layer.Background, { type: 'rect', x: ox - bleed, y: oy, w: W + 2 * bleed, h: H, fill: theme.surface, role: 'background' });
 
-  for (const lane of layout.lanes) {
+  const clip = options.clip;
+  const shown = clip ? layout.lanes.filter((lane) => lane.top < clip.bottom && lane.top + lane.height > clip.top) : layout.lanes;
+  for (const lane of shown) {
     if (lane.index % 2 === 1) b.add(Layer.Background, { type: 'rect', x: ox - bleed, y: oy + lane.top, w: W + 2 * bleed, h: lane.height, fill: theme.laneAlt, role: 'lane-bg' });
     if (lane.index > 0) b.add(Layer.Grid, { type: 'line', x1: ox - bleed, y1: oy + lane.top + 0.5, x2: ox + W + bleed, y2: oy + lane.top + 0.5, stroke: theme.separator, strokeWidth: 1, role: 'separator' });
   }
@@ -124,7 +133,7 @@ export function planFlow(
   }
 
   planSpans(ctx);
-  for (const lane of layout.lanes) planLane(ctx, lane);
+  for (const lane of shown) planLane(ctx, lane);
   planNow(ctx);
   planSelection(ctx);
   return finish(b, hits, patterns, theme, { width: ox + W + bleed, height: oy + H }, ox, W, false);
@@ -159,6 +168,7 @@ interface FlowCtx {
   X(ms: number): number;
   selection: TimelineSelection;
   selectionBoxes: { x0: number; x1: number; y: number; h: number }[];
+  clip: { top: number; bottom: number } | undefined;
 }
 
 /** [x0, x1] of [fromMs, toMs] clipped to the visible plot (a few px of slack so strokes at the edge stay whole). */
@@ -227,6 +237,10 @@ function planSpans(ctx: FlowCtx): void {
 const TINY_BAR_PX = 3;
 
 function planLane(ctx: FlowCtx, lane: LaneLayout): void {
+  if (lane.lane.summary) {
+    planSummary(ctx, lane, lane.lane.summary);
+    return;
+  }
   const annotations = new Band();
   // Bar starts per row, sorted, so end labels ("exp", "usable 31 m") never run into the next bar.
   const rowStarts = new Map<number, number[]>();
@@ -291,6 +305,95 @@ function planLane(ctx: FlowCtx, lane: LaneLayout): void {
   for (const row of [...runs.keys()]) flushRun(row);
   for (const mark of lane.lane.marks) planLaneMark(ctx, lane, mark, annotations);
   for (const strip of lane.strips) planStrip(ctx, strip.strip.marks, strip.centerY);
+}
+
+/**
+ * A summary lane: its caption over the rows, then each pod's row — the tokens its file held, one after another. A
+ * token too thin to draw alone joins a run drawn with the rotation hatch (many tokens in a row); a token with no exp
+ * that is still held goes on past now to the edge, as "ahead of now". Only the rows inside the clip are planned.
+ */
+function planSummary(ctx: FlowCtx, lane: LaneLayout, summary: PodSummary): void {
+  const { b, theme } = ctx;
+  const size = theme.font.annotation;
+  const caption = fitLabel([summary.caption], ctx.W - 12, size, 700);
+  if (caption) b.add(Layer.Label, { type: 'text', x: ctx.ox + 6, y: ctx.oy + lane.top + theme.laneTopPad - 7, text: caption, size, weight: 700, fill: theme.text, anchor: 'start', halo: theme.surface, role: 'label' });
+  const stride = lane.rowY(1) - lane.rowY(0);
+  const h = lane.barHeight;
+  const outline = h >= 5;
+  let first = 0;
+  let last = summary.rows.length - 1;
+  if (ctx.clip) {
+    first = Math.max(0, Math.floor((ctx.clip.top - lane.barsTop) / stride) - 1);
+    last = Math.min(last, Math.ceil((ctx.clip.bottom - lane.barsTop) / stride) + 1);
+  }
+  const viewStart = ctx.view.startMs;
+  const viewEnd = ctx.view.endMs;
+  // Allocation-free per token: a row of a 30-day run holds hundreds of tokens, and this runs on every batch.
+  const msPerPx = (viewEnd - viewStart) / Math.max(1, ctx.W);
+  const left = ctx.ox - 4;
+  const right = ctx.ox + ctx.W + 4;
+  for (let r = first; r <= last; r++) {
+    const row = summary.rows[r]!;
+    const y = ctx.oy + lane.rowY(r);
+    const stop = Math.min(ctx.now, row.deletedMs ?? Number.POSITIVE_INFINITY);
+    ctx.hits.push({ kind: 'held', spans: row.held, stopMs: stop, y0: y, y1: y + h });
+    let runX0 = 0;
+    let runX1 = Number.NEGATIVE_INFINITY;
+    let runCount = 0;
+    const flush = () => {
+      if (runCount === 0) return;
+      b.add(Layer.Fill, { type: 'rect', x: runX0, y, w: runX1 - runX0, h, ...(runCount > 1 ? { pattern: pattern(ctx, 'rotation') } : { fill: theme.valid.fill }), role: 'token-bar' });
+      runCount = 0;
+    };
+    for (let k = firstHeldAtOrAfter(row.held, viewStart); k < row.held.length; k++) {
+      const span = row.held[k]!;
+      if (span.fromMs > viewEnd) break;
+      if (span.endMs === undefined && span.toMs === undefined && row.deletedMs === undefined && ctx.now < viewEnd) {
+        // Never expires and nothing replaces it: it goes on.
+        const future = visible(ctx, Math.max(span.fromMs, ctx.now), viewEnd);
+        if (future) b.add(Layer.Fill, { type: 'rect', x: future[0], y, w: future[1] - future[0], h, fill: theme.future.fill, role: 'token-future', token: span.token });
+      }
+      const until = heldUntil(span, stop);
+      if (!(until > span.fromMs)) continue;
+      // `visible`, inline.
+      const rawX0 = ctx.X(span.fromMs);
+      const x0 = Math.max(rawX0, left);
+      const x1c = Math.min(ctx.X(until), right);
+      if (!(x1c > x0) && !(x1c === x0 && until > span.fromMs)) continue;
+      const x1 = Math.max(x1c, x0 + 1);
+      if (ctx.selection.token === span.token) ctx.selectionBoxes.push({ x0, x1, y, h });
+      if (until - span.fromMs < TINY_BAR_PX * msPerPx) {
+        if (runCount > 0 && x0 <= runX1 + 1) {
+          runX1 = Math.max(runX1, x1);
+          runCount++;
+        } else {
+          flush();
+          runX0 = x0;
+          runX1 = x1;
+          runCount = 1;
+        }
+        continue;
+      }
+      flush();
+      // A 1 px gap where the next token takes over, so each token reads as its own bar.
+      const w = span.toMs !== undefined && span.toMs <= stop ? Math.max(1, x1 - x0 - 1) : x1 - x0;
+      b.add(Layer.Fill, { type: 'rect', x: x0, y, w, h, fill: theme.valid.fill, role: 'token-bar', token: span.token });
+      if (outline) b.add(Layer.Outline, { type: 'rect', x: x0, y, w, h, stroke: theme.valid.stroke, strokeWidth: 1, role: 'token-outline', token: span.token });
+    }
+    flush();
+  }
+}
+
+/** First index in `held` (in time order) whose span is still held at or after `ms`. */
+function firstHeldAtOrAfter(held: readonly HeldSpan[], ms: number): number {
+  let lo = 0;
+  let hi = held.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((held[mid]!.toMs ?? Number.POSITIVE_INFINITY) < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** First index in sorted `values` whose value is > `x`. */

@@ -4,7 +4,7 @@
  * zoom. Events (glyphs) win over bars, bars over outage spans.
  */
 import { spanOf, xToMs, type TimeView } from '../state/time-view.ts';
-import type { DrawPlan, HitRegion } from './primitives.ts';
+import { heldUntil, lastHeldStartingBy, type DrawPlan, type HitRegion } from './primitives.ts';
 
 export type HitResult =
   | { kind: 'token'; token: number }
@@ -22,7 +22,7 @@ export function hitTest(plan: Pick<DrawPlan, 'hits' | 'plot'>, view: TimeView, p
   const ms = xToMs(view, width, point.x - plan.plot.x);
   const msPerPx = spanOf(view) / width;
   let bestEvent: { region: Extract<HitRegion, { kind: 'event' }>; distance: number } | undefined;
-  let bestToken: { region: Extract<HitRegion, { kind: 'token' }>; distance: number } | undefined;
+  let bestToken: { token: number; distance: number } | undefined;
   let span: Extract<HitRegion, { kind: 'span' }> | undefined;
   for (const region of plan.hits) {
     if (point.y < region.y0 - slopPx || point.y > region.y1 + slopPx) continue;
@@ -32,13 +32,25 @@ export function hitTest(plan: Pick<DrawPlan, 'hits' | 'plot'>, view: TimeView, p
     } else if (region.kind === 'token') {
       if (point.y < region.y0 || point.y > region.y1) continue;
       const distance = ms < region.startMs ? (region.startMs - ms) / msPerPx : ms > region.endMs ? (ms - region.endMs) / msPerPx : 0;
-      if (distance <= slopPx && (!bestToken || distance < bestToken.distance)) bestToken = { region, distance };
+      if (distance <= slopPx && (!bestToken || distance < bestToken.distance)) bestToken = { token: region.token, distance };
+    } else if (region.kind === 'held') {
+      if (point.y < region.y0 || point.y > region.y1) continue;
+      // The span at this instant, or the nearest one on either side.
+      const at = lastHeldStartingBy(region.spans, ms);
+      for (const i of [at, at + 1]) {
+        const held = region.spans[i];
+        if (!held) continue;
+        const end = heldUntil(held, region.stopMs);
+        if (!(end > held.fromMs)) continue;
+        const distance = ms < held.fromMs ? (held.fromMs - ms) / msPerPx : ms > end ? (ms - end) / msPerPx : 0;
+        if (distance <= slopPx && (!bestToken || distance < bestToken.distance)) bestToken = { token: held.token, distance };
+      }
     } else if (ms >= region.startMs && ms <= region.endMs && point.y >= region.y0 && point.y <= region.y1) {
       span = region;
     }
   }
   if (bestEvent) return { kind: 'event', seq: bestEvent.region.seq, token: bestEvent.region.token };
-  if (bestToken) return { kind: 'token', token: bestToken.region.token };
+  if (bestToken) return { kind: 'token', token: bestToken.token };
   if (span) return { kind: 'span', seq: span.seq };
   return undefined;
 }

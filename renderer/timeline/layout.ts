@@ -45,6 +45,14 @@ export interface FlowLayout {
   height: number;
 }
 
+/** A summary lane's rows fill at most about this many CSS px (each row 3 to 8 px, a 1 px gap included). */
+export const SUMMARY_ROWS_HEIGHT = 300;
+
+/** Row pitch of a summary lane with `rows` rows: thinner the more pods there are. */
+export function summaryStride(rows: number): number {
+  return Math.max(3, Math.min(8, Math.floor(SUMMARY_ROWS_HEIGHT / Math.max(1, rows))));
+}
+
 export function layoutFlow(flow: FlowLanes, theme: TimelineTheme): FlowLayout {
   const lanes: LaneLayout[] = [];
   let y = 0;
@@ -52,6 +60,18 @@ export function layoutFlow(flow: FlowLanes, theme: TimelineTheme): FlowLayout {
   const subHeight = Math.round(theme.font.laneSublabel * 1.3);
   flow.lanes.forEach((lane, index) => {
     const top = y;
+    if (lane.summary) {
+      // Many pods, a thin row each, under a band for the caption that says what the rows show.
+      const stride = summaryStride(lane.rows);
+      const barsTop = top + theme.laneTopPad;
+      const barsBottom = barsTop + lane.rows * stride;
+      const nameTop = barsTop;
+      const subTop = nameTop + nameHeight;
+      const height = Math.ceil(Math.max(barsBottom, subTop + subHeight) + theme.laneBottomPad - top);
+      lanes.push({ lane, index, top, height, barsTop, barHeight: stride - 1, nameTop, nameHeight, subTop, subHeight, showSublabel: true, rowY: (row) => barsTop + row * stride, strips: [] });
+      y += height;
+      return;
+    }
     const stripOnly = lane.rows === 0 && lane.strips.length === 1;
     // Compact lanes (background detail) have thin, unlabelled bars and no annotation band.
     const barHeight = lane.compact ? Math.max(8, Math.round(theme.barHeight * 0.42)) : theme.barHeight;

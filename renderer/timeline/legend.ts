@@ -2,12 +2,13 @@
  * The legend: which marks mean what, built from what the lanes actually contain (no "stale" entry for a scenario
  * without extended tokens). Each swatch is made of the same primitives the lanes use, so the legend cannot lie.
  */
-import type { TimelineLanes } from '../state/derive-lanes.ts';
+import type { Lane, LaneMark, TimelineLanes } from '../state/derive-lanes.ts';
 import type { Primitive } from './primitives.ts';
 import type { TimelineTheme } from './theme.ts';
 
 export type LegendKind =
   | 'valid'
+  | 'rotation'
   | 'refresh'
   | 'stale'
   | 'end'
@@ -29,6 +30,7 @@ export interface LegendItem {
 
 const LABELS: Record<LegendKind, string> = {
   valid: 'valid token',
+  rotation: 'many tokens, one after another',
   refresh: 'refresh window: the kubelet replaces it',
   stale: 'past warnafter: accepted, audited as stale',
   end: 'expired or invalidated',
@@ -44,35 +46,75 @@ const LABELS: Record<LegendKind, string> = {
   outage: 'kubelet or API server down',
 };
 
+/** What one lane contributes to the legend, except "ahead of now" (which moves with the clock): kept per lane object. */
+interface LaneLegend {
+  kinds: LegendKind[];
+  /** The latest end of any token bar in the lane (Infinity when one never ends), for "ahead of now". */
+  lastTokenEndMs: number;
+}
+
+const laneLegends = new WeakMap<Lane, LaneLegend>();
+
+function laneLegend(lane: Lane): LaneLegend {
+  const cached = laneLegends.get(lane);
+  if (cached) return cached;
+  const has = new Set<LegendKind>();
+  let lastTokenEndMs = Number.NEGATIVE_INFINITY;
+  // A summary lane draws held tokens as plain bars, runs of many as the rotation hatch; one with no exp that is still
+  // held goes on "ahead of now".
+  for (const row of lane.summary?.rows ?? []) {
+    if (row.held.length > 1) has.add('rotation');
+    const held = row.held[row.held.length - 1];
+    if (held && held.endMs === undefined && held.toMs === undefined && row.deletedMs === undefined) {
+      has.add('open');
+      lastTokenEndMs = Number.POSITIVE_INFINITY;
+    }
+  }
+  for (const bar of lane.bars) {
+    if (bar.type === 'token') {
+      if (bar.endMs === undefined) has.add('open');
+      else has.add('end');
+      for (const s of bar.segments) {
+        if (s.kind === 'refresh') has.add('refresh');
+        else if (s.kind === 'stale') has.add('stale');
+      }
+      if (bar.statusExpirationMs !== undefined && bar.expMs !== undefined && Math.abs(bar.expMs - bar.statusExpirationMs) > 1000) has.add('status-expiry');
+      lastTokenEndMs = Math.max(lastTokenEndMs, bar.endMs ?? Number.POSITIVE_INFINITY);
+    } else {
+      has.add('stolen');
+      if (bar.usableUntilMs === undefined) has.add('open');
+      else has.add('end');
+    }
+  }
+  const addMarks = (marks: readonly LaneMark[]) => {
+    for (const mark of marks) {
+      if (mark.kind === 'leak') has.add('leak');
+      else if (mark.kind === 'file-write') has.add('write');
+      else if (mark.kind === 'call-ok' || mark.kind === 'kubectl-ok') has.add('ok');
+      else if (mark.kind === 'call-unanswered') has.add('unanswered');
+      else if (mark.kind !== 'pod-deleted') has.add('denied');
+    }
+  };
+  addMarks(lane.marks);
+  for (const strip of lane.strips) addMarks(strip.marks);
+  const legend = { kinds: [...has], lastTokenEndMs };
+  laneLegends.set(lane, legend);
+  return legend;
+}
+
+/** The legend entries for what the lanes contain. Lanes are immutable and reused between batches: each is read once. */
 export function legendItems(lanes: TimelineLanes): LegendItem[] {
   const has = new Set<LegendKind>(['valid']);
+  const future = lanes.nowMs < lanes.durationMs;
   for (const flow of lanes.flows) {
     if (flow.spans.length > 0) has.add('outage');
     for (const lane of flow.lanes) {
-      for (const bar of lane.bars) {
-        if (bar.type === 'token') {
-          if (bar.endMs === undefined) has.add('open');
-          else has.add('end');
-          if (bar.segments.some((s) => s.kind === 'refresh')) has.add('refresh');
-          if (bar.segments.some((s) => s.kind === 'stale')) has.add('stale');
-          if (bar.statusExpirationMs !== undefined && bar.expMs !== undefined && Math.abs(bar.expMs - bar.statusExpirationMs) > 1000) has.add('status-expiry');
-          if ((bar.endMs ?? Number.POSITIVE_INFINITY) > lanes.nowMs && lanes.nowMs < lanes.durationMs) has.add('future');
-        } else {
-          has.add('stolen');
-          if (bar.usableUntilMs === undefined) has.add('open');
-          else has.add('end');
-        }
-      }
-      for (const mark of [...lane.marks, ...lane.strips.flatMap((s) => s.marks)]) {
-        if (mark.kind === 'leak') has.add('leak');
-        else if (mark.kind === 'file-write') has.add('write');
-        else if (mark.kind === 'call-ok' || mark.kind === 'kubectl-ok') has.add('ok');
-        else if (mark.kind === 'call-unanswered') has.add('unanswered');
-        else if (mark.kind !== 'pod-deleted') has.add('denied');
-      }
+      const legend = laneLegend(lane);
+      for (const kind of legend.kinds) has.add(kind);
+      if (future && legend.lastTokenEndMs > lanes.nowMs) has.add('future');
     }
   }
-  const order: LegendKind[] = ['valid', 'refresh', 'stale', 'end', 'open', 'future', 'stolen', 'leak', 'ok', 'denied', 'unanswered', 'write', 'status-expiry', 'outage'];
+  const order: LegendKind[] = ['valid', 'rotation', 'refresh', 'stale', 'end', 'open', 'future', 'stolen', 'leak', 'ok', 'denied', 'unanswered', 'write', 'status-expiry', 'outage'];
   return order.filter((k) => has.has(k)).map((kind) => ({ kind, label: LABELS[kind] }));
 }
 
@@ -85,6 +127,8 @@ export function legendSwatch(kind: LegendKind, theme: TimelineTheme, x: number, 
   switch (kind) {
     case 'valid':
       return [{ type: 'rect', x, y, w, h, fill: theme.valid.fill, stroke: theme.valid.stroke, strokeWidth: sw, role }];
+    case 'rotation':
+      return [{ type: 'rect', x, y, w, h, pattern: 'rotation', stroke: theme.valid.stroke, strokeWidth: sw, role }];
     case 'refresh':
       return [{ type: 'rect', x, y, w, h, pattern: 'refresh', stroke: theme.valid.stroke, strokeWidth: sw, role }];
     case 'stale':

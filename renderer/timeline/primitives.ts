@@ -3,6 +3,7 @@
  * "open end" arrow, in CSS pixels, plus hit regions kept in data space. The canvas and the SVG painter draw these and
  * nothing else, which is how the screen, the PNG/SVG export and the golden tests agree.
  */
+import type { HeldSpan } from '../state/derive-lanes.ts';
 import type { GlyphKind } from './glyphs.ts';
 import type { PatternId, PatternSpec } from './theme.ts';
 
@@ -106,7 +107,9 @@ export type Primitive = RectPrimitive | LinePrimitive | TextPrimitive | GlyphPri
 export type HitRegion =
   | { kind: 'token'; token: number; startMs: number; endMs: number; y0: number; y1: number }
   | { kind: 'event'; seq: number; token: number | undefined; atMs: number; y0: number; y1: number; radiusPx: number }
-  | { kind: 'span'; seq: number; startMs: number; endMs: number; y0: number; y1: number };
+  | { kind: 'span'; seq: number; startMs: number; endMs: number; y0: number; y1: number }
+  /** A summary row: the tokens a pod's file held, looked up by time when hit (one region per row, not per token). */
+  | { kind: 'held'; spans: readonly HeldSpan[]; stopMs: number; y0: number; y1: number };
 
 export interface DrawPlan {
   width: number;
@@ -119,6 +122,53 @@ export interface DrawPlan {
   hits: HitRegion[];
   /** The horizontal extent that maps the view: hit x → ms uses it. */
   plot: { x: number; width: number };
+}
+
+/** When a held span stops counting: replaced, past `stopMs` (now, or the pod's deletion), or no longer accepted. */
+export function heldUntil(span: HeldSpan, stopMs: number): number {
+  return Math.min(span.toMs ?? stopMs, stopMs, span.endMs ?? Number.POSITIVE_INFINITY);
+}
+
+/** Index of the last span in `spans` (in time order) that starts at or before `ms`, or -1. */
+export function lastHeldStartingBy(spans: readonly HeldSpan[], ms: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.fromMs <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * True when two plans paint exactly the same pixels (hit regions aside), so a canvas showing one need not be
+ * repainted for the other: a new batch that changes nothing in view (play goes on beyond a zoomed-in past) costs a
+ * comparison, not a repaint. Stops at the first difference (while playing, usually the "now" line).
+ */
+export function samePicture(a: DrawPlan, b: DrawPlan): boolean {
+  if (a === b) return true;
+  if (a.width !== b.width || a.height !== b.height || a.background !== b.background || a.fontFamily !== b.fontFamily) return false;
+  if (a.patterns.length !== b.patterns.length || a.patterns.some((p, i) => p !== b.patterns[i])) return false;
+  if (a.primitives.length !== b.primitives.length) return false;
+  for (let i = 0; i < a.primitives.length; i++) if (!samePrimitive(a.primitives[i]!, b.primitives[i]!)) return false;
+  return true;
+}
+
+function samePrimitive(p: Primitive, q: Primitive): boolean {
+  if (p === q) return true;
+  if (p.type !== q.type) return false;
+  const x = p as unknown as Record<string, unknown>;
+  const y = q as unknown as Record<string, unknown>;
+  for (const key in x) {
+    const u = x[key];
+    const v = y[key];
+    if (u === v) continue;
+    if (Array.isArray(u) && Array.isArray(v) && u.length === v.length && u.every((e, i) => e === v[i])) continue;
+    return false;
+  }
+  for (const key in y) if (!(key in x)) return false;
+  return true;
 }
 
 /** Draw order: lower layers first. Inside a layer primitives are grouped by style (fewer canvas state changes). */
@@ -162,15 +212,17 @@ export class PlanBuilder {
 
   flatten(): Primitive[] {
     const out: Primitive[] = [];
+    const typeRank = (p: Primitive) => (p.type === 'rect' ? 0 : p.type === 'line' ? 1 : p.type === 'arrow' ? 2 : p.type === 'glyph' ? 3 : 4);
     for (const layer of [...this.layers.keys()].sort((a, b) => a - b)) {
       const list = this.layers.get(layer) ?? [];
+      // One style key per primitive; groups numbered in order of first appearance.
       const order = new Map<string, number>();
-      for (const p of list) {
+      const indexed = list.map((p, i) => {
         const key = styleKey(p);
-        if (!order.has(key)) order.set(key, order.size);
-      }
-      const typeRank = (p: Primitive) => (p.type === 'rect' ? 0 : p.type === 'line' ? 1 : p.type === 'arrow' ? 2 : p.type === 'glyph' ? 3 : 4);
-      const indexed = list.map((p, i) => ({ p, i, rank: typeRank(p), group: order.get(styleKey(p)) ?? 0 }));
+        let group = order.get(key);
+        if (group === undefined) order.set(key, (group = order.size));
+        return { p, i, rank: typeRank(p), group };
+      });
       indexed.sort((a, b) => a.rank - b.rank || a.group - b.group || a.i - b.i);
       for (const x of indexed) out.push(x.p);
     }

@@ -28,27 +28,26 @@ const browser = await launchBrowser();
 try {
   const t0 = performance.now();
   const { page } = await openApp(browser, `http://127.0.0.1:${address.port}/`);
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="timeline-flow-projected"]')?.getAttribute('data-token-bars')) > 0);
-  const firstTimelineMs = performance.now() - t0;
+  await page.locator('[data-testid="timeline-flow-projected"] canvas').waitFor();
+  // Two frames after the canvas exists, read on the page's clock, which starts at navigation (performance.timeOrigin):
+  // creating the browser context and page (a few hundred ms of the harness) is not the app's time.
+  const firstTimelineMs = (await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))')) as number;
+  const harnessMs = performance.now() - t0;
 
   await page.getByTestId('scenario-file').setInputFiles({ name: 'renderer-bench.yaml', mimeType: 'text/yaml', buffer: Buffer.from(scenario()) });
   await page.waitForFunction(() => document.querySelector('[data-testid="scenario-select"]')?.textContent?.includes('renderer-bench'));
   await page.getByTestId('speed').selectOption(String(SPEED));
-  await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[] };
-    w.frames_ = [];
+  // A string, not a function: the TypeScript loader would inject helpers the page does not have.
+  await page.evaluate(`(() => {
+    window.frames_ = [];
     let last = performance.now();
-    const loop = (t: number) => {
-      w.frames_.push(t - last);
-      last = t;
-      requestAnimationFrame(loop);
-    };
+    const loop = (t) => { window.frames_.push(t - last); last = t; requestAnimationFrame(loop); };
     requestAnimationFrame(loop);
-  });
+  })()`);
   await page.getByTestId('play-pause').click();
   await page.waitForTimeout(PLAY_MS);
   await page.getByTestId('play-pause').click();
-  const frames = (await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_)).slice(5).sort((a, b) => a - b);
+  const frames = ((await page.evaluate('window.frames_')) as number[]).slice(5).sort((a, b) => a - b);
   const simMs = Number(await page.getByTestId('sim-clock').getAttribute('data-now-ms'));
   const targetMs = (PLAY_MS / 1000) * SPEED * 1000;
 
@@ -62,7 +61,7 @@ try {
   console.log(`  frame time p95      ${percentile(frames, 95).toFixed(1)} ms   (target <= 16.7 ms)`);
   console.log(`  frame time p99      ${percentile(frames, 99).toFixed(1)} ms`);
   console.log(`  simulated time      ${(simMs / 3_600_000).toFixed(1)} h of ${(targetMs / 3_600_000).toFixed(1)} h target (${((simMs / targetMs) * 100).toFixed(0)} %)`);
-  console.log(`  first timeline      ${firstTimelineMs.toFixed(0)} ms from navigation   (target <= 1,500 ms)`);
+  console.log(`  first timeline      ${firstTimelineMs.toFixed(0)} ms from navigation   (target <= 1,500 ms; ${harnessMs.toFixed(0)} ms with the browser context)`);
   console.log(`  JS bundle           ${(bytes / 1024).toFixed(0)} KiB (${(gzip / 1024).toFixed(0)} KiB gzipped) in ${js.length} files`);
 } finally {
   await browser.close();
