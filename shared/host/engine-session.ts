@@ -22,6 +22,12 @@ export interface HostPorts {
 export const TICK_MS = 50;
 /** Wall time one tick may spend simulating before it yields to the host's event loop. */
 export const TICK_BUDGET_MS = 12;
+/**
+ * A tick that ran out of budget leaves simulated time owed; the next ticks catch it up (each within its own budget),
+ * so a moment of contention (a GC, a busy core) does not lose simulated time for good. At most this much wall time's
+ * worth is owed: an engine too slow for the speed falls behind and says so (`lagMs`) rather than piling up debt.
+ */
+export const MAX_CATCH_UP_WALL_MS = 1000;
 
 export function summarizeScenario(scenario: Scenario, sourceName: string): ScenarioSummary {
   return {
@@ -86,6 +92,7 @@ export class EngineSession {
         if (this.sim.nowMs >= this.sim.durationMs) this.sim.seek(0);
         this.playing = true;
         this.lastWallMs = this.ports.wallNowMs();
+        this.lagMs = 0;
         this.flush();
         this.schedule();
         return;
@@ -102,6 +109,7 @@ export class EngineSession {
         if (!this.sim) return;
         this.sim.seek(command.simMs);
         this.lastWallMs = this.ports.wallNowMs();
+        this.lagMs = 0;
         this.flush();
         return;
       case 'step':
@@ -109,6 +117,7 @@ export class EngineSession {
         this.playing = false;
         this.stopTimer();
         this.sim.stepToNextEvent();
+        this.lagMs = 0;
         this.flush();
         return;
       case 'kubectl':
@@ -176,6 +185,7 @@ export class EngineSession {
     this.sim = new Simulation(parsed.value);
     this.sentEvents = 0;
     this.sentTokens = 0;
+    this.lagMs = 0;
     this.ports.send({ type: 'loaded', scenario: summarizeScenario(parsed.value, sourceName) });
     this.flush();
   }
@@ -196,7 +206,8 @@ export class EngineSession {
     const sim = this.sim;
     if (!sim || !this.playing) return;
     const wallNow = this.ports.wallNowMs();
-    const targetMs = Math.min(sim.durationMs, sim.nowMs + (wallNow - this.lastWallMs) * this.speed);
+    const owedMs = Math.min(this.lagMs, MAX_CATCH_UP_WALL_MS * this.speed);
+    const targetMs = Math.min(sim.durationMs, sim.nowMs + owedMs + (wallNow - this.lastWallMs) * this.speed);
     this.lastWallMs = wallNow;
     const sliceMs = Math.max(1000, (targetMs - sim.nowMs) / 8);
     while (sim.nowMs < targetMs && this.ports.wallNowMs() - wallNow < TICK_BUDGET_MS) {
