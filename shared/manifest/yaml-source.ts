@@ -3,9 +3,9 @@
  * so both point at the same line and column, and both can report positions inside a manifest that is embedded in a
  * scenario file (shifted by the block scalar's first line and indentation).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Pair, YAMLError, YAMLMap } from 'yaml';
-import type { InputError } from '../scenario/scenario-types.ts';
+import type { InputError, ParseResult } from '../scenario/scenario-types.ts';
 
 export interface SourcePosition {
   /** 1-based. */
@@ -223,3 +223,31 @@ export function truncate(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+
+/** Reads one YAML document into a value, collecting every problem rather than stopping at the first. */
+export interface DocumentReader<T> {
+  readonly errors: InputError[];
+  read(): T | undefined;
+}
+
+/**
+ * Parses `text` as one YAML document and hands it to a reader: syntax errors, the reader's errors in file order, or
+ * the value. `what` names the thing in the fallback message ("the scenario could not be read").
+ */
+export function readYamlDocument<T>(text: string, what: string, makeReader: (doc: Document, map: SourceMap) => DocumentReader<T>): ParseResult<T> {
+  const map = new SourceMap(text);
+  try {
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) return { ok: false, errors: yamlSyntaxErrors(doc.errors, map) };
+    const reader = makeReader(doc, map);
+    const value = reader.read();
+    if (reader.errors.length > 0 || value === undefined) {
+      return { ok: false, errors: reader.errors.length > 0 ? reader.errors.sort(byPosition) : [describeError('', `the ${what} could not be read`, map.position(0))] };
+    }
+    return { ok: true, value };
+  } catch (error) {
+    // Last line of defence: pathological YAML (nesting thousands deep, say) can still make the library throw.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [describeError('', `could not be read as YAML: ${truncate(reason, 120)}`, map.position(0))] };
+  }
+}

@@ -3,24 +3,22 @@
  * the field path, what is allowed and the line and column, because scenario authors fix files in an editor, not by
  * trial and error.
  */
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Pair, Scalar, YAMLMap } from 'yaml';
 import { isKubernetesVersion, KUBERNETES_VERSIONS } from '../model/versions.ts';
 import type { KubernetesVersion } from '../model/versions.ts';
 import { parseManifest } from '../manifest/parse-manifest.ts';
 import {
-  byPosition,
   describeError,
   describeNode,
   findPair,
   isAbsent,
   keyText,
   resolveNode,
-  SourceMap,
   truncate,
-  yamlSyntaxErrors,
+  readYamlDocument,
 } from '../manifest/yaml-source.ts';
-import type { SourcePosition } from '../manifest/yaml-source.ts';
+import type { SourceMap, SourcePosition } from '../manifest/yaml-source.ts';
 import { tokenizeShellLine } from '../kubectl/kubectl-tokenize.ts';
 import { parseScenarioDuration } from '../time/duration.ts';
 import type {
@@ -60,21 +58,7 @@ const LEAK_KEYS = ['pod', 'namespace', 'replayEvery', 'audience', 'file', 'name'
 const FLOW_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export function parseScenario(text: string): ParseResult<Scenario> {
-  const map = new SourceMap(text);
-  try {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) return { ok: false, errors: yamlSyntaxErrors(doc.errors, map) };
-    const reader = new ScenarioReader(doc, map, text);
-    const scenario = reader.read();
-    if (reader.errors.length > 0 || scenario === undefined) {
-      return { ok: false, errors: reader.errors.length > 0 ? reader.errors.sort(byPosition) : [describeError('', 'the scenario could not be read', map.position(0))] };
-    }
-    return { ok: true, value: scenario };
-  } catch (error) {
-    // Last line of defence: pathological YAML (say, nesting thousands deep) can still make the library throw.
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [describeError('', `could not be read as YAML: ${truncate(reason, 120)}`, map.position(0))] };
-  }
+  return readYamlDocument(text, 'scenario', (doc, map) => new ScenarioReader(doc, map, text));
 }
 
 interface Field {

@@ -14,7 +14,7 @@
  *            quiz?: {question, choices, answer (from 1), explanation, predict?: {pauseAt, evidence, refutedBy?}}
  *   where: {field.path: value | {equals, startsWith, contains, notContains, atLeast, atMost, oneOf}}
  */
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Pair, Scalar, YAMLMap } from 'yaml';
 import type { SimEventType } from '../../../shared/model/events.ts';
 import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
@@ -22,18 +22,16 @@ import type { InputError, ParseResult, Scenario } from '../../../shared/scenario
 import { MAX_SPEED } from '../../../shared/rpc/engine-protocol.ts';
 import { parseScenarioDuration } from '../../../shared/time/duration.ts';
 import {
-  byPosition,
   describeError,
   describeNode,
   findPair,
   isAbsent,
   keyText,
   resolveNode,
-  SourceMap,
   truncate,
-  yamlSyntaxErrors,
+  readYamlDocument,
 } from '../../../shared/manifest/yaml-source.ts';
-import type { SourcePosition } from '../../../shared/manifest/yaml-source.ts';
+import type { SourceMap, SourcePosition } from '../../../shared/manifest/yaml-source.ts';
 import type {
   EventCondition,
   FieldMatch,
@@ -79,21 +77,7 @@ export interface ParseLessonOptions {
 }
 
 export function parseLesson(text: string, options: ParseLessonOptions): ParseResult<Lesson> {
-  const map = new SourceMap(text);
-  try {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) return { ok: false, errors: yamlSyntaxErrors(doc.errors, map) };
-    const reader = new LessonReader(doc, map, text, options);
-    const lesson = reader.read();
-    if (reader.errors.length > 0 || lesson === undefined) {
-      return { ok: false, errors: reader.errors.length > 0 ? reader.errors.sort(byPosition) : [describeError('', 'the lesson could not be read', map.position(0))] };
-    }
-    return { ok: true, value: lesson };
-  } catch (error) {
-    // Last line of defence: pathological YAML (nesting thousands deep, say) can still make the library throw.
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [describeError('', `could not be read as YAML: ${truncate(reason, 120)}`, map.position(0))] };
-  }
+  return readYamlDocument(text, 'lesson', (doc, map) => new LessonReader(doc, map, text, options));
 }
 
 interface Field {
