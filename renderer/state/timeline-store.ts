@@ -5,7 +5,7 @@
  */
 import type { SimEvent } from '../../shared/model/events.ts';
 import type { EngineMessage, ScenarioSummary, TokenSummary, TokenVerification } from '../../shared/rpc/engine-protocol.ts';
-import type { InputError } from '../../shared/scenario/scenario-types.ts';
+import type { InputError, ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
 
 export interface TokenDetails {
   jwt: string;
@@ -90,6 +90,16 @@ export class TimelineStore {
         this.publish({ ...s, lastError: message.message });
         return;
     }
+  }
+
+  /**
+   * An instructor's notes changed (added, edited or deleted on screen). They live in the scenario text, so exports
+   * embed them and saving writes them; the simulation is untouched, so the engine is not reloaded.
+   */
+  setAnnotations(annotations: readonly ScenarioAnnotation[], scenarioText: string): void {
+    const s = this.snapshot;
+    if (!s.scenario) return;
+    this.publish({ ...s, scenario: { ...s.scenario, annotations: annotations.map((a) => ({ ...a })), scenarioText } });
   }
 
   private publish(next: TimelineSnapshot): void {

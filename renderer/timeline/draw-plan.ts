@@ -22,6 +22,8 @@ import { layoutFlow, type FlowLayout, type LaneLayout } from './layout.ts';
 import { legendItems, legendSwatch } from './legend.ts';
 import { heldUntil, Layer, PlanBuilder, type DrawPlan, type HitRegion, type Primitive } from './primitives.ts';
 import { estimateTextWidth, fitLabel } from './text-metrics.ts';
+import { annotationsForFlow, placeAnnotations, planAnnotations } from './plan-annotations.ts';
+import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
 import type { PatternId, PatternSpec, TimelineTheme } from './theme.ts';
 
 export type { DrawPlan, HitRegion, Primitive } from './primitives.ts';
@@ -55,6 +57,8 @@ export interface FlowPlanOptions {
    * (primitives and hit regions). Everything else is planned exactly as without it.
    */
   clip?: { top: number; bottom: number };
+  /** Instructor notes of this flow (see annotationsForFlow), drawn over the lanes with their labels at the top. */
+  annotations?: readonly ScenarioAnnotation[];
 }
 
 const SEVERITY: Record<MarkKind, number> = {
@@ -136,6 +140,11 @@ export function planFlow(
   for (const lane of shown) planLane(ctx, lane);
   planNow(ctx);
   planSelection(ctx);
+  if (options.annotations && options.annotations.length > 0) {
+    const notes: Primitive[] = [];
+    planAnnotations(notes, placeAnnotations(options.annotations, view, W, theme), { plotX: ox, plotW: W, labelTop: oy + 3, linesBottom: oy + H }, theme);
+    for (const p of notes) b.add(Layer.Label, p);
+  }
   return finish(b, hits, patterns, theme, { width: ox + W + bleed, height: oy + H }, ox, W, false);
 }
 
@@ -737,6 +746,8 @@ export interface TimelinePlanOptions {
   /** Scenario title and takeaway above the flows (default true). */
   header?: boolean;
   legend?: boolean;
+  /** Instructor notes: each flow card gets rows for their labels above its lanes. */
+  annotations?: readonly ScenarioAnnotation[];
 }
 
 /**
@@ -761,6 +772,7 @@ export function planTimeline(
   const chromeBack: Primitive[] = [];
   const chromeFront: Primitive[] = [];
   const flowPrims: Primitive[] = [];
+  const notePrims: Primitive[] = [];
   const hits: HitRegion[] = [];
   const patterns = new Map<PatternId, PatternSpec>();
   const text = (x: number, y: number, t: string, size: number, weight: 400 | 600 | 700, fill: string, anchor: 'start' | 'middle' | 'end' = 'start') =>
@@ -787,7 +799,9 @@ export function planTimeline(
     const cardTop = y;
     const titleY = cardTop + pad + f.flowTitle * 0.85;
     const subtitleY = titleY + f.flowSubtitle * 1.5;
-    const lanesTop = subtitleY + f.flowSubtitle * 0.9;
+    const notes = placeAnnotations(annotationsForFlow(options.annotations ?? [], flow.flowId), view, plotW, theme);
+    const notesTop = subtitleY + f.flowSubtitle * 0.9 + (notes.rows > 0 ? 6 : 0);
+    const lanesTop = notesTop + notes.rows * notes.rowHeight;
     const cardH = lanesTop - cardTop + layout.height + pad * 0.75;
     chromeBack.push({ type: 'rect', x: margin, y: cardTop, w: W - 2 * margin, h: cardH, fill: theme.surface, stroke: theme.separator, strokeWidth: theme.name === 'projector' ? 2 : 1, radius: 10, role: 'chrome' });
     text(margin + pad, titleY, flow.title, f.flowTitle, 700, theme.text);
@@ -806,6 +820,7 @@ export function planTimeline(
     flowPrims.push(...plan.primitives);
     hits.push(...plan.hits);
     for (const p of plan.patterns) patterns.set(p.id, p);
+    planAnnotations(notePrims, notes, { plotX, plotW, labelTop: notesTop, linesBottom: lanesTop + layout.height }, theme);
     y = cardTop + cardH + 14;
   }
 
@@ -856,7 +871,7 @@ export function planTimeline(
     background: theme.background,
     fontFamily: theme.fontFamily,
     patterns: [...patterns.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    primitives: [...chromeBack, ...flowPrims, ...chromeFront],
+    primitives: [...chromeBack, ...flowPrims, ...notePrims, ...chromeFront],
     hits,
     plot: { x: plotX, width: plotW },
   };

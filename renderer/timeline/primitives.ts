@@ -31,7 +31,8 @@ export type PrimitiveRole =
   | 'selection'
   | 'chrome'
   | 'axis'
-  | 'legend';
+  | 'legend'
+  | 'annotation';
 
 export interface PrimitiveMeta {
   role?: PrimitiveRole;

@@ -29,13 +29,15 @@ export const TICK_BUDGET_MS = 12;
  */
 export const MAX_CATCH_UP_WALL_MS = 1000;
 
-export function summarizeScenario(scenario: Scenario, sourceName: string): ScenarioSummary {
+export function summarizeScenario(scenario: Scenario, sourceName: string, scenarioText: string): ScenarioSummary {
   return {
     name: scenario.name,
     title: scenario.title,
     description: scenario.description,
     takeaway: scenario.takeaway,
     sourceName,
+    scenarioText,
+    annotations: scenario.annotations.map((a) => ({ ...a })),
     durationMs: scenario.durationMs,
     startEpochMs: scenario.startEpochMs,
     flows: scenario.flows.map((f) => ({
@@ -186,7 +188,7 @@ export class EngineSession {
     this.sentEvents = 0;
     this.sentTokens = 0;
     this.lagMs = 0;
-    this.ports.send({ type: 'loaded', scenario: summarizeScenario(parsed.value, sourceName) });
+    this.ports.send({ type: 'loaded', scenario: summarizeScenario(parsed.value, sourceName, text) });
     this.flush();
   }
 

@@ -5,7 +5,7 @@
  */
 import type { SimEvent } from '../model/events.ts';
 import type { KubernetesVersion } from '../model/versions.ts';
-import type { InputError } from '../scenario/scenario-types.ts';
+import type { InputError, ScenarioAnnotation } from '../scenario/scenario-types.ts';
 import type { JwtHeader, TokenClaims } from '../jwt/jwt-types.ts';
 
 export const SPEED_PRESETS = [1, 60, 600, 3600, 86_400] as const;
@@ -40,6 +40,9 @@ export interface ScenarioSummary {
   description: string;
   takeaway: string;
   sourceName: string;
+  /** The text that was loaded: exports embed it, and annotating rewrites it. */
+  scenarioText: string;
+  annotations: ScenarioAnnotation[];
   durationMs: number;
   startEpochMs: number;
   flows: FlowSummary[];

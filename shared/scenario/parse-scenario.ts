@@ -20,7 +20,7 @@ import {
 } from '../manifest/yaml-source.ts';
 import type { SourceMap, SourcePosition } from '../manifest/yaml-source.ts';
 import { tokenizeShellLine } from '../kubectl/kubectl-tokenize.ts';
-import { parseScenarioDuration } from '../time/duration.ts';
+import { formatScenarioDuration, parseScenarioDuration } from '../time/duration.ts';
 import type {
   ApiServerFlags,
   ClientReads,
@@ -29,6 +29,7 @@ import type {
   InputError,
   ParseResult,
   Scenario,
+  ScenarioAnnotation,
   SigningAlgorithm,
   Step,
 } from './scenario-types.ts';
@@ -44,7 +45,10 @@ export const FAULT_KINDS: readonly FaultKind[] = [
 ];
 const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['RS256', 'ES256'];
 
-const TOP_KEYS = ['name', 'title', 'description', 'takeaway', 'seed', 'duration', 'start', 'flows', 'steps'];
+const TOP_KEYS = ['name', 'title', 'description', 'takeaway', 'seed', 'duration', 'start', 'flows', 'steps', 'annotations'];
+const ANNOTATION_KEYS = ['at', 'until', 'flow', 'text'];
+/** Long enough for a sentence on a slide; longer notes belong in the lesson, not on the figure. */
+export const MAX_ANNOTATION_CHARS = 200;
 const FLOW_KEYS = ['id', 'label', 'kubernetesVersion', 'apiServer'];
 const API_SERVER_KEYS = [
   'issuer', 'apiAudiences', 'extendTokenExpiration', 'maxTokenExpiration', 'serviceAccountLookup',
@@ -111,8 +115,9 @@ class ScenarioReader {
     const startEpochMs = this.readStart(root);
     const flows = this.readFlows(root);
     const steps = this.readSteps(root, durationMs);
+    const annotations = this.readAnnotations(root, durationMs);
 
-    if (name === undefined || durationMs === undefined || flows === undefined || steps === undefined) return undefined;
+    if (name === undefined || durationMs === undefined || flows === undefined || steps === undefined || annotations === undefined) return undefined;
     return {
       name,
       title: title.trim(),
@@ -123,6 +128,7 @@ class ScenarioReader {
       startEpochMs,
       flows,
       steps: steps.sort((a, b) => a.atMs - b.atMs),
+      annotations: annotations.sort((a, b) => a.atMs - b.atMs),
     };
   }
 
@@ -504,6 +510,59 @@ class ScenarioReader {
     return this.errors.length === before ? step : undefined;
   }
 
+  // ---- annotations -----------------------------------------------------------------------------------------------
+
+  private readAnnotations(root: YAMLMap, durationMs: number | undefined): ScenarioAnnotation[] | undefined {
+    const field = this.field(root, 'annotations');
+    if (field === undefined || this.isMissing(field)) return [];
+    if (!isSeq(field.value)) {
+      this.error('annotations', `must be a list of notes (- at: 48m, text: ...), got ${describeNode(field.value)}`, field.position);
+      return undefined;
+    }
+    const annotations: ScenarioAnnotation[] = [];
+    let complete = true;
+    field.value.items.forEach((item, index) => {
+      const annotation = this.readAnnotation(resolveNode(item, this.doc), `annotations[${index}]`, field.position, durationMs);
+      if (annotation === undefined) complete = false;
+      else annotations.push(annotation);
+    });
+    return complete ? annotations : undefined;
+  }
+
+  private readAnnotation(node: unknown, path: string, fallback: SourcePosition, durationMs: number | undefined): ScenarioAnnotation | undefined {
+    const position = this.position(node, fallback);
+    if (!isMap(node)) {
+      this.error(path, `must be a mapping such as {at: 48m, text: the kubelet refreshes}, got ${describeNode(node)}`, position);
+      return undefined;
+    }
+    const before = this.errors.length;
+    this.checkKeys(node, ANNOTATION_KEYS, path);
+    const atMs = this.requiredDuration(node, 'at', `${path}.at`);
+    const untilField = this.field(node, 'until');
+    const untilMs = untilField === undefined || this.isMissing(untilField) ? undefined : this.durationOf(untilField, `${path}.until`);
+    const text = this.requiredString(node, 'text', `${path}.text`, position);
+    const flow = this.optionalString(node, 'flow', `${path}.flow`);
+    const within = (ms: number | undefined, key: string) => {
+      if (ms !== undefined && durationMs !== undefined && ms > durationMs) {
+        this.error(`${path}.${key}`, `is after the end of the scenario (duration ${formatScenarioDuration(durationMs)})`, this.field(node, key)?.position ?? position);
+      }
+    };
+    within(atMs, 'at');
+    within(untilMs, 'until');
+    if (atMs !== undefined && untilMs !== undefined && untilMs < atMs) {
+      this.error(`${path}.until`, `must not be before at (${formatScenarioDuration(atMs)})`, untilField?.position ?? position);
+    }
+    if (text !== undefined && text.trim().length > MAX_ANNOTATION_CHARS) {
+      this.error(`${path}.text`, `is ${text.trim().length} characters; keep a note to ${MAX_ANNOTATION_CHARS} so it fits on the figure`, this.field(node, 'text')?.position ?? position);
+    }
+    const known = this.declaredFlowIds;
+    if (flow !== undefined && known !== undefined && !known.includes(flow)) {
+      this.error(`${path}.flow`, `${JSON.stringify(truncate(flow))} is not a flow; flows are ${known.join(', ')}`, this.field(node, 'flow')?.position ?? position);
+    }
+    if (this.errors.length !== before || atMs === undefined || text === undefined) return undefined;
+    return { atMs, ...(untilMs === undefined ? {} : { untilMs }), ...(flow === undefined ? {} : { flow }), text: text.trim() };
+  }
+
   private missing(path: string, what: string, position: SourcePosition): undefined {
     this.error(path, `needs a value: ${what}`, position);
     return undefined;
@@ -667,17 +726,6 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? Infinity;
 }
 
-function formatScenarioDuration(ms: number): string {
-  const units: Array<[string, number]> = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000], ['ms', 1]];
-  let rest = ms;
-  let out = '';
-  for (const [name, size] of units) {
-    const whole = Math.floor(rest / size);
-    if (whole > 0) out += `${whole}${name}`;
-    rest -= whole * size;
-  }
-  return out === '' ? '0s' : out;
-}
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
 

@@ -87,6 +87,19 @@ export interface UpgradeStep extends StepBase { kind: 'upgrade'; kubernetesVersi
 
 export type Step = KubectlStep | ApplyStep | ClientStep | LeakStep | FaultStep | UpgradeStep;
 
+/**
+ * A note an instructor pins to a moment (or a range, with `untilMs`) of the timeline: drawn on screen and in exports.
+ * It changes nothing in the simulation.
+ */
+export interface ScenarioAnnotation {
+  atMs: number;
+  /** End of the range; absent for a single moment. Never before atMs. */
+  untilMs?: number;
+  /** The flow it belongs to; absent means it is drawn across every flow. */
+  flow?: string;
+  text: string;
+}
+
 export interface Scenario {
   name: string;
   title: string;
@@ -101,6 +114,8 @@ export interface Scenario {
   flows: FlowSpec[];
   /** Sorted by atMs; steps at the same time keep file order. */
   steps: Step[];
+  /** Sorted by atMs, file order kept for ties. */
+  annotations: ScenarioAnnotation[];
 }
 
 /** A problem found in a scenario, a manifest or a kubectl line: what and where. */

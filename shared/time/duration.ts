@@ -273,3 +273,16 @@ export function formatSeconds(seconds: number): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`} s`;
 }
+
+/** Milliseconds in the scenario format's own notation (`1h30m`, `90s`, `0s`), which parseScenarioDuration reads back. */
+export function formatScenarioDuration(ms: number): string {
+  const units: Array<[string, number]> = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000], ['ms', 1]];
+  let rest = ms;
+  let out = '';
+  for (const [name, size] of units) {
+    const whole = Math.floor(rest / size);
+    if (whole > 0) out += `${whole}${name}`;
+    rest -= whole * size;
+  }
+  return out === '' ? '0s' : out;
+}

@@ -19,7 +19,7 @@ export function snapshotOf(yaml: string, untilMs?: number, version = 1): Timelin
   sim.runUntil(untilMs ?? parsed.value.durationMs);
   return {
     version,
-    scenario: summarizeScenario(parsed.value, 'test'),
+    scenario: summarizeScenario(parsed.value, 'test', yaml),
     loadErrors: undefined,
     events: [...sim.events],
     tokens: sim.tokens.map(summarizeToken),
