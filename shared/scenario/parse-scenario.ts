@@ -4,29 +4,26 @@
  * trial and error.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Document, Scalar, YAMLMap } from 'yaml';
 import { isKubernetesVersion, KUBERNETES_VERSIONS } from '../model/versions.ts';
 import type { KubernetesVersion } from '../model/versions.ts';
 import { parseManifest } from '../manifest/parse-manifest.ts';
 import {
-  describeError,
   describeNode,
   findPair,
-  isAbsent,
-  keyText,
   resolveNode,
   truncate,
   readYamlDocument,
 } from '../manifest/yaml-source.ts';
 import type { SourceMap, SourcePosition } from '../manifest/yaml-source.ts';
+import { YamlFieldReader, type Field } from '../manifest/yaml-field-reader.ts';
 import { tokenizeShellLine } from '../kubectl/kubectl-tokenize.ts';
-import { formatScenarioDuration, parseScenarioDuration } from '../time/duration.ts';
+import { formatScenarioDuration } from '../time/duration.ts';
 import type {
   ApiServerFlags,
   ClientReads,
   FaultKind,
   FlowSpec,
-  InputError,
   ParseResult,
   Scenario,
   ScenarioAnnotation,
@@ -65,33 +62,11 @@ export function parseScenario(text: string): ParseResult<Scenario> {
   return readYamlDocument(text, 'scenario', (doc, map) => new ScenarioReader(doc, map, text));
 }
 
-interface Field {
-  pair: Pair;
-  /** The value with aliases followed; `null` when the key has no value. */
-  value: unknown;
-  /** Where an error about this field's value points: the value, or the key when there is no value. */
-  position: SourcePosition;
-}
-
-class ScenarioReader {
-  readonly errors: InputError[] = [];
-  private readonly start: SourcePosition;
+class ScenarioReader extends YamlFieldReader {
   private declaredFlowIds: string[] | undefined;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly map: SourceMap,
-    private readonly text: string,
-  ) {
-    this.start = map.position(0);
-  }
-
-  private error(path: string, what: string, position: SourcePosition): void {
-    this.errors.push(describeError(path, what, position));
-  }
-
-  private position(node: unknown, fallback: SourcePosition = this.start): SourcePosition {
-    return this.map.nodePosition(node, fallback);
+  constructor(doc: Document, map: SourceMap, text: string) {
+    super(doc, map, text, { plainScalarsAsText: true });
   }
 
   read(): Scenario | undefined {
@@ -134,62 +109,6 @@ class ScenarioReader {
 
   // ---- generic field readers -------------------------------------------------------------------------------------
 
-  private field(map: YAMLMap, key: string): Field | undefined {
-    const pair = findPair(map, key);
-    if (pair === undefined) return undefined;
-    const value = resolveNode(pair.value, this.doc);
-    const keyPosition = this.position(pair.key, this.position(map));
-    return { pair, value: value ?? null, position: isAbsent(value) ? keyPosition : this.position(value, keyPosition) };
-  }
-
-  /** Unknown keys are errors that list what is allowed (and suggest the nearest allowed key). */
-  private checkKeys(map: YAMLMap, allowed: readonly string[], path: string): void {
-    for (const pair of map.items) {
-      const key = keyText(pair);
-      if (key !== undefined && allowed.includes(key)) continue;
-      const shown = key === undefined ? 'a complex key' : `unknown key ${JSON.stringify(truncate(key))}`;
-      const suggestion = key === undefined ? undefined : nearest(key, allowed);
-      const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
-      this.error(path, `${shown}${hint}; allowed keys are ${allowed.join(', ')}`, this.position(pair.key, this.position(map)));
-    }
-  }
-
-  private isMissing(field: Field | undefined): boolean {
-    return field === undefined || field.value === null || (isScalar(field.value) && field.value.value === null);
-  }
-
-  private stringOf(field: Field, path: string, nonEmpty = true): string | undefined {
-    const node = field.value;
-    if (!(isScalar(node) && typeof node.value === 'string')) {
-      // Plain scalars such as `7` or `true` were meant as text often enough to accept their source text.
-      if (isScalar(node) && node.type === 'PLAIN' && (typeof node.value === 'number' || typeof node.value === 'boolean') && node.source !== undefined) {
-        return node.source;
-      }
-      this.error(path, `must be a string, got ${describeNode(node)}`, field.position);
-      return undefined;
-    }
-    if (nonEmpty && node.value.trim() === '') {
-      this.error(path, 'must not be empty', field.position);
-      return undefined;
-    }
-    return node.value;
-  }
-
-  private requiredString(map: YAMLMap, key: string, path: string, mapPosition: SourcePosition): string | undefined {
-    const field = this.field(map, key);
-    if (field === undefined || this.isMissing(field)) {
-      this.error(path, 'is required', field?.position ?? mapPosition);
-      return undefined;
-    }
-    return this.stringOf(field, path);
-  }
-
-  private optionalString(map: YAMLMap, key: string, path: string): string | undefined {
-    const field = this.field(map, key);
-    if (field === undefined || this.isMissing(field)) return undefined;
-    return this.stringOf(field, path);
-  }
-
   private optionalBoolean(map: YAMLMap, key: string, path: string): boolean | undefined {
     const field = this.field(map, key);
     if (field === undefined || this.isMissing(field)) return undefined;
@@ -207,19 +126,7 @@ class ScenarioReader {
   }
 
   private durationOf(field: Field, path: string): number | undefined {
-    const node = field.value;
-    if (!isScalar(node) || !(typeof node.value === 'string' || typeof node.value === 'number')) {
-      this.error(path, `must be a duration such as 90s, 1h30m or 2d, got ${describeNode(node)}`, field.position);
-      return undefined;
-    }
-    // `at: 0` reaches us as the number 0: read what was typed, not what YAML made of it.
-    const text = node.type === 'PLAIN' && node.source !== undefined ? node.source : String(node.value);
-    const parsed = parseScenarioDuration(text);
-    if (!parsed.ok) {
-      this.error(path, parsed.error, field.position);
-      return undefined;
-    }
-    return parsed.ms;
+    return this.durationText(field, path, 'a duration such as 90s, 1h30m or 2d')?.ms;
   }
 
   private requiredDuration(map: YAMLMap, key: string, path: string): number | undefined {
@@ -248,12 +155,6 @@ class ScenarioReader {
     if (isKubernetesVersion(text)) return text;
     const hint = /^v\d/.test(text) && isKubernetesVersion(text.slice(1)) ? ` (write ${text.slice(1)} without the v)` : '';
     this.error(path, `${JSON.stringify(truncate(text))} is not a simulated Kubernetes version${hint}; use one of ${KUBERNETES_VERSIONS.join(', ')}`, field.position);
-    return undefined;
-  }
-
-  private mappingOf(field: Field, path: string, example: string): YAMLMap | undefined {
-    if (isMap(field.value)) return field.value;
-    this.error(path, `must be a mapping such as ${example}, got ${describeNode(field.value)}`, field.position);
     return undefined;
   }
 
@@ -617,40 +518,13 @@ class ScenarioReader {
     const manifest = this.stringOf(field, path);
     if (manifest === undefined) return undefined;
     const node = field.value as Scalar;
-    const placement = this.manifestPlacement(node, field.pair);
+    const placement = this.blockPlacement(node, field.pair);
     const parsed = parseManifest(manifest, { lineOffset: placement.line - 1, columnOffset: placement.column - 1, pathPrefix: path });
     if (!parsed.ok) {
       this.errors.push(...parsed.errors);
       return undefined;
     }
     return { ...base, kind: 'apply', manifest, manifestLine: placement.line, manifestColumn: placement.column };
-  }
-
-  /**
-   * Where the manifest text starts in the file. For a block scalar (`apply: |`) that is the line after the header,
-   * at the block's indentation; for a quoted one-liner it is the scalar itself (positions inside are approximate).
-   */
-  private manifestPlacement(node: Scalar, pair: Pair): SourcePosition {
-    const scalarStart = this.position(node);
-    if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return scalarStart;
-    const range = node.range;
-    const headerOffset = range?.[0] ?? 0;
-    const headerEnd = this.text.indexOf('\n', headerOffset);
-    if (headerEnd === -1) return scalarStart;
-    const header = this.text.slice(headerOffset, headerEnd).replace(/#.*$/, '').trim();
-    const indicator = /[1-9]/.exec(header);
-    let indent: number | undefined;
-    if (indicator !== null) {
-      indent = this.position(pair.key).column - 1 + Number(indicator[0]);
-    } else {
-      const contentEnd = range?.[1] ?? this.text.length;
-      for (const line of this.text.slice(headerEnd + 1, contentEnd).split('\n')) {
-        if (line.trim() === '') continue;
-        indent = line.length - line.trimStart().length;
-        break;
-      }
-    }
-    return { line: scalarStart.line + 1, column: (indent ?? 0) + 1 };
   }
 
   private clientStep(field: Field, path: string, base: StepBaseFields): Step | undefined {
@@ -697,34 +571,6 @@ class ScenarioReader {
 }
 
 type StepBaseFields = { atMs: number; line: number; flows?: string[] };
-
-/** The nearest allowed key by edit distance (case-insensitive), when it is close enough to be a typo. */
-function nearest(key: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of allowed) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 4)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
-    }
-    previous = row;
-  }
-  return previous[b.length] ?? Infinity;
-}
 
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;

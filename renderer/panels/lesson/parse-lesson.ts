@@ -15,16 +15,14 @@
  *   where: {field.path: value | {equals, startsWith, contains, notContains, atLeast, atMost, oneOf}}
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Document, Scalar, YAMLMap } from 'yaml';
 import type { SimEventType } from '../../../shared/model/events.ts';
 import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
 import type { InputError, ParseResult, Scenario } from '../../../shared/scenario/scenario-types.ts';
 import { MAX_SPEED } from '../../../shared/rpc/engine-protocol.ts';
-import { parseScenarioDuration } from '../../../shared/time/duration.ts';
 import {
   describeError,
   describeNode,
-  findPair,
   isAbsent,
   keyText,
   resolveNode,
@@ -32,6 +30,7 @@ import {
   readYamlDocument,
 } from '../../../shared/manifest/yaml-source.ts';
 import type { SourceMap, SourcePosition } from '../../../shared/manifest/yaml-source.ts';
+import { nearestKey, YamlFieldReader, type Field } from '../../../shared/manifest/yaml-field-reader.ts';
 import type {
   EventCondition,
   FieldMatch,
@@ -80,25 +79,17 @@ export function parseLesson(text: string, options: ParseLessonOptions): ParseRes
   return readYamlDocument(text, 'lesson', (doc, map) => new LessonReader(doc, map, text, options));
 }
 
-interface Field {
-  pair: Pair;
-  value: unknown;
-  position: SourcePosition;
-}
-
-class LessonReader {
-  readonly errors: InputError[] = [];
-  private readonly start: SourcePosition;
+class LessonReader extends YamlFieldReader {
   private readonly scenarios: Record<string, LessonScenario> = {};
   private lessonSpeed = DEFAULT_LESSON_SPEED;
 
   constructor(
-    private readonly doc: Document,
-    private readonly map: SourceMap,
-    private readonly text: string,
+    doc: Document,
+    map: SourceMap,
+    text: string,
     private readonly options: ParseLessonOptions,
   ) {
-    this.start = map.position(0);
+    super(doc, map, text, { plainScalarsAsText: false });
   }
 
   read(): Lesson | undefined {
@@ -577,57 +568,6 @@ class LessonReader {
 
   // ---- field readers ---------------------------------------------------------------------------------------------
 
-  private error(path: string, what: string, position: SourcePosition): void {
-    this.errors.push(describeError(path, what, position));
-  }
-
-  private position(node: unknown, fallback: SourcePosition = this.start): SourcePosition {
-    return this.map.nodePosition(node, fallback);
-  }
-
-  private field(map: YAMLMap, key: string): Field | undefined {
-    const pair = findPair(map, key);
-    if (pair === undefined) return undefined;
-    const value = resolveNode(pair.value, this.doc);
-    const keyPosition = this.position(pair.key, this.position(map));
-    return { pair, value: value ?? null, position: isAbsent(value) ? keyPosition : this.position(value, keyPosition) };
-  }
-
-  private isMissing(field: Field): boolean {
-    return field.value === null || (isScalar(field.value) && field.value.value === null);
-  }
-
-  private checkKeys(map: YAMLMap, allowed: readonly string[], path: string): void {
-    for (const pair of map.items) {
-      const key = keyText(pair);
-      if (key !== undefined && allowed.includes(key)) continue;
-      const shown = key === undefined ? 'a complex key' : `unknown key ${JSON.stringify(truncate(key))}`;
-      this.error(path, `${shown}${key === undefined ? '' : suggest(key, allowed)}; allowed keys are ${allowed.join(', ')}`, this.position(pair.key, this.position(map)));
-    }
-  }
-
-  private stringOf(field: Field, path: string): string | undefined {
-    const node = field.value;
-    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value;
-    this.error(path, isScalar(node) && typeof node.value === 'string' ? 'must not be empty' : `must be a string, got ${describeNode(node)}`, field.position);
-    return undefined;
-  }
-
-  private requiredString(map: YAMLMap, key: string, path: string): string | undefined {
-    const field = this.field(map, key);
-    if (field === undefined || this.isMissing(field)) {
-      this.error(path, 'is required', field?.position ?? this.position(map));
-      return undefined;
-    }
-    return this.stringOf(field, path);
-  }
-
-  private optionalString(map: YAMLMap, key: string, path: string): string | undefined {
-    const field = this.field(map, key);
-    if (field === undefined || this.isMissing(field)) return undefined;
-    return this.stringOf(field, path);
-  }
-
   private requiredId(map: YAMLMap, key: string, path: string): string | undefined {
     const text = this.requiredString(map, key, path);
     if (text === undefined) return undefined;
@@ -645,30 +585,15 @@ class LessonReader {
     return undefined;
   }
 
-  private mappingOf(field: Field, path: string, example: string): YAMLMap | undefined {
-    if (isMap(field.value)) return field.value;
-    this.error(path, `must be a mapping such as ${example}, got ${describeNode(field.value)}`, field.position);
-    return undefined;
-  }
-
   /** A simulated instant written as a duration since the start, which must fall within the scenario when known. */
   private instantWithin(field: Field, path: string, durationMs: number | undefined): number | undefined {
-    const node = field.value;
-    if (!isScalar(node) || !(typeof node.value === 'string' || typeof node.value === 'number')) {
-      this.error(path, `must be a time since the start such as 30m or 1h5m, got ${describeNode(node)}`, field.position);
+    const read = this.durationText(field, path, 'a time since the start such as 30m or 1h5m');
+    if (read === undefined) return undefined;
+    if (durationMs !== undefined && read.ms > durationMs) {
+      this.error(path, `${read.text} is after the end of the scenario, which runs for ${durationText(durationMs)}`, field.position);
       return undefined;
     }
-    const text = node.type === 'PLAIN' && node.source !== undefined ? node.source : String(node.value);
-    const parsed = parseScenarioDuration(text);
-    if (!parsed.ok) {
-      this.error(path, parsed.error, field.position);
-      return undefined;
-    }
-    if (durationMs !== undefined && parsed.ms > durationMs) {
-      this.error(path, `${text} is after the end of the scenario, which runs for ${durationText(durationMs)}`, field.position);
-      return undefined;
-    }
-    return parsed.ms;
+    return read.ms;
   }
 
   private flowOf(field: Field, path: string, flows: string[] | undefined): string | undefined {
@@ -688,25 +613,6 @@ class LessonReader {
     return this.flowOf(field, path, flows);
   }
 
-  /** Where a block scalar's text starts in the file: the line after its header, at the block's indentation. */
-  private blockPlacement(node: Scalar, pair: Pair): SourcePosition {
-    const scalarStart = this.position(node);
-    if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return scalarStart;
-    const headerOffset = node.range?.[0] ?? 0;
-    const headerEnd = this.text.indexOf('\n', headerOffset);
-    if (headerEnd === -1) return scalarStart;
-    const indicator = /[1-9]/.exec(this.text.slice(headerOffset, headerEnd).replace(/#.*$/, ''));
-    let indent = 0;
-    if (indicator !== null) indent = this.position(pair.key).column - 1 + Number(indicator[0]);
-    else {
-      for (const line of this.text.slice(headerEnd + 1, node.range?.[1] ?? this.text.length).split('\n')) {
-        if (line.trim() === '') continue;
-        indent = line.length - line.trimStart().length;
-        break;
-      }
-    }
-    return { line: scalarStart.line + 1, column: indent + 1 };
-  }
 }
 
 function summarize(key: string, origin: LessonScenario['origin'], text: string, scenario: Scenario): LessonScenario {
@@ -739,28 +645,6 @@ function durationText(ms: number): string {
 }
 
 function suggest(key: string, allowed: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of allowed) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 4)) ? ` (did you mean ${best}?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
-    }
-    previous = row;
-  }
-  return previous[b.length] ?? Infinity;
+  const best = nearestKey(key, allowed);
+  return best === undefined ? '' : ` (did you mean ${best}?)`;
 }
