@@ -334,20 +334,25 @@ class ScenarioReader extends YamlFieldReader {
   // ---- steps -----------------------------------------------------------------------------------------------------
 
   private readSteps(root: YAMLMap, durationMs: number | undefined): Step[] | undefined {
-    const field = this.field(root, 'steps');
+    return this.readList(root, 'steps', 'steps (- at: 0s ...)', (node, path, fallback) => this.readStep(node, path, fallback, durationMs));
+  }
+
+  /** A top-level list whose items are read one by one; undefined (after reporting) when any item is wrong. */
+  private readList<T>(root: YAMLMap, key: string, what: string, readItem: (node: unknown, path: string, fallback: SourcePosition) => T | undefined): T[] | undefined {
+    const field = this.field(root, key);
     if (field === undefined || this.isMissing(field)) return [];
     if (!isSeq(field.value)) {
-      this.error('steps', `must be a list of steps (- at: 0s ...), got ${describeNode(field.value)}`, field.position);
+      this.error(key, `must be a list of ${what}, got ${describeNode(field.value)}`, field.position);
       return undefined;
     }
-    const steps: Step[] = [];
+    const items: T[] = [];
     let complete = true;
     field.value.items.forEach((item, index) => {
-      const step = this.readStep(resolveNode(item, this.doc), `steps[${index}]`, field.position, durationMs);
-      if (step === undefined) complete = false;
-      else steps.push(step);
+      const read = readItem(resolveNode(item, this.doc), `${key}[${index}]`, field.position);
+      if (read === undefined) complete = false;
+      else items.push(read);
     });
-    return complete ? steps : undefined;
+    return complete ? items : undefined;
   }
 
   private readStep(node: unknown, path: string, fallback: SourcePosition, durationMs: number | undefined): Step | undefined {
@@ -414,20 +419,7 @@ class ScenarioReader extends YamlFieldReader {
   // ---- annotations -----------------------------------------------------------------------------------------------
 
   private readAnnotations(root: YAMLMap, durationMs: number | undefined): ScenarioAnnotation[] | undefined {
-    const field = this.field(root, 'annotations');
-    if (field === undefined || this.isMissing(field)) return [];
-    if (!isSeq(field.value)) {
-      this.error('annotations', `must be a list of notes (- at: 48m, text: ...), got ${describeNode(field.value)}`, field.position);
-      return undefined;
-    }
-    const annotations: ScenarioAnnotation[] = [];
-    let complete = true;
-    field.value.items.forEach((item, index) => {
-      const annotation = this.readAnnotation(resolveNode(item, this.doc), `annotations[${index}]`, field.position, durationMs);
-      if (annotation === undefined) complete = false;
-      else annotations.push(annotation);
-    });
-    return complete ? annotations : undefined;
+    return this.readList(root, 'annotations', 'notes (- at: 48m, text: ...)', (node, path, fallback) => this.readAnnotation(node, path, fallback, durationMs));
   }
 
   private readAnnotation(node: unknown, path: string, fallback: SourcePosition, durationMs: number | undefined): ScenarioAnnotation | undefined {
