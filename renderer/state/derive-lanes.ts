@@ -507,10 +507,10 @@ class FlowAccumulator {
       case 'pod.deleted':
         if (e.refs.pod) this.pod(e.refs.namespace, e.refs.pod, e.atMs).deleted = { kind: 'pod-deleted', atMs: e.atMs, seq: e.seq, token: undefined, text: e.message };
         break;
+      // Every kubectl command (console lines, scenario steps and the editor's Apply, which the engine logs as
+      // `kubectl apply`) is a mark on the kubectl lane: a check when it succeeded, a cross when it failed.
       case 'kubectl.ran':
-        if (/\bcreate\s+token\b/.test(e.command)) {
-          this.kubectlMarks.push({ kind: e.exitCode === 0 ? 'kubectl-ok' : 'kubectl-failed', atMs: e.atMs, seq: e.seq, token: e.token, text: e.message, label: kubectlCaption(e.command, e.exitCode, e.stderr) });
-        }
+        this.kubectlMarks.push({ kind: e.exitCode === 0 ? 'kubectl-ok' : 'kubectl-failed', atMs: e.atMs, seq: e.seq, token: e.token, text: e.message, label: kubectlCaption(e.command, e.exitCode, e.stderr) });
         break;
       case 'kubelet.stopped':
         this.startSpan('kubelet-down', 'kubelet down', e);
@@ -964,7 +964,8 @@ function sameLength<T>(previous: readonly T[] | undefined, current: readonly T[]
 
 /** "create token my-app --duration 5m → may not specify a duration less than 10 minutes". */
 export function kubectlCaption(command: string, exitCode: number, stderr: string): string {
-  const args = command.replace(/^\s*kubectl\s+/, '').trim();
+  // A command with a here-document is captioned by its command line, not the manifest under it.
+  const args = (command.split('\n')[0] ?? '').replace(/^\s*kubectl\s+/, '').trim();
   if (exitCode === 0) return args;
   const line = stderr.split('\n').find((l) => l.trim().length > 0) ?? 'failed';
   let reason = line.replace(/^error:\s*/, '');

@@ -1,66 +1,153 @@
 /**
- * `kubectl apply` of Pods, ServiceAccounts and Secrets: parse the YAML (structural errors with line and column),
- * then create each object through the API server; an API error is pointed at the line of the field it names.
+ * A manifest handed to kubectl: `apply` (create what is missing, patch what exists: `configured` or `unchanged`),
+ * `create` (AlreadyExists for what exists) or `delete`. The YAML is parsed first (structural errors with line and
+ * column); each object then goes through the API server, and an API error is pointed at the line of the field it names.
  */
 import type { Pod, Secret, ServiceAccount } from 'kubernetes-types/core/v1';
 import { parseManifest } from '../manifest/parse-manifest.ts';
 import { emit, type EngineContext } from './engine-context.ts';
 import type { ClusterState } from './engine-state.ts';
-import { createPod } from './api-server/pods.ts';
-import { createServiceAccount } from './api-server/service-accounts.ts';
-import { createSecret } from './api-server/secrets.ts';
-import type { ApiResult } from './api-server/api-error.ts';
+import { createPod, deletePod } from './api-server/pods.ts';
+import { createServiceAccount, deleteServiceAccount } from './api-server/service-accounts.ts';
+import { createSecret, deleteSecret } from './api-server/secrets.ts';
+import type { ApiError, ApiResult } from './api-server/api-error.ts';
+import { mergePatch, plainJson, sameJson } from './kubectl/apply-patch.ts';
+import { liveObject, updateObject, type ManifestObject } from './kubectl/update-objects.ts';
+
+export type ManifestVerb = 'apply' | 'create' | 'delete';
+
+export interface ManifestOptions {
+  verb?: ManifestVerb;
+  /** Where the text starts in the file it came from, so errors point into that file. */
+  firstLine?: number;
+  firstColumn?: number;
+  /** The file name kubectl puts in its errors (`"STDIN"` for `-f -`); omitted, errors name no file. */
+  source?: string;
+  /** `delete --grace-period`. */
+  gracePeriodSec?: number;
+}
 
 export interface ApplyOutcome {
   ok: boolean;
-  /** kubectl-style lines: `pod/app created` or `Error from server (Invalid): …`. */
+  /** kubectl-style lines in the order printed: `pod/app created` or `Error from server (Invalid): …`. */
   output: string;
 }
 
-/** `firstLine`/`firstColumn`: where the text starts in the file it came from, so errors point into that file. */
+/** The outcome with its lines split as kubectl writes them (each newline-terminated). */
+export interface ManifestRun extends ApplyOutcome {
+  stdout: string;
+  stderr: string;
+}
+
+/** `kubectl apply` of a scenario step or the editor: `firstLine`/`firstColumn` say where the text starts in its file. */
 export function applyManifest(ctx: EngineContext, cluster: ClusterState, text: string, firstLine = 1, firstColumn = 1): ApplyOutcome {
-  const parsed = parseManifest(text, { lineOffset: firstLine - 1, columnOffset: firstColumn - 1 });
+  const { ok, output } = runManifest(ctx, cluster, text, { firstLine, firstColumn });
+  return { ok, output };
+}
+
+export function runManifest(ctx: EngineContext, cluster: ClusterState, text: string, options: ManifestOptions = {}): ManifestRun {
+  const verb = options.verb ?? 'apply';
+  const parsed = parseManifest(text, { lineOffset: (options.firstLine ?? 1) - 1, columnOffset: (options.firstColumn ?? 1) - 1 });
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    const output = parsed.errors.map((e) => `error: ${e.message}`).join('\n');
+    // kubectl names the file it could not parse ("error parsing STDIN: …"); each message ends with its place in it.
+    const prefix = options.source === undefined ? 'error: ' : `error: error parsing ${options.source}: `;
+    const output = parsed.errors.map((e) => `${prefix}${e.message}`).join('\n');
     emit(ctx, cluster.id, {
       type: 'manifest.rejected',
       error: output,
       ...(first?.line !== undefined ? { line: first.line } : {}),
       ...(first?.column !== undefined ? { column: first.column } : {}),
-      message: `apply rejected: ${first?.message ?? 'invalid manifest'}`,
+      message: `${verb} rejected: ${first?.message ?? 'invalid manifest'}`,
       cause: 'the manifest is not a valid Pod, ServiceAccount or Secret',
       refs: {},
     });
-    return { ok: false, output };
+    return { ok: false, output, stdout: '', stderr: `${output}\n` };
   }
-  const lines: string[] = [];
+  const lines: { err: boolean; text: string }[] = [];
   let allOk = true;
+  const from = options.source === undefined ? '' : ` ${JSON.stringify(options.source)}`;
   for (const doc of parsed.value.documents) {
-    const result: ApiResult<Pod | ServiceAccount | Secret> =
-      doc.kind === 'Pod'
-        ? createPod(ctx, cluster, doc.object)
-        : doc.kind === 'ServiceAccount'
-          ? createServiceAccount(ctx, cluster, doc.object)
-          : createSecret(ctx, cluster, doc.object);
-    const name = result.ok ? result.value.metadata?.name ?? '' : doc.object.metadata?.name ?? '';
-    if (result.ok) {
-      lines.push(`${doc.kind.toLowerCase()}/${name} created`);
-      emit(ctx, cluster.id, { type: 'manifest.applied', kind: doc.kind, name, message: `applied ${doc.kind} ${name}`, cause: 'kubectl apply', refs: {} });
+    const name = doc.object.metadata?.name ?? '';
+    const namespace = doc.object.metadata?.namespace ?? 'default';
+    const kindWord = doc.kind.toLowerCase();
+    const refuse = (error: ApiError, action: string, line: string): void => {
+      allOk = false;
+      const where = error.field ? doc.locate(error.field) : undefined;
+      lines.push({ err: true, text: line });
+      emit(ctx, cluster.id, {
+        type: 'manifest.rejected',
+        error: error.message,
+        line: where?.line ?? doc.line,
+        ...(where?.column !== undefined ? { column: where.column } : {}),
+        message: `${verb} rejected: ${error.message}`,
+        cause: action === 'create' ? `the API server refused the ${doc.kind} (HTTP ${error.status})` : `the API server refused to ${action} the ${doc.kind} (HTTP ${error.status})`,
+        refs: {},
+      });
+    };
+    const applied = (outcome: string): void => {
+      emit(ctx, cluster.id, { type: 'manifest.applied', kind: doc.kind, name, message: `${outcome} ${doc.kind} ${name}`, cause: `kubectl ${verb}`, refs: {} });
+    };
+
+    if (verb === 'delete') {
+      const result: ApiResult<unknown> =
+        doc.kind === 'Pod'
+          ? deletePod(ctx, cluster, namespace, name, options.gracePeriodSec)
+          : doc.kind === 'ServiceAccount'
+            ? deleteServiceAccount(ctx, cluster, namespace, name)
+            : deleteSecret(ctx, cluster, namespace, name);
+      if (result.ok) lines.push({ err: false, text: `${kindWord} "${name}" ${options.gracePeriodSec === 0 ? 'force deleted' : 'deleted'}` });
+      // cmdutil.AddSourceToErr("deleting", …).
+      else refuse(result.error, 'delete', `Error from server (${result.error.reason}): error when deleting${from}: ${result.error.message}`);
       continue;
     }
-    allOk = false;
-    const where = result.error.field ? doc.locate(result.error.field) : undefined;
-    lines.push(`Error from server (${result.error.reason}): error when creating: ${result.error.message}`);
-    emit(ctx, cluster.id, {
-      type: 'manifest.rejected',
-      error: result.error.message,
-      line: where?.line ?? doc.line,
-      ...(where?.column !== undefined ? { column: where.column } : {}),
-      message: `apply rejected: ${result.error.message}`,
-      cause: `the API server refused the ${doc.kind} (HTTP ${result.error.status})`,
-      refs: {},
-    });
+
+    const live = verb === 'apply' ? liveObject(cluster, doc.kind, namespace, name) : undefined;
+    if (live !== undefined) {
+      const current = plainJson(live);
+      const merged = mergePatch(plainJson({ ...withoutStatus(doc.object), metadata: { ...doc.object.metadata, namespace } }), current);
+      if (sameJson(merged, current)) {
+        lines.push({ err: false, text: `${kindWord}/${name} unchanged` });
+        continue;
+      }
+      const updated = updateObject(cluster, doc.kind, namespace, name, merged as unknown as ManifestObject);
+      if (updated.ok) {
+        lines.push({ err: false, text: `${kindWord}/${name} configured` });
+        applied('configured');
+      } else {
+        // A single Invalid error goes through cmdutil.CheckErr's IsInvalid branch: "The <Kind> "<name>" is invalid: …".
+        const text = updated.error.reason === 'Invalid' ? `The ${updated.error.message}` : `Error from server (${updated.error.reason}): error when applying patch${from}: ${updated.error.message}`;
+        refuse(updated.error, 'update', text);
+      }
+      continue;
+    }
+
+    const object = doc.object;
+    const result: ApiResult<Pod | ServiceAccount | Secret> =
+      doc.kind === 'Pod'
+        ? createPod(ctx, cluster, object as Pod)
+        : doc.kind === 'ServiceAccount'
+          ? createServiceAccount(ctx, cluster, object as ServiceAccount)
+          : createSecret(ctx, cluster, object as Secret);
+    if (result.ok) {
+      lines.push({ err: false, text: `${kindWord}/${result.value.metadata?.name ?? name} created` });
+      applied(verb === 'apply' ? 'applied' : 'created');
+    } else {
+      refuse(result.error, 'create', `Error from server (${result.error.reason}): error when creating${from}: ${result.error.message}`);
+    }
   }
-  return { ok: allOk, output: lines.join('\n') };
+  return {
+    ok: allOk,
+    output: lines.map((line) => line.text).join('\n'),
+    stdout: lines.filter((line) => !line.err).map((line) => `${line.text}\n`).join(''),
+    stderr: lines.filter((line) => line.err).map((line) => `${line.text}\n`).join(''),
+  };
+}
+
+/** A Pod's or Secret's `status` is not the client's to set; apply leaves the live one alone. */
+function withoutStatus(object: ManifestObject): ManifestObject {
+  if (!('status' in object)) return object;
+  const copy: Record<string, unknown> = { ...object };
+  delete copy.status;
+  return copy as ManifestObject;
 }

@@ -17,7 +17,8 @@ import { runDescribe } from './kubectl/kubectl-describe.ts';
 import { runExec } from './kubectl/kubectl-exec.ts';
 import { runAuthWhoami } from './kubectl/kubectl-auth.ts';
 import { runHelp } from './kubectl/kubectl-help.ts';
-import { runKubectlApply, type ReadFile } from './kubectl/kubectl-apply.ts';
+import { runKubectlFile, type ReadFile } from './kubectl/kubectl-apply.ts';
+import { tokenRequestObject } from './kubectl/token-request-object.ts';
 import { printJson, printYaml } from './kubectl/object-printers.ts';
 
 export type { KubectlRun } from './kubectl/kubectl-output.ts';
@@ -25,7 +26,7 @@ export type { ReadFile } from './kubectl/kubectl-apply.ts';
 
 const warningLines = (warnings: string[]): string => warnings.map((w) => `Warning: ${w}\n`).join('');
 
-/** `readFile` answers `apply -f FILE`; without it every file is missing, as in a scenario step. */
+/** `readFile` answers `-f FILE` (and `-f -` when the heredoc came apart from the line); without it every file is missing, as in a scenario step. */
 export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: KubectlCommand, readFile?: ReadFile): KubectlRun {
   // Help is printed by kubectl itself, without asking the server.
   if (command.verb === 'help') return runHelp(cluster.version, command.topic);
@@ -67,7 +68,14 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
         cause: 'TokenRequest API: a fresh token, stored nowhere, that expires on its own',
         refs: { namespace, serviceAccount: command.serviceAccount, token: token.index },
       });
-      return { ...ok(`${jwtMarker(token.index)}\n`, warningLines(response.warnings)), token: token.index };
+      // create_token.go: without -o only the token is printed; with it, the whole TokenRequest the server returned.
+      const stdout =
+        command.output === undefined
+          ? `${jwtMarker(token.index)}\n`
+          : command.output === 'name'
+            ? `tokenrequest.authentication.k8s.io/${command.serviceAccount}\n`
+            : (command.output === 'yaml' ? printYaml : printJson)(tokenRequestObject(ctx, namespace, command, response.value));
+      return { ...ok(stdout, warningLines(response.warnings)), token: token.index };
     }
     case 'delete': {
       let stdout = '';
@@ -97,7 +105,9 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
     case 'exec':
       return runExec(ctx, cluster, { pod: command.pod, namespace, argv: command.argv, ...(command.container !== undefined ? { container: command.container } : {}) });
     case 'apply':
-      return runKubectlApply(ctx, cluster, command.file, command.namespace, readFile);
+    case 'create-file':
+    case 'delete-file':
+      return runKubectlFile(ctx, cluster, command, readFile);
     case 'auth-whoami':
       return runAuthWhoami(ctx, cluster, command.output);
   }

@@ -143,14 +143,15 @@ export class EngineSession {
 
   /** A console line runs now against one flow and is recorded; JWTs in its output are resolved before it is sent. */
   private async runConsoleLine(command: Extract<EngineCommand, { type: 'kubectl' }>): Promise<void> {
-    const { requestId, flow, line } = command;
+    const { requestId, flow, line, stdin } = command;
     const target = this.target(flow);
     if (!target.ok) {
       this.ports.send({ type: 'kubectl-result', requestId, flow, line, stdout: '', stderr: `error: ${target.refusal}\n`, exitCode: 1 });
       return;
     }
     const { sim } = target;
-    const { stdout, stderr, exitCode } = sim.runUserCommand({ flow, kind: 'kubectl', text: line });
+    // The here-document's body travels as the step's file text, which `-f -` reads, so seeking replays it too.
+    const { stdout, stderr, exitCode } = sim.runUserCommand({ flow, kind: 'kubectl', text: line, ...(stdin === undefined ? {} : { manifest: stdin }) });
     this.ports.send({ type: 'kubectl-result', requestId, flow, line, stdout: await resolveTokenMarkers(sim, stdout), stderr: await resolveTokenMarkers(sim, stderr), exitCode });
     this.flush();
   }

@@ -21,7 +21,13 @@ export type KubectlCommand =
   | { verb: 'get'; resource: ResourceKind; name?: string; namespace?: string; output?: OutputFormat }
   | { verb: 'describe'; resource: ResourceKind; name?: string; namespace?: string }
   | { verb: 'delete'; resource: ResourceKind; names: string[]; namespace?: string; gracePeriodSec?: number; force: boolean }
-  | { verb: 'apply'; file: string; namespace?: string }
+  /**
+   * `apply -f FILE`, `create -f FILE` and `delete -f FILE`. For `-f -` the manifest is `stdin` when the command text
+   * carried its here-document; otherwise the host supplies it (the console sends the heredoc body separately).
+   */
+  | { verb: 'apply'; file: string; namespace?: string; stdin?: string }
+  | { verb: 'create-file'; file: string; namespace?: string; stdin?: string }
+  | { verb: 'delete-file'; file: string; namespace?: string; stdin?: string; gracePeriodSec?: number; force: boolean }
   | { verb: 'exec'; pod: string; namespace?: string; container?: string; argv: string[] }
   | { verb: 'auth-whoami'; output?: OutputFormat }
   | { verb: 'help'; topic?: string };

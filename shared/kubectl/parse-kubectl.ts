@@ -10,8 +10,8 @@
 import type { KubectlCommand, OutputFormat, ResourceKind } from './kubectl-command.ts';
 import { allValues, flagColumn, goStrconvQuote, lastValue, parseFlags, parseGoInt } from './kubectl-flags.ts';
 import type { FlagDef, ParsedFlags } from './kubectl-flags.ts';
-import { tokenizeShellLine } from './kubectl-tokenize.ts';
-import type { ShellWord } from './kubectl-tokenize.ts';
+import type { ShellWord, TokenizeResult } from './kubectl-tokenize.ts';
+import { splitCommandText } from './heredoc.ts';
 import { parseGoDuration } from '../time/duration.ts';
 
 export interface KubectlContext {
@@ -21,6 +21,8 @@ export interface KubectlContext {
   nodeBoundTokens: boolean;
   /** `kubectl auth whoami` exists (kubectl ≥ 1.27; before that `auth` knows only can-i and reconcile). Default true. */
   authWhoami?: boolean;
+  /** Text piped to kubectl's stdin (the console's collected here-document); `-f -` reads it. */
+  stdin?: string;
 }
 
 export type KubectlParseResult =
@@ -199,9 +201,16 @@ export function parseKubectl(line: string, ctx: KubectlContext): KubectlParseRes
   }
 }
 
+/** What kubectl's stdin holds: `given` once a here-document or the host supplies one; `text` when it is known here. */
+interface Stdin {
+  given: boolean;
+  text?: string;
+}
+
 function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
-  const split = tokenizeShellLine(line);
-  if (!split.ok) return { ok: false, stderr: `${split.error}\n`, exitCode: 2, column: split.column };
+  const input = readCommandText(line, ctx);
+  if (!input.ok) return input.failure;
+  const { split, stdin } = input;
   let words = split.words;
   if (words[0]?.text === 'kubectl') words = words.slice(1);
   if (words.length === 0) return { ok: true, command: { verb: 'help' } };
@@ -227,7 +236,7 @@ function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
     case ROOT:
       return { ok: true, command: { verb: 'help' } };
     case CREATE:
-      return createGroup(flags, ctx);
+      return createGroup(flags, ctx, stdin);
     case AUTH:
       return authGroup(flags);
   }
@@ -241,9 +250,9 @@ function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
     case 'kubectl describe':
       return describeCommand(node, flags);
     case 'kubectl delete':
-      return deleteCommand(node, flags);
+      return deleteCommand(node, flags, stdin);
     case 'kubectl apply':
-      return applyCommand(node, flags);
+      return applyCommand(node, flags, stdin);
     case 'kubectl exec':
       return execCommand(node, flags);
     case 'kubectl auth whoami':
@@ -252,6 +261,45 @@ function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
       return helpCommand(flags);
   }
   return fail(`error: TokenScope does not simulate "${node.path}"; it runs kubectl ${SIMULATED_SUMMARY}`);
+}
+
+/**
+ * The command line's words, and what its stdin holds: a here-document carried in the text, or one the host says it
+ * will supply (`ctx.stdin`). A `<<EOF` line without its body still counts as given: the console sends the body apart.
+ */
+function readCommandText(text: string, ctx: KubectlContext): { ok: true; split: Extract<TokenizeResult, { ok: true }>; stdin: Stdin } | { ok: false; failure: Failure } {
+  const split = splitCommandText(text);
+  if (!split.ok) return { ok: false, failure: { ok: false, stderr: `${split.error}\n`, exitCode: split.exitCode, column: split.column } };
+  const body = split.body ?? ctx.stdin;
+  const given = split.split.heredoc !== undefined || ctx.stdin !== undefined;
+  return { ok: true, split: split.split, stdin: body === undefined ? { given } : { given, text: body } };
+}
+
+/**
+ * `-f FILE` for apply, create and delete (cli-runtime FilenameOptions): one file here, and `-` only when something
+ * feeds stdin. A real terminal would sit waiting for input on a bare `-f -`; this one says how to give it.
+ */
+function fileArgument(node: CommandNode, flags: ParsedFlags, stdin: Stdin): { ok: true; file: string; stdin?: string } | { ok: false; failure: Failure } {
+  const verb = node.path.slice('kubectl '.length);
+  // pflag StringSlice: each -f may hold a comma-separated list.
+  const files = allValues(flags, 'filename').flatMap((value) => value.split(','));
+  // FilenameOptions.RequireFilenameOrKustomize (cli-runtime).
+  if (files.length === 0 || files.every((file) => file === '')) return { ok: false, failure: fail('error: must specify one of -f and -k') };
+  const column = flagColumn(flags, 'filename');
+  if (files.length > 1) return { ok: false, failure: fail(`error: TokenScope's kubectl ${verb}s one file at a time`, column) };
+  const file = files[0] ?? '';
+  if (file !== '-') return { ok: true, file };
+  if (!stdin.given) {
+    return {
+      ok: false,
+      failure: fail(
+        `error: -f - reads the manifest from stdin, and nothing feeds stdin here; give it as a here-document:\n` +
+          `  kubectl ${verb} -f - <<EOF\n  (the manifest)\n  EOF`,
+        column,
+      ),
+    };
+  }
+  return stdin.text === undefined ? { ok: true, file } : { ok: true, file, stdin: stdin.text };
 }
 
 // ---- resolution --------------------------------------------------------------------------------------------------
@@ -423,10 +471,8 @@ function exactlyOneName(node: CommandNode, flags: ParsedFlags): { ok: true; name
  * `unknown command "<args>"` (cmd/util/helpers.go). That is also what kubectl 1.20–1.23, which has no
  * `create token`, prints for `kubectl create token my-app`.
  */
-function createGroup(flags: ParsedFlags, ctx: KubectlContext): KubectlParseResult {
-  if (allValues(flags, 'filename').length > 0) {
-    return fail('error: TokenScope does not simulate "kubectl create -f"; use kubectl apply -f FILE', flagColumn(flags, 'filename'));
-  }
+function createGroup(flags: ParsedFlags, ctx: KubectlContext, stdin: Stdin): KubectlParseResult {
+  if (allValues(flags, 'filename').length > 0) return createFromFile(flags, stdin);
   const args = flags.positionals.map((word) => word.text);
   const first = flags.positionals[0];
   if (first !== undefined && CREATE_UNSIMULATED.includes(first.text)) {
@@ -436,6 +482,18 @@ function createGroup(flags: ParsedFlags, ctx: KubectlContext): KubectlParseResul
   // With no words at all kubectl prints create's full help after the banner; a pointer to it stands in here.
   if (args.length === 0) return fail(`${banner}See '${CREATE.path} -h' for help and examples`);
   return fail(`${banner}error: unknown command ${goQuote(args.join(' '))}\nSee '${CREATE.path} -h' for help and examples`, first?.column);
+}
+
+/** create.go RunCreate with -f: stray words are refused first (ValidateArgs), then the file. */
+function createFromFile(flags: ParsedFlags, stdin: Stdin): KubectlParseResult {
+  if (flags.positionals.length > 0) {
+    return usageError(CREATE, `Unexpected args: [${flags.positionals.map((word) => word.text).join(' ')}]`, flags.positionals[0]?.column);
+  }
+  const unsupported = notSimulatedFlags(flags, CREATE, ['filename']);
+  if (unsupported !== undefined) return unsupported;
+  const file = fileArgument(CREATE, flags, stdin);
+  if (!file.ok) return file.failure;
+  return { ok: true, command: withNamespace({ verb: 'create-file' as const, file: file.file, ...(file.stdin === undefined ? {} : { stdin: file.stdin }) }, flags) };
 }
 
 function createServiceAccount(node: CommandNode, flags: ParsedFlags): KubectlParseResult {
@@ -608,8 +666,8 @@ function describeCommand(node: CommandNode, flags: ParsedFlags): KubectlParseRes
 }
 
 /** delete.go Complete (--now, grace period and --force folding, then the builder) and Validate. */
-function deleteCommand(node: CommandNode, flags: ParsedFlags): KubectlParseResult {
-  const unsupported = notSimulatedFlags(flags, node, ['grace-period', 'force', 'now']);
+function deleteCommand(node: CommandNode, flags: ParsedFlags, stdin: Stdin): KubectlParseResult {
+  const unsupported = notSimulatedFlags(flags, node, ['grace-period', 'force', 'now', 'filename']);
   if (unsupported !== undefined) return unsupported;
   let gracePeriod = -1;
   const graceText = lastValue(flags, 'grace-period');
@@ -626,6 +684,28 @@ function deleteCommand(node: CommandNode, flags: ParsedFlags): KubectlParseResul
   if (gracePeriod === 0 && !force) gracePeriod = 1;
   if (force && gracePeriod < 0) gracePeriod = 0;
 
+  if (allValues(flags, 'filename').length > 0) {
+    if (flags.positionals.length > 0) {
+      return fail("error: TokenScope's kubectl delete takes either -f FILE or TYPE NAME…, not both", flags.positionals[0]?.column);
+    }
+    const file = fileArgument(node, flags, stdin);
+    if (!file.ok) return file.failure;
+    const forced = forceWarning(flags, gracePeriod, force);
+    if (!forced.ok) return forced.failure;
+    const warning = forced.warning;
+    const command: KubectlCommand = withNamespace(
+      {
+        verb: 'delete-file' as const,
+        file: file.file,
+        force,
+        ...(file.stdin === undefined ? {} : { stdin: file.stdin }),
+        ...(gracePeriod < 0 ? {} : { gracePeriodSec: gracePeriod }),
+      },
+      flags,
+    );
+    return warning === undefined ? { ok: true, command } : { ok: true, command, warning };
+  }
+
   if (flags.positionals.length === 0) {
     return fail(
       "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
@@ -634,13 +714,10 @@ function deleteCommand(node: CommandNode, flags: ParsedFlags): KubectlParseResul
   const args = resourceArgs(flags.positionals, 'delete');
   if (!args.ok) return args.failure;
   if (args.names.length === 0) return fail('error: resource(s) were provided, but no name was specified', flags.positionals[0]?.column);
+  const forced = forceWarning(flags, gracePeriod, force);
+  if (!forced.ok) return forced.failure;
+  const warning = forced.warning;
 
-  let warning: string | undefined;
-  if (gracePeriod === 0 && force) {
-    warning = 'warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
-  } else if (gracePeriod > 0 && force) {
-    return fail('error: --force and --grace-period greater than 0 cannot be specified together', flagColumn(flags, 'force'));
-  }
   const command: KubectlCommand = withNamespace(
     {
       verb: 'delete' as const,
@@ -654,23 +731,27 @@ function deleteCommand(node: CommandNode, flags: ParsedFlags): KubectlParseResul
   return warning === undefined ? { ok: true, command } : { ok: true, command, warning };
 }
 
+/** delete.go Validate: --force with a grace period, and the warning printed before an immediate deletion. */
+function forceWarning(flags: ParsedFlags, gracePeriod: number, force: boolean): { ok: true; warning?: string } | { ok: false; failure: Failure } {
+  if (gracePeriod === 0 && force) {
+    return { ok: true, warning: 'warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' };
+  }
+  if (gracePeriod > 0 && force) return { ok: false, failure: fail('error: --force and --grace-period greater than 0 cannot be specified together', flagColumn(flags, 'force')) };
+  return { ok: true };
+}
+
 // ---- apply / exec / auth / help ----------------------------------------------------------------------------------
 
-function applyCommand(node: CommandNode, flags: ParsedFlags): KubectlParseResult {
+function applyCommand(node: CommandNode, flags: ParsedFlags, stdin: Stdin): KubectlParseResult {
   // apply.go ToOptions: stray words first, as a usage error printed like Go's %v of a []string.
   if (flags.positionals.length > 0) {
     return usageError(node, `Unexpected args: [${flags.positionals.map((word) => word.text).join(' ')}]`, flags.positionals[0]?.column);
   }
   const unsupported = notSimulatedFlags(flags, node, ['filename']);
   if (unsupported !== undefined) return unsupported;
-  // pflag StringSlice: each -f may hold a comma-separated list.
-  const files = allValues(flags, 'filename').flatMap((value) => value.split(','));
-  // FilenameOptions.RequireFilenameOrKustomize (cli-runtime).
-  if (files.length === 0 || files.every((file) => file === '')) return fail('error: must specify one of -f and -k');
-  if (files.length > 1) return fail("error: TokenScope's kubectl applies one file at a time", flagColumn(flags, 'filename'));
-  const file = files[0] ?? '';
-  if (file === '-') return fail('error: TokenScope does not simulate reading a manifest from stdin (-f -); name a file', flagColumn(flags, 'filename'));
-  return { ok: true, command: withNamespace({ verb: 'apply' as const, file }, flags) };
+  const file = fileArgument(node, flags, stdin);
+  if (!file.ok) return file.failure;
+  return { ok: true, command: withNamespace({ verb: 'apply' as const, file: file.file, ...(file.stdin === undefined ? {} : { stdin: file.stdin }) }, flags) };
 }
 
 /** exec.go Complete and Validate. */

@@ -19,8 +19,11 @@ export type EngineCommand =
   | { type: 'seek'; simMs: number }
   | { type: 'step' }
   | { type: 'inspect-token'; token: number; requestId: number }
-  /** A line typed in the console, run now against one flow (and recorded, so seeking replays it). */
-  | { type: 'kubectl'; flow: string; line: string; requestId: number }
+  /**
+   * A line typed in the console, run now against one flow (and recorded, so seeking replays it). `stdin`: the body of
+   * the line's here-document (`apply -f - <<EOF`), which `-f -` reads.
+   */
+  | { type: 'kubectl'; flow: string; line: string; requestId: number; stdin?: string }
   /** A manifest from the editor, applied now to one flow (recorded like a console line). */
   | { type: 'apply'; flow: string; manifest: string; requestId: number };
 
@@ -133,7 +136,11 @@ export function validateCommand(value: unknown): { ok: true; command: EngineComm
       if (typeof value.flow !== 'string' || value.flow.length > 200) return bad('flow must be a flow id');
       if (typeof value.line !== 'string' || value.line.length > 10_000) return bad('line must be a string of at most 10,000 characters');
       if (!Number.isInteger(value.requestId)) return bad('requestId must be an integer');
-      return { ok: true, command: { type: 'kubectl', flow: value.flow, line: value.line, requestId: value.requestId as number } };
+      if (value.stdin !== undefined && (typeof value.stdin !== 'string' || value.stdin.length > 1_000_000)) return bad('stdin must be a string of at most 1 MB');
+      return {
+        ok: true,
+        command: { type: 'kubectl', flow: value.flow, line: value.line, requestId: value.requestId as number, ...(typeof value.stdin === 'string' ? { stdin: value.stdin } : {}) },
+      };
     case 'apply':
       if (typeof value.flow !== 'string' || value.flow.length > 200) return bad('flow must be a flow id');
       if (typeof value.manifest !== 'string' || value.manifest.length > 1_000_000) return bad('manifest must be a string of at most 1 MB');

@@ -3,11 +3,17 @@
  * run by sending it to the engine and waiting for its reply; keys that arrive meanwhile (the rest of a multi-line
  * paste, or typing ahead) wait their turn, so every command's output comes right after its own prompt. Ctrl+C
  * stops waiting, and so does a reply that never comes.
+ *
+ * A line with a here-document (`kubectl apply -f - <<EOF`) is not run at once: like bash, the console asks for more
+ * lines with a `> ` prompt until one is exactly the delimiter, then sends the command with those lines as its stdin.
+ * Ctrl+C abandons the here-document; history keeps the whole of it as one entry.
  */
 import type { EngineCommand, EngineMessage } from '../../../shared/rpc/engine-protocol.ts';
 import type { KubernetesVersion } from '../../../shared/model/versions.ts';
 import { versionBehaviour } from '../../../shared/model/versions.ts';
 import { parseKubectl } from '../../../shared/kubectl/parse-kubectl.ts';
+import { tokenizeShellLine, type HeredocOperator } from '../../../shared/kubectl/kubectl-tokenize.ts';
+import { endsHeredoc, heredocLine, splitCommandText } from '../../../shared/kubectl/heredoc.ts';
 import { decodeInput, type ConsoleKey } from './input-keys.ts';
 import { EMPTY_LINE, editLine, lineWith, type LineState } from './line-editor.ts';
 import { HistoryNavigator, type CommandHistory } from './command-history.ts';
@@ -40,8 +46,21 @@ export interface ConsoleHost {
 /** How long to wait for the engine before giving the prompt back. */
 export const REPLY_TIMEOUT_MS = 10_000;
 
+/** bash's PS2: the prompt for the lines of a here-document. */
+export const CONTINUATION_PROMPT = '> ';
+
 /** ESC[H ESC[2J ESC[3J: cursor home, erase the screen and the scrollback. */
 const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
+
+/** A here-document being typed: its command line, the operator on it, and the body lines so far. */
+interface OpenHeredoc {
+  line: string;
+  operator: HeredocOperator;
+  body: string[];
+}
+
+/** A recalled here-document shows its line breaks as ↵ (one cell, one code unit, so the cursor maths hold). */
+const shown = (text: string): string => text.replace(/\n/g, '↵');
 
 interface Pending {
   requestId: number;
@@ -56,6 +75,7 @@ export class ConsoleController {
   private drawn: DrawnLine = FRESH_LINE;
   private pending: Pending | undefined;
   private queue: ConsoleKey[] = [];
+  private heredoc: OpenHeredoc | undefined;
   private readonly navigator: HistoryNavigator;
 
   constructor(
@@ -74,7 +94,13 @@ export class ConsoleController {
     return this.pending !== undefined;
   }
 
+  /** True while the lines of a here-document are being typed. */
+  get collecting(): boolean {
+    return this.heredoc !== undefined;
+  }
+
   prompt(): string {
+    if (this.heredoc !== undefined) return CONTINUATION_PROMPT;
     const flow = this.host.flow();
     return flow === undefined ? '(no cluster) $ ' : `${flow.id} (${flow.kubernetesVersion}) $ `;
   }
@@ -118,7 +144,7 @@ export class ConsoleController {
   /** Draws the prompt again (the flow changed, or the terminal was resized and reflowed the line). */
   refresh(): void {
     if (this.pending !== undefined) return;
-    const cell = layoutCells(this.prompt() + this.line.text, this.host.columns()).get(this.prompt().length + this.line.cursor);
+    const cell = layoutCells(this.prompt() + shown(this.line.text), this.host.columns()).get(this.prompt().length + this.line.cursor);
     this.drawn = { cursorRow: cell?.row ?? 0 };
     this.redraw();
   }
@@ -143,14 +169,17 @@ export class ConsoleController {
         this.submit();
         return;
       case 'tab':
-        this.complete();
+        // Inside a here-document Tab is text (YAML indentation), never completion.
+        if (this.heredoc === undefined) this.complete();
         return;
       case 'up': {
+        if (this.heredoc !== undefined) return;
         const older = this.navigator.previous(this.line.text);
         if (older !== undefined) this.replaceLine(older);
         return;
       }
       case 'down': {
+        if (this.heredoc !== undefined) return;
         const newer = this.navigator.next();
         if (newer !== undefined) this.replaceLine(newer);
         return;
@@ -159,8 +188,9 @@ export class ConsoleController {
         this.clearScreen();
         return;
       case 'interrupt':
-        this.host.write(`${finishLine(this.drawn, this.prompt(), `${this.line.text}^C`, this.host.columns())}`);
+        this.host.write(`${finishLine(this.drawn, this.prompt(), `${shown(this.line.text)}^C`, this.host.columns())}`);
         this.drawn = FRESH_LINE;
+        this.heredoc = undefined;
         this.line = { ...EMPTY_LINE, killed: this.line.killed };
         this.navigator.reset();
         this.redraw();
@@ -176,7 +206,7 @@ export class ConsoleController {
   }
 
   private redraw(): void {
-    const { output, drawn } = redrawLine(this.drawn, this.prompt(), this.line.text, this.line.cursor, this.host.columns());
+    const { output, drawn } = redrawLine(this.drawn, this.prompt(), shown(this.line.text), this.line.cursor, this.host.columns());
     this.host.write(output);
     this.drawn = drawn;
   }
@@ -209,15 +239,38 @@ export class ConsoleController {
 
   private submit(): void {
     const text = this.line.text;
-    this.host.write(finishLine(this.drawn, this.prompt(), text, this.host.columns()));
+    this.host.write(finishLine(this.drawn, this.prompt(), shown(text), this.host.columns()));
     this.drawn = FRESH_LINE;
+    this.line = { ...EMPTY_LINE, killed: this.line.killed };
+    const open = this.heredoc;
+    if (open !== undefined) {
+      if (!endsHeredoc(text, open.operator)) {
+        open.body.push(heredocLine(text, open.operator));
+        this.redraw();
+        return;
+      }
+      this.heredoc = undefined;
+      this.history.add([open.line, ...open.body, text].join('\n'));
+      this.navigator.reset();
+      this.run(open.line, open.body.map((line) => `${line}\n`).join(''));
+      return;
+    }
+    // A recalled here-document holds its body and delimiter already: it runs as it was typed.
+    const recalled = text.includes('\n') ? splitCommandText(text) : undefined;
+    const operator = recalled === undefined ? heredocOn(text) : undefined;
+    if (operator !== undefined) {
+      this.navigator.reset();
+      this.heredoc = { line: text, operator, body: [] };
+      this.redraw();
+      return;
+    }
     this.history.add(text);
     this.navigator.reset();
-    this.line = { ...EMPTY_LINE, killed: this.line.killed };
-    this.run(text);
+    if (recalled?.ok === true && recalled.body !== undefined) this.run(text.slice(0, text.indexOf('\n')), recalled.body);
+    else this.run(text);
   }
 
-  private run(text: string): void {
+  private run(text: string, stdin?: string): void {
     const words = text.trim().split(/\s+/);
     if (words[0] === '') {
       this.redraw();
@@ -234,23 +287,25 @@ export class ConsoleController {
       return;
     }
     const requestId = nextRequestId();
-    const manifest = this.applyManifest(text, flow);
+    const manifest = stdin === undefined ? this.applyManifest(text, flow) : undefined;
     const command: EngineCommand =
-      manifest === undefined ? { type: 'kubectl', flow: flow.id, line: text, requestId } : { type: 'apply', flow: flow.id, manifest, requestId };
+      manifest !== undefined
+        ? { type: 'apply', flow: flow.id, manifest, requestId }
+        : { type: 'kubectl', flow: flow.id, line: text, requestId, ...(stdin === undefined ? {} : { stdin }) };
     const timer = this.host.setTimer(() => this.timeOut(requestId), REPLY_TIMEOUT_MS);
     this.pending = { requestId, kind: command.type === 'apply' ? 'apply' : 'kubectl', flow: flow.id, line: text, timer };
     this.host.send(command);
   }
 
   /**
-   * The editor's text when the line is a well-formed `apply -f <anything>` (the file name does not matter: the
-   * editor is the file). Anything else, including a malformed apply, goes to the engine as typed, which answers
-   * with kubectl's own error.
+   * The editor's text when the line is a well-formed `apply -f <file>` (the file name does not matter: the editor
+   * is the file; `-f -` reads stdin instead). Anything else, including a malformed apply, goes to the engine as
+   * typed, which answers with kubectl's own error.
    */
   private applyManifest(text: string, flow: ConsoleFlow): string | undefined {
     const behaviour = versionBehaviour(flow.kubernetesVersion);
     const parsed = parseKubectl(text, { kubectlCreateToken: behaviour.kubectlCreateToken, nodeBoundTokens: behaviour.nodeBinding });
-    if (!parsed.ok || parsed.command.verb !== 'apply') return undefined;
+    if (!parsed.ok || parsed.command.verb !== 'apply' || parsed.command.file === '-') return undefined;
     return this.host.applyBuffer();
   }
 
@@ -278,4 +333,10 @@ export class ConsoleController {
     this.redraw();
     this.host.announce('Stopped waiting for the command.');
   }
+}
+
+/** The here-document a command line opens, if it opens one and splits cleanly into words. */
+function heredocOn(line: string): HeredocOperator | undefined {
+  const split = tokenizeShellLine(line);
+  return split.ok ? split.heredoc : undefined;
 }

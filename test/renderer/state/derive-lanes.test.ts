@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createLanesMemo, deriveLanes, EXP_LEEWAY_MS, kubectlCaption, refreshStartMs, type FlowLanes, type Lane, type StolenBar, type TokenBar } from '../../../renderer/state/derive-lanes.ts';
 import { builtinScenario, snapshotOf } from './scenario-snapshot.ts';
+import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
+import { Simulation } from '../../../shared/engine/simulation.ts';
+import { summarizeScenario, summarizeToken } from '../../../shared/host/engine-session.ts';
 
 const M = 60_000;
 const H = 60 * M;
@@ -99,11 +102,12 @@ describe('deriveLanes on the side-by-side scenario (6 h, leak at 30 m, projected
     expect(legacy.spans).toEqual([]);
   });
 
-  it('puts the refused `kubectl create token --duration 5m` in a kubectl lane, with the reason', () => {
+  it('puts every kubectl step in the kubectl lane: the ServiceAccount it created, and the refused 5-minute token with the reason', () => {
     const kubectl = lane(projected, 'kubectl');
     expect(tokens(kubectl)).toEqual([]);
     expect(kubectl.rows).toBe(0);
     expect(kubectl.strips[0]!.marks).toMatchObject([
+      { kind: 'kubectl-ok', atMs: 0, label: 'create serviceaccount my-app' },
       { kind: 'kubectl-failed', atMs: 40 * M, label: 'create token my-app --duration 5m → may not specify a duration less than 10 minutes' },
     ]);
   });
@@ -236,6 +240,48 @@ describe('deriveLanes edge cases', () => {
   it('captions kubectl commands with the reason they failed', () => {
     expect(kubectlCaption('kubectl create token my-app --duration 5m', 1, 'error: unknown flag: --duration\n')).toBe('create token my-app --duration 5m → unknown flag: --duration');
     expect(kubectlCaption('kubectl create token my-app', 0, '')).toBe('create token my-app');
+  });
+
+  it('captions a command with a here-document by its command line alone', () => {
+    expect(kubectlCaption('kubectl apply -f - <<EOF\napiVersion: v1\nEOF', 0, '')).toBe('apply -f - <<EOF');
+  });
+});
+
+describe('deriveLanes marks console commands and editor applies on the kubectl lane', () => {
+  const yaml = `name: marks\nseed: 5\nduration: 1h\nflows:\n  - id: f\n    kubernetesVersion: "1.30"\nsteps:\n  - at: 0s\n    kubectl: create serviceaccount my-app\n`;
+  const parsed = parseScenario(yaml);
+  if (!parsed.ok) throw new Error('scenario does not parse');
+  const sim = new Simulation(parsed.value);
+  sim.runUntil(5 * M);
+  sim.runUserCommand({ flow: 'f', kind: 'kubectl', text: 'get sa my-app' });
+  sim.runUserCommand({ flow: 'f', kind: 'kubectl', text: 'get pod ghost' });
+  sim.runUserCommand({ flow: 'f', kind: 'apply', text: 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: builder\n' });
+  sim.runUserCommand({ flow: 'f', kind: 'apply', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n' });
+  sim.runUserCommand({ flow: 'f', kind: 'kubectl', text: 'apply -f - <<EOF', manifest: 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: builder\n' });
+  sim.runUntil(10 * M);
+  const snapshot = {
+    version: 1,
+    scenario: summarizeScenario(parsed.value, 'test', yaml),
+    events: [...sim.events],
+    tokens: sim.tokens.map(summarizeToken),
+    nowMs: sim.nowMs,
+  };
+  const marks = lane(flow(deriveLanes(snapshot), 'f'), 'kubectl').strips[0]!.marks;
+
+  it('drops one mark per command, ok or failed, captioned with the command', () => {
+    expect(marks.map((m) => [m.kind, m.atMs, m.label])).toEqual([
+      ['kubectl-ok', 0, 'create serviceaccount my-app'],
+      ['kubectl-ok', 5 * M, 'get sa my-app'],
+      ['kubectl-failed', 5 * M, 'get pod ghost → Error from server (NotFound): pods "ghost" not found'],
+      ['kubectl-ok', 5 * M, 'apply -f manifest-editor.yaml'],
+      ['kubectl-failed', 5 * M, expect.stringMatching(/^apply -f manifest-editor\.yaml → /)],
+      ['kubectl-ok', 5 * M, 'apply -f - <<EOF'],
+    ]);
+  });
+
+  it('tells each mark with the command’s own log line, for tooltips and screen readers', () => {
+    expect(marks[5]!.text).toBe('$ kubectl apply -f - <<EOF → serviceaccount/builder unchanged');
+    expect(marks[3]!.text).toMatch(/the manifest editor's Apply\) → serviceaccount\/builder created$/);
   });
 });
 

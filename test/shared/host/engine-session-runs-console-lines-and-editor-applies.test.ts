@@ -44,6 +44,17 @@ describe('kubectl command', () => {
     expect(progress!.tokens).toHaveLength(1);
   });
 
+  it('passes a here-document’s stdin through to -f -, and replays it after a seek back', async () => {
+    const { session, sent } = await loadedSession();
+    const stdin = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: builder\n';
+    await session.handle({ type: 'kubectl', flow: 'f', line: 'apply -f - <<EOF', stdin, requestId: 12 });
+    expect(ofType(sent, 'kubectl-result')[0]).toMatchObject({ requestId: 12, line: 'apply -f - <<EOF', stdout: 'serviceaccount/builder created\n', exitCode: 0 });
+    await session.handle({ type: 'seek', simMs: 0 });
+    await session.handle({ type: 'seek', simMs: 6 * 60_000 });
+    await session.handle({ type: 'kubectl', flow: 'f', line: 'get sa builder -o name', requestId: 13 });
+    expect(ofType(sent, 'kubectl-result')[1]).toMatchObject({ stdout: 'serviceaccount/builder\n', exitCode: 0 });
+  });
+
   it('errors come back as kubectl prints them, with the exit code', async () => {
     const { session, sent } = await loadedSession();
     await session.handle({ type: 'kubectl', flow: 'f', line: 'get pod ghost', requestId: 1 });
@@ -91,7 +102,8 @@ describe('apply command', () => {
     await session.handle({ type: 'apply', flow: 'f', manifest: POD, requestId: 9 });
     expect(sent.map((m) => m.type)).toEqual(['apply-result', 'progress']);
     expect(ofType(sent, 'apply-result')[0]).toEqual({ type: 'apply-result', requestId: 9, flow: 'f', ok: true, output: 'pod/web created', errors: [] });
-    expect(ofType(sent, 'progress')[0]!.events.map((e) => e.type)).toEqual(['pod.created', 'manifest.applied']);
+    // The editor's Apply is logged as the kubectl command it stands for, so it lands on the kubectl lane.
+    expect(ofType(sent, 'progress')[0]!.events.map((e) => e.type)).toEqual(['pod.created', 'manifest.applied', 'kubectl.ran']);
   });
 
   it('an API error points at the line and column of the field it names', async () => {
@@ -114,7 +126,7 @@ describe('apply command', () => {
       [4, 9],
       [6, 15],
     ]);
-    expect(ofType(sent, 'progress')[0]!.events.map((e) => e.type)).toEqual(['manifest.rejected']);
+    expect(ofType(sent, 'progress')[0]!.events.map((e) => e.type)).toEqual(['manifest.rejected', 'kubectl.ran']);
   });
 
   it('an unknown flow → a refusal in words', async () => {

@@ -38,3 +38,23 @@ describe('tokenizeShellLine splits like a POSIX shell', () => {
     expect(tokenizeShellLine(line)).toEqual({ ok: false, error, column });
   });
 });
+
+describe('tokenizeShellLine reads one here-document operator', () => {
+  it.each<[string, string[], { delimiter: string; stripTabs: boolean; column: number }]>([
+    ['apply -f - <<EOF', ['apply', '-f', '-'], { delimiter: 'EOF', stripTabs: false, column: 12 }],
+    ["apply -f - <<'EOF'", ['apply', '-f', '-'], { delimiter: 'EOF', stripTabs: false, column: 12 }],
+    ['apply -f - << "END" ', ['apply', '-f', '-'], { delimiter: 'END', stripTabs: false, column: 12 }],
+    ['apply -f - <<-EOF', ['apply', '-f', '-'], { delimiter: 'EOF', stripTabs: true, column: 12 }],
+    ['apply <<E"O"F -f -', ['apply', '-f', '-'], { delimiter: 'EOF', stripTabs: false, column: 7 }],
+    ['apply -f -<<\\EOF', ['apply', '-f', '-'], { delimiter: 'EOF', stripTabs: false, column: 11 }],
+  ])('%j', (line, expectedWords, heredoc) => {
+    const result = tokenizeShellLine(line);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.words.map((word) => word.text)).toEqual(expectedWords);
+    expect(result.heredoc).toEqual(heredoc);
+  });
+
+  it('a << inside quotes is a word, not an operator', () => {
+    expect(tokenizeShellLine("say '<<EOF'")).toEqual({ ok: true, words: [{ text: 'say', column: 1 }, { text: '<<EOF', column: 5 }] });
+  });
+});

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseKubectl } from '../../../shared/kubectl/parse-kubectl.ts';
 import type { KubectlContext, KubectlParseResult } from '../../../shared/kubectl/parse-kubectl.ts';
 
-const VERBS = ['create-serviceaccount', 'create-token', 'get', 'describe', 'delete', 'apply', 'exec', 'auth-whoami', 'help'];
+const VERBS = ['create-serviceaccount', 'create-token', 'get', 'describe', 'delete', 'apply', 'create-file', 'delete-file', 'exec', 'auth-whoami', 'help'];
 
 const WORDS = [
   'kubectl', 'create', 'token', 'serviceaccount', 'sa', 'get', 'describe', 'delete', 'apply', 'exec', 'auth', 'whoami',
@@ -11,6 +11,7 @@ const WORDS = [
   '-1s', '0', '--audience', '--audience=', 'vault', '--bound-object-kind', 'Pod', 'Node', '--bound-object-name',
   '--bound-object-uid', '--grace-period', '--force', '--now', '-f', 'pod.yaml', '-it', '-c', '--help', '-h', '--foo', '-x',
   "''", '""', '"a b"', "'", '"', '\\', '|', 'logs', 'configmaps', 'sa/my-app', '---', '--=x', '-é', '#', 'pods,sa',
+  '-', '-f', '-f-', '<<EOF', "<<'EOF'", '<<-EOF', '<<', '<<<x', '<', 'EOF',
 ];
 
 const CONTEXTS: KubectlContext[] = [
@@ -42,6 +43,10 @@ function check(line: string, result: KubectlParseResult): void {
     if (command.boundObject !== undefined) expect(command.boundObject.name).not.toBe('');
   }
   if (command.verb === 'delete') expect(command.names.length).toBeGreaterThan(0);
+  if (command.verb === 'apply' || command.verb === 'create-file' || command.verb === 'delete-file') {
+    expect(command.file).not.toBe('');
+    if (command.stdin !== undefined) expect(command.file).toBe('-');
+  }
   if (command.verb === 'exec') expect(command.argv.length).toBeGreaterThan(0);
 }
 
@@ -74,6 +79,30 @@ describe('parseKubectl never throws and always says what went wrong', () => {
         check(line, parseKubectl(line, ctx));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('on here-documents and stdin: random command lines, bodies, delimiters and missing ends', () => {
+    const bodyLine = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('EOF', ' EOF', 'EOF ', '\tEOF', 'END', 'kind: Pod', '  name: x', '---', ''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }),
+        fc.constantFrom('<<EOF', "<<'EOF'", '<<"EOF"', '<<-EOF', '<< EOF', '<<E"O"F', ''),
+        fc.option(fc.array(bodyLine, { maxLength: 6 }), { nil: undefined }),
+        fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+        fc.constantFrom(...CONTEXTS),
+        (words, operator, body, stdin, ctx) => {
+          const line = [...words, operator].join(' ');
+          const text = body === undefined ? line : `${line}\n${body.join('\n')}`;
+          const result = parseKubectl(text, stdin === undefined ? ctx : { ...ctx, stdin });
+          check(text, result);
+          // -f - is accepted only when something feeds stdin.
+          if (result.ok && 'file' in result.command && result.command.file === '-') {
+            expect(operator !== '' || stdin !== undefined).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 4000 },
     );
   });
 });

@@ -222,7 +222,7 @@ describe('kubectl-like errors elsewhere', () => {
     expect(failure('get configmaps').stderr).toBe('error: TokenScope does not simulate configmaps; kubectl get works on pods, secrets and serviceaccounts here\n');
     expect(failure('get pods -A')).toEqual({ ok: false, stderr: "error: TokenScope does not simulate kubectl get's --all-namespaces flag\n", exitCode: 1, column: 10 });
     expect(failure('--token abc get pods')).toEqual({ ok: false, stderr: 'error: TokenScope does not simulate --token; its kubectl always talks to the simulated cluster as the cluster admin\n', exitCode: 1, column: 1 });
-    expect(failure('create -f pod.yaml').stderr).toMatch(/use kubectl apply -f FILE/);
+    expect(failure('create -f pod.yaml -o yaml').stderr).toBe("error: TokenScope does not simulate kubectl create's --output flag\n");
     expect(failure('auth whoami', { ...MODERN, authWhoami: false }).stderr).toBe("error: unknown command \"whoami\"\nSee 'kubectl auth -h' for help and examples\n");
   });
 
@@ -234,5 +234,59 @@ describe('kubectl-like errors elsewhere', () => {
     ['get pods \\', 'the \\ at column 10 escapes nothing (it ends the line)\n', 10],
   ])('a line the shell cannot split fails with exit code 2 and the column: %s', (line, stderr, column) => {
     expect(failure(line)).toEqual({ ok: false, stderr, exitCode: 2, column });
+  });
+});
+
+describe('-f - reads stdin: a here-document in the text, or one the host supplies', () => {
+  const SA = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: builder\n';
+
+  it.each<[string, KubectlCommand]>([
+    [`kubectl apply -f - <<EOF\n${SA}EOF`, { verb: 'apply', file: '-', stdin: SA }],
+    [`apply -f - <<'YAML'\n${SA}YAML\n`, { verb: 'apply', file: '-', stdin: SA }],
+    [`apply <<EOF -f -\n${SA}EOF`, { verb: 'apply', file: '-', stdin: SA }],
+    ['apply -f - <<-EOF\n\tkind: Pod\n\tEOF', { verb: 'apply', file: '-', stdin: 'kind: Pod\n' }],
+    [`create -f - <<EOF\n${SA}EOF`, { verb: 'create-file', file: '-', stdin: SA }],
+    [`delete -f - --grace-period=0 --force <<EOF\n${SA}EOF`, { verb: 'delete-file', file: '-', stdin: SA, force: true, gracePeriodSec: 0 }],
+    ['delete --filename=pod.yaml', { verb: 'delete-file', file: 'pod.yaml', force: false }],
+    // The console sends the body apart from its line: the operator alone says stdin is coming.
+    ['apply -f - <<EOF', { verb: 'apply', file: '-' }],
+    // An empty here-document is still stdin (kubectl then finds no objects).
+    ['apply -f - <<EOF\nEOF', { verb: 'apply', file: '-', stdin: '' }],
+  ])('%j', (line, expected) => {
+    expect(command(line)).toEqual(expected);
+  });
+
+  it('takes stdin from the context when the host supplies it', () => {
+    expect(command('apply -f -', { ...MODERN, stdin: SA })).toEqual({ verb: 'apply', file: '-', stdin: SA });
+    expect(command('create -f -', { ...MODERN, stdin: '' })).toEqual({ verb: 'create-file', file: '-', stdin: '' });
+  });
+
+  it.each(['apply -f -', 'create -f -', 'delete -f -'])('%s with nothing on stdin says how to give the manifest', (line) => {
+    const verb = line.split(' ')[0];
+    expect(failure(line)).toEqual({
+      ok: false,
+      stderr: `error: -f - reads the manifest from stdin, and nothing feeds stdin here; give it as a here-document:\n  kubectl ${verb} -f - <<EOF\n  (the manifest)\n  EOF\n`,
+      exitCode: 1,
+      column: line.indexOf('-f') + 1,
+    });
+  });
+
+  it.each<[string, string, number]>([
+    ['apply -f - <<EOF\nkind: Pod\n', "here-document at line 1 delimited by end-of-file (wanted `EOF'): end it with a line that reads exactly EOF\n", 12],
+    ['apply -f - <<EOF\nkind: Pod\nEOF\nget pods', "line 4 comes after the here-document ends; TokenScope's terminal runs one kubectl command\n", 1],
+    ['apply -f - <<', "the here-document at column 12 has no delimiter word (bash: syntax error near unexpected token `newline')\n", 12],
+    ['apply -f - <<EOF <<END', "a second here-document at column 18; TokenScope's terminal feeds one manifest to one kubectl command\n", 18],
+    ['apply -f - <<<x', "< at column 12 is a redirection; TokenScope's terminal runs one kubectl command\n", 12],
+    ["apply -f - <<'EOF", "the ' quote at column 14 is never closed\n", 14],
+    // Columns count through the continued line, as for any backslash-newline.
+    ['apply \\\n-f - <<EOF', 'the here-document at column 14 must be on the command\'s first line\n', 14],
+  ])('%j is refused by the shell: %s', (line, stderr, column) => {
+    expect(failure(line)).toEqual({ ok: false, stderr, exitCode: 2, column });
+  });
+
+  it('keeps one file per command and no stray words', () => {
+    expect(failure('create -f a.yaml,b.yaml').stderr).toBe("error: TokenScope's kubectl creates one file at a time\n");
+    expect(failure('create -f - extra <<EOF\nEOF').stderr).toBe("error: Unexpected args: [extra]\nSee 'kubectl create -h' for help and examples\n");
+    expect(failure('delete pod app -f x.yaml').stderr).toBe("error: TokenScope's kubectl delete takes either -f FILE or TYPE NAME…, not both\n");
   });
 });

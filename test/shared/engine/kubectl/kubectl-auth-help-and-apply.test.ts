@@ -136,7 +136,8 @@ describe('kubectl apply -f FILE (the editor’s text)', () => {
     const sim = consoleAt({ version: '1.30' }, 5_000);
     const out = run(sim, 'apply -f two.yaml', `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: builder\n---\n${POD.replace('name: web\n', 'name: app\n')}`);
     expect(out.stdout).toBe('serviceaccount/builder created\n');
-    expect(out.stderr).toBe('Error from server (AlreadyExists): error when creating "two.yaml": pods "app" already exists\n');
+    // Pod app exists with another image and service account: apply patches it, and the spec change is refused.
+    expect(out.stderr).toMatch(/^The Pod "app" is invalid: spec: Forbidden: pod updates may not change fields other than /);
     expect(out.exitCode).toBe(1);
   });
 
