@@ -1,7 +1,8 @@
 /**
- * `tokenscope` on the command line (plain Node, no Electron): `run` a scenario headless and print its event log.
- * I/O is injected so tests drive it without a process.
+ * `tokenscope` on the command line (plain Node, no Electron): `run` a scenario headless and print its event log, or
+ * `export` the timeline at a moment as PNG, SVG or PDF. I/O is injected so tests drive it without a process.
  */
+import { exportCommand, type ExportCommandIo } from './cli/export-command.ts';
 import { runCommand } from './cli/run-command.ts';
 
 export interface CliIo {
@@ -10,20 +11,33 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
 }
 
+export type { ExportCommandIo };
+
 export const USAGE = `Usage:
   tokenscope run SCENARIO.yaml [--until DURATION] [--json]
+  tokenscope export SCENARIO.yaml [--at DURATION] [--format png|svg|pdf] [--out FILE] [--scale 1|2|4]
+                   [--theme light|dark|projector] [--width PX] [--from DURATION] [--to DURATION]
+                   [--flows ID,ID] [--hide attacker,kubectl,secrets] [--transparent] [--no-legend]
+                   [--no-annotations] [--events csv|json]
 
-Runs a scenario headless and prints its event log: a table by default, or with --json one JSON object with, per
-flow, the events, every token as a compact JWT with its claims, the JWKS and the OIDC discovery document.
+run     Runs a scenario headless and prints its event log: a table by default, or with --json one JSON object with,
+        per flow, the events, every token as a compact JWT with its claims, the JWKS and the OIDC discovery document.
+export  Runs a scenario headless to --at (default: its end) and writes the timeline as the app's Export would:
+        a PNG (--scale device pixels per pixel, default 2; --transparent leaves the page clear), a self-contained SVG,
+        or a PDF handout with the decoded claims. The format follows --out's extension unless --format says; the file
+        name defaults to SCENARIO-at-TIME.EXT. --width is the figure's width in CSS pixels (640 to 3840, default
+        1600); --from/--to choose the time window (default: the whole scenario). --events also writes the event log
+        up to --at beside the figure (FILE with .csv or .json). The same inputs always give the same bytes.
 `;
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], io: ExportCommandIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);
     return command === undefined ? 2 : 0;
   }
   if (command === 'run') return runCommand(rest, io);
+  if (command === 'export') return exportCommand(rest, io);
   io.stderr(`tokenscope: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

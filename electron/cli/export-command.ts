@@ -1,0 +1,223 @@
+/**
+ * `tokenscope export SCENARIO [--at D] [--format png|svg|pdf] …`: runs the scenario headless to a moment and writes
+ * the figure the app's export dialog would write for it, byte for byte (the same draw plan, the same SVG, the same
+ * resvg wasm and font files). Nothing depends on the clock, the locale or the directory it runs in.
+ */
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseScenario } from '../../shared/scenario/parse-scenario.ts';
+import { parseScenarioDuration, formatDuration } from '../../shared/time/duration.ts';
+import {
+  DEFAULT_EXPORT_SETTINGS,
+  EXPORT_FORMATS,
+  EXPORT_SCALES,
+  EXPORT_THEMES,
+  MAX_EXPORT_WIDTH_PX,
+  MIN_EXPORT_WIDTH_PX,
+  OPTIONAL_LANES,
+  validateExportSettings,
+  type ExportFormat,
+  type ExportSettings,
+  type OptionalLane,
+} from '../../shared/export/export-types.ts';
+import { exportFile, exportFileName, type ExportDeps } from '../../renderer/export/export-file.ts';
+import { eventLogCsv, eventLogJson } from '../../renderer/export/event-log-export.ts';
+import type { CliIo } from '../cli.ts';
+import { USAGE } from '../cli.ts';
+import { headlessExportSource } from './headless-moment.ts';
+import { nodeExportDeps } from './node-export-deps.ts';
+
+interface ExportArgs {
+  file: string;
+  at?: string;
+  format?: string;
+  scale?: string;
+  theme?: string;
+  width?: string;
+  from?: string;
+  to?: string;
+  flows?: string;
+  hide?: string;
+  out?: string;
+  events?: string;
+  transparent: boolean;
+  legend: boolean;
+  annotations: boolean;
+}
+
+const VALUE_FLAGS = ['at', 'format', 'scale', 'theme', 'width', 'from', 'to', 'flows', 'hide', 'out', 'events'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+const EXAMPLES: Record<ValueFlag, string> = {
+  at: '--at 2h',
+  format: '--format png',
+  scale: '--scale 2',
+  theme: '--theme projector',
+  width: '--width 1600',
+  from: '--from 30m',
+  to: '--to 3h',
+  flows: '--flows legacy,projected',
+  hide: '--hide attacker,secrets',
+  out: '--out figure.png',
+  events: '--events csv',
+};
+
+function parseArgs(args: string[]): ExportArgs | string {
+  const parsed: ExportArgs = { file: '', transparent: false, legend: true, annotations: true };
+  let file: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--transparent') parsed.transparent = true;
+    else if (arg === '--no-legend') parsed.legend = false;
+    else if (arg === '--no-annotations') parsed.annotations = false;
+    else if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = (eq < 0 ? arg.slice(2) : arg.slice(2, eq)) as ValueFlag;
+      if (!VALUE_FLAGS.includes(name)) return `unknown flag ${eq < 0 ? arg : arg.slice(0, eq)}`;
+      const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
+      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return `--${name} needs a value, e.g. ${EXAMPLES[name]}`;
+      if (parsed[name] !== undefined) return `--${name} is given twice`;
+      parsed[name] = value;
+    } else if (arg.startsWith('-') && arg !== '-') return `unknown flag ${arg}`;
+    else if (file === undefined) file = arg;
+    else return `unexpected argument "${arg}": give one scenario file`;
+  }
+  if (file === undefined) return 'missing the scenario file';
+  parsed.file = file;
+  return parsed;
+}
+
+function oneOf<T extends string | number>(flag: string, text: string, allowed: readonly T[]): T | string {
+  const found = allowed.find((a) => String(a) === text);
+  return found ?? `--${flag}: expected ${allowed.join(', ')}, got "${text}"`;
+}
+
+function duration(flag: string, text: string, durationMs: number): number | string {
+  const parsed = parseScenarioDuration(text);
+  if (!parsed.ok) return `--${flag}: ${parsed.error}`;
+  if (parsed.ms > durationMs) return `--${flag} ${text} is after the scenario ends (${formatDuration(durationMs)})`;
+  return parsed.ms;
+}
+
+function list(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/** The flags as export settings, or what is wrong with them (naming the flag). */
+function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: number): { settings: ExportSettings; atMs: number } | string {
+  const extension = args.out?.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
+  const format = oneOf('format', args.format ?? (EXPORT_FORMATS.includes(extension as ExportFormat) ? extension! : 'png'), EXPORT_FORMATS);
+  if (!EXPORT_FORMATS.includes(format as ExportFormat)) return format;
+  const scale = args.scale === undefined ? DEFAULT_EXPORT_SETTINGS.scale : oneOf('scale', args.scale, EXPORT_SCALES);
+  if (typeof scale === 'string') return scale;
+  const theme = oneOf('theme', args.theme ?? DEFAULT_EXPORT_SETTINGS.theme, EXPORT_THEMES);
+  if (!EXPORT_THEMES.includes(theme as (typeof EXPORT_THEMES)[number])) return theme;
+  let widthPx = DEFAULT_EXPORT_SETTINGS.widthPx;
+  if (args.width !== undefined) {
+    widthPx = Number(args.width.replace(/px$/, ''));
+    if (!/^\d+(px)?$/.test(args.width) || widthPx < MIN_EXPORT_WIDTH_PX || widthPx > MAX_EXPORT_WIDTH_PX) {
+      return `--width: expected a whole number of pixels from ${MIN_EXPORT_WIDTH_PX} to ${MAX_EXPORT_WIDTH_PX}, got "${args.width}"`;
+    }
+  }
+  const atMs = args.at === undefined ? durationMs : duration('at', args.at, durationMs);
+  if (typeof atMs === 'string') return atMs;
+  const fromMs = args.from === undefined ? undefined : duration('from', args.from, durationMs);
+  if (typeof fromMs === 'string') return fromMs;
+  const toMs = args.to === undefined ? undefined : duration('to', args.to, durationMs);
+  if (typeof toMs === 'string') return toMs;
+  if ((fromMs ?? 0) >= (toMs ?? durationMs)) return `--from ${args.from ?? '0s'} must come before --to ${args.to ?? formatDuration(durationMs)}`;
+  let chosen: string[] | undefined;
+  if (args.flows !== undefined) {
+    chosen = list(args.flows);
+    const unknown = chosen.filter((f) => !flows.includes(f));
+    if (chosen.length === 0) return '--flows: give at least one flow id';
+    if (unknown.length > 0) return `--flows: this scenario has no flow ${unknown.map((f) => `"${f}"`).join(', ')}; its flows are ${flows.join(', ')}`;
+  }
+  let hiddenLanes: OptionalLane[] = [];
+  if (args.hide !== undefined) {
+    hiddenLanes = list(args.hide) as OptionalLane[];
+    const bad = hiddenLanes.find((l) => !OPTIONAL_LANES.includes(l));
+    if (bad !== undefined) return `--hide: expected lanes among ${OPTIONAL_LANES.join(', ')}, got "${bad}"`;
+  }
+  if (args.events !== undefined && args.events !== 'csv' && args.events !== 'json') return `--events: expected csv or json, got "${args.events}"`;
+  const checked = validateExportSettings({
+    ...DEFAULT_EXPORT_SETTINGS,
+    format,
+    theme,
+    scale,
+    widthPx,
+    background: args.transparent ? 'transparent' : 'solid',
+    hiddenLanes,
+    legend: args.legend,
+    annotations: args.annotations,
+    ...(fromMs !== undefined ? { fromMs } : {}),
+    ...(toMs !== undefined ? { toMs } : {}),
+    ...(chosen ? { flows: chosen } : {}),
+  });
+  if (!checked.ok) return checked.error;
+  return { settings: checked.value, atMs };
+}
+
+export interface ExportCommandIo extends CliIo {
+  /** Defaults to the file system; tests capture the bytes instead. */
+  writeFile?(path: string, data: Uint8Array | string): Promise<void>;
+  /** Defaults to the resvg wasm binary and the font files on disk. */
+  exportDeps?(): Promise<ExportDeps>;
+}
+
+export async function exportCommand(args: string[], io: ExportCommandIo): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.stderr(`tokenscope export: ${parsed}\n\n${USAGE}`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await io.readFile(parsed.file);
+  } catch (error) {
+    io.stderr(`tokenscope export: cannot read ${parsed.file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const scenario = parseScenario(text);
+  if (!scenario.ok) {
+    for (const e of scenario.errors) {
+      const where = e.line !== undefined ? `${parsed.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : parsed.file;
+      io.stderr(`${where}: ${e.message}\n`);
+    }
+    return 1;
+  }
+  const durationMs = scenario.value.durationMs;
+  const options = settingsOf(parsed, scenario.value.flows.map((f) => f.id), durationMs);
+  if (typeof options === 'string') {
+    io.stderr(`tokenscope export: ${options}\n`);
+    return 2;
+  }
+  const { settings, atMs } = options;
+  const write = io.writeFile ?? ((path: string, data: Uint8Array | string) => writeFile(path, data));
+  try {
+    // The font files are read first: the rasteriser then compiles its wasm on V8's background threads while the
+    // simulation runs here.
+    const deps = await (io.exportDeps ?? nodeExportDeps)();
+    const source = headlessExportSource({
+      scenario: scenario.value,
+      scenarioText: text,
+      sourceName: basename(parsed.file),
+      atMs,
+      view: { startMs: settings.fromMs ?? 0, endMs: settings.toMs ?? durationMs },
+    });
+    const file = await exportFile(source, settings, deps);
+    const out = parsed.out ?? exportFileName(source, settings.format);
+    await write(out, file.data);
+    const bytes = typeof file.data === 'string' ? new TextEncoder().encode(file.data).length : file.data.length;
+    io.stdout(`wrote ${out} (${file.mimeType}, ${bytes.toLocaleString('en-US')} bytes)\ncaption: ${file.caption}\nalt text: ${file.altText}\n`);
+    if (parsed.events !== undefined) {
+      const eventsOut = `${out.replace(/\.[A-Za-z0-9]+$/, '')}.${parsed.events}`;
+      await write(eventsOut, parsed.events === 'csv' ? eventLogCsv(source.events) : eventLogJson(source.events));
+      io.stdout(`wrote ${eventsOut} (${source.events.length} events up to ${formatDuration(atMs)})\n`);
+    }
+  } catch (error) {
+    io.stderr(`tokenscope export: ${(error as Error).message}\n`);
+    return 1;
+  }
+  return 0;
+}

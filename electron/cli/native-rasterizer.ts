@@ -1,0 +1,33 @@
+/**
+ * The CLI's PNG rasteriser: resvg's native Node build when this platform has one, else the wasm build the app uses.
+ * Both are the same resvg release given the same SVG and the same two font files, and they produce the same bytes
+ * (test/electron/cli/native-and-wasm-rasterisers-agree.test.ts holds them to it); the native one skips the
+ * seconds a cold process spends compiling the 2.5 MB wasm module, which is most of a one-shot `tokenscope export`.
+ */
+import { createRequire } from 'node:module';
+import type { Rasterizer } from '../../renderer/export/resvg-rasterizer.ts';
+import { EXPORT_FONT_FAMILY } from '../../renderer/export/export-figure.ts';
+
+interface NativeResvg {
+  render(): { asPng(): Uint8Array };
+}
+type NativeResvgClass = new (svg: string, options: object) => NativeResvg;
+
+/** The native rasteriser, or undefined when @resvg/resvg-js has no binary for this platform. */
+export function createNativeRasterizer(fontFiles: readonly string[]): Rasterizer | undefined {
+  let Resvg: NativeResvgClass;
+  try {
+    Resvg = (createRequire(import.meta.url)('@resvg/resvg-js') as { Resvg: NativeResvgClass }).Resvg;
+  } catch {
+    return undefined;
+  }
+  return {
+    toPng(svg, scale) {
+      const resvg = new Resvg(svg, {
+        fitTo: { mode: 'zoom', value: scale },
+        font: { fontFiles: [...fontFiles], defaultFontFamily: EXPORT_FONT_FAMILY, sansSerifFamily: EXPORT_FONT_FAMILY, loadSystemFonts: false },
+      });
+      return Promise.resolve(new Uint8Array(resvg.render().asPng()));
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The exported figure: the screen's draw plan (planTimeline) for the flows, lanes and time window the export asks for,
+ * in the export's own theme and width, with the export font. Pure, so the dialog can show the size before anything is
+ * rendered and the CLI gets the very same plan.
+ */
+import type { FlowLanes, LaneKind, TimelineLanes } from '../state/derive-lanes.ts';
+import type { TimeView } from '../state/time-view.ts';
+import { planTimeline, type DrawPlan } from '../timeline/draw-plan.ts';
+import { themeNamed, type TimelineTheme } from '../timeline/theme.ts';
+import type { ExportSettings } from '../../shared/export/export-types.ts';
+import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
+import type { ExportSource } from './export-source.ts';
+
+/**
+ * Every export sets its text in this family only, embedded in SVGs and the only font the PNG rasteriser has, so a
+ * figure looks the same whichever machine made it (the screen uses the system's UI font instead).
+ */
+export const EXPORT_FONT_FAMILY = 'DejaVu Sans';
+
+export interface ExportFigure {
+  plan: DrawPlan;
+  /** The lanes as drawn: only the chosen flows, without the hidden lanes. */
+  lanes: TimelineLanes;
+  view: TimeView;
+  theme: TimelineTheme;
+  annotations: readonly ScenarioAnnotation[];
+}
+
+/** The export's theme: the named timeline theme, set in the export font. */
+export function exportTheme(settings: Pick<ExportSettings, 'theme'>): TimelineTheme {
+  return { ...themeNamed(settings.theme), fontFamily: EXPORT_FONT_FAMILY };
+}
+
+/** The time window: settings.fromMs..toMs inside the scenario, the whole scenario by default. */
+export function exportView(lanes: TimelineLanes, settings: Pick<ExportSettings, 'fromMs' | 'toMs'>): TimeView {
+  const durationMs = Math.max(lanes.durationMs, 1_000);
+  const startMs = Math.min(Math.max(settings.fromMs ?? 0, 0), durationMs);
+  const endMs = Math.min(Math.max(settings.toMs ?? durationMs, 0), durationMs);
+  if (!(endMs > startMs)) throw new Error(`the export window ${startMs} ms to ${endMs} ms is empty: it must lie within the scenario (0 to ${durationMs} ms) and end after it starts`);
+  return { startMs, endMs };
+}
+
+/** The lanes with only the chosen flows (in their usual order) and without the hidden kinds of lane. */
+export function exportLanes(lanes: TimelineLanes, settings: Pick<ExportSettings, 'flows' | 'hiddenLanes'>): TimelineLanes {
+  const known = lanes.flows.map((f) => f.flowId);
+  const unknown = (settings.flows ?? []).filter((id) => !known.includes(id));
+  if (unknown.length > 0) throw new Error(`no flow ${unknown.map((id) => JSON.stringify(id)).join(', ')} in this scenario; its flows are ${known.join(', ')}`);
+  const hidden = new Set<LaneKind>(settings.hiddenLanes);
+  const flows: FlowLanes[] = lanes.flows
+    .filter((f) => settings.flows === undefined || settings.flows.includes(f.flowId))
+    .map((f) => (f.lanes.some((l) => hidden.has(l.kind)) ? { ...f, lanes: f.lanes.filter((l) => !hidden.has(l.kind)) } : f));
+  return { ...lanes, flows };
+}
+
+export function exportFigure(source: ExportSource, settings: ExportSettings): ExportFigure {
+  const lanes = exportLanes(source.lanes, settings);
+  const view = exportView(lanes, settings);
+  const theme = exportTheme(settings);
+  const flowIds = new Set(lanes.flows.map((f) => f.flowId));
+  const annotations = settings.annotations ? source.annotations.filter((a) => a.flow === undefined || flowIds.has(a.flow)) : [];
+  const plan = planTimeline(lanes, view, { width: settings.widthPx, height: 0 }, theme, {}, { legend: settings.legend, annotations });
+  return { plan, lanes, view, theme, annotations };
+}
+
+/** Width × height of the exported file in device pixels (CSS px × scale for a PNG; SVG and PDF pages in CSS px). */
+export function exportSize(source: ExportSource, settings: ExportSettings): { widthPx: number; heightPx: number } {
+  const { plan } = exportFigure(source, settings);
+  const scale = settings.format === 'png' ? settings.scale : 1;
+  return { widthPx: Math.round(plan.width * scale), heightPx: Math.round(plan.height * scale) };
+}

@@ -1,0 +1,168 @@
+/**
+ * What an export is asked for, the presets the dialog offers, and the moment an exported file carries so that
+ * dropping it back into the app reopens the same scenario at the same playhead. Pure data and validators: the
+ * renderer's dialog, the desktop settings file, the CLI and the file importer all share them.
+ */
+
+export type ExportFormat = 'png' | 'svg' | 'pdf';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf'];
+
+export type ExportScale = 1 | 2 | 4;
+export const EXPORT_SCALES: readonly ExportScale[] = [1, 2, 4];
+
+/** The timeline's themes (the renderer's TimelineTheme names); an export picks one independently of the screen. */
+export type ThemeName = 'light' | 'dark' | 'projector';
+
+export type ExportBackground = 'solid' | 'transparent';
+export const EXPORT_THEMES: readonly ThemeName[] = ['light', 'dark', 'projector'];
+
+/** The lanes a user can leave out of an export (the pod lanes are the figure itself and always stay). */
+export type OptionalLane = 'attacker' | 'kubectl' | 'secrets';
+export const OPTIONAL_LANES: readonly OptionalLane[] = ['attacker', 'kubectl', 'secrets'];
+
+export const MIN_EXPORT_WIDTH_PX = 640;
+export const MAX_EXPORT_WIDTH_PX = 3840;
+
+/**
+ * The settings of one export, independent of the screen: its own theme, its own size, its own choice of flows and
+ * lanes. `fromMs`/`toMs` absent means the whole scenario; `flows` absent means every flow.
+ */
+export interface ExportSettings {
+  format: ExportFormat;
+  theme: ThemeName;
+  /** PNG only: device pixels per CSS pixel. */
+  scale: ExportScale;
+  /** PNG only: SVG and PDF always carry the theme's background. */
+  background: ExportBackground;
+  /** Width of the figure in CSS px; its height follows from the content. */
+  widthPx: number;
+  fromMs?: number;
+  toMs?: number;
+  flows?: string[];
+  hiddenLanes: OptionalLane[];
+  legend: boolean;
+  annotations: boolean;
+}
+
+export interface ExportPreset {
+  name: string;
+  settings: ExportSettings;
+}
+
+export const DEFAULT_EXPORT_SETTINGS: Readonly<ExportSettings> = Object.freeze({
+  format: 'png',
+  theme: 'light',
+  scale: 2,
+  background: 'solid',
+  widthPx: 1600,
+  hiddenLanes: [],
+  legend: true,
+  annotations: true,
+});
+
+export const BUILTIN_EXPORT_PRESETS: readonly ExportPreset[] = Object.freeze([
+  { name: 'Slides 16:9', settings: { ...DEFAULT_EXPORT_SETTINGS, theme: 'projector', scale: 2, widthPx: 1920, background: 'solid' } },
+  { name: 'Docs, 2×, transparent', settings: { ...DEFAULT_EXPORT_SETTINGS, theme: 'light', scale: 2, widthPx: 1200, background: 'transparent' } },
+  { name: 'Print handout (PDF)', settings: { ...DEFAULT_EXPORT_SETTINGS, format: 'pdf', theme: 'light', widthPx: 1600 } },
+  { name: 'Vector for editing (SVG)', settings: { ...DEFAULT_EXPORT_SETTINGS, format: 'svg', theme: 'light', widthPx: 1600 } },
+]);
+
+/** What the dialog remembers between exports (desktop: the settings file; browser: local storage). */
+export interface ExportMemory {
+  last: ExportSettings;
+  /** The user's own named presets, after the built-in ones. */
+  presets: ExportPreset[];
+}
+
+export const MAX_USER_PRESETS = 20;
+
+/** The moment an exported image reopens: which scenario (its whole text, annotations included) and where. */
+export interface ExportMoment {
+  /** Bumped when the shape changes; readers refuse versions they do not know. */
+  version: 1;
+  scenarioText: string;
+  sourceName: string;
+  playheadMs: number;
+  /** The time window on screen when it was exported. */
+  view: { startMs: number; endMs: number };
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isMs(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** Checks untrusted settings (an IPC payload, a settings file, local storage) field by field. */
+export function validateExportSettings(value: unknown, path = 'export'): Checked<ExportSettings> {
+  if (!isRecord(value)) return { ok: false, error: `${path}: expected an object` };
+  const bad = (field: string, expected: string): Checked<ExportSettings> => ({ ok: false, error: `${path}.${field}: expected ${expected}, got ${JSON.stringify(value[field])}` });
+  const allowed = new Set(['format', 'theme', 'scale', 'background', 'widthPx', 'fromMs', 'toMs', 'flows', 'hiddenLanes', 'legend', 'annotations']);
+  for (const key of Object.keys(value)) if (!allowed.has(key)) return { ok: false, error: `${path}: unknown field "${key}"` };
+  if (!EXPORT_FORMATS.includes(value.format as ExportFormat)) return bad('format', EXPORT_FORMATS.join(' | '));
+  if (!EXPORT_THEMES.includes(value.theme as ThemeName)) return bad('theme', EXPORT_THEMES.join(' | '));
+  if (!EXPORT_SCALES.includes(value.scale as ExportScale)) return bad('scale', EXPORT_SCALES.join(' | '));
+  if (value.background !== 'solid' && value.background !== 'transparent') return bad('background', 'solid | transparent');
+  const w = value.widthPx;
+  if (typeof w !== 'number' || !Number.isInteger(w) || w < MIN_EXPORT_WIDTH_PX || w > MAX_EXPORT_WIDTH_PX) return bad('widthPx', `an integer from ${MIN_EXPORT_WIDTH_PX} to ${MAX_EXPORT_WIDTH_PX}`);
+  if (value.fromMs !== undefined && !isMs(value.fromMs)) return bad('fromMs', 'milliseconds ≥ 0');
+  if (value.toMs !== undefined && !isMs(value.toMs)) return bad('toMs', 'milliseconds ≥ 0');
+  if (isMs(value.fromMs) && isMs(value.toMs) && value.toMs <= value.fromMs) return bad('toMs', `a time after fromMs (${value.fromMs})`);
+  if (value.flows !== undefined && !(Array.isArray(value.flows) && value.flows.every((f) => typeof f === 'string' && f.length > 0 && f.length <= 100))) return bad('flows', 'a list of flow ids');
+  if (!Array.isArray(value.hiddenLanes) || !value.hiddenLanes.every((l) => OPTIONAL_LANES.includes(l as OptionalLane))) return bad('hiddenLanes', `a list of ${OPTIONAL_LANES.join(' | ')}`);
+  if (typeof value.legend !== 'boolean') return bad('legend', 'true or false');
+  if (typeof value.annotations !== 'boolean') return bad('annotations', 'true or false');
+  const settings: ExportSettings = {
+    format: value.format as ExportFormat,
+    theme: value.theme as ThemeName,
+    scale: value.scale as ExportScale,
+    background: value.background,
+    widthPx: w,
+    hiddenLanes: [...new Set(value.hiddenLanes as OptionalLane[])],
+    legend: value.legend,
+    annotations: value.annotations,
+  };
+  if (value.fromMs !== undefined) settings.fromMs = value.fromMs as number;
+  if (value.toMs !== undefined) settings.toMs = value.toMs as number;
+  if (value.flows !== undefined) settings.flows = [...(value.flows as string[])];
+  return { ok: true, value: settings };
+}
+
+export function validateExportMemory(value: unknown, path = 'exportMemory'): Checked<ExportMemory> {
+  if (!isRecord(value)) return { ok: false, error: `${path}: expected an object` };
+  const last = validateExportSettings(value.last, `${path}.last`);
+  if (!last.ok) return last;
+  if (!Array.isArray(value.presets)) return { ok: false, error: `${path}.presets: expected a list` };
+  if (value.presets.length > MAX_USER_PRESETS) return { ok: false, error: `${path}.presets: at most ${MAX_USER_PRESETS} presets` };
+  const presets: ExportPreset[] = [];
+  for (const [i, preset] of value.presets.entries()) {
+    if (!isRecord(preset) || typeof preset.name !== 'string' || preset.name.trim() === '' || preset.name.length > 60) {
+      return { ok: false, error: `${path}.presets[${i}].name: expected a name of 1 to 60 characters` };
+    }
+    const settings = validateExportSettings(preset.settings, `${path}.presets[${i}].settings`);
+    if (!settings.ok) return settings;
+    presets.push({ name: preset.name.trim(), settings: settings.value });
+  }
+  return { ok: true, value: { last: last.value, presets } };
+}
+
+/** Checks a moment read back from a dropped file (which may come from anywhere). */
+export function validateExportMoment(value: unknown): Checked<ExportMoment> {
+  if (!isRecord(value)) return { ok: false, error: 'the embedded TokenScope moment is not an object' };
+  if (value.version !== 1) return { ok: false, error: `the embedded TokenScope moment has version ${JSON.stringify(value.version)}; this app reads version 1` };
+  if (typeof value.scenarioText !== 'string' || value.scenarioText.length === 0) return { ok: false, error: 'the embedded TokenScope moment has no scenario text' };
+  if (typeof value.sourceName !== 'string') return { ok: false, error: 'the embedded TokenScope moment has no source name' };
+  if (!isMs(value.playheadMs)) return { ok: false, error: 'the embedded TokenScope moment has no valid playhead (milliseconds ≥ 0)' };
+  const view = value.view;
+  if (!isRecord(view) || !isMs(view.startMs) || !isMs(view.endMs) || view.endMs <= view.startMs) {
+    return { ok: false, error: 'the embedded TokenScope moment has no valid time window (startMs < endMs)' };
+  }
+  return {
+    ok: true,
+    value: { version: 1, scenarioText: value.scenarioText, sourceName: value.sourceName, playheadMs: value.playheadMs, view: { startMs: view.startMs, endMs: view.endMs } },
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, eventLogCsv, eventLogJson } from '../../../renderer/export/event-log-export.ts';
+import type { SimEvent } from '../../../shared/model/events.ts';
+
+const event = (message: string, cause: string): SimEvent => ({
+  type: 'kubectl.ran',
+  seq: 4,
+  atMs: 2_400_000,
+  flow: 'projected',
+  message,
+  cause,
+  refs: { serviceAccount: 'my-app' },
+} as unknown as SimEvent);
+
+describe('event log export', () => {
+  it('quotes CSV fields as RFC 4180 says: commas, quotes and line breaks inside quotes, quotes doubled', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\r')).toBe('"cr\r"');
+    expect(csvField(undefined)).toBe('');
+    expect(csvField(0)).toBe('0');
+  });
+
+  it('writes a header and one CRLF-terminated row per event', () => {
+    const csv = eventLogCsv([event('$ kubectl create token my-app --duration 5m → error: "5m", too short', 'line one\nline two')]);
+    expect(csv).toBe(
+      'seq,atMs,time,flow,type,token,pod,serviceAccount,actor,message,cause\r\n' +
+        '4,2400000,00:40:00,projected,kubectl.ran,,,my-app,,"$ kubectl create token my-app --duration 5m → error: ""5m"", too short","line one\nline two"\r\n',
+    );
+  });
+
+  it('writes JSON that parses back to the same events', () => {
+    const events = [event('a', 'b')];
+    expect(JSON.parse(eventLogJson(events))).toEqual({ events });
+  });
+});
