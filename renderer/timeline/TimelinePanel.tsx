@@ -13,7 +13,8 @@
  */
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import { createLanesMemo, type FlowLanes, type TimelineLanes } from '../state/derive-lanes.ts';
+import { createLanesMemo, type FlowLanes, type LaneKind, type TimelineLanes } from '../state/derive-lanes.ts';
+import { hideLanes } from '../state/hide-lanes.ts';
 import type { TimeView } from '../state/time-view.ts';
 import { paintCanvas } from './canvas-painter.ts';
 import { describeFlow } from './describe-flow.ts';
@@ -22,6 +23,9 @@ import { samePicture } from './primitives.ts';
 import { hitTest, type HitResult } from './hit-test.ts';
 import { layoutFlow, type FlowLayout } from './layout.ts';
 import { themeNamed, type ThemeName } from './theme.ts';
+import { scaleTheme } from './scale-theme.ts';
+import { annotationsForFlow, screenNoteRows } from './plan-annotations.ts';
+import { SpotlightOverlay, spotlightTarget, type SpotlightTarget } from '../presentation/SpotlightOverlay.tsx';
 import { TimeAxis } from './TimeAxis.tsx';
 import { TimelineLegend } from './TimelineLegend.tsx';
 import { firstTokenPoint } from './token-at-point.ts';
@@ -37,6 +41,15 @@ export interface TimelinePanelProps {
   onSelectToken(index: number): void;
   /** Colour theme; by default the `data-theme` attribute of <html> ("dark", "projector"), else light. */
   theme?: ThemeName;
+  /** Type and layout size in percent (100–250; presentation mode's large type), for the canvas and the DOM alike. */
+  fontScalePercent?: number;
+  /**
+   * The lane in the spotlight, counted across flows from the top (wrapping both ways), or undefined for none: every
+   * other lane is dimmed by a DOM overlay placed from the flows' layouts.
+   */
+  spotlight?: number | undefined;
+  /** Kinds of lane left out (presentation mode hides the detail lanes); pass a stable array. */
+  hiddenLanes?: readonly LaneKind[] | undefined;
 }
 
 /** Follows `<html data-theme="…">` so the app's theme switch reaches the canvas too. */
@@ -142,9 +155,12 @@ export function TimelinePanel(props: TimelinePanelProps) {
   const { snapshot, view, onViewChange, selectedToken, onSelectToken } = props;
   const documentTheme = useDocumentTheme();
   const hintId = `tl-hint-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const theme = themeNamed(props.theme ?? documentTheme);
+  const themeName = props.theme ?? documentTheme;
+  const fontScalePercent = props.fontScalePercent ?? 100;
+  const theme = useMemo(() => scaleTheme(themeNamed(themeName), fontScalePercent), [themeName, fontScalePercent]);
   const lanesMemo = useRef(createLanesMemo()).current;
-  const lanes = lanesMemo(snapshot);
+  const allLanes = lanesMemo(snapshot);
+  const lanes = useMemo(() => hideLanes(allLanes, props.hiddenLanes), [allLanes, props.hiddenLanes]);
   const durationMs = snapshot.scenario?.durationMs ?? 0;
 
   const [plotWidth, setPlotWidth] = useState(0);
@@ -164,7 +180,12 @@ export function TimelinePanel(props: TimelinePanelProps) {
   // The time range maps to the plot minus a small inset each side, so marks at 0 and at the end are drawn whole.
   const inset = Math.ceil(theme.glyphSize / 2) + 4;
   const timeWidth = Math.max(0, plotWidth - 2 * inset);
-  const layouts = useMemo(() => lanes.flows.map((flow) => layoutFlow(flow, theme)), [lanes, theme]);
+  const annotations = snapshot.scenario?.annotations;
+  const layouts = useMemo(
+    () => lanes.flows.map((flow) => layoutFlow(flow, theme, screenNoteRows(annotations ? annotationsForFlow(annotations, flow.flowId).length : 0))),
+    [lanes, theme, annotations],
+  );
+  const spot = spotlightTarget(layouts, props.spotlight);
 
   // Tall flows are painted through a window onto their visible band (see the top of this file).
   const [windowState, setWindowState] = useState<readonly (FlowWindow | undefined)[]>([]);
@@ -179,10 +200,11 @@ export function TimelinePanel(props: TimelinePanelProps) {
           origin: { x: inset, y: 0 },
           bleed: inset,
           ...(w ? { clip: { top: w.top, bottom: w.top + w.height } } : {}),
+          ...(annotations && annotations.length > 0 ? { annotations: annotationsForFlow(annotations, flow.flowId) } : {}),
         });
       }),
     // windowKey stands for `windows` (a new array every render).
-    [lanes, layouts, view.startMs, view.endMs, timeWidth, inset, theme, selectedToken, windowKey],
+    [lanes, layouts, view.startMs, view.endMs, timeWidth, inset, theme, selectedToken, windowKey, annotations],
   );
 
   // Latest values for event handlers that outlive a render (wheel, pointer capture).
@@ -444,6 +466,8 @@ export function TimelinePanel(props: TimelinePanelProps) {
       ref={rootRef}
       style={rootStyle}
       data-theme={theme.name}
+      data-font-scale={fontScalePercent}
+      data-spotlight-lane={spot ? `${lanes.flows[spot.flowIndex]?.flowId}:${spot.laneId}` : undefined}
       role="group"
       aria-label="Token timelines"
       onKeyDown={onKeyDown}
@@ -456,6 +480,8 @@ export function TimelinePanel(props: TimelinePanelProps) {
           layout={layouts[i]!}
           plan={plans[i]!}
           band={windows[i]}
+          spotlight={spot === undefined ? undefined : spot.flowIndex === i ? spot : 'dimmed'}
+          annotationCount={annotations ? annotationsForFlow(annotations, flow.flowId).length : 0}
           view={view}
           hintId={hintId}
           canvasRef={canvasRef(i)}
@@ -488,6 +514,9 @@ interface FlowViewProps {
   plan: DrawPlan;
   /** The band the canvas covers, for a windowed (tall) flow; undefined when the canvas covers the whole flow. */
   band: FlowWindow | undefined;
+  /** This flow holds the spotlit lane, or is dimmed whole because another flow does; undefined without a spotlight. */
+  spotlight: SpotlightTarget | 'dimmed' | undefined;
+  annotationCount: number;
   view: TimeView;
   hintId: string;
   canvasRef: (element: HTMLCanvasElement | null) => void;
@@ -501,25 +530,27 @@ interface FlowViewProps {
   onPointerLeave: () => void;
 }
 
-function FlowView({ flow, lanes, layout, plan, band, view, hintId, canvasRef, plotRef, cursor, tooltip, ...handlers }: FlowViewProps) {
+function FlowView({ flow, lanes, layout, plan, band, spotlight, annotationCount, view, hintId, canvasRef, plotRef, cursor, tooltip, ...handlers }: FlowViewProps) {
   const first = firstTokenPoint(plan, view, lanes.nowMs);
   const label = useMemo(() => describeFlow(flow, lanes.nowMs), [flow, lanes.nowMs]);
   const titleId = `tl-flow-title-${flow.flowId}`;
   return (
     <section
-      className="tl-flow"
+      className={spotlight === undefined ? 'tl-flow' : spotlight === 'dimmed' ? 'tl-flow tl-spotlight-off' : 'tl-flow tl-spotlight-on'}
+      style={{ position: 'relative' }}
       aria-labelledby={titleId}
       data-testid={`timeline-flow-${flow.flowId}`}
       data-token-bars={flow.tokenBarCount}
       data-rotations={flow.rotations}
       data-first-token-x={first?.x}
       data-first-token-y={first === undefined ? undefined : first.y - (band?.top ?? 0)}
+      data-annotations={annotationCount}
     >
       <header className="tl-flow-header">
         <h2 id={titleId}>{flow.title}</h2>
         <p>{flow.subtitle}</p>
       </header>
-      <div className="tl-flow-body">
+      <div className="tl-flow-body" style={{ position: 'relative' }}>
         <LaneLabels layout={layout} />
         <div className="tl-plot" ref={plotRef} data-plot="" style={band ? { height: layout.height } : undefined}>
           <canvas
@@ -541,7 +572,9 @@ function FlowView({ flow, lanes, layout, plan, band, view, hintId, canvasRef, pl
             </div>
           )}
         </div>
+        {spotlight !== undefined && spotlight !== 'dimmed' && <SpotlightOverlay target={spotlight} flowHeight={layout.height} />}
       </div>
+      {spotlight === 'dimmed' && <div className="tl-spotlight-dim tl-spotlight-dim-flow" aria-hidden="true" />}
     </section>
   );
 }

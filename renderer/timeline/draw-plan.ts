@@ -21,7 +21,7 @@ import type { GlyphKind } from './glyphs.ts';
 import { layoutFlow, type FlowLayout, type LaneLayout } from './layout.ts';
 import { legendItems, legendSwatch } from './legend.ts';
 import { heldUntil, Layer, PlanBuilder, type DrawPlan, type HitRegion, type Primitive } from './primitives.ts';
-import { estimateTextWidth, fitLabel } from './text-metrics.ts';
+import { estimateTextWidth, fitLabel, wrapText } from './text-metrics.ts';
 import { annotationsForFlow, placeAnnotations, planAnnotations } from './plan-annotations.ts';
 import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
 import type { PatternId, PatternSpec, TimelineTheme } from './theme.ts';
@@ -141,9 +141,12 @@ export function planFlow(
   planNow(ctx);
   planSelection(ctx);
   if (options.annotations && options.annotations.length > 0) {
-    const notes: Primitive[] = [];
-    planAnnotations(notes, placeAnnotations(options.annotations, view, W, theme), { plotX: ox, plotW: W, labelTop: oy + 3, linesBottom: oy + H }, theme);
-    for (const p of notes) b.add(Layer.Label, p);
+    // Labels go in the rows the layout reserved above the lanes (one at least, over the first lane, if it reserved none).
+    const under: Primitive[] = [];
+    const over: Primitive[] = [];
+    planAnnotations(under, over, placeAnnotations(options.annotations, view, W, theme, Math.max(1, layout.noteRows)), { plotX: ox, plotW: W, labelTop: oy + 3, linesBottom: oy + H }, theme);
+    for (const p of under) b.add(Layer.Grid, p);
+    for (const p of over) b.add(Layer.Label, p);
   }
   return finish(b, hits, patterns, theme, { width: ox + W + bleed, height: oy + H }, ox, W, false);
 }
@@ -742,6 +745,8 @@ function planSelection(ctx: FlowCtx): void {
   }
 }
 
+const UNDERLAY_ROLES: ReadonlySet<string> = new Set(['background', 'lane-bg', 'grid', 'separator']);
+
 export interface TimelinePlanOptions {
   /** Scenario title and takeaway above the flows (default true). */
   header?: boolean;
@@ -789,8 +794,10 @@ export function planTimeline(
     y += f.flowTitle + 2;
     text(margin, y, clip(lanes.title, W - 2 * margin, f.flowTitle + 2, 700), f.flowTitle + 2, 700, theme.text);
     if (lanes.takeaway) {
-      y += f.flowSubtitle * 1.6;
-      text(margin, y, clip(lanes.takeaway, W - 2 * margin, f.flowSubtitle, 400), f.flowSubtitle, 400, theme.mutedText);
+      for (const line of wrapText(lanes.takeaway, W - 2 * margin, f.flowSubtitle, 400, 2)) {
+        y += f.flowSubtitle * 1.6;
+        text(margin, y, line, f.flowSubtitle, 400, theme.mutedText);
+      }
     }
     y += 18;
   }
@@ -817,10 +824,14 @@ export function planTimeline(
       }
     }
     const plan = planFlow(lanes, flow.flowId, view, { width: plotW, height: layout.height }, theme, selection, { origin: { x: plotX, y: lanesTop }, layout, ticks });
-    flowPrims.push(...plan.primitives);
+    const noteLines: Primitive[] = [];
+    planAnnotations(noteLines, notePrims, notes, { plotX, plotW, labelTop: notesTop, linesBottom: lanesTop + layout.height }, theme);
+    // The notes' lines go over the lane backgrounds and grid but under the bars and their labels.
+    const firstContent = plan.primitives.findIndex((p) => !UNDERLAY_ROLES.has(p.role ?? 'background'));
+    const cut = firstContent === -1 ? plan.primitives.length : firstContent;
+    flowPrims.push(...plan.primitives.slice(0, cut), ...noteLines, ...plan.primitives.slice(cut));
     hits.push(...plan.hits);
     for (const p of plan.patterns) patterns.set(p.id, p);
-    planAnnotations(notePrims, notes, { plotX, plotW, labelTop: notesTop, linesBottom: lanesTop + layout.height }, theme);
     y = cardTop + cardH + 14;
   }
 

@@ -38,6 +38,8 @@ export interface LaneLayout {
 }
 
 export interface FlowLayout {
+  /** Rows reserved above the lanes for instructor notes' labels (0 when the flow has none). */
+  noteRows: number;
   lanes: LaneLayout[];
   /** Band at the bottom for outage labels ("kubelet down"), 0 when the flow has none. */
   spanBandTop: number;
@@ -53,9 +55,18 @@ export function summaryStride(rows: number): number {
   return Math.max(3, Math.min(8, Math.floor(SUMMARY_ROWS_HEIGHT / Math.max(1, rows))));
 }
 
-export function layoutFlow(flow: FlowLanes, theme: TimelineTheme): FlowLayout {
+/** Height of one row of note labels (plan-annotations.ts draws a label box in each). */
+export function noteRowHeight(theme: TimelineTheme): number {
+  return Math.round(theme.font.annotation * 1.9);
+}
+
+/**
+ * `noteRows` rows of note labels go above the first lane, so a note's label never covers the lanes' own labels
+ * ("80 % → kubelet refreshes" sits at the top of a lane, often at the very moment an instructor annotates).
+ */
+export function layoutFlow(flow: FlowLanes, theme: TimelineTheme, noteRows = 0): FlowLayout {
   const lanes: LaneLayout[] = [];
-  let y = 0;
+  let y = noteRows > 0 ? noteRows * noteRowHeight(theme) + 4 : 0;
   const nameHeight = Math.round(theme.font.laneLabel * 1.2);
   const subHeight = Math.round(theme.font.laneSublabel * 1.3);
   flow.lanes.forEach((lane, index) => {
@@ -96,5 +107,5 @@ export function layoutFlow(flow: FlowLanes, theme: TimelineTheme): FlowLayout {
   });
   const hasBand = flow.spans.length > 0 || flow.markers.length > 0;
   const spanBandHeight = hasBand ? Math.round(theme.font.annotation * 1.9) : 0;
-  return { lanes, spanBandTop: y, spanBandHeight, height: Math.max(y + spanBandHeight, theme.minLaneHeight) };
+  return { noteRows, lanes, spanBandTop: y, spanBandHeight, height: Math.max(y + spanBandHeight, theme.minLaneHeight) };
 }

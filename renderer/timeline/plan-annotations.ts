@@ -8,11 +8,19 @@ import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts
 import { msToX, type TimeView } from '../state/time-view.ts';
 import type { Primitive } from './primitives.ts';
 import { estimateTextWidth } from './text-metrics.ts';
+import { noteRowHeight } from './layout.ts';
 import type { TimelineTheme } from './theme.ts';
 
 /** Dash-dot: the dashed outline already means "ahead of now", so a note's line must not look like it. */
 const NOTE_DASH = [10, 4, 2, 4] as const;
 const MAX_ROWS = 4;
+/** On screen the rows are reserved before the view is known, so a flow gets at most this many. */
+const MAX_SCREEN_ROWS = 2;
+
+/** Label rows the screen reserves for a flow with `count` notes. */
+export function screenNoteRows(count: number): number {
+  return Math.min(MAX_SCREEN_ROWS, count);
+}
 
 export interface PlacedAnnotation {
   annotation: ScenarioAnnotation;
@@ -50,13 +58,13 @@ function shorten(text: string, maxW: number, size: number): string {
 
 /**
  * Where each visible note's label goes: one row per overlap, left-aligned at its moment unless that would run past
- * the plot's right edge. Notes wholly outside the view are left out; at most MAX_ROWS rows are used and notes that
+ * the plot's right edge. Notes wholly outside the view are left out; at most `maxRows` rows are used and notes that
  * find no room are dropped rather than drawn over each other.
  */
-export function placeAnnotations(annotations: readonly ScenarioAnnotation[], view: TimeView, plotW: number, theme: TimelineTheme): AnnotationRows {
+export function placeAnnotations(annotations: readonly ScenarioAnnotation[], view: TimeView, plotW: number, theme: TimelineTheme, maxRows = MAX_ROWS): AnnotationRows {
   const size = labelSize(theme);
   const padX = Math.round(size * 0.45);
-  const rowHeight = Math.round(size * 1.9);
+  const rowHeight = noteRowHeight(theme);
   const taken: [number, number][][] = [];
   const placed: PlacedAnnotation[] = [];
   for (const annotation of [...annotations].sort((a, b) => a.atMs - b.atMs)) {
@@ -69,8 +77,8 @@ export function placeAnnotations(annotations: readonly ScenarioAnnotation[], vie
     const anchorX = Math.max(0, Math.min(x0, plotW));
     const labelX = Math.max(0, anchorX + labelW > plotW ? anchorX - labelW : anchorX);
     let row = 0;
-    while (row < MAX_ROWS && (taken[row] ?? []).some(([a, b]) => labelX < b + 8 && labelX + labelW > a - 8)) row++;
-    if (row === MAX_ROWS) continue;
+    while (row < maxRows && (taken[row] ?? []).some(([a, b]) => labelX < b + 8 && labelX + labelW > a - 8)) row++;
+    if (row === maxRows) continue;
     (taken[row] ??= []).push([labelX, labelX + labelW]);
     placed.push({ annotation, x0, x1, row, text, labelX, labelW });
   }
@@ -86,8 +94,11 @@ export interface AnnotationFrame {
   linesBottom: number;
 }
 
-/** Lines, brackets and boxed labels for notes already placed, appended to `out` in draw order. */
-export function planAnnotations(out: Primitive[], rows: AnnotationRows, frame: AnnotationFrame, theme: TimelineTheme): void {
+/**
+ * Lines, brackets and boxed labels for notes already placed. The lines go `under` the lanes' bars and labels (they
+ * show in the gaps, never crossing a word); the brackets and boxes go `over` everything.
+ */
+export function planAnnotations(under: Primitive[], over: Primitive[], rows: AnnotationRows, frame: AnnotationFrame, theme: TimelineTheme): void {
   const size = labelSize(theme);
   const ink = theme.text;
   const lineW = theme.name === 'projector' ? 2.5 : 1.75;
@@ -99,13 +110,13 @@ export function planAnnotations(out: Primitive[], rows: AnnotationRows, frame: A
     const isRange = p.annotation.untilMs !== undefined && p.x1 > p.x0;
     for (const x of isRange ? [p.x0, p.x1] : [p.x0]) {
       if (x < -1 || x > frame.plotW + 1) continue;
-      out.push({ type: 'line', x1: X(x), y1: lineTop, x2: X(x), y2: frame.linesBottom, stroke: ink, strokeWidth: lineW, dash: NOTE_DASH, role: 'annotation' });
+      under.push({ type: 'line', x1: X(x), y1: lineTop, x2: X(x), y2: frame.linesBottom, stroke: ink, strokeWidth: lineW, dash: NOTE_DASH, role: 'annotation' });
     }
     if (isRange) {
       const y = lineTop + 3;
-      out.push({ type: 'line', x1: X(p.x0), y1: y, x2: X(p.x1), y2: y, stroke: ink, strokeWidth: lineW + 1, role: 'annotation' });
+      over.push({ type: 'line', x1: X(p.x0), y1: y, x2: X(p.x1), y2: y, stroke: ink, strokeWidth: lineW + 1, role: 'annotation' });
     }
-    out.push({ type: 'rect', x: frame.plotX + p.labelX, y: boxTop, w: p.labelW, h: boxH, fill: theme.surface, stroke: ink, strokeWidth: lineW, radius: 4, role: 'annotation' });
-    out.push({ type: 'text', x: frame.plotX + p.labelX + p.labelW / 2, y: boxTop + boxH / 2 + size * 0.36, text: p.text, size, weight: 700, fill: ink, anchor: 'middle', role: 'annotation' });
+    over.push({ type: 'rect', x: frame.plotX + p.labelX, y: boxTop, w: p.labelW, h: boxH, fill: theme.surface, stroke: ink, strokeWidth: lineW, radius: 4, role: 'annotation' });
+    over.push({ type: 'text', x: frame.plotX + p.labelX + p.labelW / 2, y: boxTop + boxH / 2 + size * 0.36, text: p.text, size, weight: 700, fill: ink, anchor: 'middle', role: 'annotation' });
   }
 }

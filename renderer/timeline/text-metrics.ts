@@ -31,3 +31,34 @@ export function fitLabel(candidates: readonly string[], maxWidthPx: number, size
   for (const text of candidates) if (estimateTextWidth(text, sizePx, weight) <= maxWidthPx) return text;
   return undefined;
 }
+
+/**
+ * `text` broken at spaces into at most `maxLines` lines of `maxWidthPx`; the last line ends in "…" when the text does
+ * not fit (a word longer than a line is cut). A takeaway on a slide reads better on two lines than cut off on one.
+ */
+export function wrapText(text: string, maxWidthPx: number, sizePx: number, weight: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    const candidate = line === '' ? words[i]! : `${line} ${words[i]}`;
+    if (estimateTextWidth(candidate, sizePx, weight) <= maxWidthPx || line === '') {
+      line = candidate;
+      continue;
+    }
+    lines.push(line);
+    line = words[i]!;
+    if (lines.length === maxLines - 1) {
+      line = words.slice(i).join(' ');
+      break;
+    }
+  }
+  if (line !== '') lines.push(line);
+  const last = lines.length - 1;
+  if (last >= 0 && estimateTextWidth(lines[last]!, sizePx, weight) > maxWidthPx) {
+    let s = lines[last]!;
+    while (s.length > 1 && estimateTextWidth(`${s}…`, sizePx, weight) > maxWidthPx) s = s.slice(0, -1);
+    lines[last] = `${s.trimEnd()}…`;
+  }
+  return lines;
+}

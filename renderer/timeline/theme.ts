@@ -129,7 +129,8 @@ export const LIGHT: TimelineTheme = {
   unanswered: '#4b5563',
   fileWrite: { fill: OKABE_ITO.skyBlue, stroke: '#0b4f75' },
   statusExpiry: OKABE_ITO.reddishPurple,
-  refreshDue: '#a87400',
+  // Darker than Okabe–Ito's orange: "80 % → kubelet refreshes" is text on white and lane grey and needs 4.5:1.
+  refreshDue: '#8a6000',
   outage: { text: '#374151' },
   now: { line: '#111827', badge: '#111827', badgeText: '#ffffff' },
   selection: { outer: '#111827', inner: '#ffffff' },
@@ -191,7 +192,8 @@ export const PROJECTOR: TimelineTheme = {
   mutedText: '#1f1f1f',
   grid: '#bdbdbd',
   separator: '#000000',
-  valid: { fill: OKABE_ITO.blue, stroke: '#000000', text: '#ffffff' },
+  // Okabe–Ito blue darkened until the white token labels on it reach 7:1 (AAA); #0072B2 gives only 5.2:1.
+  valid: { fill: '#005a8c', stroke: '#000000', text: '#ffffff' },
   refresh: { stroke: '#000000', text: '#000000' },
   stale: { stroke: '#000000', text: '#000000' },
   future: { fill: '#ffffff', stroke: '#000000' },

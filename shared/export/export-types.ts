@@ -32,7 +32,7 @@ export interface ExportSettings {
   theme: ThemeName;
   /** PNG only: device pixels per CSS pixel. */
   scale: ExportScale;
-  /** PNG only: SVG and PDF always carry the theme's background. */
+  /** PNG and SVG; a PDF page is always solid. */
   background: ExportBackground;
   /** Width of the figure in CSS px; its height follows from the content. */
   widthPx: number;

@@ -3,7 +3,7 @@ import { planFlow, planTimeline, type DrawPlan, type Primitive } from '../../../
 import { deriveLanes } from '../../../renderer/state/derive-lanes.ts';
 import { fitAll, msToX } from '../../../renderer/state/time-view.ts';
 import { DARK, LIGHT, PROJECTOR } from '../../../renderer/timeline/theme.ts';
-import { estimateTextWidth } from '../../../renderer/timeline/text-metrics.ts';
+import { estimateTextWidth, wrapText } from '../../../renderer/timeline/text-metrics.ts';
 import { legendItems } from '../../../renderer/timeline/legend.ts';
 import { builtinScenario, snapshotOf } from '../state/scenario-snapshot.ts';
 import { M, smallLanes } from './small-lanes.ts';
@@ -190,5 +190,18 @@ describe('draw plan of the whole figure (export)', () => {
     const projectedTokens = lanes.flows[1]!.lanes[0]!.bars.map((b) => b.token);
     for (const t of projectedTokens) expect(withRole(projected, 'end-cap', t).length).toBeGreaterThanOrEqual(1);
     expect(withRole(projected, 'open-end')).toEqual([]);
+  });
+});
+
+describe('the figure header', () => {
+  it('wraps a long takeaway onto a second line instead of cutting it off', () => {
+    const takeaway = 'A kubelet that is down cannot refresh, so the pod keeps its last token until that token expires, and then its calls fail with 401 until the kubelet is back.';
+    const lines = wrapText(takeaway, 700, 16, 400, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines.join(' ')).toBe(takeaway);
+    const cut = wrapText(`${takeaway} ${takeaway} ${takeaway}`, 700, 16, 400, 2);
+    expect(cut).toHaveLength(2);
+    expect(cut[1]!.endsWith('…')).toBe(true);
+    expect(wrapText('short', 700, 16, 400, 2)).toEqual(['short']);
   });
 });
