@@ -17,6 +17,7 @@ const GALLERY: readonly { file: string; scenario: string; args: string[] }[] = [
   { file: 'side-by-side-projector.png', scenario: 'side-by-side', args: ['--at', '2h', '--theme', 'projector'] },
   { file: 'leaked-token.png', scenario: 'leaked-token', args: ['--at', '3h', '--to', '3h', '--theme', 'light'] },
   { file: 'kubelet-outage.png', scenario: 'kubelet-outage', args: ['--at', '4h', '--theme', 'light'] },
+  { file: 'rotation-anatomy-annotated.png', scenario: 'rotation-anatomy', args: ['--at', '75m', '--theme', 'dark'] },
 ];
 
 mkdirSync(OUT, { recursive: true });
