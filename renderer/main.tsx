@@ -1,25 +1,34 @@
-/** Renderer entry: picks the engine client for the host (desktop bridge or Web Worker) and mounts the app. */
+/**
+ * Renderer entry: picks the engine client and the host services for the host (the desktop bridge, or a Web Worker
+ * and the browser's own storage, downloads and clipboard) and mounts the app.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { TimelineStore } from './state/timeline-store.ts';
 import { createWorkerEngineClient } from './bridge/worker-engine-client.ts';
 import type { EngineClient } from './bridge/engine-client.ts';
+import type { HostServices } from './host/host-services.ts';
 import './theme/app.css';
 
-async function chooseClient(): Promise<EngineClient> {
-  if ('tokenscope' in window) {
-    const { createDesktopEngineClient } = await import('./bridge/desktop-engine-client.ts');
-    return createDesktopEngineClient();
+async function chooseHost(): Promise<{ client: EngineClient; host: HostServices }> {
+  const bridge = window.tokenscope;
+  if (bridge) {
+    const [{ createDesktopEngineClient }, { createDesktopHost }] = await Promise.all([
+      import('./bridge/desktop-engine-client.ts'),
+      import('./host/desktop-host.ts'),
+    ]);
+    return { client: createDesktopEngineClient(bridge), host: createDesktopHost(bridge) };
   }
-  return createWorkerEngineClient();
+  const { createBrowserHost } = await import('./host/browser-host.ts');
+  return { client: createWorkerEngineClient(), host: createBrowserHost(window) };
 }
 
 const store = new TimelineStore();
-const client = await chooseClient();
+const { client, host } = await chooseHost();
 client.onMessage((message) => store.apply(message));
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App store={store} client={client} />
+    <App store={store} client={client} host={host} />
   </StrictMode>,
 );

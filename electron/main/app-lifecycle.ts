@@ -4,15 +4,18 @@
  * (except on macOS, where apps stay in the dock).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type BaseWindow, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, nativeImage, protocol, screen, session, shell, type BaseWindow, type WebContents } from 'electron';
 import type { AppInfo } from '../../shared/ipc/ipc-contract.ts';
 import { IpcChannel } from '../../shared/ipc/ipc-contract.ts';
 import type { EngineCommand } from '../../shared/rpc/engine-protocol.ts';
 import { installAppMenu, type MenuHandlers } from './app-menu.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
+import { writeToClipboard } from './clipboard-writer.ts';
 import { EngineHost } from './engine-host.ts';
 import { registerIpcHandlers, type WindowContext } from './ipc-handlers.ts';
+import { LESSON_PROGRESS_FILE_NAME, LessonProgressStore } from './lesson-progress-store.ts';
 import { createMainWindow } from './main-window.ts';
+import { saveFileWithDialog } from './save-file-dialog.ts';
 import { openScenarioFile } from './scenario-file-dialog.ts';
 import { installSecurityGuards } from './security-guards.ts';
 import { SETTINGS_FILE_NAME, SettingsStore } from './settings-store.ts';
@@ -22,6 +25,7 @@ export interface AppPaths {
   rendererRoot: string;
   preloadPath: string;
   settingsFile: string;
+  lessonProgressFile: string;
 }
 
 /** Paths inside the app folder (the project in development, resources/app.asar when packaged). */
@@ -30,6 +34,7 @@ export function defaultPaths(appPath: string, userDataPath: string): AppPaths {
     rendererRoot: path.join(appPath, 'dist', 'renderer'),
     preloadPath: path.join(appPath, 'dist', 'electron', 'preload.cjs'),
     settingsFile: path.join(userDataPath, SETTINGS_FILE_NAME),
+    lessonProgressFile: path.join(userDataPath, LESSON_PROGRESS_FILE_NAME),
   };
 }
 
@@ -116,6 +121,8 @@ export function startApp(options: StartOptions = {}): StartedApp | null {
     const settings = new SettingsStore(paths.settingsFile, { log });
     const loaded = settings.load();
     if (loaded.kind === 'corrupt') log(`settings were corrupt (${loaded.reason}); started with defaults`);
+    const lessonProgress = new LessonProgressStore(paths.lessonProgressFile, { log });
+    lessonProgress.load();
 
     serveAppProtocol(protocol, paths.rendererRoot);
     installSecurityGuards(app, session.defaultSession, (url) => void shell.openExternal(url));
@@ -129,19 +136,30 @@ export function startApp(options: StartOptions = {}): StartedApp | null {
       platform: process.platform,
     });
     const scenarioDeps = { dialog, settings, log };
+    const saveDeps = { dialog, settings, defaultDirectory: app.getPath('documents'), log };
+    const clipboardDeps = {
+      write: (items: ClipboardItem[]) => clipboard.write(items),
+      createItem: (items: Record<string, string | Blob>) => new ClipboardItem(items),
+      decodesAsImage: (bytes: Uint8Array) => !nativeImage.createFromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).isEmpty(),
+    };
 
     registerIpcHandlers(ipcMain, {
       findWindow: (id) => registry.byWebContentsId(id),
       openScenarioFile: (context) => openScenarioFile((context as OpenWindow).window, scenarioDeps),
       settings,
+      lessonProgress,
+      saveFile: (context, request) => saveFileWithDialog((context as OpenWindow).window, request, saveDeps),
+      writeClipboard: (item) => writeToClipboard(item, clipboardDeps),
       appInfo,
       log,
     });
 
     const openFromMenu = async (entry: OpenWindow) => {
       try {
-        const result = await openScenarioFile(entry.window, scenarioDeps);
-        if (!result.canceled) await entry.engine.handle({ type: 'load', scenarioText: result.scenarioText, sourceName: result.sourceName });
+        const result = await openScenarioFile(entry.window, scenarioDeps, { images: false });
+        if (!result.canceled && 'scenarioText' in result) {
+          await entry.engine.handle({ type: 'load', scenarioText: result.scenarioText, sourceName: result.sourceName });
+        }
       } catch (error) {
         entry.engine.notify({ type: 'error', message: `Cannot open the scenario: ${(error as Error).message}` });
       }

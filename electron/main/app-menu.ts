@@ -1,10 +1,14 @@
 /**
  * The application menu. Items that drive the simulation send engine commands to the focused window's engine;
- * the view items that only the renderer can do (zoom to fit) are pushed to it as menu actions.
+ * the items that only the renderer can do (zoom to fit, presentation mode, export, saving the scenario, the cheat
+ * sheet) are pushed to it as menu actions.
  *
- * Space, "." and Home are handled by the renderer, which knows when the user is typing in the kubectl console.
- * Registering them here would steal those keys from every text field, so the menu only shows them
- * (`registerAccelerator: false`).
+ * Keys the renderer handles itself are only shown here (`registerAccelerator: false`):
+ * - Space, "." and Home: the renderer knows when the user is typing in the kubectl console, and registering them
+ *   here would steal them from every text field;
+ * - F5, F1, Ctrl/Cmd+E and Ctrl/Cmd+S: the browser build has no menu, so the renderer listens for them anyway, and
+ *   a registered accelerator would fire the action a second time. F5 must also reach the page as a key press: the
+ *   Fullscreen API only answers a page that has just had a user gesture, which a menu message is not.
  */
 import type { BaseWindow, Menu, MenuItemConstructorOptions } from 'electron';
 import { SPEED_PRESETS, type EngineCommand } from '../../shared/rpc/engine-protocol.ts';
@@ -42,11 +46,21 @@ export function buildMenuTemplate(handlers: MenuHandlers, env: MenuEnvironment):
   const isMac = env.platform === 'darwin';
   const engine = (command: EngineCommand): MenuItemConstructorOptions['click'] => (_item, window) =>
     handlers.sendEngineCommand(window, command);
+  const action = (id: MenuAction, label: string, accelerator: string): MenuItemConstructorOptions => ({
+    id,
+    label,
+    accelerator,
+    registerAccelerator: false,
+    click: (_item, window) => handlers.sendMenuAction(window, id),
+  });
 
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
       { id: 'open-scenario', label: 'Open Scenario…', accelerator: 'CmdOrCtrl+O', click: (_item, window) => handlers.openScenario(window) },
+      action('save-scenario', 'Save Scenario…', 'CmdOrCtrl+S'),
+      { type: 'separator' },
+      action('export', 'Export…', 'CmdOrCtrl+E'),
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
@@ -72,6 +86,7 @@ export function buildMenuTemplate(handlers: MenuHandlers, env: MenuEnvironment):
       { type: 'separator' },
       { id: 'zoom-to-fit', label: 'Zoom to Fit', accelerator: 'CmdOrCtrl+0', click: (_item, window) => handlers.sendMenuAction(window, 'zoom-to-fit') },
       { type: 'separator' },
+      action('toggle-presentation', 'Presentation Mode', 'F5'),
       { id: 'toggle-full-screen', role: 'togglefullscreen' },
       ...(env.isPackaged ? [] : ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])),
     ],
@@ -79,7 +94,11 @@ export function buildMenuTemplate(handlers: MenuHandlers, env: MenuEnvironment):
 
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [{ id: 'about', label: `About ${env.appName}`, click: (_item, window) => handlers.showAbout(window) }],
+    submenu: [
+      action('cheat-sheet', 'Keyboard Shortcuts', 'F1'),
+      { type: 'separator' },
+      { id: 'about', label: `About ${env.appName}`, click: (_item, window) => handlers.showAbout(window) },
+    ],
   };
 
   return [

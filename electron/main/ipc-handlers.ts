@@ -9,13 +9,17 @@ import {
   INVOKE_VALIDATORS,
   IpcChannel,
   type AppInfo,
+  type ClipboardItemRequest,
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponse,
   type IpcResult,
   type OpenScenarioResult,
+  type SaveFileOutcome,
+  type SaveFileRequest,
   type UserSettings,
 } from '../../shared/ipc/ipc-contract.ts';
+import type { LessonProgress } from '../../shared/ipc/lesson-progress.ts';
 import type { EngineHost } from './engine-host.ts';
 import { isInternalUrl } from './security-guards.ts';
 
@@ -38,6 +42,9 @@ export interface IpcServices {
   findWindow(webContentsId: number): WindowContext | undefined;
   openScenarioFile(context: WindowContext): Promise<OpenScenarioResult>;
   settings: { getUser(): UserSettings; updateUser(patch: Partial<UserSettings>): UserSettings };
+  lessonProgress: { get(lessonId: string): LessonProgress | null; set(lessonId: string, progress: LessonProgress): void };
+  saveFile(context: WindowContext, request: SaveFileRequest): Promise<SaveFileOutcome>;
+  writeClipboard(item: ClipboardItemRequest): Promise<void>;
   appInfo(): AppInfo;
   log?: (message: string) => void;
 }
@@ -96,6 +103,16 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHan
   serve(IpcChannel.SettingsGet, () => services.settings.getUser());
   serve(IpcChannel.SettingsSet, (patch) => services.settings.updateUser(patch));
   serve(IpcChannel.AppInfo, () => services.appInfo());
+  serve(IpcChannel.LessonProgressGet, (lessonId) => services.lessonProgress.get(lessonId));
+  serve(IpcChannel.LessonProgressSet, ({ lessonId, progress }) => {
+    services.lessonProgress.set(lessonId, progress);
+    return null;
+  });
+  serve(IpcChannel.SaveFile, (request, context) => services.saveFile(context, request));
+  serve(IpcChannel.ClipboardWrite, async (item) => {
+    await services.writeClipboard(item);
+    return null;
+  });
 
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);

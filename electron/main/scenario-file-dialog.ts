@@ -1,11 +1,12 @@
 /**
- * File > Open scenario…: the OS file dialog, then the chosen file's text. The renderer never names a path, so a
+ * Open scenario…: the OS file dialog, then the chosen file's text, or, for an image exported by TokenScope (.png,
+ * .svg), its bytes, from which the renderer reads the embedded moment. The renderer never names a path, so a
  * compromised page can read only files the user picked by hand.
  */
 import { promises as fsPromises } from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions } from 'electron';
-import { MAX_SCENARIO_CHARS, type OpenScenarioResult } from '../../shared/ipc/ipc-contract.ts';
+import { extensionOf, MAX_FILE_BYTES, MAX_SCENARIO_CHARS, type OpenScenarioResult } from '../../shared/ipc/ipc-contract.ts';
 
 export interface ScenarioFileDeps {
   dialog: Pick<Dialog, 'showOpenDialog'>;
@@ -13,22 +14,43 @@ export interface ScenarioFileDeps {
   settings: { getLastScenarioDirectory(): string | null; setLastScenarioDirectory(directory: string): void };
   stat?: (filePath: string) => Promise<{ size: number; isFile(): boolean }>;
   readText?: (filePath: string) => Promise<string>;
+  readBytes?: (filePath: string) => Promise<Uint8Array>;
   log?: (message: string) => void;
 }
 
+const IMAGE_EXTENSIONS = ['png', 'svg'];
+
+export interface OpenScenarioOptions {
+  /**
+   * Whether exported images may be picked. The renderer's Open can apply an image's moment (playhead and view);
+   * the menu's Open, which loads straight into the engine, cannot, and offers scenarios only.
+   */
+  images: boolean;
+}
+
 /** Shows the dialog and reads the chosen file; throws, in words, when the file cannot be used. */
-export async function openScenarioFile(window: BrowserWindow | undefined, deps: ScenarioFileDeps): Promise<OpenScenarioResult> {
+export async function openScenarioFile(
+  window: BrowserWindow | undefined,
+  deps: ScenarioFileDeps,
+  options: OpenScenarioOptions = { images: true },
+): Promise<OpenScenarioResult> {
   const lastDirectory = deps.settings.getLastScenarioDirectory();
-  const options: OpenDialogOptions = {
+  const dialogOptions: OpenDialogOptions = {
     title: 'Open scenario',
     properties: ['openFile'],
     filters: [
-      { name: 'TokenScope scenarios', extensions: ['yaml', 'yml'] },
+      ...(options.images
+        ? [
+            { name: 'Scenarios and TokenScope images', extensions: ['yaml', 'yml', ...IMAGE_EXTENSIONS] },
+            { name: 'TokenScope scenarios', extensions: ['yaml', 'yml'] },
+            { name: 'Images exported by TokenScope', extensions: IMAGE_EXTENSIONS },
+          ]
+        : [{ name: 'TokenScope scenarios', extensions: ['yaml', 'yml'] }]),
       { name: 'All files', extensions: ['*'] },
     ],
     ...(lastDirectory ? { defaultPath: lastDirectory } : {}),
   };
-  const choice = window ? await deps.dialog.showOpenDialog(window, options) : await deps.dialog.showOpenDialog(options);
+  const choice = window ? await deps.dialog.showOpenDialog(window, dialogOptions) : await deps.dialog.showOpenDialog(dialogOptions);
   const filePath = choice.filePaths[0];
   if (choice.canceled || filePath === undefined) return { canceled: true };
 
@@ -37,14 +59,25 @@ export async function openScenarioFile(window: BrowserWindow | undefined, deps: 
   const readText = deps.readText ?? ((p: string) => fsPromises.readFile(p, 'utf8'));
   const info = await stat(filePath);
   if (!info.isFile()) throw new Error(`${sourceName} is not a file`);
-  // Bytes bound characters from above in UTF-8, so this also keeps the text within the engine's 'load' limit.
-  if (info.size > MAX_SCENARIO_CHARS) throw new Error(`${sourceName} is larger than 2 MB; a scenario is a short YAML file`);
-  const scenarioText = await readText(filePath);
+  const isImage = IMAGE_EXTENSIONS.includes(extensionOf(sourceName));
+  if (isImage && !options.images) {
+    throw new Error(`${sourceName} is an exported image: open it with the Open button or drop it on the window to reopen its moment`);
+  }
+  let result: OpenScenarioResult;
+  if (isImage) {
+    if (info.size > MAX_FILE_BYTES) throw new Error(`${sourceName} is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB; it is not an image TokenScope exported`);
+    const readBytes = deps.readBytes ?? ((p: string) => fsPromises.readFile(p));
+    result = { canceled: false, sourceName, imageBytes: await readBytes(filePath) };
+  } else {
+    // Bytes bound characters from above in UTF-8, so this also keeps the text within the engine's 'load' limit.
+    if (info.size > MAX_SCENARIO_CHARS) throw new Error(`${sourceName} is larger than 2 MB; a scenario is a short YAML file`);
+    result = { canceled: false, sourceName, scenarioText: await readText(filePath) };
+  }
 
   try {
     deps.settings.setLastScenarioDirectory(path.dirname(filePath));
   } catch (error) {
     deps.log?.(`cannot remember the scenario folder: ${(error as Error).message}`);
   }
-  return { canceled: false, sourceName, scenarioText };
+  return result;
 }

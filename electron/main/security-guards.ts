@@ -10,10 +10,15 @@ import { APP_HOST, APP_SCHEME } from './app-origin.ts';
  * Sent with every app:// response. Scripts only from the bundle (no inline, no eval); inline styles are allowed
  * because React and d3 set style attributes and the exported SVGs carry a scoped <style>. Nothing may be framed,
  * posted or fetched from elsewhere.
+ *
+ * 'wasm-unsafe-eval' lets the page compile WebAssembly, and nothing else: exports are rasterised by
+ * @resvg/resvg-wasm (the same renderer as the CLI, so both give the same PNG), and Chromium refuses
+ * WebAssembly.instantiate without it. It does not allow eval(), new Function() or inline scripts; the .wasm file
+ * itself still comes from the bundle ('self').
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -1,11 +1,11 @@
 /**
- * Settings persisted as one small JSON file in the user-data folder. Writes are atomic (temp file, fsync, rename,
- * fsync the folder), so a crash or power cut mid-write leaves either the old file or the new one, never half of each.
- * A file that cannot be parsed is moved aside, not overwritten, so the user's old settings can still be recovered.
+ * Settings persisted as one small JSON file in the user-data folder, written atomically (see atomic-file.ts). A file
+ * that cannot be parsed is moved aside, not overwritten, so the user's old settings can still be recovered; a file
+ * that parses keeps every field that is still valid, and only the others fall back to their defaults.
  */
 import * as nodeFs from 'node:fs';
-import path from 'node:path';
 import { DEFAULT_USER_SETTINGS, validateSettingsField, type UserSettings } from '../../shared/ipc/ipc-contract.ts';
+import { readJsonObjectFile, writeFileAtomicallySync, type AtomicFs } from './atomic-file.ts';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 const FORMAT_VERSION = 1;
@@ -23,12 +23,11 @@ interface StoredSettings {
   user: UserSettings;
   window: WindowState | null;
   lastScenarioDirectory: string | null;
+  /** Where the save dialog opened last, so the next export lands beside the previous one. */
+  lastSaveDirectory: string | null;
 }
 
-export type SettingsFs = Pick<
-  typeof nodeFs,
-  'readFileSync' | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'mkdirSync'
->;
+export type SettingsFs = AtomicFs;
 
 export interface SettingsStoreOptions {
   fs?: SettingsFs;
@@ -71,16 +70,20 @@ function sanitize(raw: Record<string, unknown>): StoredSettings {
     const field = validateSettingsField(key, rawUser[key]);
     if (field.ok) (user as unknown as Record<string, unknown>)[key] = field.value;
   }
-  const dir = raw.lastScenarioDirectory;
   return {
     user,
     window: sanitizeWindowState(raw.window),
-    lastScenarioDirectory: typeof dir === 'string' && dir.length > 0 && dir.length < 4096 ? dir : null,
+    lastScenarioDirectory: directoryOrNull(raw.lastScenarioDirectory),
+    lastSaveDirectory: directoryOrNull(raw.lastSaveDirectory),
   };
 }
 
+function directoryOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 && value.length < 4096 ? value : null;
+}
+
 function defaults(): StoredSettings {
-  return { user: { ...DEFAULT_USER_SETTINGS }, window: null, lastScenarioDirectory: null };
+  return { user: { ...DEFAULT_USER_SETTINGS }, window: null, lastScenarioDirectory: null, lastSaveDirectory: null };
 }
 
 export class SettingsStore {
@@ -100,32 +103,20 @@ export class SettingsStore {
 
   /** Reads the file once at startup. Never throws: the app must start even when its settings are broken. */
   load(): LoadOutcome {
-    let text: string;
-    try {
-      text = this.fs.readFileSync(this.filePath, 'utf8');
-    } catch (error) {
-      this.state = defaults();
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-      const reason = (error as Error).message;
-      this.log(`cannot read ${this.filePath}: ${reason}; using defaults`);
-      return { kind: 'unreadable', reason };
+    const read = readJsonObjectFile(this.fs, this.filePath, this.now, this.log);
+    this.state = read.kind === 'loaded' ? sanitize(read.value) : defaults();
+    switch (read.kind) {
+      case 'missing':
+        return { kind: 'missing' };
+      case 'loaded':
+        return { kind: 'loaded' };
+      case 'unreadable':
+        this.log(`cannot read ${this.filePath}: ${read.reason}; using defaults`);
+        return read;
+      case 'corrupt':
+        this.log(`${this.filePath} is corrupt (${read.reason}); using defaults${read.keptAs ? `, the old file is kept as ${read.keptAs}` : ''}`);
+        return read;
     }
-    let parsed: unknown;
-    let reason: string | undefined;
-    try {
-      parsed = JSON.parse(text);
-      if (!isRecord(parsed)) reason = 'the file does not hold a JSON object';
-    } catch (error) {
-      reason = (error as Error).message;
-    }
-    if (reason !== undefined || !isRecord(parsed)) {
-      this.state = defaults();
-      const keptAs = this.setAside();
-      this.log(`${this.filePath} is corrupt (${reason}); using defaults${keptAs ? `, the old file is kept as ${keptAs}` : ''}`);
-      return { kind: 'corrupt', reason: reason ?? 'not an object', keptAs };
-    }
-    this.state = sanitize(parsed);
-    return { kind: 'loaded' };
   }
 
   getUser(): UserSettings {
@@ -156,66 +147,17 @@ export class SettingsStore {
     this.commit({ ...this.state, lastScenarioDirectory: directory });
   }
 
+  getLastSaveDirectory(): string | null {
+    return this.state.lastSaveDirectory;
+  }
+
+  setLastSaveDirectory(directory: string): void {
+    this.commit({ ...this.state, lastSaveDirectory: directory });
+  }
+
   /** Memory changes only after the file is safely on disk, so what the app reports is always what a restart reads. */
   private commit(next: StoredSettings): void {
-    this.writeAtomically(JSON.stringify({ version: FORMAT_VERSION, ...next }, null, 2) + '\n');
+    writeFileAtomicallySync(this.fs, this.filePath, Buffer.from(JSON.stringify({ version: FORMAT_VERSION, ...next }, null, 2) + '\n', 'utf8'));
     this.state = next;
-  }
-
-  private writeAtomically(text: string): void {
-    const fs = this.fs;
-    const dir = path.dirname(this.filePath);
-    // One writer (the single-instance lock), so a fixed temp name is safe and a crash leaves at most one stray file.
-    const tempPath = `${this.filePath}.tmp`;
-    fs.mkdirSync(dir, { recursive: true });
-    try {
-      const fd = fs.openSync(tempPath, 'w', 0o600);
-      try {
-        const bytes = Buffer.from(text, 'utf8');
-        let offset = 0;
-        while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
-        // Without this, rename can reach the disk before the data and a crash leaves an empty settings file.
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(tempPath, this.filePath);
-    } catch (error) {
-      try {
-        fs.unlinkSync(tempPath);
-      } catch {
-        // Already gone, or never created.
-      }
-      throw error;
-    }
-    this.syncDirectory(dir);
-  }
-
-  /** Makes the rename itself durable on POSIX; Windows cannot open a folder for fsync and does not need to. */
-  private syncDirectory(dir: string): void {
-    try {
-      const fd = this.fs.openSync(dir, 'r');
-      try {
-        this.fs.fsyncSync(fd);
-      } finally {
-        this.fs.closeSync(fd);
-      }
-    } catch {
-      // Best effort: the data itself is already synced.
-    }
-  }
-
-  private setAside(): string | null {
-    const keptAs = path.join(
-      path.dirname(this.filePath),
-      `${path.basename(this.filePath, '.json')}.corrupt-${this.now()}.json`,
-    );
-    try {
-      this.fs.renameSync(this.filePath, keptAs);
-      return keptAs;
-    } catch (error) {
-      this.log(`cannot move the corrupt settings file aside: ${(error as Error).message}`);
-      return null;
-    }
   }
 }

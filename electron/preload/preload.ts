@@ -37,6 +37,11 @@ const api = {
   setSettings: (patch) => ipcRenderer.invoke(IpcChannel.SettingsSet, patch),
   getAppInfo: () => ipcRenderer.invoke(IpcChannel.AppInfo),
   onMenuAction: (listener) => subscribe(IpcChannel.MenuAction, listener, isMenuAction),
+  getLessonProgress: (lessonId) => ipcRenderer.invoke(IpcChannel.LessonProgressGet, lessonId),
+  // One payload per channel, as the contract's validators expect; the bridge keeps the two-argument call for callers.
+  setLessonProgress: (lessonId, progress) => ipcRenderer.invoke(IpcChannel.LessonProgressSet, { lessonId, progress }),
+  saveFile: (request) => ipcRenderer.invoke(IpcChannel.SaveFile, request),
+  writeClipboard: (item) => ipcRenderer.invoke(IpcChannel.ClipboardWrite, item),
 } satisfies TokenScopeBridge;
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, api);

@@ -5,19 +5,21 @@
  *
  * Pure TypeScript (no DOM, no Node): the preload, the main process and the renderer's type-checker all compile it.
  */
+import { validateExportMemory, type ExportMemory } from '../export/export-types.ts';
 import {
   MAX_SPEED,
   validateCommand,
   type EngineCommand,
   type EngineMessage,
 } from '../rpc/engine-protocol.ts';
+import { isLessonId, validateLessonProgress, type LessonProgress } from './lesson-progress.ts';
 
 export const IpcChannel = {
   /** renderer → main (invoke): one engine command for this window's engine. */
   EngineCommand: 'tokenscope:engine-command',
   /** main → renderer (push): the engine's messages, batched by the engine session. */
   EngineMessage: 'tokenscope:engine-message',
-  /** renderer → main (invoke): the OS file dialog, then the chosen scenario's text. */
+  /** renderer → main (invoke): the OS file dialog, then the chosen scenario's text or exported image's bytes. */
   OpenScenarioFile: 'tokenscope:open-scenario-file',
   /** renderer → main (invoke): the persisted user settings. */
   SettingsGet: 'tokenscope:settings-get',
@@ -25,6 +27,14 @@ export const IpcChannel = {
   SettingsSet: 'tokenscope:settings-set',
   /** renderer → main (invoke): names and versions for the About box and bug reports. */
   AppInfo: 'tokenscope:app-info',
+  /** renderer → main (invoke): the saved progress of one lesson, or null. */
+  LessonProgressGet: 'tokenscope:lesson-progress-get',
+  /** renderer → main (invoke): replaces the saved progress of one lesson. */
+  LessonProgressSet: 'tokenscope:lesson-progress-set',
+  /** renderer → main (invoke): the OS save dialog, then the given bytes or text written to the chosen file. */
+  SaveFile: 'tokenscope:save-file',
+  /** renderer → main (invoke): puts a PNG image or a text (SVG, plain) on the system clipboard. */
+  ClipboardWrite: 'tokenscope:clipboard-write',
   /** main → renderer (push): a menu item whose work happens in the renderer (the view, not the engine). */
   MenuAction: 'tokenscope:menu-action',
 } as const;
@@ -32,9 +42,23 @@ export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel];
 
 /** Scenario files above this size are refused before they are read; matches validateCommand's limit on 'load'. */
 export const MAX_SCENARIO_CHARS = 2_000_000;
+/**
+ * Exported images opened to reopen their moment, and files saved through the save dialog. A 4× PNG of the widest
+ * export or a PDF handout is a few MB; this bound is far above them and still keeps one IPC message reasonable.
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** File names the save dialog is offered: a name, never a path. */
+export const MAX_FILE_NAME_CHARS = 255;
 
-export type Theme = 'system' | 'light' | 'dark';
-export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+export type Theme = 'system' | 'light' | 'dark' | 'projector';
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'projector'];
+
+/** How much the screen-reader live region says: nothing, the milestones (issue, rotation, expiry, leaks), or every event. */
+export type AnnounceVerbosity = 'off' | 'milestones' | 'every-event';
+export const ANNOUNCE_VERBOSITIES: readonly AnnounceVerbosity[] = ['off', 'milestones', 'every-event'];
+
+export const MIN_FONT_SCALE_PERCENT = 100;
+export const MAX_FONT_SCALE_PERCENT = 250;
 
 /** What the renderer may read and change. Window geometry is main-process state and never crosses. */
 export interface UserSettings {
@@ -43,17 +67,60 @@ export interface UserSettings {
   speed: number;
   /** The built-in scenario shown at start, or null for the default. */
   lastScenarioId: string | null;
+  /** Presentation type size, an integer percentage from 100 to 250. */
+  fontScalePercent: number;
+  announceVerbosity: AnnounceVerbosity;
+  /** The export dialog's last settings and the user's own presets; null until the first export. */
+  exportMemory: ExportMemory | null;
 }
 
 export const DEFAULT_USER_SETTINGS: Readonly<UserSettings> = Object.freeze({
   theme: 'system',
   speed: 3600,
   lastScenarioId: null,
+  fontScalePercent: 100,
+  announceVerbosity: 'milestones',
+  exportMemory: null,
 });
 
+/**
+ * A YAML scenario comes back as text. An exported .png or .svg comes back as bytes: the renderer reads the moment
+ * embedded in it (the scenario text, playhead and view), so the main process never parses image formats.
+ */
 export type OpenScenarioResult =
   | { canceled: true }
-  | { canceled: false; sourceName: string; scenarioText: string };
+  | { canceled: false; sourceName: string; scenarioText: string }
+  | { canceled: false; sourceName: string; imageBytes: Uint8Array };
+
+/** The kinds of file the renderer may save, each with the extensions its name may end in (the first is the default). */
+export const SAVE_FILE_TYPES = {
+  'image/png': { label: 'PNG image', extensions: ['png'] },
+  'image/svg+xml': { label: 'SVG image', extensions: ['svg'] },
+  'application/pdf': { label: 'PDF document', extensions: ['pdf'] },
+  'text/csv': { label: 'CSV table', extensions: ['csv'] },
+  'application/json': { label: 'JSON', extensions: ['json'] },
+  'application/yaml': { label: 'TokenScope scenario', extensions: ['yaml', 'yml'] },
+  'text/plain': { label: 'Text', extensions: ['txt'] },
+} as const satisfies Record<string, { label: string; extensions: readonly string[] }>;
+export type SaveFileMimeType = keyof typeof SAVE_FILE_TYPES;
+
+export interface SaveFileRequest {
+  /** A file name without any folder, ending in an extension of its mime type. */
+  suggestedName: string;
+  mimeType: SaveFileMimeType;
+  /** Bytes as they are, or text written as UTF-8. */
+  data: Uint8Array | string;
+}
+
+/** A failed write is an IpcResult error; `where` is the path the user chose. */
+export type SaveFileOutcome = { saved: true; where: string } | { saved: false; canceled: true };
+
+export type ClipboardItemRequest = { mimeType: 'image/png'; data: Uint8Array } | { mimeType: 'image/svg+xml' | 'text/plain'; data: string };
+
+export interface LessonProgressUpdate {
+  lessonId: string;
+  progress: LessonProgress;
+}
 
 export interface AppInfo {
   name: string;
@@ -64,8 +131,8 @@ export interface AppInfo {
   platform: string;
 }
 
-export type MenuAction = 'zoom-to-fit';
-export const MENU_ACTIONS: readonly MenuAction[] = ['zoom-to-fit'];
+export type MenuAction = 'zoom-to-fit' | 'toggle-presentation' | 'export' | 'save-scenario' | 'cheat-sheet';
+export const MENU_ACTIONS: readonly MenuAction[] = ['zoom-to-fit', 'toggle-presentation', 'export', 'save-scenario', 'cheat-sheet'];
 
 /**
  * Every invoke answers with a result rather than a rejected promise: an error thrown across the context bridge loses
@@ -80,6 +147,10 @@ export interface InvokeContract {
   [IpcChannel.SettingsGet]: { request: void; response: UserSettings };
   [IpcChannel.SettingsSet]: { request: Partial<UserSettings>; response: UserSettings };
   [IpcChannel.AppInfo]: { request: void; response: AppInfo };
+  [IpcChannel.LessonProgressGet]: { request: string; response: LessonProgress | null };
+  [IpcChannel.LessonProgressSet]: { request: LessonProgressUpdate; response: null };
+  [IpcChannel.SaveFile]: { request: SaveFileRequest; response: SaveFileOutcome };
+  [IpcChannel.ClipboardWrite]: { request: ClipboardItemRequest; response: null };
 }
 export type InvokeChannel = keyof InvokeContract;
 export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];
@@ -104,6 +175,10 @@ export interface TokenScopeBridge {
   setSettings(patch: Partial<UserSettings>): Promise<IpcResult<UserSettings>>;
   getAppInfo(): Promise<IpcResult<AppInfo>>;
   onMenuAction(listener: (action: MenuAction) => void): () => void;
+  getLessonProgress(lessonId: string): Promise<IpcResult<LessonProgress | null>>;
+  setLessonProgress(lessonId: string, progress: LessonProgress): Promise<IpcResult<null>>;
+  saveFile(request: SaveFileRequest): Promise<IpcResult<SaveFileOutcome>>;
+  writeClipboard(item: ClipboardItemRequest): Promise<IpcResult<null>>;
 }
 
 /** The channel behind each bridge function: the preload test checks the bridge exposes exactly these. */
@@ -115,6 +190,10 @@ export const BRIDGE_CHANNELS = {
   setSettings: IpcChannel.SettingsSet,
   getAppInfo: IpcChannel.AppInfo,
   onMenuAction: IpcChannel.MenuAction,
+  getLessonProgress: IpcChannel.LessonProgressGet,
+  setLessonProgress: IpcChannel.LessonProgressSet,
+  saveFile: IpcChannel.SaveFile,
+  writeClipboard: IpcChannel.ClipboardWrite,
 } as const satisfies Record<keyof TokenScopeBridge, IpcChannel>;
 
 /** The name of the global the preload defines in the renderer's main world. */
@@ -163,6 +242,19 @@ export function validateSettingsField<K extends keyof UserSettings>(key: K, valu
       return value === null || (typeof value === 'string' && SCENARIO_ID.test(value))
         ? ok(value)
         : { ok: false, error: 'lastScenarioId must be null or a scenario id (lowercase letters, digits, dashes)' };
+    case 'fontScalePercent':
+      return typeof value === 'number' && Number.isInteger(value) && value >= MIN_FONT_SCALE_PERCENT && value <= MAX_FONT_SCALE_PERCENT
+        ? ok(value)
+        : { ok: false, error: `fontScalePercent must be an integer from ${MIN_FONT_SCALE_PERCENT} to ${MAX_FONT_SCALE_PERCENT}` };
+    case 'announceVerbosity':
+      return ANNOUNCE_VERBOSITIES.includes(value as AnnounceVerbosity)
+        ? ok(value)
+        : { ok: false, error: `announceVerbosity must be one of ${ANNOUNCE_VERBOSITIES.join(', ')}` };
+    case 'exportMemory': {
+      if (value === null) return ok(null);
+      const memory = validateExportMemory(value);
+      return memory.ok ? ok(memory.value) : memory;
+    }
     default:
       return { ok: false, error: `unknown setting ${JSON.stringify(key)}` };
   }
@@ -191,6 +283,116 @@ export function isMenuAction(value: unknown): value is MenuAction {
   return MENU_ACTIONS.includes(value as MenuAction);
 }
 
+export function validateLessonProgressGetArgs(args: readonly unknown[]): Validated<string> {
+  const one = onePayload(args);
+  if (!one.ok) return one;
+  return isLessonId(one.value) ? { ok: true, value: one.value } : { ok: false, error: 'lessonId must be a lesson id (lowercase letters, digits, dashes; at most 64)' };
+}
+
+export function validateLessonProgressSetArgs(args: readonly unknown[]): Validated<LessonProgressUpdate> {
+  const one = onePayload(args);
+  if (!one.ok) return one;
+  const value = one.value;
+  if (!isRecord(value)) return { ok: false, error: 'expected { lessonId, progress }' };
+  const extra = Object.keys(value).find((key) => key !== 'lessonId' && key !== 'progress');
+  if (extra !== undefined) return { ok: false, error: `unknown field ${JSON.stringify(extra)}` };
+  if (!isLessonId(value.lessonId)) return { ok: false, error: 'lessonId must be a lesson id (lowercase letters, digits, dashes; at most 64)' };
+  const progress = validateLessonProgress(value.progress);
+  return progress.ok ? { ok: true, value: { lessonId: value.lessonId, progress: progress.value } } : progress;
+}
+
+/** Uint8Array from any realm (the preload's, the page's, the main process's), but not other typed arrays or Buffers posing as one. */
+export function isByteArray(value: unknown): value is Uint8Array {
+  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * A name, not a path: no folder separators, no NUL or control characters, no '..', and a Windows-safe character set.
+ * The save dialog only suggests it (the user picks the folder and may rename), but a hostile suggestion must not
+ * steer the dialog elsewhere.
+ */
+export function fileNameProblem(name: unknown): string | null {
+  if (typeof name !== 'string') return 'the file name must be a string';
+  if (name.length === 0) return 'the file name is empty';
+  if (name.length > MAX_FILE_NAME_CHARS) return `the file name is longer than ${MAX_FILE_NAME_CHARS} characters`;
+  if (/[/\\]/.test(name)) return `the file name ${JSON.stringify(name.slice(0, 80))} contains a path separator; give a name without a folder`;
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'the file name contains control characters';
+  if (/[<>:"|?*]/.test(name)) return `the file name ${JSON.stringify(name.slice(0, 80))} contains a character Windows forbids (< > : " | ? *)`;
+  if (name.startsWith('.')) return `the file name ${JSON.stringify(name.slice(0, 80))} must not start with a dot`;
+  return null;
+}
+
+/** The extension of a file name, lower-cased, without the dot ('' when there is none). */
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+export function validateSaveFileRequest(value: unknown): Validated<SaveFileRequest> {
+  if (!isRecord(value)) return { ok: false, error: 'expected { suggestedName, mimeType, data }' };
+  const extra = Object.keys(value).find((key) => key !== 'suggestedName' && key !== 'mimeType' && key !== 'data');
+  if (extra !== undefined) return { ok: false, error: `unknown field ${JSON.stringify(extra)}` };
+  const nameProblem = fileNameProblem(value.suggestedName);
+  if (nameProblem !== null) return { ok: false, error: nameProblem };
+  const name = value.suggestedName as string;
+  const mimeType = value.mimeType;
+  if (typeof mimeType !== 'string' || !Object.hasOwn(SAVE_FILE_TYPES, mimeType)) {
+    return { ok: false, error: `mimeType must be one of ${Object.keys(SAVE_FILE_TYPES).join(', ')}` };
+  }
+  const type = SAVE_FILE_TYPES[mimeType as SaveFileMimeType];
+  const extensions: readonly string[] = type.extensions;
+  if (!extensions.includes(extensionOf(name))) {
+    return { ok: false, error: `${JSON.stringify(name)} must end in ${extensions.map((e) => `.${e}`).join(' or ')} for ${mimeType}` };
+  }
+  const data = value.data;
+  if (typeof data === 'string') {
+    // UTF-16 units here; the main process checks the UTF-8 bytes again once it has encoded them.
+    if (data.length > MAX_FILE_BYTES) return { ok: false, error: `the text is larger than ${MAX_FILE_BYTES / MB} MB` };
+  } else if (isByteArray(data)) {
+    if (data.byteLength > MAX_FILE_BYTES) return { ok: false, error: `the file is larger than ${MAX_FILE_BYTES / MB} MB` };
+  } else {
+    return { ok: false, error: 'data must be a Uint8Array or a string' };
+  }
+  return { ok: true, value: { suggestedName: name, mimeType: mimeType as SaveFileMimeType, data } };
+}
+
+export function validateSaveFileArgs(args: readonly unknown[]): Validated<SaveFileRequest> {
+  const one = onePayload(args);
+  return one.ok ? validateSaveFileRequest(one.value) : one;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export function isPngBytes(bytes: Uint8Array): boolean {
+  return bytes.byteLength >= PNG_SIGNATURE.length && PNG_SIGNATURE.every((b, i) => bytes[i] === b);
+}
+
+export function validateClipboardItem(value: unknown): Validated<ClipboardItemRequest> {
+  if (!isRecord(value)) return { ok: false, error: 'expected { mimeType, data }' };
+  const extra = Object.keys(value).find((key) => key !== 'mimeType' && key !== 'data');
+  if (extra !== undefined) return { ok: false, error: `unknown field ${JSON.stringify(extra)}` };
+  const { mimeType, data } = value;
+  if (mimeType === 'image/png') {
+    if (!isByteArray(data)) return { ok: false, error: 'a PNG must be given as a Uint8Array' };
+    if (data.byteLength > MAX_FILE_BYTES) return { ok: false, error: `the image is larger than ${MAX_FILE_BYTES / MB} MB` };
+    if (!isPngBytes(data)) return { ok: false, error: 'the data is not a PNG image (no PNG signature)' };
+    return { ok: true, value: { mimeType, data } };
+  }
+  if (mimeType === 'image/svg+xml' || mimeType === 'text/plain') {
+    if (typeof data !== 'string') return { ok: false, error: `${mimeType} must be given as a string` };
+    if (data.length > MAX_FILE_BYTES) return { ok: false, error: `the text is larger than ${MAX_FILE_BYTES / MB} MB` };
+    return { ok: true, value: { mimeType, data } };
+  }
+  return { ok: false, error: 'mimeType must be one of image/png, image/svg+xml, text/plain' };
+}
+
+export function validateClipboardArgs(args: readonly unknown[]): Validated<ClipboardItemRequest> {
+  const one = onePayload(args);
+  return one.ok ? validateClipboardItem(one.value) : one;
+}
+
 /** One validator per renderer → main channel, so a handler cannot be registered without one. */
 export const INVOKE_VALIDATORS: { [C in InvokeChannel]: (args: readonly unknown[]) => Validated<InvokeRequest<C>> } = {
   [IpcChannel.EngineCommand]: validateEngineCommandArgs,
@@ -198,4 +400,8 @@ export const INVOKE_VALIDATORS: { [C in InvokeChannel]: (args: readonly unknown[
   [IpcChannel.SettingsGet]: noPayload,
   [IpcChannel.SettingsSet]: validateSettingsSetArgs,
   [IpcChannel.AppInfo]: noPayload,
+  [IpcChannel.LessonProgressGet]: validateLessonProgressGetArgs,
+  [IpcChannel.LessonProgressSet]: validateLessonProgressSetArgs,
+  [IpcChannel.SaveFile]: validateSaveFileArgs,
+  [IpcChannel.ClipboardWrite]: validateClipboardArgs,
 };

@@ -1,18 +1,27 @@
 /**
  * A fake `window.tokenscope` for renderer-side tests: what the preload would expose, with no Electron and no main
  * process. Commands are recorded (and answered by `onCommand`, if given); tests push engine messages and menu
- * actions as the main process would.
+ * actions as the main process would. Requests are validated as the main process validates them, and cross a
+ * structured clone as they would over IPC.
  */
 import {
   DEFAULT_USER_SETTINGS,
+  validateClipboardItem,
+  validateLessonProgressGetArgs,
+  validateLessonProgressSetArgs,
+  validateSaveFileRequest,
   validateSettingsPatch,
   type AppInfo,
+  type ClipboardItemRequest,
   type IpcResult,
   type MenuAction,
   type OpenScenarioResult,
+  type SaveFileOutcome,
+  type SaveFileRequest,
   type TokenScopeBridge,
   type UserSettings,
 } from '../../shared/ipc/ipc-contract.ts';
+import type { LessonProgress } from '../../shared/ipc/lesson-progress.ts';
 import { validateCommand, type EngineCommand, type EngineMessage } from '../../shared/rpc/engine-protocol.ts';
 
 export interface FakeDesktopBridge {
@@ -25,6 +34,13 @@ export interface FakeDesktopBridge {
   /** What the next openScenarioFile() answers. */
   nextOpen: OpenScenarioResult;
   engineListenerCount(): number;
+  lessonProgress: Map<string, LessonProgress>;
+  /** Every save request that passed validation, and what the save dialog answers (an IpcResult, as main would). */
+  saves: SaveFileRequest[];
+  nextSave: IpcResult<SaveFileOutcome>;
+  clipboard: ClipboardItemRequest[];
+  /** When set, the main process answers every settings, progress and clipboard write with this error. */
+  failWrites: string | undefined;
 }
 
 export interface FakeDesktopBridgeOptions {
@@ -39,6 +55,11 @@ export function createFakeDesktopBridge(options: FakeDesktopBridgeOptions = {}):
     commands: [],
     settings: { ...DEFAULT_USER_SETTINGS },
     nextOpen: { canceled: true },
+    lessonProgress: new Map(),
+    saves: [],
+    nextSave: { ok: true, value: { saved: false, canceled: true } },
+    clipboard: [],
+    failWrites: undefined,
     pushEngineMessage: (message) => engineListeners.forEach((listener) => listener(structuredClone(message))),
     pushMenuAction: (action) => menuListeners.forEach((listener) => listener(action)),
     engineListenerCount: () => engineListeners.size,
@@ -62,8 +83,9 @@ export function createFakeDesktopBridge(options: FakeDesktopBridgeOptions = {}):
         return { ok: true, value: { ...fake.settings } };
       },
       async setSettings(patch) {
-        const checked = validateSettingsPatch(patch);
+        const checked = validateSettingsPatch(structuredClone(patch));
         if (!checked.ok) return { ok: false, error: `invalid request: ${checked.error}` };
+        if (fake.failWrites) return { ok: false, error: fake.failWrites };
         fake.settings = { ...fake.settings, ...checked.value };
         return { ok: true, value: { ...fake.settings } };
       },
@@ -73,6 +95,32 @@ export function createFakeDesktopBridge(options: FakeDesktopBridgeOptions = {}):
       onMenuAction(listener) {
         menuListeners.add(listener);
         return () => void menuListeners.delete(listener);
+      },
+      async getLessonProgress(lessonId) {
+        const checked = validateLessonProgressGetArgs([structuredClone(lessonId)]);
+        if (!checked.ok) return { ok: false, error: `invalid request: ${checked.error}` };
+        const saved = fake.lessonProgress.get(checked.value);
+        return { ok: true, value: saved ? structuredClone(saved) : null };
+      },
+      async setLessonProgress(lessonId, progress) {
+        const checked = validateLessonProgressSetArgs([structuredClone({ lessonId, progress })]);
+        if (!checked.ok) return { ok: false, error: `invalid request: ${checked.error}` };
+        if (fake.failWrites) return { ok: false, error: fake.failWrites };
+        fake.lessonProgress.set(checked.value.lessonId, checked.value.progress);
+        return { ok: true, value: null };
+      },
+      async saveFile(request) {
+        const checked = validateSaveFileRequest(structuredClone(request));
+        if (!checked.ok) return { ok: false, error: `invalid request: ${checked.error}` };
+        fake.saves.push(checked.value);
+        return fake.nextSave;
+      },
+      async writeClipboard(item) {
+        const checked = validateClipboardItem(structuredClone(item));
+        if (!checked.ok) return { ok: false, error: `invalid request: ${checked.error}` };
+        if (fake.failWrites) return { ok: false, error: fake.failWrites };
+        fake.clipboard.push(checked.value);
+        return { ok: true, value: null };
       },
     },
   };

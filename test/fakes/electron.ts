@@ -4,7 +4,7 @@
  *
  * It covers what the main process and the preload use: app, BrowserWindow (with webContents, frames and
  * navigation), ipcMain/ipcRenderer (wired to each other, so a preload call reaches the registered main handler),
- * contextBridge, protocol, session, Menu, dialog, screen, shell and net. Objects are singletons mutated in place by
+ * contextBridge, protocol, session, Menu, dialog, screen, shell, net, clipboard (with ClipboardItem) and nativeImage. Objects are singletons mutated in place by
  * `resetFakeElectron()`, so module-level imports stay valid between tests.
  * Helpers that tests call but Electron has not are prefixed `fake`.
  */
@@ -628,9 +628,16 @@ interface OpenDialogAnswer {
   filePaths: string[];
 }
 
+interface SaveDialogAnswer {
+  canceled: boolean;
+  filePath: string;
+}
+
 const dialogState = {
   openAnswers: [] as OpenDialogAnswer[],
   openCalls: [] as { window: unknown; options: Record<string, unknown> }[],
+  saveAnswers: [] as SaveDialogAnswer[],
+  saveCalls: [] as { window: unknown; options: Record<string, unknown> }[],
   messageBoxes: [] as Record<string, unknown>[],
   errorBoxes: [] as { title: string; content: string }[],
 };
@@ -643,6 +650,13 @@ export const dialog = {
   get fakeOpenCalls() {
     return dialogState.openCalls;
   },
+  /** Queue what the next showSaveDialog answers (canceled when the queue is empty). */
+  fakeAnswerSave(answer: SaveDialogAnswer): void {
+    dialogState.saveAnswers.push(answer);
+  },
+  get fakeSaveCalls() {
+    return dialogState.saveCalls;
+  },
   get fakeMessageBoxes() {
     return dialogState.messageBoxes;
   },
@@ -653,6 +667,11 @@ export const dialog = {
     const options = (maybeOptions ?? windowOrOptions) as Record<string, unknown>;
     dialogState.openCalls.push({ window: maybeOptions ? windowOrOptions : undefined, options });
     return dialogState.openAnswers.shift() ?? { canceled: true, filePaths: [] };
+  },
+  async showSaveDialog(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>): Promise<SaveDialogAnswer> {
+    const options = (maybeOptions ?? windowOrOptions) as Record<string, unknown>;
+    dialogState.saveCalls.push({ window: maybeOptions ? windowOrOptions : undefined, options });
+    return dialogState.saveAnswers.shift() ?? { canceled: true, filePath: '' };
   },
   async showMessageBox(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>) {
     dialogState.messageBoxes.push((maybeOptions ?? windowOrOptions) as Record<string, unknown>);
@@ -701,6 +720,48 @@ export const net = {
   },
 };
 
+/** Electron's W3C-style clipboard entry: MIME type → string or Blob. */
+export class FakeClipboardItem {
+  constructor(readonly items: Record<string, string | Blob>) {}
+
+  get types(): string[] {
+    return Object.keys(this.items);
+  }
+
+  async getType(type: string): Promise<Blob> {
+    const value = this.items[type];
+    if (value === undefined) throw new Error(`NotFoundError: ${type}`);
+    return typeof value === 'string' ? new Blob([value], { type }) : value;
+  }
+}
+
+export const clipboard = {
+  /** What the system clipboard holds after the last write. */
+  fakeContents: [] as FakeClipboardItem[],
+  /** When set, the next writes reject with this error, as a clipboard owned by another app might. */
+  fakeFailure: undefined as Error | undefined,
+  async write(items: FakeClipboardItem[]): Promise<void> {
+    if (clipboard.fakeFailure) throw clipboard.fakeFailure;
+    clipboard.fakeContents = [...items];
+  },
+  async writeText(text: string): Promise<void> {
+    await clipboard.write([new FakeClipboardItem({ 'text/plain': text })]);
+  },
+  async readText(): Promise<string> {
+    const item = clipboard.fakeContents.find((i) => typeof i.items['text/plain'] === 'string');
+    return (item?.items['text/plain'] as string | undefined) ?? '';
+  },
+};
+
+/** Does not really decode: an image is empty unless its bytes start with the PNG signature and go on past it. */
+export const nativeImage = {
+  createFromBuffer(buffer: Uint8Array) {
+    const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+    const looksLikePng = buffer.byteLength > signature.length && signature.every((b, i) => buffer[i] === b);
+    return { isEmpty: () => !looksLikePng, getSize: () => (looksLikePng ? { width: 1, height: 1 } : { width: 0, height: 0 }) };
+  },
+};
+
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: true, themeSource: 'system' });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -716,6 +777,7 @@ export const contextBridge = new FakeContextBridge();
 export const BrowserWindow = FakeBrowserWindow;
 export const BaseWindow = FakeBrowserWindow;
 export const Menu = menu;
+export const ClipboardItem = FakeClipboardItem;
 export const MenuItem = class {
   constructor(readonly options: FakeMenuItemOptions) {}
 };
@@ -741,6 +803,10 @@ export function resetFakeElectron(): void {
   menu.applicationMenu = null;
   dialogState.openAnswers.length = 0;
   dialogState.openCalls.length = 0;
+  dialogState.saveAnswers.length = 0;
+  dialogState.saveCalls.length = 0;
+  clipboard.fakeContents = [];
+  clipboard.fakeFailure = undefined;
   dialogState.messageBoxes.length = 0;
   dialogState.errorBoxes.length = 0;
   screenState.displays = defaultDisplays();
@@ -753,12 +819,15 @@ export default {
   app,
   BaseWindow,
   BrowserWindow,
+  clipboard,
+  ClipboardItem,
   contextBridge,
   dialog,
   ipcMain,
   ipcRenderer,
   Menu,
   MenuItem,
+  nativeImage,
   nativeTheme,
   net,
   protocol,

@@ -2,7 +2,8 @@
  * The guided lesson beside the timelines: one step at a time, with its text, the scenario it runs in, a suggested
  * kubectl line ("Run it for me"), the outcome it waits for, hints drawn from the simulation's state, and its quiz.
  * It watches the simulation only through the timeline snapshot and drives it only through the EngineClient, and it
- * remembers where the learner is through a ProgressStore.
+ * remembers where the learner is through the host (see progress-store.ts): until the saved place has arrived it shows
+ * only that it is loading, so the learner never sees the first step flash by before their own.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { EngineCommand } from '../../../shared/rpc/engine-protocol.ts';
@@ -29,7 +30,7 @@ import {
   type QuizInput,
   type QuizState,
 } from './lesson-model.ts';
-import { defaultProgressStore, type ProgressStore } from './progress-store.ts';
+import { createProgressSaver, loadResumeProgress, type ProgressHost } from './progress-store.ts';
 import { LessonText } from './LessonText.tsx';
 import { QuizView } from './QuizView.tsx';
 import './lesson.css';
@@ -37,13 +38,14 @@ import './lesson.css';
 export interface LessonPanelProps {
   snapshot: TimelineSnapshot;
   client: EngineClient;
-  store?: ProgressStore;
+  /** Where progress is loaded from and saved to: the app's HostServices. */
+  host: ProgressHost;
 }
 
 /** Request ids far above the console's, so neither mistakes the other's kubectl results for its own. */
 let nextRequestId = 1_000_000_000;
 
-export function LessonPanel({ snapshot, client, store }: LessonPanelProps) {
+export function LessonPanel({ snapshot, client, host }: LessonPanelProps) {
   const parsed = useMemo(() => loadBundledLesson(), []);
   if (!parsed.ok) {
     return (
@@ -57,7 +59,29 @@ export function LessonPanel({ snapshot, client, store }: LessonPanelProps) {
       </section>
     );
   }
-  return <LessonView lesson={parsed.value} snapshot={snapshot} client={client} store={store} />;
+  return <LessonLoader lesson={parsed.value} snapshot={snapshot} client={client} host={host} />;
+}
+
+function LessonLoader({ lesson, snapshot, client, host }: { lesson: Lesson } & LessonPanelProps) {
+  const [loaded, setLoaded] = useState<{ host: ProgressHost; progress: LessonProgress } | undefined>();
+  useEffect(() => {
+    let current = true;
+    void loadResumeProgress(host, lesson).then((progress) => {
+      if (current) setLoaded({ host, progress });
+    });
+    return () => {
+      current = false;
+    };
+  }, [host, lesson]);
+  if (!loaded || loaded.host !== host) {
+    return (
+      <section className="lesson-panel" data-testid="lesson-panel" aria-label="Lesson" aria-busy="true">
+        <p className="lesson-name">{lesson.title}</p>
+        <p data-testid="lesson-loading">Finding your place in the lesson…</p>
+      </section>
+    );
+  }
+  return <LessonView lesson={lesson} snapshot={snapshot} client={client} host={host} initial={loaded.progress} />;
 }
 
 interface RunOutput {
@@ -68,12 +92,9 @@ interface RunOutput {
   exitCode?: number;
 }
 
-function LessonView({ lesson, snapshot, client, store }: { lesson: Lesson } & LessonPanelProps) {
-  const progressStore = useMemo(() => store ?? defaultProgressStore(), [store]);
-  const [progress, setProgress] = useState<LessonProgress>(() => {
-    const saved = progressStore.load(lesson.id);
-    return saved ? { ...saved, stepId: lesson.steps[resumeIndex(lesson, saved)]!.id } : startingProgress(lesson);
-  });
+function LessonView({ lesson, snapshot, client, host, initial }: { lesson: Lesson; initial: LessonProgress } & LessonPanelProps) {
+  const [progress, setProgress] = useState<LessonProgress>(initial);
+  const [saveError, setSaveError] = useState<string | undefined>();
   const index = resumeIndex(lesson, progress);
   const step = lesson.steps[index]!;
   const [quizStates, setQuizStates] = useState<Record<string, QuizState>>({});
@@ -94,7 +115,8 @@ function LessonView({ lesson, snapshot, client, store }: { lesson: Lesson } & Le
     for (const command of commands) client.send(command);
   };
 
-  useEffect(() => progressStore.save(lesson.id, progress), [progressStore, lesson.id, progress]);
+  const saver = useMemo(() => createProgressSaver(host, lesson.id, initial, setSaveError), [host, lesson.id, initial]);
+  useEffect(() => saver.save(progress), [saver, progress]);
 
   // Entering a step brings the engine to it. Until the step's scenario has been seen loaded, a different one
   // arriving (the app's own start-up load racing ours) is answered by loading ours again, once per intruder.
@@ -314,6 +336,11 @@ function LessonView({ lesson, snapshot, client, store }: { lesson: Lesson } & Le
       {blocker && (
         <p id={blockedId} className="lesson-blocked">
           {blocker}
+        </p>
+      )}
+      {saveError && (
+        <p className="lesson-blocked" role="status" data-testid="lesson-save-error">
+          Your place in the lesson could not be saved, so it will not be remembered: {saveError}
         </p>
       )}
     </section>

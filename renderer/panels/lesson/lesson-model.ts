@@ -4,6 +4,7 @@
  * for, the quiz state machine (including predict-then-play: pause, predict, play until the proving event), and the
  * learner's progress. Every function here is pure; the panel sends the commands they return.
  */
+import type { LessonProgress, QuizEvidence, QuizRecord } from '../../../shared/ipc/lesson-progress.ts';
 import type { SimEvent } from '../../../shared/model/events.ts';
 import type { EngineCommand } from '../../../shared/rpc/engine-protocol.ts';
 import { formatDuration } from '../../../shared/time/duration.ts';
@@ -13,6 +14,8 @@ import type { EventCondition, FieldTest, HintWhen, Lesson, LessonScenario, Lesso
 export { parseLesson } from './parse-lesson.ts';
 export type { ParseLessonOptions } from './parse-lesson.ts';
 export type * from './lesson-types.ts';
+// The saved shape lives in shared/ so the desktop's main process can validate what the panel sends it.
+export type { LessonProgress, QuizEvidence, QuizRecord };
 
 /** The subset of the timeline snapshot the lesson reads. */
 export type LessonSnapshot = Pick<TimelineSnapshot, 'version' | 'scenario' | 'events' | 'tokens' | 'nowMs' | 'playing' | 'speed'>;
@@ -212,14 +215,6 @@ export function tokenAge(snapshot: LessonSnapshot, events: readonly SimEvent[], 
  */
 export type QuizPhase = 'choosing' | 'positioning' | 'predicting' | 'playing' | 'revealed';
 
-export interface QuizEvidence {
-  atMs: number;
-  flow: string;
-  message: string;
-  /** The simulation showed the refuting event first: the lesson's answer is contradicted. */
-  refuted: boolean;
-}
-
 export interface QuizState {
   phase: QuizPhase;
   selected?: number;
@@ -244,12 +239,6 @@ export type QuizInput =
 export interface QuizStep {
   state: QuizState;
   commands: EngineCommand[];
-}
-
-export interface QuizRecord {
-  choice: number;
-  correct: boolean;
-  evidence?: QuizEvidence;
 }
 
 export function initialQuizState(quiz: Quiz, record?: QuizRecord): QuizState {
@@ -315,15 +304,6 @@ function watch(quiz: Quiz, state: QuizState, snapshot: LessonSnapshot): QuizStep
 
 // ---- progress ------------------------------------------------------------------------------------------------------
 
-export interface LessonProgress {
-  /** The step the learner is on. */
-  stepId: string;
-  /** Steps whose outcome has been seen at least once (it stays met even after the scenario is reloaded). */
-  completed: string[];
-  /** Checked quiz answers, by step id. */
-  quizzes: Record<string, QuizRecord>;
-}
-
 export function startingProgress(lesson: Lesson): LessonProgress {
   return { stepId: lesson.steps[0]!.id, completed: [], quizzes: {} };
 }
@@ -338,27 +318,4 @@ export function canAdvance(step: LessonStep, view: StepView, progress: LessonPro
   const outcomeDone = step.waitFor.length === 0 || view.outcomeMet || progress.completed.includes(step.id);
   const quizDone = step.quiz === undefined || quiz?.phase === 'revealed';
   return outcomeDone && quizDone;
-}
-
-/** Reads saved progress defensively: anything malformed is dropped, never trusted. */
-export function sanitizeProgress(value: unknown): LessonProgress | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  const v = value as Record<string, unknown>;
-  if (typeof v.stepId !== 'string') return undefined;
-  const completed = Array.isArray(v.completed) ? v.completed.filter((id): id is string => typeof id === 'string') : [];
-  const quizzes: Record<string, QuizRecord> = {};
-  if (v.quizzes !== null && typeof v.quizzes === 'object') {
-    for (const [id, raw] of Object.entries(v.quizzes as Record<string, unknown>)) {
-      if (raw === null || typeof raw !== 'object') continue;
-      const r = raw as Record<string, unknown>;
-      if (!Number.isInteger(r.choice) || typeof r.correct !== 'boolean') continue;
-      const record: QuizRecord = { choice: r.choice as number, correct: r.correct };
-      const e = r.evidence as Record<string, unknown> | undefined;
-      if (e && typeof e === 'object' && typeof e.atMs === 'number' && typeof e.flow === 'string' && typeof e.message === 'string' && typeof e.refuted === 'boolean') {
-        record.evidence = { atMs: e.atMs, flow: e.flow, message: e.message, refuted: e.refuted };
-      }
-      quizzes[id] = record;
-    }
-  }
-  return { stepId: v.stepId, completed, quizzes };
 }

@@ -1,62 +1,52 @@
 /**
- * Where a learner's place in a lesson is kept between sessions. One interface, so the panel does not care where.
- *
- * Both hosts use the browser's localStorage: the desktop bridge's settings (shared/ipc/ipc-contract.ts) are a
- * closed, validated set of fields (theme, speed, last scenario) read asynchronously, with no room for lesson
- * progress, and the desktop window's `app://` origin is a standard, secure scheme, so localStorage persists there
- * as it does in the browser build.
+ * Where a learner's place in a lesson is kept between sessions: the host's store (desktop: lesson-progress.json in
+ * the user-data folder, written atomically by the main process; browser: local storage). Reading is asynchronous,
+ * so the panel waits for it before showing a step; writing is sent after every change, one save at a time.
  */
-import { sanitizeProgress, type LessonProgress } from './lesson-model.ts';
+import type { HostServices } from '../../host/host-services.ts';
+import { resumeIndex, startingProgress, type Lesson, type LessonProgress } from './lesson-model.ts';
 
-export interface ProgressStore {
-  load(lessonId: string): LessonProgress | undefined;
-  save(lessonId: string, progress: LessonProgress): void;
-}
+export type ProgressHost = Pick<HostServices, 'loadLessonProgress' | 'saveLessonProgress'>;
 
-const KEY_PREFIX = 'tokenscope.lesson.';
-
-/** Progress in a Storage (localStorage). Unreadable or corrupt entries read as "no progress"; failed writes are dropped. */
-export function createStorageProgressStore(storage: Pick<Storage, 'getItem' | 'setItem'>): ProgressStore {
-  return {
-    load(lessonId) {
-      try {
-        const text = storage.getItem(KEY_PREFIX + lessonId);
-        return text === null ? undefined : sanitizeProgress(JSON.parse(text));
-      } catch {
-        // Private browsing, a disabled storage or a hand-edited entry: start the lesson from the top.
-        return undefined;
-      }
-    },
-    save(lessonId, progress) {
-      try {
-        storage.setItem(KEY_PREFIX + lessonId, JSON.stringify(progress));
-      } catch {
-        // A full or disabled storage must not break the lesson; the learner only loses the ability to resume.
-      }
-    },
-  };
-}
-
-/** Progress for this session only, when no storage is available. */
-export function createMemoryProgressStore(): ProgressStore {
-  const saved = new Map<string, string>();
-  return {
-    load: (lessonId) => {
-      const text = saved.get(lessonId);
-      return text === undefined ? undefined : sanitizeProgress(JSON.parse(text));
-    },
-    save: (lessonId, progress) => {
-      saved.set(lessonId, JSON.stringify(progress));
-    },
-  };
-}
-
-/** The store the panel uses when none is given: localStorage when the page can reach it. */
-export function defaultProgressStore(): ProgressStore {
+/** Where the lesson resumes: the saved progress on its step as the lesson stands today, or the first step. */
+export async function loadResumeProgress(host: ProgressHost, lesson: Lesson): Promise<LessonProgress> {
+  let saved: LessonProgress | undefined;
   try {
-    if (typeof window !== 'undefined' && window.localStorage) return createStorageProgressStore(window.localStorage);
+    saved = await host.loadLessonProgress(lesson.id);
   } catch {
-    // Reading window.localStorage itself throws when storage is blocked.
+    // Hosts answer "no progress" rather than reject; a broken one still must not keep the lesson from opening.
+    saved = undefined;
   }
-  return createMemoryProgressStore();
+  return saved ? { ...saved, stepId: lesson.steps[resumeIndex(lesson, saved)]!.id } : startingProgress(lesson);
+}
+
+export interface ProgressSaver {
+  /** Queues the progress for saving, unless it equals what was saved (or loaded) last. */
+  save(progress: LessonProgress): void;
+}
+
+/**
+ * Saves one after another, so a slow write can never land after a newer one and leave the older place on disk, and
+ * skips saves that would write what is already there (opening the lesson writes nothing). `onResult` hears
+ * undefined after each successful save and the reason after each failed one.
+ */
+export function createProgressSaver(host: ProgressHost, lessonId: string, loaded: LessonProgress, onResult: (error: string | undefined) => void): ProgressSaver {
+  let last = JSON.stringify(loaded);
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    save(progress) {
+      const text = JSON.stringify(progress);
+      if (text === last) return;
+      last = text;
+      const copy = structuredClone(progress);
+      queue = queue.then(async () => {
+        try {
+          const result = await host.saveLessonProgress(lessonId, copy);
+          onResult(result.ok ? undefined : result.error);
+        } catch (error) {
+          onResult(error instanceof Error ? error.message : String(error));
+        }
+      });
+    },
+  };
 }

@@ -8,6 +8,7 @@ vi.mock('electron', () => import('../../fakes/electron.ts'));
 import {
   app,
   BrowserWindow,
+  clipboard,
   contextBridge,
   dialog,
   ipcMain,
@@ -83,7 +84,7 @@ describe('once ready', () => {
     await started();
     const response = await protocol.fakeRequest('app://bundle/');
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval';");
   });
 
   it('guards the session and the window', async () => {
@@ -218,6 +219,34 @@ describe('from the preload to the engine and back', () => {
     bridge.onMenuAction((action) => actions.push(action));
     Menu.getApplicationMenu()!.getMenuItemById('zoom-to-fit')!.click!({}, window, {});
     expect(actions).toEqual(['zoom-to-fit']);
+  });
+
+  it('keeps lesson progress in lesson-progress.json in the user-data folder, across a restart', async () => {
+    const { bridge } = await withBridge();
+    const progress = { stepId: 'rotation', completed: ['welcome'], quizzes: {} };
+    expect(await bridge.setLessonProgress('projected-tokens', progress)).toEqual({ ok: true, value: null });
+    expect(JSON.parse(readFileSync(path.join(userData, 'lesson-progress.json'), 'utf8')).lessons).toEqual({ 'projected-tokens': progress });
+    expect(await bridge.getLessonProgress('projected-tokens')).toEqual({ ok: true, value: progress });
+  });
+
+  it('saves a file where the user chose in the save dialog, and copies a caption to the clipboard', async () => {
+    const { bridge } = await withBridge();
+    const target = path.join(userData, 'figure.svg');
+    dialog.fakeAnswerSave({ canceled: false, filePath: target });
+    expect(await bridge.saveFile({ suggestedName: 'figure.svg', mimeType: 'image/svg+xml', data: '<svg/>' })).toEqual({ ok: true, value: { saved: true, where: target } });
+    expect(readFileSync(target, 'utf8')).toBe('<svg/>');
+    expect(dialog.fakeSaveCalls[0]?.options.defaultPath).toBe(path.join('/fake/home/Documents', 'figure.svg'));
+
+    expect(await bridge.writeClipboard({ mimeType: 'text/plain', data: 'Projected token rotated at 48 m' })).toEqual({ ok: true, value: null });
+    expect(await clipboard.readText()).toBe('Projected token rotated at 48 m');
+  });
+
+  it('sends the presentation, export, save and cheat-sheet menu items to the renderer', async () => {
+    const { window, bridge } = await withBridge();
+    const actions: string[] = [];
+    bridge.onMenuAction((action) => actions.push(action));
+    for (const id of ['toggle-presentation', 'export', 'save-scenario', 'cheat-sheet']) Menu.getApplicationMenu()!.getMenuItemById(id)!.click!({}, window, {});
+    expect(actions).toEqual(['toggle-presentation', 'export', 'save-scenario', 'cheat-sheet']);
   });
 
   it('shows About with the app’s name and version', async () => {

@@ -105,6 +105,29 @@ describe('the application menu', () => {
     }
   });
 
+  it.each([
+    ['toggle-presentation', 'Presentation Mode', 'F5'],
+    ['export', 'Export…', 'CmdOrCtrl+E'],
+    ['save-scenario', 'Save Scenario…', 'CmdOrCtrl+S'],
+    ['cheat-sheet', 'Keyboard Shortcuts', 'F1'],
+  ] as const)('sends %s to the renderer, showing %s with %s but leaving the key to the page', (id, label, accelerator) => {
+    const { calls, handlers } = recorder();
+    const item = byId(buildMenuTemplate(handlers, linux), id);
+    // The renderer handles these keys in both builds; registering them too would run the action twice.
+    expect(item).toMatchObject({ label, accelerator, registerAccelerator: false });
+    click(item);
+    expect(calls).toEqual([['action', WINDOW, id]]);
+  });
+
+  it('puts Save and Export in File, Presentation Mode in View and the shortcuts in Help', () => {
+    const { handlers } = recorder();
+    const template = buildMenuTemplate(handlers, linux);
+    const ids = (label: string) => items((template.find((m) => (m.label ?? m.role) === label)!.submenu as MenuItemConstructorOptions[]) ?? []).map((i) => i.id);
+    expect(ids('&File')).toEqual(expect.arrayContaining(['open-scenario', 'save-scenario', 'export']));
+    expect(ids('&View')).toContain('toggle-presentation');
+    expect(ids('help')).toEqual(expect.arrayContaining(['cheat-sheet', 'about']));
+  });
+
   it('has developer tools and reload only in an unpackaged build', () => {
     const { handlers } = recorder();
     const roles = (isPackaged: boolean) => items(buildMenuTemplate(handlers, { ...linux, isPackaged })).map((i) => i.role);

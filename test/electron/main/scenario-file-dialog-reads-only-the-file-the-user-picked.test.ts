@@ -53,6 +53,51 @@ describe('openScenarioFile', () => {
     expect(readText).not.toHaveBeenCalled();
   });
 
+  it('offers scenarios and exported images together, and each on its own', async () => {
+    await openScenarioFile(undefined, { dialog: dialog as never, settings: memory() });
+    expect(dialog.fakeOpenCalls[0]?.options.filters).toEqual([
+      { name: 'Scenarios and TokenScope images', extensions: ['yaml', 'yml', 'png', 'svg'] },
+      { name: 'TokenScope scenarios', extensions: ['yaml', 'yml'] },
+      { name: 'Images exported by TokenScope', extensions: ['png', 'svg'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
+  });
+
+  it.each(['moment.png', 'moment.SVG'])('returns the bytes of an exported image (%s), for the renderer to read its moment', async (name) => {
+    const file = path.join(dir, name);
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]);
+    writeFileSync(file, bytes);
+    dialog.fakeAnswerOpen({ canceled: false, filePaths: [file] });
+    const result = await openScenarioFile(undefined, { dialog: dialog as never, settings: memory() });
+    expect(result).toMatchObject({ canceled: false, sourceName: name });
+    expect('imageBytes' in result && [...result.imageBytes]).toEqual([...bytes]);
+    expect('scenarioText' in result).toBe(false);
+  });
+
+  it('refuses an image larger than 64 MB without reading it', async () => {
+    const file = path.join(dir, 'huge.png');
+    writeFileSync(file, '');
+    dialog.fakeAnswerOpen({ canceled: false, filePaths: [file] });
+    const readBytes = vi.fn();
+    const stat = async () => ({ size: 64 * 1024 * 1024 + 1, isFile: () => true });
+    await expect(openScenarioFile(undefined, { dialog: dialog as never, settings: memory(), stat, readBytes })).rejects.toThrow('huge.png is larger than 64 MB');
+    expect(readBytes).not.toHaveBeenCalled();
+  });
+
+  it('offers only scenarios when images cannot be applied (the menu), and says where to open an image instead', async () => {
+    await openScenarioFile(undefined, { dialog: dialog as never, settings: memory() }, { images: false });
+    expect(dialog.fakeOpenCalls[0]?.options.filters).toEqual([
+      { name: 'TokenScope scenarios', extensions: ['yaml', 'yml'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
+    const file = path.join(dir, 'moment.png');
+    writeFileSync(file, 'png');
+    dialog.fakeAnswerOpen({ canceled: false, filePaths: [file] });
+    await expect(openScenarioFile(undefined, { dialog: dialog as never, settings: memory() }, { images: false })).rejects.toThrow(
+      'moment.png is an exported image: open it with the Open button or drop it on the window to reopen its moment',
+    );
+  });
+
   it('refuses a folder', async () => {
     dialog.fakeAnswerOpen({ canceled: false, filePaths: [dir] });
     await expect(openScenarioFile(undefined, { dialog: dialog as never, settings: memory() })).rejects.toThrow('is not a file');

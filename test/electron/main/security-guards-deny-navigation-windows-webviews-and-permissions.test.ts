@@ -55,9 +55,14 @@ describe('the content security policy', () => {
 
   it('denies by default and loads scripts only from the bundle: no inline scripts, no eval', () => {
     expect(directives.get('default-src')).toEqual(["'none'"]);
-    expect(directives.get('script-src')).toEqual(["'self'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    for (const [name, sources] of directives) expect(sources, name).not.toContain("'unsafe-eval'");
     expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
+  });
+
+  it('lets the page compile WebAssembly (the PNG rasteriser) and nothing more than that beyond the bundle', () => {
+    const withWasm = [...directives].filter(([, sources]) => sources.includes("'wasm-unsafe-eval'")).map(([name]) => name);
+    expect(withWasm).toEqual(['script-src']);
   });
 
   it('allows no remote origin anywhere', () => {

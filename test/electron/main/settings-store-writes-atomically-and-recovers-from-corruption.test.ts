@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_EXPORT_SETTINGS, type ExportMemory } from '../../../shared/export/export-types.ts';
 import { DEFAULT_USER_SETTINGS } from '../../../shared/ipc/ipc-contract.ts';
 import { SettingsStore, type SettingsFs } from '../../../electron/main/settings-store.ts';
 
@@ -47,12 +48,35 @@ describe('SettingsStore', () => {
     first.updateUser({ theme: 'dark', speed: 86_400 });
     first.setWindowState({ x: 10, y: 20, width: 1300, height: 850, maximized: false });
     first.setLastScenarioDirectory('/home/me/scenarios');
+    first.setLastSaveDirectory('/home/me/slides');
 
     const second = new SettingsStore(file, quiet);
     expect(second.load()).toEqual({ kind: 'loaded' });
-    expect(second.getUser()).toEqual({ theme: 'dark', speed: 86_400, lastScenarioId: null });
+    expect(second.getUser()).toEqual({ ...DEFAULT_USER_SETTINGS, theme: 'dark', speed: 86_400 });
     expect(second.getWindowState()).toEqual({ x: 10, y: 20, width: 1300, height: 850, maximized: false });
     expect(second.getLastScenarioDirectory()).toBe('/home/me/scenarios');
+    expect(second.getLastSaveDirectory()).toBe('/home/me/slides');
+  });
+
+  it('remembers the projector theme, the font scale, the announcement verbosity and the export memory', () => {
+    const memory: ExportMemory = { last: { ...DEFAULT_EXPORT_SETTINGS, hiddenLanes: [], format: 'svg', theme: 'projector' }, presets: [] };
+    const first = new SettingsStore(file, quiet);
+    first.updateUser({ theme: 'projector', fontScalePercent: 175, announceVerbosity: 'every-event', exportMemory: memory });
+    const second = new SettingsStore(file, quiet);
+    second.load();
+    expect(second.getUser()).toEqual({ ...DEFAULT_USER_SETTINGS, theme: 'projector', fontScalePercent: 175, announceVerbosity: 'every-event', exportMemory: memory });
+  });
+
+  it('falls back field by field: a bad font scale, verbosity or export memory loses only itself', () => {
+    const good: ExportMemory = { last: { ...DEFAULT_EXPORT_SETTINGS, hiddenLanes: [] }, presets: [] };
+    writeFileSync(file, JSON.stringify({ version: 1, user: { theme: 'projector', fontScalePercent: 900, announceVerbosity: 'shout', exportMemory: { last: { format: 'gif' } } } }));
+    const store = new SettingsStore(file, quiet);
+    store.load();
+    expect(store.getUser()).toEqual({ ...DEFAULT_USER_SETTINGS, theme: 'projector' });
+
+    writeFileSync(file, JSON.stringify({ version: 1, user: { fontScalePercent: 'big', announceVerbosity: 'off', exportMemory: good } }));
+    store.load();
+    expect(store.getUser()).toEqual({ ...DEFAULT_USER_SETTINGS, announceVerbosity: 'off', exportMemory: good });
   });
 
   it('writes a temp file, fsyncs it, closes it and only then renames it over the settings file', () => {

@@ -45,6 +45,18 @@ describe('the preload', () => {
     ['getSettings', (b) => b.getSettings(), []],
     ['setSettings', (b) => b.setSettings({ theme: 'dark' }), [{ theme: 'dark' }]],
     ['getAppInfo', (b) => b.getAppInfo(), []],
+    ['getLessonProgress', (b) => b.getLessonProgress('projected-tokens'), ['projected-tokens']],
+    [
+      'setLessonProgress',
+      (b) => b.setLessonProgress('projected-tokens', { stepId: 'rotation', completed: [], quizzes: {} }),
+      [{ lessonId: 'projected-tokens', progress: { stepId: 'rotation', completed: [], quizzes: {} } }],
+    ],
+    [
+      'saveFile',
+      (b) => b.saveFile({ suggestedName: 'a.png', mimeType: 'image/png', data: new Uint8Array([1, 2]) }),
+      [{ suggestedName: 'a.png', mimeType: 'image/png', data: new Uint8Array([1, 2]) }],
+    ],
+    ['writeClipboard', (b) => b.writeClipboard({ mimeType: 'text/plain', data: 'x' }), [{ mimeType: 'text/plain', data: 'x' }]],
   ])('%s invokes its own channel with exactly its payload', async (name, call, args) => {
     const answer = await call(bridge);
     expect(ipcRenderer.invocations).toEqual([{ channel: BRIDGE_CHANNELS[name], args }]);
@@ -64,7 +76,9 @@ describe('the preload', () => {
     bridge.onMenuAction(listener);
     ipcRenderer.fakeReceive(IpcChannel.MenuAction, 'zoom-to-fit');
     ipcRenderer.fakeReceive(IpcChannel.MenuAction, 'format-disk');
-    expect(listener.mock.calls).toEqual([['zoom-to-fit']]);
+    ipcRenderer.fakeReceive(IpcChannel.MenuAction, 'toggle-presentation');
+    ipcRenderer.fakeReceive(IpcChannel.MenuAction, 'export');
+    expect(listener.mock.calls).toEqual([['zoom-to-fit'], ['toggle-presentation'], ['export']]);
   });
 
   it('unsubscribes: the listener stops hearing and the IPC listener is removed', () => {

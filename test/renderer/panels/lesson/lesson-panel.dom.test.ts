@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 /**
- * The lesson panel in jsdom, driven by a synchronous host around the real engine: step navigation and focus,
- * resuming at the saved step, "Run it for me" completing a step by its outcome, hints with their own controls, the
- * quiz radio group from the keyboard, a predict-then-play quiz from pause to evidence, and keys that stay inside
- * the panel instead of reaching the app's shortcuts.
+ * The lesson panel in jsdom, driven by the real engine session on a fake clock and an in-memory HostServices for
+ * progress: step navigation and focus, waiting for the saved place before showing a step, resuming at it, saving
+ * every change (and saying so when a save fails), "Run it for me" completing a step by its outcome, hints with their
+ * own controls, the quiz radio group from the keyboard, a predict-then-play quiz from pause to evidence, and keys
+ * that stay inside the panel instead of reaching the app's shortcuts.
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement, useEffect, type ReactElement } from 'react';
@@ -13,7 +14,8 @@ import type { LessonPanelProps } from '../../../../renderer/panels/lesson/Lesson
 import { useTimelineStore } from '../../../../renderer/state/use-timeline-store.ts';
 import type { LessonProgress } from '../../../../renderer/panels/lesson/lesson-model.ts';
 import { loadLesson } from '../../../assets/lessons/lesson-walk.ts';
-import { FakeEngine, FakeProgressStore } from './lesson-engine-fixture.ts';
+import { FakeHostServices } from '../../../fakes/host-services.ts';
+import { FakeEngine } from './lesson-engine-fixture.ts';
 
 const { LessonPanel } = panelModule as { LessonPanel: (props: LessonPanelProps) => ReactElement };
 
@@ -23,20 +25,27 @@ const MIN = 60_000;
 
 afterEach(cleanup);
 
-function Host({ engine, store, appLoadsToo }: { engine: FakeEngine; store: FakeProgressStore; appLoadsToo?: boolean }) {
+function Host({ engine, host, appLoadsToo }: { engine: FakeEngine; host: FakeHostServices; appLoadsToo?: boolean }) {
   const snapshot = useTimelineStore(engine.store);
   // The app shell loads its default scenario from an effect that runs after its children's, as App.tsx does.
   useEffect(() => {
     if (appLoadsToo) engine.send({ type: 'load', scenarioText: lesson.scenarios.rotation!.text, sourceName: 'builtin:side-by-side' });
   }, []);
-  return createElement(LessonPanel, { snapshot, client: engine, store });
+  return createElement(LessonPanel, { snapshot, client: engine, host });
 }
 
-function startAt(stepId?: string, extra: Partial<LessonProgress> = {}, appLoadsToo = false) {
-  const store = new FakeProgressStore(stepId ? { lessonId: LESSON_ID, progress: { stepId, completed: [], quizzes: {}, ...extra } } : undefined);
+/** Lets the host's promises (loads and saves) settle, inside act so React applies what they set. */
+async function settle(): Promise<void> {
+  await act(async () => {});
+}
+
+/** Renders the panel on a host holding `stepId` as the saved place, and waits until the panel has read it. */
+async function startAt(stepId?: string, extra: Partial<LessonProgress> = {}, appLoadsToo = false) {
+  const host = new FakeHostServices(stepId ? { lessonId: LESSON_ID, progress: { stepId, completed: [], quizzes: {}, ...extra } } : undefined);
   const engine = new FakeEngine();
-  const view = render(createElement(Host, { engine, store, appLoadsToo }));
-  return { engine, store, view };
+  const view = render(createElement(Host, { engine, host, appLoadsToo }));
+  await settle();
+  return { engine, host, view };
 }
 
 function title(): string {
@@ -56,8 +65,8 @@ function tabStops(): string[] {
 }
 
 describe('LessonPanel: navigation and progress', () => {
-  it('opens on the first step, moves on with Next, focuses the new title, loads its scenario and saves the place', () => {
-    const { engine, store } = startAt();
+  it('opens on the first step, moves on with Next, focuses the new title, loads its scenario and saves the place', async () => {
+    const { engine, host } = await startAt();
     expect(title()).toBe('What this lesson covers');
     expect(screen.getByTestId('lesson-progress').textContent).toBe(`Step 1 of ${lesson.steps.length}`);
     expect(screen.getByTestId('lesson-back')).toHaveProperty('disabled', true);
@@ -69,39 +78,43 @@ describe('LessonPanel: navigation and progress', () => {
     expect(screen.getByTestId('lesson-progress').textContent).toBe(`Step 2 of ${lesson.steps.length}`);
     expect(engine.sent.map((c) => c.type)).toEqual(['load', 'set-speed', 'seek']);
     expect(engine.snapshot().scenario?.sourceName).toBe('lesson:projected-tokens/two-clusters');
-    expect(store.load(LESSON_ID)?.stepId).toBe('legacy-forever');
+    await settle();
+    expect(host.saved(LESSON_ID)?.stepId).toBe('legacy-forever');
 
     fireEvent.click(screen.getByTestId('lesson-back'));
     expect(title()).toBe('What this lesson covers');
-    expect(store.load(LESSON_ID)?.stepId).toBe('welcome');
+    await settle();
+    expect(host.saved(LESSON_ID)?.stepId).toBe('welcome');
   });
 
-  it('resumes at the saved step after a reload, bringing the engine to that step\'s scenario', () => {
-    const { engine } = startAt('create-token');
+  it('resumes at the saved step after a reload, bringing the engine to that step\'s scenario', async () => {
+    const { engine } = await startAt('create-token');
     expect(title()).toBe('Ask for a token yourself');
     expect(screen.getByTestId('lesson-progress').textContent).toBe(`Step ${stepNumber('create-token')} of ${lesson.steps.length}`);
     expect(engine.snapshot().scenario?.sourceName).toBe('lesson:projected-tokens/two-clusters');
     expect(screen.getByTestId('lesson-panel').textContent).toContain('Scenario Lesson: the same app on 1.20 and on 1.30 · loaded');
   });
 
-  it('keeps Next locked until the step\'s outcome, which "Run it for me" brings about through the engine', () => {
-    const { engine, store } = startAt('create-token');
+  it('keeps Next locked until the step\'s outcome, which "Run it for me" brings about through the engine', async () => {
+    const { engine, host } = await startAt('create-token');
     const next = screen.getByTestId('lesson-next');
     expect(next).toHaveProperty('disabled', true);
     expect(screen.getByText(/Next unlocks when this has happened: The projected cluster issues a token for my-app/)).toBeTruthy();
 
     act(() => fireEvent.click(screen.getByTestId('lesson-run')));
+    await act(() => engine.settled());
     const [sent] = engine.commandsOf('kubectl');
     expect(sent).toMatchObject({ type: 'kubectl', flow: 'projected', line: 'create token my-app' });
     expect(sent!.requestId).toBeGreaterThanOrEqual(1_000_000_000);
     expect(next).toHaveProperty('disabled', false);
-    expect(screen.getByTestId('lesson-run-output').textContent).toMatch(/^\{\{jwt:\d+\}\}\n$/);
+    expect(screen.getByTestId('lesson-run-output').textContent).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/);
     expect(within(screen.getByRole('list', { name: 'What this step waits for' })).getByText(/Done:/)).toBeTruthy();
-    expect(store.load(LESSON_ID)?.completed).toEqual(['create-token']);
+    await settle();
+    expect(host.saved(LESSON_ID)?.completed).toEqual(['create-token']);
   });
 
-  it('offers a Play button in the "paused" hint, and a Load button when another scenario is loaded', () => {
-    const { engine } = startAt('rotation');
+  it('offers a Play button in the "paused" hint, and a Load button when another scenario is loaded', async () => {
+    const { engine } = await startAt('rotation');
     const hints = screen.getByTestId('lesson-hints');
     expect(hints.textContent).toContain('The simulation is paused at 0 s.');
     fireEvent.click(screen.getByTestId('lesson-play'));
@@ -113,18 +126,53 @@ describe('LessonPanel: navigation and progress', () => {
     expect(engine.snapshot().scenario?.sourceName).toBe('lesson:projected-tokens/rotation');
   });
 
-  it('wins the start-up race against the app\'s own default scenario, loading its scenario again once', () => {
-    const { engine } = startAt('rotation', {}, true);
+  it('loads its step\'s scenario over the app\'s own default one, which starts while the saved place is on its way', async () => {
+    const { engine } = await startAt('rotation', {}, true);
     expect(engine.snapshot().scenario?.sourceName).toBe('lesson:projected-tokens/rotation');
-    expect(engine.commandsOf('load').map((c) => c.sourceName)).toEqual([
-      'lesson:projected-tokens/rotation',
-      'builtin:side-by-side',
-      'lesson:projected-tokens/rotation',
-    ]);
+    expect(engine.commandsOf('load').map((c) => c.sourceName)).toEqual(['builtin:side-by-side', 'lesson:projected-tokens/rotation']);
   });
 
-  it('offers Start over on the last step, which returns to the first', () => {
-    startAt('wrap-up');
+  it('shows only that it is loading until the saved place arrives, then opens on that step without passing the first', async () => {
+    const host = new FakeHostServices({ lessonId: LESSON_ID, progress: { stepId: 'rotation', completed: [], quizzes: {} } });
+    const release = host.holdLoads();
+    const engine = new FakeEngine();
+    render(createElement(Host, { engine, host }));
+    await settle();
+    expect(screen.getByTestId('lesson-panel').getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByTestId('lesson-loading').textContent).toBe('Finding your place in the lesson…');
+    expect(screen.queryByTestId('lesson-step-title')).toBeNull();
+    expect(engine.sent).toEqual([]);
+
+    release();
+    await settle();
+    expect(screen.getByTestId('lesson-step-title').textContent).toBe(lesson.steps[stepNumber('rotation') - 1]!.title);
+    expect(engine.commandsOf('load').map((c) => c.sourceName)).toEqual(['lesson:projected-tokens/rotation']);
+    // Opening the lesson where it was left writes nothing.
+    expect(host.progressSaves).toBe(0);
+  });
+
+  it('starts at the first step when the saved step is no longer in the lesson', async () => {
+    await startAt('a-step-that-was-removed');
+    expect(title()).toBe('What this lesson covers');
+  });
+
+  it('says so, without stopping the lesson, when its place cannot be saved', async () => {
+    const { host } = await startAt();
+    host.failWrites = 'EACCES: permission denied';
+    fireEvent.click(screen.getByTestId('lesson-next'));
+    await settle();
+    expect(screen.getByTestId('lesson-save-error').textContent).toContain('EACCES: permission denied');
+    expect(title()).toBe('The old way: a token with no end date');
+
+    host.failWrites = undefined;
+    fireEvent.click(screen.getByTestId('lesson-back'));
+    await settle();
+    expect(screen.queryByTestId('lesson-save-error')).toBeNull();
+    expect(host.saved(LESSON_ID)?.stepId).toBe('welcome');
+  });
+
+  it('offers Start over on the last step, which returns to the first', async () => {
+    await startAt('wrap-up');
     expect(screen.queryByTestId('lesson-next')).toBeNull();
     fireEvent.click(screen.getByTestId('lesson-restart'));
     expect(title()).toBe('What this lesson covers');
@@ -132,8 +180,8 @@ describe('LessonPanel: navigation and progress', () => {
 });
 
 describe('LessonPanel: quizzes from the keyboard', () => {
-  it('is one Tab stop for the choices, moves with the arrow keys, Home and End, and selects with Space', () => {
-    startAt('quiz-why-safer');
+  it('is one Tab stop for the choices, moves with the arrow keys, Home and End, and selects with Space', async () => {
+    await startAt('quiz-why-safer');
     const choice = (n: number) => screen.getByTestId(`quiz-choice-${n}`);
     expect(screen.getByRole('radiogroup', { name: /what makes projected tokens safer/ })).toBeTruthy();
     expect(tabStops()).toEqual(['quiz-choice-1', 'lesson-back']);
@@ -167,18 +215,19 @@ describe('LessonPanel: quizzes from the keyboard', () => {
     expect(choice(2).getAttribute('aria-checked')).toBe('true');
   });
 
-  it('names the right choice when the answer is wrong, and remembers the answer', () => {
-    const { store } = startAt('quiz-why-safer');
+  it('names the right choice when the answer is wrong, and remembers the answer', async () => {
+    const { host } = await startAt('quiz-why-safer');
     fireEvent.click(screen.getByTestId('quiz-choice-3'));
     fireEvent.click(screen.getByTestId('quiz-check'));
     expect(screen.getByTestId('quiz-result').textContent).toMatch(/^✗ Not quite: the answer is choice 2\./);
     expect(screen.getByTestId('quiz-choice-2').textContent).toContain('✓ the answer');
     expect(screen.getByTestId('quiz-choice-3').textContent).toContain('✗ your answer');
-    expect(store.load(LESSON_ID)?.quizzes['quiz-why-safer']).toEqual({ choice: 2, correct: false });
+    await settle();
+    expect(host.saved(LESSON_ID)?.quizzes['quiz-why-safer']).toEqual({ choice: 2, correct: false });
   });
 
-  it('keeps Space, Enter and Home inside the panel instead of letting them play, pause or rewind the app', () => {
-    startAt('quiz-why-safer');
+  it('keeps Space, Enter and Home inside the panel instead of letting them play, pause or rewind the app', async () => {
+    await startAt('quiz-why-safer');
     const reached: string[] = [];
     const onWindowKey = (e: KeyboardEvent) => reached.push(e.key);
     window.addEventListener('keydown', onWindowKey);
@@ -197,8 +246,8 @@ describe('LessonPanel: quizzes from the keyboard', () => {
 });
 
 describe('LessonPanel: predict, then play', () => {
-  it('pauses at the question\'s moment, plays once the answer is locked in, and shows the proving event', () => {
-    const { engine, store } = startAt('predict-stolen-copy');
+  it('pauses at the question\'s moment, plays once the answer is locked in, and shows the proving event', async () => {
+    const { engine, host } = await startAt('predict-stolen-copy');
     expect(engine.snapshot()).toMatchObject({ nowMs: 65 * MIN, playing: false });
     expect(screen.getByTestId('lesson-panel').textContent).toContain('Paused at 1 h 5 m.');
     expect(screen.getByTestId('quiz-check').textContent).toBe('Lock in and play');
@@ -221,11 +270,12 @@ describe('LessonPanel: predict, then play', () => {
     );
     expect(engine.playing).toBe(false);
     expect(screen.getByTestId('lesson-next')).toHaveProperty('disabled', false);
-    expect(store.load(LESSON_ID)?.quizzes['predict-stolen-copy']).toMatchObject({ choice: 1, correct: true, evidence: { atMs: 70 * MIN, refuted: false } });
+    await settle();
+    expect(host.saved(LESSON_ID)?.quizzes['predict-stolen-copy']).toMatchObject({ choice: 1, correct: true, evidence: { atMs: 70 * MIN, refuted: false } });
   });
 
-  it('offers Play when the learner pauses a predict run before the answer shows', () => {
-    const { engine } = startAt('predict-stolen-copy');
+  it('offers Play when the learner pauses a predict run before the answer shows', async () => {
+    const { engine } = await startAt('predict-stolen-copy');
     fireEvent.click(screen.getByTestId('quiz-choice-2'));
     act(() => fireEvent.click(screen.getByTestId('quiz-check')));
     act(() => engine.send({ type: 'pause' }));
@@ -234,9 +284,9 @@ describe('LessonPanel: predict, then play', () => {
     expect(engine.playing).toBe(true);
   });
 
-  it('shows a saved prediction as answered, with its evidence, without moving the simulation', () => {
+  it('shows a saved prediction as answered, with its evidence, without moving the simulation', async () => {
     const evidence = { atMs: 70 * MIN, flow: 'projected', message: 'the denial', refuted: false };
-    const { engine } = startAt('predict-stolen-copy', { quizzes: { 'predict-stolen-copy': { choice: 0, correct: false, evidence } } });
+    const { engine } = await startAt('predict-stolen-copy', { quizzes: { 'predict-stolen-copy': { choice: 0, correct: false, evidence } } });
     expect(screen.getByTestId('quiz-result').textContent).toContain('✗ Not quite: the answer is choice 2.');
     expect(screen.getByTestId('quiz-result').textContent).toContain('at 1 h 10 m on Kubernetes 1.30 (projected), the denial');
     expect(engine.snapshot().nowMs).toBe(0);

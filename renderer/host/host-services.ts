@@ -1,0 +1,32 @@
+/**
+ * What the renderer needs from its host beyond the engine: remembered settings, lesson progress, saving a file and
+ * the clipboard. The desktop host goes through the preload bridge to the main process (atomic files in the user-data
+ * folder, the OS save dialog, Electron's clipboard); the browser host uses local storage, a download and the
+ * asynchronous Clipboard API. Components receive one of these and never ask which host they run in.
+ */
+import type { ClipboardItemRequest, SaveFileRequest, UserSettings } from '../../shared/ipc/ipc-contract.ts';
+import type { LessonProgress } from '../../shared/ipc/lesson-progress.ts';
+
+/** The same shapes the desktop bridge validates, so both hosts accept exactly the same requests. */
+export type { ClipboardItemRequest, SaveFileRequest };
+
+/** `where` is the chosen path on the desktop, the download's file name in the browser. */
+export type SaveFileResult = { saved: true; where: string } | { saved: false; canceled: true } | { saved: false; canceled: false; error: string };
+
+export type HostResult = { ok: true } | { ok: false; error: string };
+
+export interface HostServices {
+  readonly kind: 'desktop' | 'browser';
+  /** Never rejects: a host that cannot read its settings answers the defaults. */
+  loadSettings(): Promise<UserSettings>;
+  /**
+   * Merges the patch into the stored settings and answers with the whole, validated result. Rejects, with the
+   * reason in words, when the patch is invalid or cannot be stored.
+   */
+  saveSettings(patch: Partial<UserSettings>): Promise<UserSettings>;
+  /** Never rejects: progress that cannot be read is no progress (the lesson starts from the top). */
+  loadLessonProgress(lessonId: string): Promise<LessonProgress | undefined>;
+  saveLessonProgress(lessonId: string, progress: LessonProgress): Promise<HostResult>;
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  copyToClipboard(item: ClipboardItemRequest): Promise<HostResult>;
+}
