@@ -1,11 +1,16 @@
 /**
  * The main screen: scenario and transport on top; the two timelines on one time axis with the token inspector, the
- * guided lesson and the paste panel beside them; the event table (the chart's accessible twin), the kubectl console
- * and the manifest editor below.
+ * guided lesson, the notes and the paste panel beside them; the event table (the chart's accessible twin), the
+ * kubectl console and the manifest editor below.
+ *
+ * Presentation mode (F5) keeps only the timelines, a minimal transport and the notes, full screen, with large type,
+ * a spotlight and a laser pointer. Modal dialogs are one piece of state (`dialog`), opened by shortcuts or buttons
+ * and rendered at the end; while one is open the app-wide shortcuts are off.
  */
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineStore } from '../state/timeline-store.ts';
+import type { LaneKind } from '../state/derive-lanes.ts';
 import { useTimelineStore } from '../state/use-timeline-store.ts';
 import { fitAll, type TimeView } from '../state/time-view.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
@@ -18,19 +23,44 @@ import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from './builtin-scenarios.ts';
+import type { AppAction } from './shortcuts.ts';
+import { DisplaySettings } from './DisplaySettings.tsx';
+import { useAppTheme } from './use-app-theme.ts';
+import { scenarioFileName } from './scenario-file-name.ts';
+import type { HostServices } from '../host/host-services.ts';
+import { useUserSettings } from '../host/use-user-settings.ts';
+import { usePresentation } from '../presentation/use-presentation.ts';
+import { PresentationBar } from '../presentation/PresentationBar.tsx';
+import { LaserPointer } from '../presentation/LaserPointer.tsx';
+import { stepFontScale } from '../presentation/font-scale.ts';
+import type { AnnotationRequest } from '../presentation/AnnotationsPanel.tsx';
+import { clampFontScale } from '../timeline/scale-theme.ts';
+import { LiveRegion } from '../a11y/LiveRegion.tsx';
+import { useAnnouncements } from '../a11y/use-announcements.ts';
+import { CheatSheet } from '../a11y/CheatSheet.tsx';
+import { ExportFeature } from '../export-dialog/ExportFeature.tsx';
 
 // The terminal (xterm), the editor (CodeMirror) and the lesson (a YAML parser) are most of the code and are not on
 // screen at first: they load when their tab is first opened, so they do not delay the first timeline.
 const LessonPanel = lazy(() => import('../panels/lesson/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 const ConsolePanel = lazy(() => import('../panels/console/ConsolePanel.tsx').then((m) => ({ default: m.ConsolePanel })));
 const ManifestEditor = lazy(() => import('../panels/manifest-editor/ManifestEditor.tsx').then((m) => ({ default: m.ManifestEditor })));
+// Notes rewrite the scenario's YAML, which needs the YAML library: loaded when the notes are first shown.
+const AnnotationsPanel = lazy(() => import('../presentation/AnnotationsPanel.tsx').then((m) => ({ default: m.AnnotationsPanel })));
+
+/** Detail that presentation mode leaves out unless asked (D), so both flows fit one projected screen. */
+const PRESENTATION_HIDDEN_LANES: readonly LaneKind[] = ['kubectl', 'secrets'];
 
 interface Props {
   store: TimelineStore;
   client: EngineClient;
+  host: HostServices;
 }
 
-export function App({ store, client }: Props) {
+/** The modal dialogs the app can show; one at a time. */
+type Dialog = 'cheat-sheet';
+
+export function App({ store, client, host }: Props) {
   // At most one render per frame: a slow frame may let several engine batches queue up; they are drawn together.
   const snapshot = useTimelineStore(store, { perFrame: true });
   const [view, setView] = useState<TimeView>({ startMs: 0, endMs: 6 * 3_600_000 });
@@ -69,16 +99,173 @@ export function App({ store, client }: Props) {
     // Keyed on the scenario identity so that only a newly loaded scenario resets the view, not every batch.
   }, [scenarioKey]);
 
-  useKeyboardShortcuts(snapshot, client);
+  const { settings, update: saveSettings } = useUserSettings(host);
+  const updateSettings = useCallback((patch: Parameters<typeof saveSettings>[0]) => void saveSettings(patch), [saveSettings]);
+  useAppTheme(settings.theme);
+  const fontScalePercent = clampFontScale(settings.fontScalePercent);
+  const presentation = usePresentation();
+  const { presenting } = presentation;
+  const [dialog, setDialog] = useState<Dialog | undefined>(undefined);
+  const [spotlight, setSpotlight] = useState<{ on: boolean; lane: number }>({ on: false, lane: 0 });
+  const [laserOn, setLaserOn] = useState(false);
+  const [detailLanes, setDetailLanes] = useState(false);
+  const [annotationRequest, setAnnotationRequest] = useState<AnnotationRequest | undefined>(undefined);
+  const [saveStatus, setSaveStatus] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const announcement = useAnnouncements(snapshot, settings.announceVerbosity);
+
+  // Large type reaches the DOM through one CSS variable on <html> (app.css sizes everything from the root size).
+  useEffect(() => {
+    document.documentElement.style.setProperty('--font-scale', String(presenting ? fontScalePercent / 100 : 1));
+  }, [presenting, fontScalePercent]);
+
+  // Spotlight and laser are tools of one presentation; they are off again when the next one starts.
+  useEffect(() => {
+    if (presenting) return;
+    setSpotlight((s) => ({ ...s, on: false }));
+    setLaserOn(false);
+    // A request not yet answered must not open the form by itself when the next presentation starts.
+    setAnnotationRequest(undefined);
+  }, [presenting]);
+
+  const saveScenario = useCallback(async () => {
+    const scenario = store.getSnapshot().scenario;
+    if (!scenario) return;
+    const result = await host.saveFile({ suggestedName: scenarioFileName(scenario.sourceName, scenario.name), mimeType: 'application/yaml', data: scenario.scenarioText });
+    if (result.saved) setSaveStatus({ ok: true, text: `Scenario saved: ${result.where}` });
+    else if (result.canceled) setSaveStatus(undefined);
+    else setSaveStatus({ ok: false, text: `The scenario was not saved: ${result.error}` });
+  }, [host, store]);
+
+  const onAction = (action: AppAction) => {
+    switch (action) {
+      case 'play-pause':
+        return client.send({ type: snapshot.playing ? 'pause' : 'play' });
+      case 'step':
+        return client.send({ type: 'step' });
+      case 'back-to-start':
+        return client.send({ type: 'seek', simMs: 0 });
+      case 'toggle-presentation':
+        return presentation.toggle();
+      case 'leave-presentation':
+        return presentation.leave();
+      case 'open-cheat-sheet':
+        return setDialog('cheat-sheet');
+      case 'save-scenario':
+        return void saveScenario();
+      case 'font-bigger':
+        return updateSettings({ fontScalePercent: stepFontScale(fontScalePercent, 1) });
+      case 'font-smaller':
+        return updateSettings({ fontScalePercent: stepFontScale(fontScalePercent, -1) });
+      case 'font-reset':
+        return updateSettings({ fontScalePercent: 100 });
+      case 'toggle-spotlight':
+        return setSpotlight((s) => ({ ...s, on: !s.on }));
+      case 'spotlight-next':
+        return setSpotlight((s) => ({ ...s, lane: s.lane + 1 }));
+      case 'spotlight-previous':
+        return setSpotlight((s) => ({ ...s, lane: s.lane - 1 }));
+      case 'toggle-laser':
+        return setLaserOn((on) => !on);
+      case 'toggle-detail-lanes':
+        return setDetailLanes((on) => !on);
+      case 'annotate-at-playhead':
+        return setAnnotationRequest((r) => ({ id: (r?.id ?? 0) + 1, kind: 'playhead' }));
+      case 'annotate-range':
+        return setAnnotationRequest((r) => ({ id: (r?.id ?? 0) + 1, kind: 'window' }));
+    }
+  };
+  useKeyboardShortcuts({ presenting, spotlightOn: spotlight.on, dialogOpen: dialog !== undefined, onAction });
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 
+  const timelines = (
+    <TimelinePanel
+      snapshot={snapshot}
+      view={view}
+      onViewChange={setView}
+      selectedToken={selectedToken}
+      onSelectToken={(index) => {
+        setSelectedToken(index);
+        setSideTab('inspector');
+      }}
+      fontScalePercent={presenting ? fontScalePercent : 100}
+      spotlight={presenting && spotlight.on ? spotlight.lane : undefined}
+      hiddenLanes={presenting && !detailLanes ? PRESENTATION_HIDDEN_LANES : undefined}
+    />
+  );
+  const notes = (compact: boolean) =>
+    snapshot.scenario ? (
+      <Suspense fallback={<p className="ts-empty">Loading the notes…</p>}>
+        <AnnotationsPanel
+          scenario={snapshot.scenario}
+          store={store}
+          nowMs={snapshot.nowMs}
+          view={view}
+          request={compact ? annotationRequest : undefined}
+          compact={compact}
+          onSeek={(ms) => client.send({ type: 'seek', simMs: ms })}
+        />
+      </Suspense>
+    ) : null;
+  const saveMessage = saveStatus && (
+    <p className={saveStatus.ok ? 'save-status' : 'save-status save-failed'} role={saveStatus.ok ? 'status' : 'alert'} data-testid="save-status">
+      {saveStatus.text}
+    </p>
+  );
+  const dialogs = dialog === 'cheat-sheet' && <CheatSheet onClose={() => setDialog(undefined)} />;
+
+  if (presenting) {
+    return (
+      <div className="app presenting" data-testid="app" data-presenting="true">
+        <PresentationBar
+          snapshot={snapshot}
+          client={client}
+          fontScalePercent={fontScalePercent}
+          onFontScale={(direction) => updateSettings({ fontScalePercent: stepFontScale(fontScalePercent, direction) })}
+          spotlightOn={spotlight.on}
+          onSpotlight={() => onAction('toggle-spotlight')}
+          laserOn={laserOn}
+          onLaser={() => onAction('toggle-laser')}
+          detailLanes={detailLanes}
+          onDetailLanes={() => onAction('toggle-detail-lanes')}
+          onCheatSheet={() => setDialog('cheat-sheet')}
+          onLeave={presentation.leave}
+        />
+        <main className="presentation-main" aria-label={title}>
+          <section className="timelines" aria-label="Timelines">
+            <LaserPointer active={laserOn}>{timelines}</LaserPointer>
+          </section>
+          <section className="presentation-notes" aria-label="Notes">
+            {notes(true)}
+            {saveMessage}
+          </section>
+        </main>
+        <LiveRegion announcement={announcement} />
+        {dialogs}
+      </div>
+    );
+  }
+
   return (
-    <div className="app">
+    <div className="app" data-testid="app" data-presenting="false">
       <header className="app-header">
         <h1>TokenScope</h1>
         <ScenarioPicker snapshot={snapshot} client={client} />
         <TransportBar snapshot={snapshot} client={client} />
+        <div className="app-actions">
+          <button type="button" onClick={() => void saveScenario()} disabled={!snapshot.scenario} data-testid="save-scenario" title="Save the scenario with its notes (Ctrl/⌘ + S)">
+            Save scenario
+          </button>
+          <ExportFeature snapshot={snapshot} client={client} host={host} view={view} onViewChange={setView} />
+          <DisplaySettings settings={settings} onChange={updateSettings} />
+          <button type="button" onClick={() => setDialog('cheat-sheet')} data-testid="open-cheat-sheet" title="Keyboard shortcuts (?)">
+            Shortcuts <kbd>?</kbd>
+          </button>
+          <button type="button" className="primary" onClick={presentation.enter} data-testid="enter-presentation" title="Presentation mode (F5)">
+            Present <kbd>F5</kbd>
+          </button>
+        </div>
       </header>
+      {saveMessage}
       {snapshot.lastError && (
         <div className="app-error" role="alert">
           {snapshot.lastError}
@@ -86,18 +273,9 @@ export function App({ store, client }: Props) {
       )}
       <main className="app-main" aria-label={title}>
         <section className="timelines" aria-label="Timelines">
-          <TimelinePanel
-            snapshot={snapshot}
-            view={view}
-            onViewChange={setView}
-            selectedToken={selectedToken}
-            onSelectToken={(index) => {
-              setSelectedToken(index);
-              setSideTab('inspector');
-            }}
-          />
+          {timelines}
         </section>
-        <aside className="inspector" aria-label="Inspector, lesson and pasted tokens">
+        <aside className="inspector" aria-label="Inspector, lesson, notes and pasted tokens">
           <Tabs
             label="Side panels"
             active={sideTab}
@@ -110,10 +288,11 @@ export function App({ store, client }: Props) {
                 content:
                   sideTab === 'lesson' ? (
                     <Suspense fallback={<p className="ts-empty">Loading the lesson…</p>}>
-                      <LessonPanel snapshot={snapshot} client={client} />
+                      <LessonPanel snapshot={snapshot} client={client} host={host} />
                     </Suspense>
                   ) : null,
               },
+              { id: 'notes', label: 'Notes', content: sideTab === 'notes' ? notes(false) : null },
               { id: 'paste', label: 'Paste a token', content: <PasteTokenPanel /> },
             ]}
           />
@@ -165,6 +344,8 @@ export function App({ store, client }: Props) {
           />
         </section>
       </main>
+      <LiveRegion announcement={announcement} />
+      {dialogs}
     </div>
   );
 }

@@ -13,9 +13,11 @@ import { useWallClock } from './use-wall-clock.ts';
 interface Props {
   snapshot: TimelineSnapshot;
   client: EngineClient;
+  /** Presentation mode: play, step, speed and the clocks only (no custom speed, scrubber or jump field). */
+  minimal?: boolean;
 }
 
-export function TransportBar({ snapshot, client }: Props) {
+export function TransportBar({ snapshot, client, minimal = false }: Props) {
   const durationMs = snapshot.scenario?.durationMs ?? 0;
   const [jump, setJump] = useState('');
   const [jumpError, setJumpError] = useState<string | undefined>();
@@ -75,59 +77,63 @@ export function TransportBar({ snapshot, client }: Props) {
           <option value="custom">custom…</option>
         </select>
       </label>
-      <form
-        className="custom-speed"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submitSpeed();
-        }}
-      >
-        <label>
-          <span className="visually-hidden">Custom speed</span>
-          <input value={customSpeed} onChange={(e) => setCustomSpeed(e.target.value)} placeholder="custom ×" size={8} inputMode="numeric" disabled={disabled} />
-        </label>
-      </form>
-      <label className="scrubber">
-        <span className="visually-hidden">Simulated time</span>
-        <input
-          type="range"
-          data-testid="scrubber"
-          min={0}
-          max={durationMs}
-          step={1000}
-          value={snapshot.nowMs}
-          onChange={(e) => client.send({ type: 'seek', simMs: Number(e.target.value) })}
-          disabled={disabled}
-          aria-valuetext={formatSpan(snapshot.nowMs)}
-        />
-      </label>
-      <form
-        className="jump"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submitJump();
-        }}
-      >
-        <label>
-          <span className="visually-hidden">Jump to time</span>
-          <input
-            ref={jumpRef}
-            data-testid="jump-to"
-            value={jump}
-            onChange={(e) => setJump(e.target.value)}
-            placeholder="jump: 47m, 2d"
-            size={10}
-            aria-invalid={jumpError !== undefined}
-            aria-describedby={jumpError ? 'jump-error' : undefined}
-            disabled={disabled}
-          />
-        </label>
-        {jumpError && (
-          <span id="jump-error" role="alert" className="input-error">
-            {jumpError}
-          </span>
-        )}
-      </form>
+      {!minimal && (
+        <>
+          <form
+            className="custom-speed"
+            onSubmit={(e) => {
+              e.preventDefault();
+              submitSpeed();
+            }}
+          >
+            <label>
+              <span className="visually-hidden">Custom speed</span>
+              <input value={customSpeed} onChange={(e) => setCustomSpeed(e.target.value)} placeholder="custom ×" size={8} inputMode="numeric" disabled={disabled} />
+            </label>
+          </form>
+          <label className="scrubber">
+            <span className="visually-hidden">Simulated time</span>
+            <input
+              type="range"
+              data-testid="scrubber"
+              min={0}
+              max={durationMs}
+              step={1000}
+              value={snapshot.nowMs}
+              onChange={(e) => client.send({ type: 'seek', simMs: Number(e.target.value) })}
+              disabled={disabled}
+              aria-valuetext={formatSpan(snapshot.nowMs)}
+            />
+          </label>
+          <form
+            className="jump"
+            onSubmit={(e) => {
+              e.preventDefault();
+              submitJump();
+            }}
+          >
+            <label>
+              <span className="visually-hidden">Jump to time</span>
+              <input
+                ref={jumpRef}
+                data-testid="jump-to"
+                value={jump}
+                onChange={(e) => setJump(e.target.value)}
+                placeholder="jump: 47m, 2d"
+                size={10}
+                aria-invalid={jumpError !== undefined}
+                aria-describedby={jumpError ? 'jump-error' : undefined}
+                disabled={disabled}
+              />
+            </label>
+            {jumpError && (
+              <span id="jump-error" role="alert" className="input-error">
+                {jumpError}
+              </span>
+            )}
+          </form>
+        </>
+      )}
       <div className="clocks" aria-live="off">
         <div className="sim-clock" data-testid="sim-clock" data-now-ms={snapshot.nowMs} data-lag-ms={snapshot.lagMs}>
           simulated <strong>{formatSpan(snapshot.nowMs)}</strong>

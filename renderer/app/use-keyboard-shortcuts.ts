@@ -1,24 +1,52 @@
-import { useEffect } from 'react';
-import type { EngineClient } from '../bridge/engine-client.ts';
-import type { TimelineSnapshot } from '../state/timeline-store.ts';
+import { useEffect, useRef } from 'react';
+import { shortcutForKey, type AppAction, type ShortcutContext } from './shortcuts.ts';
 
 function typingInField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable === true);
 }
 
-/** App-wide keys for driving a class from the keyboard: Space play/pause, "." step, Home back to the start. */
-export function useKeyboardShortcuts(snapshot: TimelineSnapshot, client: EngineClient): void {
+/** Space presses a focused button, tab or link; the app must not take it from them. */
+function ownsSpace(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el?.closest?.('button, a[href], summary, [role="button"], [role="tab"], [role="checkbox"], [role="switch"], [role="option"]');
+}
+
+export interface KeyboardShortcutOptions extends ShortcutContext {
+  /** While a modal dialog is open the dialog owns the keyboard (Esc closes it, Tab stays inside). */
+  dialogOpen: boolean;
+  onAction(action: AppAction): void;
+}
+
+/**
+ * App-wide keys, dispatched from the shortcut table (shortcuts.ts). Presentation-mode keys are taken in the capture
+ * phase, so S (spotlight) and A (annotate) win over the focused timeline's S/A zoom and pan there; keys that work
+ * everywhere are taken in the bubble phase, after the focused component (a tab's Home, a table's arrows) had its say.
+ */
+export function useKeyboardShortcuts(options: KeyboardShortcutOptions): void {
+  const latest = useRef(options);
+  latest.current = options;
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (typingInField(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === ' ') {
-        e.preventDefault();
-        client.send({ type: snapshot.playing ? 'pause' : 'play' });
-      } else if (e.key === '.') client.send({ type: 'step' });
-      else if (e.key === 'Home') client.send({ type: 'seek', simMs: 0 });
+    const handle = (capture: boolean) => (e: KeyboardEvent) => {
+      const { dialogOpen, presenting, spotlightOn, onAction } = latest.current;
+      if (dialogOpen || e.defaultPrevented || e.isComposing) return;
+      const shortcut = shortcutForKey(e, { presenting, spotlightOn });
+      if (!shortcut || (shortcut.scope === 'everywhere') === capture) return;
+      // In a text field the keys that type or edit are the field's (Esc there cancels the form); function keys and
+      // Ctrl/⌘ combinations, which type nothing, are still ours.
+      if (typingInField(e.target) && !/^F\d+$/.test(e.key) && !e.ctrlKey && !e.metaKey) return;
+      if (shortcut.action === 'play-pause' && ownsSpace(e.target)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      onAction(shortcut.action);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [snapshot.playing, client]);
+    const onCapture = handle(true);
+    const onBubble = handle(false);
+    window.addEventListener('keydown', onCapture, { capture: true });
+    window.addEventListener('keydown', onBubble);
+    return () => {
+      window.removeEventListener('keydown', onCapture, { capture: true });
+      window.removeEventListener('keydown', onBubble);
+    };
+  }, []);
 }

@@ -79,7 +79,9 @@ export function ManifestEditor(props: ManifestEditorProps) {
         // Long lines wrap rather than scroll sideways, which a projected screen cannot show.
         EditorView.lineWrapping,
         manifestProblemExtensions(),
-        EditorView.contentAttributes.of({ 'aria-label': 'Manifest (YAML)', 'aria-describedby': resultId }),
+        // tabindex makes the (already tabbable) contenteditable count as the scroller's focusable child for axe's
+        // scrollable-region-focusable check, without adding a second tab stop.
+        EditorView.contentAttributes.of({ 'aria-label': 'Manifest (YAML)', 'aria-describedby': resultId, tabindex: '0' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onBufferChange.current?.(update.state.doc.toString());
         }),

@@ -1,0 +1,215 @@
+/**
+ * An instructor's notes on the timeline: the list (each note jumps the playhead to its moment, and can be edited or
+ * deleted from the keyboard: E edits, Delete removes), and a small form to add one at the playhead, over the visible
+ * window, or over a typed from–to range. A change rewrites the scenario's text through setScenarioAnnotations (only
+ * its `annotations:` block; comments and the rest stay as written) and goes to the store, which redraws the
+ * timeline; a note the scenario format refuses is reported in the form and nothing changes.
+ *
+ * Loaded on first use (the YAML library it rewrites the scenario with is not needed for the first timeline).
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
+import { setScenarioAnnotations } from '../../shared/scenario/scenario-annotations.ts';
+import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
+import type { TimelineStore } from '../state/timeline-store.ts';
+import { describeWhen, draftAtPlayhead, draftOf, draftOverWindow, readDraft, type AnnotationDraft, type DraftField } from './annotation-draft.ts';
+
+/** Asks the panel to open its form; a new `id` opens it again. */
+export interface AnnotationRequest {
+  id: number;
+  kind: 'playhead' | 'window';
+}
+
+interface Props {
+  scenario: ScenarioSummary;
+  store: TimelineStore;
+  nowMs: number;
+  view: { startMs: number; endMs: number };
+  request: AnnotationRequest | undefined;
+  /** Presentation mode: no heading or add buttons (A and Shift+A add), and nothing at all while there are no notes. */
+  compact?: boolean;
+  onSeek(ms: number): void;
+}
+
+type Editing = { index: number | undefined; draft: AnnotationDraft };
+
+/** Applies the new list to the scenario text and the store; answers with what is wrong, if anything. */
+function commit(store: TimelineStore, scenario: ScenarioSummary, next: readonly ScenarioAnnotation[]): string | undefined {
+  const result = setScenarioAnnotations(scenario.scenarioText, next);
+  if (!result.ok) return result.errors.map((e) => e.message).join('; ');
+  store.setAnnotations(next, result.value);
+  return undefined;
+}
+
+export function AnnotationsPanel({ scenario, store, nowMs, view, request, compact = false, onSeek }: Props) {
+  const base = useId();
+  const annotations = scenario.annotations;
+  const flowIds = scenario.flows.map((f) => f.id);
+  const [editing, setEditing] = useState<Editing | undefined>(undefined);
+  const [problem, setProblem] = useState<{ field: DraftField | undefined; error: string } | undefined>(undefined);
+  const [status, setStatus] = useState('');
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const textInput = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  const open = (index: number | undefined, draft: AnnotationDraft) => {
+    returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    setProblem(undefined);
+    setEditing({ index, draft });
+  };
+  const close = () => {
+    setEditing(undefined);
+    setProblem(undefined);
+    const back = returnFocus.current?.isConnected ? returnFocus.current : addButton.current;
+    queueMicrotask(() => back?.focus());
+  };
+
+  const handled = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!request || handled.current === request.id) return;
+    handled.current = request.id;
+    open(undefined, request.kind === 'playhead' ? draftAtPlayhead(nowMs) : draftOverWindow(view, scenario.durationMs));
+    // Only a new request opens the form; the playhead moving on while it is open must not reset what is typed.
+  }, [request]);
+
+  useEffect(() => {
+    if (editing) textInput.current?.focus();
+  }, [editing !== undefined]);
+
+  const submit = () => {
+    if (!editing) return;
+    const read = readDraft(editing.draft, scenario.durationMs, flowIds);
+    if (!read.ok) {
+      setProblem({ field: read.field, error: read.error });
+      return;
+    }
+    const next = editing.index === undefined ? [...annotations, read.annotation] : annotations.map((a, i) => (i === editing.index ? read.annotation : a));
+    const error = commit(store, scenario, next);
+    if (error) {
+      setProblem({ field: undefined, error });
+      return;
+    }
+    setStatus(editing.index === undefined ? `Added the note at ${describeWhen(read.annotation)}` : `Changed the note at ${describeWhen(read.annotation)}`);
+    close();
+  };
+
+  const remove = (index: number) => {
+    const gone = annotations[index];
+    if (!gone) return;
+    const error = commit(store, scenario, annotations.filter((_, i) => i !== index));
+    if (error) {
+      setStatus(`Could not delete the note: ${error}`);
+      return;
+    }
+    setStatus(`Deleted the note at ${describeWhen(gone)}`);
+    // Focus stays in the list: the note that took its place, or the one before, or the add button.
+    queueMicrotask(() => {
+      const items = list.current?.querySelectorAll<HTMLButtonElement>('[data-role="jump"]');
+      const target = items?.[Math.min(index, (items?.length ?? 0) - 1)] ?? addButton.current;
+      target?.focus();
+    });
+  };
+
+  const onItemKey = (index: number) => (e: KeyboardEvent<HTMLLIElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'Delete' || e.key === 'Backspace') remove(index);
+    else if (e.key === 'e' || e.key === 'E') open(index, draftOf(annotations[index]!));
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  const field = (name: DraftField) => ({
+    id: `${base}-${name}`,
+    'aria-invalid': problem?.field === name ? true : undefined,
+    'aria-describedby': problem?.field === name ? `${base}-problem` : undefined,
+  });
+  const set = (name: DraftField) => (e: { target: { value: string } }) => setEditing((old) => (old ? { ...old, draft: { ...old.draft, [name]: e.target.value } } : old));
+
+  const statusLine = (
+    <p className="visually-hidden" role="status">
+      {status}
+    </p>
+  );
+  if (compact && !editing && annotations.length === 0) return statusLine;
+  return (
+    <section className={compact ? 'annotations compact' : 'annotations'} aria-labelledby={`${base}-title`} data-testid="annotations">
+      <div className="annotations-head" hidden={compact}>
+        <h2 id={`${base}-title`}>Notes</h2>
+        <button type="button" ref={addButton} onClick={() => open(undefined, draftAtPlayhead(nowMs))} data-testid="annotate-playhead">
+          Add at playhead <kbd>A</kbd>
+        </button>
+        <button type="button" onClick={() => open(undefined, draftOverWindow(view, scenario.durationMs))}>
+          Add over visible window <kbd>Shift + A</kbd>
+        </button>
+      </div>
+      {editing && (
+        <form
+          className="annotation-form"
+          aria-label={editing.index === undefined ? 'New annotation' : 'Edit annotation'}
+          data-testid="annotation-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            e.stopPropagation();
+            close();
+          }}
+        >
+          <label htmlFor={`${base}-text`}>Note</label>
+          <input ref={textInput} {...field('text')} value={editing.draft.text} onChange={set('text')} maxLength={400} size={36} placeholder="here the kubelet refreshes" data-testid="annotation-text" />
+          <label htmlFor={`${base}-from`}>At (or from)</label>
+          <input {...field('from')} value={editing.draft.from} onChange={set('from')} size={9} data-testid="annotation-from" />
+          <label htmlFor={`${base}-until`}>Until (optional)</label>
+          <input {...field('until')} value={editing.draft.until} onChange={set('until')} size={9} data-testid="annotation-until" />
+          <label htmlFor={`${base}-flow`}>Flow</label>
+          <select {...field('flow')} value={editing.draft.flow} onChange={set('flow')}>
+            <option value="">every flow</option>
+            {scenario.flows.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.id}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="primary" data-testid="annotation-submit">
+            {editing.index === undefined ? 'Add note' : 'Save note'}
+          </button>
+          <button type="button" onClick={close}>
+            Cancel <kbd>Esc</kbd>
+          </button>
+          {problem && (
+            <p id={`${base}-problem`} className="input-error" role="alert">
+              {problem.error}
+            </p>
+          )}
+        </form>
+      )}
+      {annotations.length === 0 ? (
+        <p className="annotations-empty">No notes yet. Add one here, or press A in presentation mode to pin one to the playhead.</p>
+      ) : (
+        <ul ref={list} className="annotation-list" aria-label="Notes (E edits, Delete removes)" data-testid="annotation-list">
+          {annotations.map((a, i) => (
+            <li key={`${a.atMs}:${a.untilMs ?? ''}:${a.flow ?? ''}:${a.text}`} onKeyDown={onItemKey(i)} data-testid="annotation-item">
+              <button type="button" data-role="jump" className="annotation-jump" onClick={() => onSeek(a.atMs)} aria-label={`${describeWhen(a)}${a.flow ? `, ${a.flow}` : ''}: ${a.text}. Jump there.`}>
+                <span className="annotation-when">{describeWhen(a)}</span>
+                {a.flow && <span className="annotation-flow"> · {a.flow}</span>}
+                <span className="annotation-text"> · {a.text}</span>
+              </button>
+              <button type="button" onClick={() => open(i, draftOf(a))} aria-label={`Edit the note at ${describeWhen(a)}`}>
+                Edit
+              </button>
+              <button type="button" onClick={() => remove(i)} aria-label={`Delete the note at ${describeWhen(a)}`}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {statusLine}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+/**
+ * Notes from the keyboard: a request opens the form at the playhead with focus in it, Enter adds the note to the
+ * scenario text and the store, a bad time is refused in the form with nothing changed, E edits and Delete removes a
+ * focused note, and Esc cancels the form.
+ */
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
+import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
+import { AnnotationsPanel, type AnnotationRequest } from '../../../renderer/presentation/AnnotationsPanel.tsx';
+import { builtinScenario, snapshotOf } from '../state/scenario-snapshot.ts';
+
+afterEach(cleanup);
+const H = 3_600_000;
+
+function setup(request?: AnnotationRequest) {
+  const store = new TimelineStore();
+  store.apply({ type: 'loaded', scenario: snapshotOf(builtinScenario('side-by-side'), 0).scenario! });
+  const onSeek = vi.fn();
+  const props = () => ({ scenario: store.getSnapshot().scenario!, store, nowMs: 48 * 60_000 + 400, view: { startMs: H, endMs: 2 * H }, request, onSeek, compact: true });
+  const view = render(createElement(AnnotationsPanel, props()));
+  store.subscribe(() => view.rerender(createElement(AnnotationsPanel, props())));
+  return { store, onSeek, view };
+}
+
+const notesInText = (store: TimelineStore) => {
+  const parsed = parseScenario(store.getSnapshot().scenario!.scenarioText);
+  if (!parsed.ok) throw new Error('the rewritten scenario no longer parses');
+  return parsed.value.annotations;
+};
+
+describe('AnnotationsPanel', () => {
+  it('shows nothing in presentation mode until there is a note or a request', () => {
+    setup();
+    expect(screen.queryByTestId('annotations')).toBeNull();
+  });
+
+  it('adds a note at the playhead from the keyboard, into the scenario text and the store', async () => {
+    const { store } = setup({ id: 1, kind: 'playhead' });
+    const text = screen.getByTestId('annotation-text');
+    expect(document.activeElement).toBe(text);
+    expect((screen.getByTestId('annotation-from') as HTMLInputElement).value).toBe('48m');
+    fireEvent.change(text, { target: { value: 'here the kubelet refreshes' } });
+    await act(async () => fireEvent.submit(text.closest('form')!));
+    expect(store.getSnapshot().scenario!.annotations).toEqual([{ atMs: 48 * 60_000, text: 'here the kubelet refreshes' }]);
+    expect(notesInText(store)).toEqual([{ atMs: 48 * 60_000, text: 'here the kubelet refreshes' }]);
+    expect(screen.getByTestId('annotation-item').textContent).toContain('here the kubelet refreshes');
+    expect(screen.queryByTestId('annotation-form')).toBeNull();
+  });
+
+  it('opens over the visible window for a range request, and refuses a bad end in the form', async () => {
+    const { store } = setup({ id: 1, kind: 'window' });
+    expect((screen.getByTestId('annotation-from') as HTMLInputElement).value).toBe('1h');
+    expect((screen.getByTestId('annotation-until') as HTMLInputElement).value).toBe('2h');
+    fireEvent.change(screen.getByTestId('annotation-text'), { target: { value: 'stolen copy still works' } });
+    fireEvent.change(screen.getByTestId('annotation-until'), { target: { value: '30m' } });
+    await act(async () => fireEvent.submit(screen.getByTestId('annotation-form')));
+    expect(screen.getByRole('alert').textContent).toMatch(/after its start/);
+    expect(screen.getByTestId('annotation-until').getAttribute('aria-invalid')).toBe('true');
+    expect(store.getSnapshot().scenario!.annotations).toEqual([]);
+  });
+
+  it('edits with E, deletes with Delete, and cancels with Esc', async () => {
+    const { store } = setup({ id: 1, kind: 'playhead' });
+    fireEvent.change(screen.getByTestId('annotation-text'), { target: { value: 'first' } });
+    await act(async () => fireEvent.submit(screen.getByTestId('annotation-form')));
+    const item = screen.getByTestId('annotation-item');
+    fireEvent.keyDown(item.querySelector('button')!, { key: 'e' });
+    expect((screen.getByTestId('annotation-text') as HTMLInputElement).value).toBe('first');
+    fireEvent.keyDown(screen.getByTestId('annotation-text'), { key: 'Escape' });
+    expect(screen.queryByTestId('annotation-form')).toBeNull();
+    fireEvent.keyDown(screen.getByTestId('annotation-item').querySelector('button')!, { key: 'e' });
+    fireEvent.change(screen.getByTestId('annotation-text'), { target: { value: 'second' } });
+    await act(async () => fireEvent.submit(screen.getByTestId('annotation-form')));
+    expect(store.getSnapshot().scenario!.annotations.map((a) => a.text)).toEqual(['second']);
+    fireEvent.keyDown(screen.getByTestId('annotation-item').querySelector('button')!, { key: 'Delete' });
+    expect(store.getSnapshot().scenario!.annotations).toEqual([]);
+    expect(notesInText(store)).toEqual([]);
+  });
+
+  it('jumps the playhead to a note', async () => {
+    const { onSeek } = setup({ id: 1, kind: 'playhead' });
+    fireEvent.change(screen.getByTestId('annotation-text'), { target: { value: 'here' } });
+    await act(async () => fireEvent.submit(screen.getByTestId('annotation-form')));
+    fireEvent.click(screen.getByTestId('annotation-item').querySelector('button')!);
+    expect(onSeek).toHaveBeenCalledWith(48 * 60_000);
+  });
+});
