@@ -39,11 +39,15 @@ export function exportFileName(source: Pick<ExportSource, 'moment'>, extension: 
   return `${base}-at-${at}.${extension}`;
 }
 
-/** A PNG of the figure with the moment in its "tokenscope" iTXt chunk. */
+/**
+ * A PNG of the figure with the moment in its "tokenscope" iTXt chunk, and the caption and alt text in the PNG
+ * specification's own "Title" and "Description" keywords, which image tools and slide software show.
+ */
 export async function exportPng(source: ExportSource, settings: ExportSettings, deps: ExportDeps, text?: ExportText): Promise<ExportedFile> {
   const { svg, caption, altText } = rasterSvg(source, settings, text);
   const png = await deps.rasterizer.toPng(svg, settings.scale);
-  const data = insertPngTextChunk(png, PNG_MOMENT_KEYWORD, JSON.stringify(source.moment));
+  const titled = insertPngTextChunk(insertPngTextChunk(png, 'Title', caption), 'Description', altText);
+  const data = insertPngTextChunk(titled, PNG_MOMENT_KEYWORD, JSON.stringify(source.moment));
   return { data, mimeType: MIME.png, fileName: exportFileName(source, 'png'), caption, altText };
 }
 

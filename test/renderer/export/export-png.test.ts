@@ -12,6 +12,7 @@ import { exportFile, exportPng } from '../../../renderer/export/export-file.ts';
 import { exportSize } from '../../../renderer/export/export-figure.ts';
 import { nodeExportDeps } from '../../../electron/cli/node-export-deps.ts';
 import { readEmbeddedMoment } from '../../../shared/export/embedded-moment.ts';
+import { readPngTextChunk } from '../../../shared/export/png-text-chunk.ts';
 import { EXPORT_THEMES } from '../../../shared/export/export-types.ts';
 import { M, SMALL_MOMENT, settings, smallSource } from './export-fixtures.ts';
 
@@ -39,6 +40,14 @@ describe('PNG export', () => {
       expect(differing / (actual.width * actual.height)).toBeLessThanOrEqual(MAX_DIFF_SHARE);
     });
   }
+
+  it('carries the caption and alt text as the PNG Title and Description, as the user edited them', async () => {
+    const file = await exportPng(smallSource(), settings({ widthPx: 800, scale: 1 }), await nodeExportDeps(), { caption: 'My caption: ∞ vs 1 h', altText: 'What the figure shows.' });
+    const bytes = file.data as Uint8Array;
+    expect(readPngTextChunk(bytes, 'Title')).toEqual({ ok: true, value: 'My caption: ∞ vs 1 h' });
+    expect(readPngTextChunk(bytes, 'Description')).toEqual({ ok: true, value: 'What the figure shows.' });
+    expect(readEmbeddedMoment(bytes, 'x.png').ok).toBe(true);
+  });
 
   it('gives the same bytes for the same input, twice', async () => {
     const a = await png({ theme: 'projector' });

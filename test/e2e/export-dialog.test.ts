@@ -1,0 +1,186 @@
+/**
+ * Export through the dialog in Chromium and back in again: seek and zoom, open the dialog with the E key, save a
+ * PNG and an SVG (downloads in the browser build), check the PNG's pixel size is the one the dialog showed and that
+ * it carries the moment, check the SVG stands alone (fonts as data: URIs, no outside references, the moment in
+ * <metadata>), then go elsewhere — another scenario, another time — drop the PNG on the window and find the app
+ * back at the same scenario, playhead and window. Last, axe-core finds nothing in the open dialog in any theme,
+ * with a field in error.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, screenshot, type OpenedPage } from './browser.ts';
+import { readEmbeddedMoment } from '../../shared/export/embedded-moment.ts';
+
+let browser: Browser;
+let app: OpenedPage;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openApp(browser, inject('baseUrl'));
+  await app.page.getByTestId('timeline-flow-projected').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const H = 3_600_000;
+let png: Uint8Array;
+let shownSize: string;
+let exportedView: string;
+
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: new Uint8Array(await readFile(path)) };
+}
+
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The IHDR chunk comes first: its width and height follow the 8-byte signature and the chunk's length and type.
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+const nowMs = (page: Page) => page.getByTestId('sim-clock').getAttribute('data-now-ms').then(Number);
+const viewOf = (page: Page) => page.getByTestId('time-axis').getAttribute('data-view');
+
+describe('exporting through the dialog', () => {
+  it('opens with the E key at the chosen moment, showing the size before export', async () => {
+    const { page } = app;
+    await page.getByTestId('jump-to').fill('2h');
+    await page.getByTestId('jump-to').press('Enter');
+    await expect.poll(() => nowMs(page)).toBe(2 * H);
+    await page.getByTestId('timeline-flow-projected').locator('canvas').focus();
+    await page.keyboard.press('w');
+    exportedView = (await viewOf(page))!;
+    expect(exportedView).not.toBe(`0-${6 * H}`);
+
+    await page.keyboard.press('e');
+    const dialog = page.getByRole('dialog', { name: 'Export the timeline' });
+    await dialog.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-preset');
+    await expect.poll(() => page.getByTestId('export-size').textContent()).toMatch(/^\d+ × \d+ px, PNG$/);
+    await expect.poll(() => page.getByTestId('export-caption').inputValue()).not.toBe('');
+    await page.getByTestId('export-preview').waitFor();
+    await screenshot(page, 'export-dialog');
+  });
+
+  it('saves a PNG of the size shown that carries the moment', async () => {
+    const { page } = app;
+    await page.getByTestId('export-scale-2').check();
+    shownSize = (await page.getByTestId('export-size').textContent())!;
+    const file = await download(page, 'export-save');
+    png = file.bytes;
+    expect(file.name).toMatch(/\.png$/);
+    const { width, height } = pngSize(png);
+    expect(`${width} × ${height} px, PNG`).toBe(shownSize);
+    const moment = readEmbeddedMoment(png, file.name);
+    if (!moment.ok) throw new Error(moment.error);
+    expect(moment.value.playheadMs).toBe(2 * H);
+    expect(moment.value.sourceName).toBe('builtin:side-by-side');
+    expect(`${Math.round(moment.value.view.startMs)}-${Math.round(moment.value.view.endMs)}`).toBe(exportedView);
+    await expect.poll(() => page.getByTestId('export-status').textContent()).toMatch(/Saved the PNG/);
+  });
+
+  it('saves a self-contained SVG: fonts embedded, nothing fetched from outside, the moment in its metadata', async () => {
+    const { page } = app;
+    await page.getByTestId('export-format-svg').check();
+    await expect.poll(() => page.getByTestId('export-save').textContent()).toBe('Save SVG…');
+    const file = await download(page, 'export-save');
+    const svg = new TextDecoder().decode(file.bytes);
+    expect(file.name).toMatch(/\.svg$/);
+    expect(svg).toMatch(/@font-face\{[^}]*src:url\(data:font\/ttf;base64,/);
+    expect(svg).toContain('<metadata');
+    expect(svg).toMatch(/<text[\s>]/);
+    const references = [...svg.matchAll(/(?:href|src)\s*=\s*"([^"]*)"|url\(([^)]*)\)/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/^['"]/, ''));
+    expect(references.filter((ref) => !ref.startsWith('data:') && !ref.startsWith('#'))).toEqual([]);
+    expect(svg).not.toMatch(/<(?:image|script|foreignObject)\b/);
+    const moment = readEmbeddedMoment(file.bytes, file.name);
+    expect(moment.ok && moment.value.playheadMs).toBe(2 * H);
+  });
+
+  it('reopens the exported moment when the PNG is dropped back, from another scenario and time', async () => {
+    const { page } = app;
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('scenario-select').selectOption('kubelet-outage');
+    await expect.poll(() => page.getByTestId('scenario-select').inputValue()).toBe('kubelet-outage');
+    await page.getByTestId('jump-to').fill('10m');
+    await page.getByTestId('jump-to').press('Enter');
+    await expect.poll(() => nowMs(page)).toBe(10 * 60_000);
+    expect(await viewOf(page)).not.toBe(exportedView);
+
+    await page.evaluate(
+      ({ bytes, name }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
+        document.body.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      },
+      { bytes: Array.from(png), name: 'slide.png' },
+    );
+    await expect.poll(() => page.getByTestId('open-status').textContent()).toMatch(/Reopened slide\.png: One app, two clusters, six hours at 2 h 0 m 0 s/);
+    expect(await page.getByTestId('scenario-select').inputValue()).toBe('side-by-side');
+    expect(await nowMs(page)).toBe(2 * H);
+    expect(await viewOf(page)).toBe(exportedView);
+    expect(await page.getByTestId('drop-overlay').count()).toBe(0);
+    await screenshot(page, 'export-reopened');
+  });
+
+  it('refuses a PNG that TokenScope did not make and stays where it is', async () => {
+    const { page } = app;
+    await page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 4;
+      canvas.height = 4;
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([blob], 'photo.png', { type: 'image/png' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'photo.png' }).textContent()).toMatch(/photo\.png: this image was not exported by TokenScope/);
+    expect(await nowMs(page)).toBe(2 * H);
+  });
+
+  it('never requests anything outside localhost and logs no errors', () => {
+    expect(app.outsideRequests).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+describe('the export dialog for everyone', () => {
+  const AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+  let page: Page;
+
+  beforeAll(async () => {
+    // axe is injected as an inline script, which the page's CSP refuses: this context bypasses CSP for that alone.
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
+    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await page.getByTestId('timeline-flow-projected').waitFor();
+    await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8') });
+  });
+
+  it.each(['light', 'dark', 'projector'])('passes axe in the %s theme, with a field in error', async (theme) => {
+    await page.locator('[data-testid="display-settings"] summary').click();
+    await page.getByTestId('theme-select').selectOption(theme);
+    await page.locator('[data-testid="display-settings"] summary').click();
+    await page.getByTestId('open-export').click();
+    await page.getByTestId('export-width').fill('5000');
+    await page.getByText(/whole number of pixels/).waitFor();
+    const tags = theme === 'projector' ? [...AA, 'wcag2aaa'] : AA;
+    const violations = (await page.evaluate(async (runOnly) => {
+      const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document.querySelector('[data-testid="export-dialog"]')!, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
+      return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+    }, tags)) as string[];
+    if (theme === 'dark') await screenshot(page, 'export-dialog-dark-with-error');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
+    expect(violations).toEqual([]);
+  });
+});
