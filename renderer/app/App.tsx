@@ -78,11 +78,16 @@ export function App({ store, client, host }: Props) {
   const flowIds = snapshot.scenario?.flows.map((f) => f.id) ?? [];
   const activeFlow = consoleFlow !== undefined && flowIds.includes(consoleFlow) ? consoleFlow : (flowIds[flowIds.length - 1] ?? '');
 
+  // Desktop menu items whose work is view state or a dialog, which live here rather than in the engine. The menu's
+  // Export is the export feature's own; the rest run the same action as their keys (through a ref, so the listener
+  // registered once always sees the current state).
+  const menuActionRef = useRef<(action: AppAction) => void>(() => undefined);
   useEffect(() => {
-    // The desktop menu's "Zoom to fit" is view state, which lives here rather than in the engine.
     const bridge = (window as { tokenscope?: { onMenuAction?(listener: (action: string) => void): () => void } }).tokenscope;
     return bridge?.onMenuAction?.((action) => {
       if (action === 'zoom-to-fit' && store.getSnapshot().scenario) setView(fitAll(store.getSnapshot().scenario!.durationMs));
+      else if (action === 'toggle-presentation' || action === 'save-scenario') menuActionRef.current(action);
+      else if (action === 'cheat-sheet') menuActionRef.current('open-cheat-sheet');
     });
   }, [store]);
 
@@ -174,6 +179,7 @@ export function App({ store, client, host }: Props) {
         return setAnnotationRequest((r) => ({ id: (r?.id ?? 0) + 1, kind: 'window' }));
     }
   };
+  menuActionRef.current = onAction;
   useKeyboardShortcuts({ presenting, spotlightOn: spotlight.on, dialogOpen: dialog !== undefined, onAction });
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 

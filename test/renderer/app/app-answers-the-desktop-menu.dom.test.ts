@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+/**
+ * The desktop menu's items that act in the renderer reach the same actions as their keys: Presentation Mode, Keyboard
+ * Shortcuts and Save Scenario (the menu's Export belongs to the export feature and has its own tests).
+ */
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/app/App.tsx';
+import type { MenuAction } from '../../../shared/ipc/ipc-contract.ts';
+import { FakeHostServices } from '../../fakes/host-services.ts';
+import { FakeEngine } from '../panels/lesson/lesson-engine-fixture.ts';
+
+const listeners = new Set<(action: MenuAction) => void>();
+
+function mount() {
+  (window as unknown as { tokenscope: unknown }).tokenscope = {
+    onMenuAction(listener: (action: MenuAction) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const engine = new FakeEngine();
+  const host = new FakeHostServices();
+  render(createElement(App, { store: engine.store, client: engine, host }));
+  return { engine, host };
+}
+
+const menu = (action: MenuAction) => act(() => [...listeners].forEach((l) => l(action)));
+
+afterEach(() => {
+  cleanup();
+  listeners.clear();
+  delete (window as unknown as { tokenscope?: unknown }).tokenscope;
+});
+
+describe('the desktop menu', () => {
+  it('opens the shortcut sheet and enters and leaves presentation mode', async () => {
+    mount();
+    await waitFor(() => expect(listeners.size).toBeGreaterThan(0));
+    menu('cheat-sheet');
+    expect(await screen.findByRole('dialog', { name: /shortcuts/i })).toBeTruthy();
+    expect(screen.getByTestId('app').dataset.presenting).toBe('false');
+    menu('toggle-presentation');
+    await waitFor(() => expect(screen.getByTestId('app').dataset.presenting).toBe('true'));
+    menu('toggle-presentation');
+    await waitFor(() => expect(screen.getByTestId('app').dataset.presenting).toBe('false'));
+  });
+
+  it('saves the loaded scenario, notes included, through the host', async () => {
+    const { engine, host } = mount();
+    await waitFor(() => expect(engine.snapshot().scenario).toBeDefined());
+    menu('save-scenario');
+    await waitFor(() => expect(host.savedFiles).toHaveLength(1));
+    expect(host.savedFiles[0]).toMatchObject({ mimeType: 'application/yaml', data: engine.snapshot().scenario!.scenarioText });
+  });
+});
