@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseScenario } from '../../shared/scenario/parse-scenario.ts';
+import { readScenarioFile } from './read-scenario-file.ts';
 import { parseScenarioDuration, formatDuration } from '../../shared/time/duration.ts';
 import {
   DEFAULT_EXPORT_SETTINGS,
@@ -171,23 +171,11 @@ export async function exportCommand(args: string[], io: ExportCommandIo): Promis
     io.stderr(`tokenscope export: ${parsed}\n\n${USAGE}`);
     return 2;
   }
-  let text: string;
-  try {
-    text = await io.readFile(parsed.file);
-  } catch (error) {
-    io.stderr(`tokenscope export: cannot read ${parsed.file}: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const scenario = parseScenario(text);
-  if (!scenario.ok) {
-    for (const e of scenario.errors) {
-      const where = e.line !== undefined ? `${parsed.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : parsed.file;
-      io.stderr(`${where}: ${e.message}\n`);
-    }
-    return 1;
-  }
-  const durationMs = scenario.value.durationMs;
-  const options = settingsOf(parsed, scenario.value.flows.map((f) => f.id), durationMs);
+  const read = await readScenarioFile('export', parsed.file, io);
+  if (!read.ok) return read.exitCode;
+  const { scenario, text } = read;
+  const durationMs = scenario.durationMs;
+  const options = settingsOf(parsed, scenario.flows.map((f) => f.id), durationMs);
   if (typeof options === 'string') {
     io.stderr(`tokenscope export: ${options}\n`);
     return 2;
@@ -199,7 +187,7 @@ export async function exportCommand(args: string[], io: ExportCommandIo): Promis
     // simulation runs here.
     const deps = await (io.exportDeps ?? nodeExportDeps)();
     const source = headlessExportSource({
-      scenario: scenario.value,
+      scenario: scenario,
       scenarioText: text,
       sourceName: basename(parsed.file),
       atMs,

@@ -1,5 +1,5 @@
 /** `tokenscope run SCENARIO [--until D] [--json]`. */
-import { parseScenario } from '../../shared/scenario/parse-scenario.ts';
+import { readScenarioFile } from './read-scenario-file.ts';
 import { parseScenarioDuration } from '../../shared/time/duration.ts';
 import { Simulation } from '../../shared/engine/simulation.ts';
 import type { CliIo } from '../cli.ts';
@@ -38,22 +38,10 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     io.stderr(`tokenscope run: ${parsed}\n\n${USAGE}`);
     return 2;
   }
-  let text: string;
-  try {
-    text = await io.readFile(parsed.file);
-  } catch (error) {
-    io.stderr(`tokenscope run: cannot read ${parsed.file}: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const scenario = parseScenario(text);
-  if (!scenario.ok) {
-    for (const e of scenario.errors) {
-      const where = e.line !== undefined ? `${parsed.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : parsed.file;
-      io.stderr(`${where}: ${e.message}\n`);
-    }
-    return 1;
-  }
-  let untilMs = scenario.value.durationMs;
+  const read = await readScenarioFile('run', parsed.file, io);
+  if (!read.ok) return read.exitCode;
+  const { scenario } = read;
+  let untilMs = scenario.durationMs;
   if (parsed.untilText !== undefined) {
     const until = parseScenarioDuration(parsed.untilText);
     if (!until.ok) {
@@ -62,7 +50,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     }
     untilMs = Math.min(until.ms, untilMs);
   }
-  const sim = new Simulation(scenario.value, { snapshotEveryMs: 0 });
+  const sim = new Simulation(scenario, { snapshotEveryMs: 0 });
   sim.runUntil(untilMs);
   if (parsed.json) io.stdout(`${JSON.stringify(await buildRunReport(sim), null, 2)}\n`);
   else io.stdout(formatEventTable(sim.events));
