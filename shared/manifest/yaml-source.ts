@@ -19,6 +19,11 @@ export interface SourceOffsets {
   lineOffset?: number;
   /** Columns every line of the text was indented by in the file it came from (a block scalar's indentation). */
   columnOffset?: number;
+  /**
+   * Length of a line of the file the text came from. A blank line inside a block scalar can be shorter in the file than
+   * the block's indentation, so a column shifted by `columnOffset` is kept at most one past that line's end.
+   */
+  fileLineLength?: (fileLine: number) => number;
 }
 
 /**
@@ -29,11 +34,23 @@ export class SourceMap {
   private readonly lineStarts: number[] = [0];
   private readonly lineOffset: number;
   private readonly columnOffset: number;
+  private readonly textLength: number;
+  private readonly fileLineLength: ((fileLine: number) => number) | undefined;
 
   constructor(text: string, offsets: SourceOffsets = {}) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     this.lineOffset = safeOffset(offsets.lineOffset);
     this.columnOffset = safeOffset(offsets.columnOffset);
+    this.textLength = text.length;
+    this.fileLineLength = offsets.fileLineLength;
+  }
+
+  /** Length of this text's 1-based `line`, without its newline (0 for a line past the end). */
+  lineLength(line: number): number {
+    const start = this.lineStarts[line - 1];
+    if (start === undefined) return 0;
+    const next = this.lineStarts[line];
+    return (next === undefined ? this.textLength : next - 1) - start;
   }
 
   position(offset: number): SourcePosition {
@@ -45,7 +62,9 @@ export class SourceMap {
       if ((this.lineStarts[mid] ?? 0) <= at) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1 + this.lineOffset, column: at - (this.lineStarts[low] ?? 0) + 1 + this.columnOffset };
+    const line = low + 1 + this.lineOffset;
+    const column = at - (this.lineStarts[low] ?? 0) + 1 + this.columnOffset;
+    return { line, column: this.fileLineLength ? Math.min(column, this.fileLineLength(line) + 1) : column };
   }
 
   /** Where a node starts; `fallback` (the document start, usually) when the node has no range. */

@@ -511,7 +511,7 @@ class ScenarioReader extends YamlFieldReader {
     if (manifest === undefined) return undefined;
     const node = field.value as Scalar;
     const placement = this.blockPlacement(node, field.pair);
-    const parsed = parseManifest(manifest, { lineOffset: placement.line - 1, columnOffset: placement.column - 1, pathPrefix: path });
+    const parsed = parseManifest(manifest, { lineOffset: placement.line - 1, columnOffset: placement.column - 1, pathPrefix: path, fileLineLength: (line) => this.map.lineLength(line) });
     if (!parsed.ok) {
       this.errors.push(...parsed.errors);
       return undefined;

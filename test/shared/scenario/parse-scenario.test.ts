@@ -382,3 +382,27 @@ steps:
     expect(errorsOf(text).map((error) => error.path)).toEqual(['seed', 'flows[0].kubernetesVersion', 'steps[0].client.reads', 'steps[1].fault']);
   });
 });
+
+describe('errors inside an embedded manifest', () => {
+  it('never point past the end of a blank line that is shorter than the block\'s indentation', () => {
+    const text = `name: t
+duration: 1h
+flows: [{id: a, kubernetesVersion: "1.30"}]
+steps:
+  - at: 0s
+    apply: |
+      apiVersion: v1
+      kind: Pod
+      spec:
+        containers:
+          - name: app
+ 
+           image: nginx
+`;
+    const parsed = parseScenario(text);
+    expect(parsed.ok).toBe(false);
+    const error = !parsed.ok ? parsed.errors.find((e) => e.line === 12) : undefined;
+    expect(error?.column).toBe(2);
+    expect(error?.message).toContain('(line 12, column 2)');
+  });
+});
