@@ -2,23 +2,15 @@
  * The kubectl console against both clusters of the default scenario, and the paste panel decoding a token the
  * console printed, without anything being stored in the browser.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, type OpenedPage } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appForSuite, screenshot } from './browser.ts';
 
-let browser: Browser;
-let app: OpenedPage;
+const suite = appForSuite();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser, inject('baseUrl'));
-  await app.page.getByTestId('timeline-flow-projected').waitFor();
-  await app.page.getByTestId('tab-console').click();
-  await app.page.getByTestId('console-panel').locator('.xterm-rows').waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
+  await suite.app.page.getByTestId('tab-console').click();
+  await suite.app.page.getByTestId('console-panel').locator('.xterm-rows').waitFor();
 });
 
 /** The terminal's visible screen; wrapped rows are joined without a break so a long JWT reads back whole. */
@@ -51,7 +43,7 @@ let consoleToken = '';
 
 describe('the kubectl console', () => {
   it('shows a secrets list on the 1.20 ServiceAccount and none on 1.30', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await chooseCluster(page, '1.20');
     const legacy = await run(page, 'get sa my-app -o yaml');
     expect(legacy).toContain('name: my-app');
@@ -67,7 +59,7 @@ describe('the kubectl console', () => {
   });
 
   it('refuses a token shorter than ten minutes with the API server\'s exact error', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     const out = await run(page, 'create token my-app --duration 5m');
     // A wrapped row loses its trailing space on screen, so the exact message is compared without whitespace.
     const squeeze = (s: string) => s.replace(/\s+/g, '');
@@ -78,7 +70,7 @@ describe('the kubectl console', () => {
   });
 
   it('prints a three-part JWT for create token, and the Events tab lists the command', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     const out = await run(page, 'create token my-app');
     // The JWT is every row between the command line and the next prompt, joined where the terminal wrapped it.
     const rows = out.trimEnd().split('\n');
@@ -101,7 +93,7 @@ describe('the kubectl console', () => {
 
 describe('the paste panel', () => {
   it('decodes the aud claim of a token printed by the console and stores nothing', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     expect(consoleToken).not.toBe('');
     const payload = JSON.parse(Buffer.from(consoleToken.split('.')[1]!, 'base64url').toString('utf8')) as { aud: string | string[] };
     const aud = Array.isArray(payload.aud) ? payload.aud[0]! : payload.aud;
@@ -120,7 +112,7 @@ describe('the paste panel', () => {
   });
 
   it('never requests anything outside localhost and logs no errors', () => {
-    expect(app.outsideRequests).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
+    expect(suite.app.outsideRequests).toEqual([]);
+    expect(suite.app.consoleErrors).toEqual([]);
   });
 });

@@ -9,23 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, type OpenedPage } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appForSuite, screenshot } from './browser.ts';
 import { readEmbeddedMoment } from '../../shared/export/embedded-moment.ts';
 
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser, inject('baseUrl'));
-  await app.page.getByTestId('timeline-flow-projected').waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = appForSuite();
 
 const H = 3_600_000;
 let png: Uint8Array;
@@ -49,7 +38,7 @@ const viewOf = (page: Page) => page.getByTestId('time-axis').getAttribute('data-
 
 describe('exporting through the dialog', () => {
   it('opens with the E key at the chosen moment, showing the size before export', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.getByTestId('jump-to').fill('2h');
     await page.getByTestId('jump-to').press('Enter');
     await expect.poll(() => nowMs(page)).toBe(2 * H);
@@ -69,7 +58,7 @@ describe('exporting through the dialog', () => {
   });
 
   it('saves a PNG of the size shown that carries the moment', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.getByTestId('export-scale-2').check();
     shownSize = (await page.getByTestId('export-size').textContent())!;
     const file = await download(page, 'export-save');
@@ -86,7 +75,7 @@ describe('exporting through the dialog', () => {
   });
 
   it('saves a self-contained SVG: fonts embedded, nothing fetched from outside, the moment in its metadata', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.getByTestId('export-format-svg').check();
     await expect.poll(() => page.getByTestId('export-save').textContent()).toBe('Save SVG…');
     const file = await download(page, 'export-save');
@@ -103,7 +92,7 @@ describe('exporting through the dialog', () => {
   });
 
   it('reopens the exported moment when the PNG is dropped back, from another scenario and time', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByTestId('scenario-select').selectOption('kubelet-outage');
@@ -131,7 +120,7 @@ describe('exporting through the dialog', () => {
   });
 
   it('refuses a PNG that TokenScope did not make and stays where it is', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.evaluate(async () => {
       const canvas = document.createElement('canvas');
       canvas.width = 4;
@@ -146,8 +135,8 @@ describe('exporting through the dialog', () => {
   });
 
   it('never requests anything outside localhost and logs no errors', () => {
-    expect(app.outsideRequests).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
+    expect(suite.app.outsideRequests).toEqual([]);
+    expect(suite.app.consoleErrors).toEqual([]);
   });
 });
 
@@ -157,7 +146,7 @@ describe('the export dialog for everyone', () => {
 
   beforeAll(async () => {
     // axe is injected as an inline script, which the page's CSP refuses: this context bypasses CSP for that alone.
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
+    const context = await suite.browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
     await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
     page = await context.newPage();
     await page.goto(inject('baseUrl'));

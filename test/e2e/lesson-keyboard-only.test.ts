@@ -3,23 +3,12 @@
  * control is reached with Tab and pressed with Enter, quiz choices are picked with the arrow keys, a reload in the
  * middle resumes at the same step, and the lesson is finished at its last step.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, type OpenedPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appForSuite, screenshot } from './browser.ts';
 import { byTestId, tabTo } from './keyboard.ts';
 
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser, inject('baseUrl'));
-  await app.page.getByTestId('timeline-flow-projected').waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = appForSuite();
 
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
 const present = async (page: Page, testId: string) => (await page.getByTestId(testId).count()) > 0;
@@ -75,7 +64,7 @@ async function waitForNext(page: Page, title: string): Promise<void> {
 
 describe('the guided lesson, keyboard only', () => {
   it('goes from the first step to the last with Tab, Enter and the arrow keys, resuming after a reload', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await openLessonTab(page);
     expect(await text(page, 'lesson-progress')).toMatch(/^Step 1 of \d+$/);
     const total = Number((await text(page, 'lesson-progress')).match(/of (\d+)/)![1]);
@@ -134,7 +123,7 @@ describe('the guided lesson, keyboard only', () => {
   });
 
   it('never requests anything outside localhost and logs no errors', () => {
-    expect(app.outsideRequests).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
+    expect(suite.app.outsideRequests).toEqual([]);
+    expect(suite.app.consoleErrors).toEqual([]);
   });
 });

@@ -2,28 +2,16 @@
  * The story at a glance, in a real browser: play the default scenario at 3,600x, see the projected token rotate
  * while the legacy one does not, inspect a token, zoom, pan, seek back, and nothing leaves localhost.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, type OpenedPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, screenshot } from './browser.ts';
 
-let browser: Browser;
-let app: OpenedPage;
+const suite = appForSuite();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser, inject('baseUrl'));
-  await app.page.getByTestId('timeline-flow-projected').waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const attr = async (testId: string, name: string) => Number(await app.page.getByTestId(testId).getAttribute(name));
+const attr = async (testId: string, name: string) => Number(await suite.app.page.getByTestId(testId).getAttribute(name));
 
 describe('the browser build', () => {
   it('plays at 3,600x: the projected token rotates, the legacy one never does', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.getByTestId('speed').selectOption('3600');
     await page.getByTestId('play-pause').click();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="timeline-flow-projected"]')?.getAttribute('data-rotations')) >= 1, undefined, { timeout: 30_000 });
@@ -34,7 +22,7 @@ describe('the browser build', () => {
   });
 
   it('shows a clicked token\'s aud and exp in the inspector', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     const flow = page.getByTestId('timeline-flow-projected');
     const x = Number(await flow.getAttribute('data-first-token-x'));
     const y = Number(await flow.getAttribute('data-first-token-y'));
@@ -47,7 +35,7 @@ describe('the browser build', () => {
   });
 
   it('zooms and pans both timelines together, then seeks back', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     const flow = page.getByTestId('timeline-flow-projected');
     const before = await page.getByTestId('time-axis').getAttribute('data-view');
     await flow.locator('canvas').focus();
@@ -69,7 +57,7 @@ describe('the browser build', () => {
   });
 
   it('never requests anything outside localhost and logs no errors', () => {
-    expect(app.outsideRequests).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
+    expect(suite.app.outsideRequests).toEqual([]);
+    expect(suite.app.consoleErrors).toEqual([]);
   });
 });

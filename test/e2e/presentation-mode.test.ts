@@ -4,12 +4,11 @@
  * mouse, a note added at the playhead shows on both timelines, `?` opens the shortcut sheet and Esc closes it, and
  * Esc leaves. The projector theme at 150 % on a 1920×1080 screen is saved as a screenshot to look at.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, type OpenedPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appForSuite, screenshot } from './browser.ts';
 
-let browser: Browser;
-let app: OpenedPage;
+const suite = appForSuite({ width: 1920, height: 1080 });
 
 const presenting = (page: Page) => page.getByTestId('app').getAttribute('data-presenting');
 const panelAttr = (page: Page, name: string) => page.locator('.tl-panel').getAttribute(name);
@@ -21,19 +20,9 @@ async function chooseTheme(page: Page, theme: string): Promise<void> {
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser, inject('baseUrl'), { width: 1920, height: 1080 });
-  await app.page.getByTestId('timeline-flow-projected').waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('presentation mode', () => {
   it('F5 hides the chrome and gives the timelines the screen', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('F5');
     await expect.poll(() => presenting(page)).toBe('true');
     expect(await page.locator('.app-header').count()).toBe(0);
@@ -46,7 +35,7 @@ describe('presentation mode', () => {
   });
 
   it('takes the type up two steps and still has it after a reload', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('Control+Equal');
     await page.keyboard.press('Control+Equal');
     await expect.poll(() => page.getByTestId('font-scale').textContent()).toBe('150 %');
@@ -67,7 +56,7 @@ describe('presentation mode', () => {
   });
 
   it('moves the spotlight between lanes with S, ↓ and ↑', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     expect(await panelAttr(page, 'data-spotlight-lane')).toBeNull();
     await page.keyboard.press('s');
     await expect.poll(() => panelAttr(page, 'data-spotlight-lane')).not.toBeNull();
@@ -86,7 +75,7 @@ describe('presentation mode', () => {
   });
 
   it('shows the laser dot where the mouse is', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('l');
     const area = await page.getByTestId('laser-area').boundingBox();
     for (const [dx, dy] of [
@@ -102,7 +91,7 @@ describe('presentation mode', () => {
   });
 
   it('adds a note at the playhead from the keyboard and draws it on the timelines', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('Escape');
     await page.getByTestId('jump-to').fill('48m');
     await page.getByTestId('jump-to').press('Enter');
@@ -122,7 +111,7 @@ describe('presentation mode', () => {
   });
 
   it('opens the shortcut sheet with ? and closes it with Esc, focus back where it was', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.locator('[data-testid="timeline-flow-projected"] canvas').focus();
     await page.keyboard.press('?');
     await page.getByTestId('cheat-sheet').waitFor();
@@ -137,7 +126,7 @@ describe('presentation mode', () => {
   });
 
   it('looks right projected: projector theme, 150 %, 1920×1080', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('Escape');
     await expect.poll(() => presenting(page)).toBe('false');
     await chooseTheme(page, 'projector');
@@ -163,14 +152,14 @@ describe('presentation mode', () => {
   });
 
   it('Esc leaves presentation mode', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('Escape');
     await expect.poll(() => presenting(page)).toBe('false');
     expect(await page.locator('.app-header').count()).toBe(1);
   });
 
   it('logs no errors and requests nothing outside localhost', () => {
-    expect(app.outsideRequests).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
+    expect(suite.app.outsideRequests).toEqual([]);
+    expect(suite.app.consoleErrors).toEqual([]);
   });
 });
