@@ -60,6 +60,30 @@ try {
   await page.getByTestId('paste-token-input').fill(jwt);
   await page.waitForTimeout(600);
   await page.screenshot({ path: `${OUT}/paste-token.png` });
+
+  await page.getByTestId('open-export').click();
+  await page.getByTestId('export-preview').waitFor();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${OUT}/export-dialog.png` });
+  await page.keyboard.press('Escape');
+
+  // Presentation mode as a class would see it: a 1080p projector, the projector theme (its type is already large), one note.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.locator('[data-testid="display-settings"] summary').click();
+  await page.getByTestId('theme-select').selectOption('projector');
+  await page.getByTestId('font-scale-select').selectOption('100');
+  await page.locator('[data-testid="display-settings"] summary').click();
+  await jump('48m');
+  await page.getByTestId('enter-presentation').click();
+  await page.keyboard.press('a');
+  await page.getByTestId('annotation-text').fill('the kubelet refreshes at 80 % of the token’s life');
+  await page.getByTestId('annotation-text').press('Enter');
+  await page.getByTestId('leave-presentation').click();
+  await jump('2h13m');
+  await page.getByTestId('enter-presentation').click();
+  await page.mouse.move(4, 4);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${OUT}/presentation-mode.png` });
   console.log(`screenshots written to ${OUT}/`);
 } finally {
   await browser.close();
