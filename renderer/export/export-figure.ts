@@ -3,7 +3,8 @@
  * in the export's own theme and width, with the export font. Pure, so the dialog can show the size before anything is
  * rendered and the CLI gets the very same plan.
  */
-import type { FlowLanes, LaneKind, TimelineLanes } from '../state/derive-lanes.ts';
+import type { TimelineLanes } from '../state/derive-lanes.ts';
+import { hideLanes } from '../state/hide-lanes.ts';
 import type { TimeView } from '../state/time-view.ts';
 import { planTimeline, type DrawPlan } from '../timeline/draw-plan.ts';
 import { themeNamed, type TimelineTheme } from '../timeline/theme.ts';
@@ -45,11 +46,8 @@ export function exportLanes(lanes: TimelineLanes, settings: Pick<ExportSettings,
   const known = lanes.flows.map((f) => f.flowId);
   const unknown = (settings.flows ?? []).filter((id) => !known.includes(id));
   if (unknown.length > 0) throw new Error(`no flow ${unknown.map((id) => JSON.stringify(id)).join(', ')} in this scenario; its flows are ${known.join(', ')}`);
-  const hidden = new Set<LaneKind>(settings.hiddenLanes);
-  const flows: FlowLanes[] = lanes.flows
-    .filter((f) => settings.flows === undefined || settings.flows.includes(f.flowId))
-    .map((f) => (f.lanes.some((l) => hidden.has(l.kind)) ? { ...f, lanes: f.lanes.filter((l) => !hidden.has(l.kind)) } : f));
-  return { ...lanes, flows };
+  const chosen = settings.flows === undefined ? lanes : { ...lanes, flows: lanes.flows.filter((f) => settings.flows!.includes(f.flowId)) };
+  return hideLanes(chosen, settings.hiddenLanes);
 }
 
 export function exportFigure(source: ExportSource, settings: ExportSettings): ExportFigure {
