@@ -235,6 +235,7 @@ export function App({ store, client, host }: Props) {
           onDetailLanes={() => onAction('toggle-detail-lanes')}
           onCheatSheet={() => setDialog('cheat-sheet')}
           onLeave={presentation.leave}
+          extra={<ExportFeature snapshot={snapshot} client={client} host={host} view={view} onViewChange={setView} />}
         />
         <main className="presentation-main" aria-label={title}>
           <section className="timelines" aria-label="Timelines">

@@ -3,6 +3,7 @@
  * then type size, spotlight, laser, the shortcut sheet and the way out. Every tool says its key, and a toggle says
  * whether it is on in words (aria-pressed and the label), not by colour.
  */
+import type { ReactNode } from 'react';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { TransportBar } from '../app/TransportBar.tsx';
@@ -22,6 +23,8 @@ interface Props {
   onDetailLanes(): void;
   onCheatSheet(): void;
   onLeave(): void;
+  /** More controls for the bar (the app puts its Export button here, so a moment can be exported mid-class). */
+  extra?: ReactNode;
 }
 
 export function PresentationBar(props: Props) {
@@ -50,6 +53,7 @@ export function PresentationBar(props: Props) {
         <button type="button" aria-pressed={props.detailLanes} onClick={props.onDetailLanes} data-testid="detail-lanes-toggle" title="Detail lanes: kubectl commands and other Secrets (D)">
           Details {props.detailLanes ? 'on' : 'off'} <kbd>D</kbd>
         </button>
+        {props.extra}
         <button type="button" onClick={props.onCheatSheet} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ? <span className="visually-hidden">shortcuts</span>
         </button>

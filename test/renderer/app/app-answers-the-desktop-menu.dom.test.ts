@@ -55,3 +55,15 @@ describe('the desktop menu', () => {
     expect(host.savedFiles[0]).toMatchObject({ mimeType: 'application/yaml', data: engine.snapshot().scenario!.scenarioText });
   });
 });
+
+describe('presentation mode', () => {
+  it('keeps the Export button and the menu\'s Export, so a moment can be exported mid-class', async () => {
+    mount();
+    await waitFor(() => expect(listeners.size).toBeGreaterThan(0));
+    menu('toggle-presentation');
+    await waitFor(() => expect(screen.getByTestId('app').dataset.presenting).toBe('true'));
+    expect(screen.getByTestId('open-export')).toBeTruthy();
+    menu('export');
+    expect(await screen.findByRole('dialog', { name: /export/i })).toBeTruthy();
+  });
+});
