@@ -6,7 +6,7 @@
  */
 import { arrowShape, glyphShape, type PathCommand } from './glyphs.ts';
 import { patternGeometry } from './patterns.ts';
-import { styleKey, type DrawPlan, type Primitive, type RectPrimitive, type TextPrimitive } from './primitives.ts';
+import { haloWidth, styleKey, type DrawPlan, type Primitive, type RectPrimitive, type TextPrimitive } from './primitives.ts';
 import type { PatternSpec } from './theme.ts';
 
 /** The part of CanvasRenderingContext2D the painter uses (so tests can pass a recorder). */
@@ -152,7 +152,7 @@ function paintTexts(ctx: Canvas2D, group: readonly TextPrimitive[], fontFamily: 
   ctx.textBaseline = 'alphabetic';
   if (first.halo) {
     ctx.strokeStyle = first.halo;
-    ctx.lineWidth = 4;
+    ctx.lineWidth = haloWidth(first.size);
     ctx.lineJoin = 'round';
     for (const t of group) ctx.strokeText(t.text, t.x, t.y);
   }

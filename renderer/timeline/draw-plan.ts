@@ -521,12 +521,11 @@ function planTokenBar(ctx: FlowCtx, lane: LaneLayout, bar: TokenBar, annotations
           : [`token #${n}`, `#${n}`];
     const size = theme.font.barLabel;
     const text = fitLabel(candidates, right - left - 14, size, 700);
-    // During play the lived part may be short while the bar (ahead of now) is long: say the whole thing on a chip.
-    const wider = whole && whole[1] > right + 20 ? fitLabel(candidates, Math.min(whole[1], ctx.ox + ctx.W) - left - 24, size, 700) : undefined;
-    if (wider && candidates.indexOf(wider) < (text === undefined ? candidates.length : candidates.indexOf(text))) {
-      const w = estimateTextWidth(wider, size, 700);
-      b.add(Layer.Label, { type: 'rect', x: left + 4, y: y + 4, w: w + 12, h: h - 8, fill: theme.labelChip, radius: 4, role: 'label' });
-      b.add(Layer.Label, { type: 'text', x: left + 10, y: y + h / 2 + size * 0.36, text: wider, size, weight: 700, fill: theme.text, anchor: 'start', role: 'label', token: bar.token });
+    // During play the lived part may be short while the bar (ahead of now) is long: then the label goes in the part
+    // ahead of now, whose fill is light, in the ink colour; nothing is laid over the solid part, whose fill is its state.
+    const ahead = whole && whole[1] > right + 20 ? fitLabel(candidates, Math.min(whole[1], ctx.ox + ctx.W) - right - 20, size, 700) : undefined;
+    if (ahead && candidates.indexOf(ahead) < (text === undefined ? candidates.length : candidates.indexOf(text))) {
+      b.add(Layer.Label, { type: 'text', x: right + 10, y: y + h / 2 + size * 0.36, text: ahead, size, weight: 700, fill: theme.text, anchor: 'start', role: 'label', token: bar.token });
     } else if (text) {
       b.add(Layer.Label, { type: 'text', x: left + 7, y: y + h / 2 + size * 0.36, text, size, weight: 700, fill: validSpan ? theme.valid.text : theme.refresh.text, anchor: 'start', role: 'label', token: bar.token });
     }
@@ -637,9 +636,7 @@ function planStolenBar(ctx: FlowCtx, lane: LaneLayout, bar: StolenBar, roomAfter
     }
   }
   if (text) {
-    const w = estimateTextWidth(text, size, 700);
-    b.add(Layer.Label, { type: 'rect', x: x - 5, y: y + 4, w: w + 10, h: h - 8, fill: theme.labelChip, radius: 4, role: 'label' });
-    b.add(Layer.Label, { type: 'text', x, y: y + h / 2 + size * 0.36, text, size, weight: 700, fill: theme.stolen.text, anchor: 'start', role: 'label', token: bar.token });
+    b.add(Layer.Label, { type: 'text', x, y: y + h / 2 + size * 0.36, text, size, weight: 700, fill: theme.stolen.text, anchor: 'start', halo: theme.labelChip, role: 'label', token: bar.token });
   }
 }
 

@@ -79,6 +79,11 @@ export interface TextPrimitive extends PrimitiveMeta {
   halo?: string;
 }
 
+/** Width of a text's halo: wide enough, at any size, to clear a hatch's lines around every stroke of the letters. */
+export function haloWidth(sizePx: number): number {
+  return Math.max(4, Math.round(sizePx * 0.4));
+}
+
 export interface GlyphPrimitive extends PrimitiveMeta {
   type: 'glyph';
   glyph: GlyphKind;

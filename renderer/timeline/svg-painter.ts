@@ -5,7 +5,7 @@
  */
 import { arrowShape, glyphShape, num, pathData } from './glyphs.ts';
 import { patternGeometry } from './patterns.ts';
-import type { DrawPlan, Primitive } from './primitives.ts';
+import { haloWidth, type DrawPlan, type Primitive } from './primitives.ts';
 import type { PatternSpec } from './theme.ts';
 
 export interface SvgOptions {
@@ -68,7 +68,7 @@ function element(p: Primitive, prefix: string): string {
         fill: p.fill,
         'text-anchor': p.anchor === 'start' ? undefined : p.anchor,
         stroke: p.halo,
-        'stroke-width': p.halo ? 4 : undefined,
+        'stroke-width': p.halo ? haloWidth(p.size) : undefined,
         'stroke-linejoin': p.halo ? 'round' : undefined,
         'paint-order': p.halo ? 'stroke' : undefined,
       })}>${escapeXml(p.text)}</text>`;
