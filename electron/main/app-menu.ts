@@ -6,7 +6,8 @@
  * Keys the renderer handles itself are only shown here (`registerAccelerator: false`):
  * - Space, "." and Home: the renderer knows when the user is typing in the kubectl console, and registering them
  *   here would steal them from every text field;
- * - F5, F1, Ctrl/Cmd+E and Ctrl/Cmd+S: the browser build has no menu, so the renderer listens for them anyway, and
+ * - F5, F1, Ctrl/Cmd+E, Ctrl/Cmd+S and Ctrl/Cmd+0: the browser build has no menu, so the renderer listens for them
+ *   anyway (Ctrl/Cmd+0 also resets the type size in presentation mode), and
  *   a registered accelerator would fire the action a second time. F5 must also reach the page as a key press: the
  *   Fullscreen API only answers a page that has just had a user gesture, which a menu message is not.
  */
@@ -84,7 +85,7 @@ export function buildMenuTemplate(handlers: MenuHandlers, env: MenuEnvironment):
         submenu: SPEED_PRESETS.map((speed) => ({ id: `speed-${speed}`, label: speedLabel(speed), click: engine({ type: 'set-speed', speed }) })),
       },
       { type: 'separator' },
-      { id: 'zoom-to-fit', label: 'Zoom to Fit', accelerator: 'CmdOrCtrl+0', click: (_item, window) => handlers.sendMenuAction(window, 'zoom-to-fit') },
+      action('zoom-to-fit', 'Zoom to Fit', 'CmdOrCtrl+0'),
       { type: 'separator' },
       action('toggle-presentation', 'Presentation Mode', 'F5'),
       { id: 'toggle-full-screen', role: 'togglefullscreen' },

@@ -173,6 +173,8 @@ export function App({ store, client, host }: Props) {
         return setLaserOn((on) => !on);
       case 'toggle-detail-lanes':
         return setDetailLanes((on) => !on);
+      case 'zoom-to-fit':
+        return snapshot.scenario ? setView(fitAll(snapshot.scenario.durationMs)) : undefined;
       case 'annotate-at-playhead':
         return setAnnotationRequest((r) => ({ id: (r?.id ?? 0) + 1, kind: 'playhead' }));
       case 'annotate-range':

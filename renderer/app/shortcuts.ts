@@ -21,6 +21,7 @@ export type AppAction =
   | 'spotlight-previous'
   | 'toggle-laser'
   | 'toggle-detail-lanes'
+  | 'zoom-to-fit'
   | 'annotate-at-playhead'
   | 'annotate-range';
 
@@ -60,7 +61,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'toggle-presentation', combos: [{ key: 'F5' }], description: 'Enter or leave presentation mode (full screen, no chrome)', scope: 'everywhere' },
   { action: 'open-cheat-sheet', combos: [{ key: '?' }, { key: 'F1' }], description: 'Show this list of shortcuts', scope: 'everywhere' },
   { action: 'save-scenario', combos: [{ key: 's', mod: true }], description: 'Save the scenario with its annotations', scope: 'everywhere' },
-  { handledBy: 'export-dialog', combos: [{ key: 'e' }], description: 'Export the timeline (PNG, SVG, PDF, event log)', scope: 'everywhere' },
+  { handledBy: 'export-dialog', combos: [{ key: 'e' }, { key: 'e', mod: true }], description: 'Export the timeline (PNG, SVG, PDF, event log)', scope: 'everywhere' },
   { action: 'leave-presentation', combos: [{ key: 'Escape' }], description: 'Leave presentation mode', scope: 'presentation' },
   { action: 'font-bigger', combos: [{ key: '=', mod: true }, { key: '+', mod: true }], description: 'Larger type (up to 250 %)', scope: 'presentation' },
   { action: 'font-smaller', combos: [{ key: '-', mod: true }], description: 'Smaller type (down to 100 %)', scope: 'presentation' },
@@ -72,6 +73,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'toggle-detail-lanes', combos: [{ key: 'd' }], description: 'Show or hide the detail lanes (kubectl commands, other Secrets)', scope: 'presentation' },
   { action: 'annotate-at-playhead', combos: [{ key: 'a' }], description: 'Add an annotation at the playhead', scope: 'presentation' },
   { action: 'annotate-range', combos: [{ key: 'a', shift: true }], description: 'Add an annotation over a time range (the visible window)', scope: 'presentation' },
+  // After font-reset: in presentation mode the same keys reset the type size, as browsers' zoom keys do.
+  { action: 'zoom-to-fit', combos: [{ key: '0', mod: true }], description: 'Fit the whole run on the timeline (in presentation mode: type back to 100 %)', scope: 'everywhere' },
   { handledBy: 'timeline', combos: [{ key: 'w' }, { key: '+' }, { key: '=' }], description: 'Zoom in', scope: 'timeline' },
   { handledBy: 'timeline', combos: [{ key: 's' }, { key: '-' }], description: 'Zoom out (in presentation mode: − only, S is the spotlight)', scope: 'timeline' },
   { handledBy: 'timeline', combos: [{ key: 'a' }, { key: 'ArrowLeft' }], description: 'Pan to earlier times (in presentation mode: ← only, A annotates)', scope: 'timeline' },

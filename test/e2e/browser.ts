@@ -4,7 +4,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ARTIFACTS_DIR = 'test-results/e2e';
@@ -56,31 +55,4 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${ARTIFACTS_DIR}/${name}.png`;
   await page.screenshot({ path });
   return path;
-}
-
-/**
- * One browser and one opened app for a test file, up before its tests (the projected timeline drawn) and closed after
- * them. Read `.app` inside tests and hooks, once the suite has started.
- */
-export function appForSuite(viewport?: { width: number; height: number }): { readonly app: OpenedPage; readonly browser: Browser } {
-  let browser: Browser | undefined;
-  let app: OpenedPage | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await openApp(browser, inject('baseUrl'), viewport);
-    await app.page.getByTestId('timeline-flow-projected').waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  return {
-    get app() {
-      if (!app) throw new Error('the app is opened in beforeAll; read it inside a test or hook');
-      return app;
-    },
-    get browser() {
-      if (!browser) throw new Error('the browser is launched in beforeAll; read it inside a test or hook');
-      return browser;
-    },
-  };
 }

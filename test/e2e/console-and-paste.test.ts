@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appForSuite, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
+import { appForSuite } from './app-suite.ts';
 
 const suite = appForSuite();
 

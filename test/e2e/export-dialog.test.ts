@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appForSuite, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
+import { appForSuite } from './app-suite.ts';
 import { readEmbeddedMoment } from '../../shared/export/embedded-moment.ts';
 
 const suite = appForSuite();

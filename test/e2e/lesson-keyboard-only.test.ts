@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appForSuite, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
+import { appForSuite } from './app-suite.ts';
 import { byTestId, tabTo } from './keyboard.ts';
 
 const suite = appForSuite();

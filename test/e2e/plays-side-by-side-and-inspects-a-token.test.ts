@@ -3,7 +3,8 @@
  * while the legacy one does not, inspect a token, zoom, pan, seek back, and nothing leaves localhost.
  */
 import { describe, expect, it } from 'vitest';
-import { appForSuite, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
+import { appForSuite } from './app-suite.ts';
 
 const suite = appForSuite();
 

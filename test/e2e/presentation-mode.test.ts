@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appForSuite, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
+import { appForSuite } from './app-suite.ts';
 
 const suite = appForSuite({ width: 1920, height: 1080 });
 

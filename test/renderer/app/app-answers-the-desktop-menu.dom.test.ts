@@ -67,3 +67,12 @@ describe('presentation mode', () => {
     expect(await screen.findByRole('dialog', { name: /export/i })).toBeTruthy();
   });
 });
+
+describe('the keys the desktop menu only shows', () => {
+  it('Ctrl+E opens the export dialog, as File → Export says', async () => {
+    mount();
+    await waitFor(() => expect(screen.getByTestId('open-export')).toHaveProperty('disabled', false));
+    act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', ctrlKey: true, bubbles: true })));
+    expect(await screen.findByRole('dialog', { name: /export/i })).toBeTruthy();
+  });
+});

@@ -96,3 +96,11 @@ describe('how combos are written', () => {
     expect(comboMatches({ key: 'a', shift: true }, key('A', { shiftKey: true }))).toBe(true);
   });
 });
+
+describe('Ctrl/⌘+0', () => {
+  it('fits the whole run, except in presentation mode, where it resets the type size', () => {
+    const key: KeyInput = { key: '0', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false };
+    expect(shortcutForKey(key, { presenting: false, spotlightOn: false })?.action).toBe('zoom-to-fit');
+    expect(shortcutForKey(key, { presenting: true, spotlightOn: false })?.action).toBe('font-reset');
+  });
+});
