@@ -105,9 +105,15 @@ function list(text: string): string[] {
 
 /** The flags as export settings, or what is wrong with them (naming the flag). */
 function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: number): { settings: ExportSettings; atMs: number } | string {
-  const extension = args.out?.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
-  const format = oneOf('format', args.format ?? (EXPORT_FORMATS.includes(extension as ExportFormat) ? extension! : 'png'), EXPORT_FORMATS);
+  const extension = args.out?.match(/\.([A-Za-z0-9]+)$/)?.[1]?.toLowerCase();
+  const format = oneOf('format', args.format ?? (extension !== undefined && EXPORT_FORMATS.includes(extension as ExportFormat) ? extension : 'png'), EXPORT_FORMATS);
   if (!EXPORT_FORMATS.includes(format as ExportFormat)) return format;
+  // A file named .txt that holds a PNG would open as garbage: the name must say what the bytes are.
+  if (args.out !== undefined && extension !== format) {
+    return `--out: ${JSON.stringify(args.out)} should end in .${format}${args.format === undefined ? ` (or give --format png|svg|pdf)` : ` to match --format ${format}`}`;
+  }
+  if (args.scale !== undefined && format !== 'png') return `--scale applies to PNG only; ${format.toUpperCase()} is drawn at the figure's own size`;
+  if (args.transparent && format === 'pdf') return '--transparent applies to PNG and SVG; a PDF page is always solid';
   const scale = args.scale === undefined ? DEFAULT_EXPORT_SETTINGS.scale : oneOf('scale', args.scale, EXPORT_SCALES);
   if (typeof scale === 'string') return scale;
   const theme = oneOf('theme', args.theme ?? DEFAULT_EXPORT_SETTINGS.theme, EXPORT_THEMES);
@@ -195,12 +201,16 @@ export async function exportCommand(args: string[], io: ExportCommandIo): Promis
     });
     const file = await exportFile(source, settings, deps);
     const out = parsed.out ?? exportFileName(source, settings.format);
-    await write(out, file.data);
+    await write(out, file.data).catch((error: unknown) => {
+      throw new Error(`cannot write ${out}: ${(error as Error).message}`);
+    });
     const bytes = typeof file.data === 'string' ? new TextEncoder().encode(file.data).length : file.data.length;
     io.stdout(`wrote ${out} (${file.mimeType}, ${bytes.toLocaleString('en-US')} bytes)\ncaption: ${file.caption}\nalt text: ${file.altText}\n`);
     if (parsed.events !== undefined) {
       const eventsOut = `${out.replace(/\.[A-Za-z0-9]+$/, '')}.${parsed.events}`;
-      await write(eventsOut, parsed.events === 'csv' ? eventLogCsv(source.events) : eventLogJson(source.events));
+      await write(eventsOut, parsed.events === 'csv' ? eventLogCsv(source.events) : eventLogJson(source.events)).catch((error: unknown) => {
+        throw new Error(`cannot write ${eventsOut}: ${(error as Error).message}`);
+      });
       io.stdout(`wrote ${eventsOut} (${source.events.length} events up to ${formatDuration(atMs)})\n`);
     }
   } catch (error) {

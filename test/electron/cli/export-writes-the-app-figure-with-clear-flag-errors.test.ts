@@ -25,7 +25,8 @@ afterAll(() => {
   removeScenarioFiles();
 });
 
-async function exportCli(args: string[]) {
+/** Runs the command with writes captured in memory, or (`realWrites`) left to the file system. */
+async function exportCli(args: string[], options: { realWrites?: boolean } = {}) {
   let stdout = '';
   let stderr = '';
   const written = new Map<string, Uint8Array | string>();
@@ -33,7 +34,7 @@ async function exportCli(args: string[]) {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readFile: (path) => readFile(path, 'utf8'),
-    writeFile: async (path, data) => void written.set(path, data),
+    ...(options.realWrites ? {} : { writeFile: async (path: string, data: Uint8Array | string) => void written.set(path, data) }),
   });
   return { code, stdout, stderr, written };
 }
@@ -102,6 +103,10 @@ describe('tokenscope export', () => {
     ['an unknown flow', ['--flows', 'legacy,modern'], 'tokenscope export: --flows: this scenario has no flow "modern"; its flows are legacy, projected'],
     ['an unknown lane', ['--hide', 'pods'], 'tokenscope export: --hide: expected lanes among attacker, kubectl, secrets, got "pods"'],
     ['a bad event log format', ['--events', 'xml'], 'tokenscope export: --events: expected csv or json, got "xml"'],
+    ['an output name that is not an image', ['--out', 'x.txt'], 'tokenscope export: --out: "x.txt" should end in .png (or give --format png|svg|pdf)'],
+    ['an output name that contradicts --format', ['--format', 'svg', '--out', 'x.png'], 'tokenscope export: --out: "x.png" should end in .svg to match --format svg'],
+    ['a scale for a vector format', ['--format', 'svg', '--scale', '2'], 'tokenscope export: --scale applies to PNG only; SVG is drawn at the figure\'s own size'],
+    ['a transparent PDF', ['--format', 'pdf', '--transparent'], 'tokenscope export: --transparent applies to PNG and SVG; a PDF page is always solid'],
   ];
   for (const [what, args, message] of bad) {
     it(`refuses ${what}, saying which flag and what it expects`, async () => {
@@ -111,6 +116,12 @@ describe('tokenscope export', () => {
       expect(run.written.size).toBe(0);
     });
   }
+
+  it('says which file it could not write', async () => {
+    const run = await exportCli([SIDE_BY_SIDE, ...SMALL, '--out', join(dir, 'no-such-folder', 'x.png')], { realWrites: true });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^tokenscope export: cannot write .*no-such-folder.x\.png: ENOENT/);
+  });
 
   it('refuses a missing scenario argument with the usage, and an unreadable file by name', async () => {
     const none = await exportCli([]);
