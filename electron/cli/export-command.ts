@@ -13,6 +13,8 @@ import {
   EXPORT_SCALES,
   EXPORT_THEMES,
   MAX_EXPORT_WIDTH_PX,
+  MAX_EXPORT_HEIGHT_PX,
+  MIN_EXPORT_HEIGHT_PX,
   MIN_EXPORT_WIDTH_PX,
   OPTIONAL_LANES,
   validateExportSettings,
@@ -34,6 +36,7 @@ interface ExportArgs {
   scale?: string;
   theme?: string;
   width?: string;
+  height?: string;
   from?: string;
   to?: string;
   flows?: string;
@@ -45,7 +48,7 @@ interface ExportArgs {
   annotations: boolean;
 }
 
-const VALUE_FLAGS = ['at', 'format', 'scale', 'theme', 'width', 'from', 'to', 'flows', 'hide', 'out', 'events'] as const;
+const VALUE_FLAGS = ['at', 'format', 'scale', 'theme', 'width', 'height', 'from', 'to', 'flows', 'hide', 'out', 'events'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 const EXAMPLES: Record<ValueFlag, string> = {
@@ -54,6 +57,7 @@ const EXAMPLES: Record<ValueFlag, string> = {
   scale: '--scale 2',
   theme: '--theme projector',
   width: '--width 1600',
+  height: '--height 1080',
   from: '--from 30m',
   to: '--to 3h',
   flows: '--flows legacy,projected',
@@ -125,6 +129,13 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
       return `--width: expected a whole number of pixels from ${MIN_EXPORT_WIDTH_PX} to ${MAX_EXPORT_WIDTH_PX}, got "${args.width}"`;
     }
   }
+  let heightPx: number | undefined;
+  if (args.height !== undefined) {
+    heightPx = Number(args.height.replace(/px$/, ''));
+    if (!/^\d+(px)?$/.test(args.height) || heightPx < MIN_EXPORT_HEIGHT_PX || heightPx > MAX_EXPORT_HEIGHT_PX) {
+      return `--height: expected a whole number of pixels from ${MIN_EXPORT_HEIGHT_PX} to ${MAX_EXPORT_HEIGHT_PX}, got "${args.height}"`;
+    }
+  }
   const atMs = args.at === undefined ? durationMs : duration('at', args.at, durationMs);
   if (typeof atMs === 'string') return atMs;
   const fromMs = args.from === undefined ? undefined : duration('from', args.from, durationMs);
@@ -152,6 +163,7 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
     theme,
     scale,
     widthPx,
+    ...(heightPx !== undefined ? { heightPx } : {}),
     background: args.transparent ? 'transparent' : 'solid',
     hiddenLanes,
     legend: args.legend,

@@ -38,6 +38,7 @@ import {
   presetChoices,
   rememberedSettings,
   savePreset,
+  withAspect,
   withWidthText,
   type ExportForm,
   type ExportStyle,
@@ -495,11 +496,20 @@ export function ExportDialog({ source, memory, host, loadDeps, onRemember, onClo
                   data-testid="export-width"
                 />
                 <span id={`${ids}-width-hint`} className="export-hint">
-                  CSS px, {MIN_EXPORT_WIDTH_PX} to {MAX_EXPORT_WIDTH_PX}; the height follows from the lanes.
+                  CSS px, {MIN_EXPORT_WIDTH_PX} to {MAX_EXPORT_WIDTH_PX}.
                 </span>
                 <FieldError id={`${ids}-width-error`} error={errors.width} />
               </div>
             </div>
+
+            <Group legend="Page">
+              <Radio name={`${ids}-aspect`} value="fit" checked={form.style.heightPx === undefined ? 'fit' : '16:9'} onChange={(value) => setForm((f) => withAspect(f, value))} testId="export-aspect-fit">
+                As tall as the lanes
+              </Radio>
+              <Radio name={`${ids}-aspect`} value="16:9" checked={form.style.heightPx === undefined ? 'fit' : '16:9'} onChange={(value) => setForm((f) => withAspect(f, value))} testId="export-aspect-16-9">
+                16:9 slide (the figure fitted in)
+              </Radio>
+            </Group>
 
             <Group legend="Time window">
               {(['whole', 'view'] as const).map((w) => (

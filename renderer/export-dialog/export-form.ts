@@ -51,6 +51,7 @@ export function styleOf(settings: ExportSettings): ExportStyle {
     scale: settings.scale,
     background: settings.background,
     widthPx: settings.widthPx,
+    ...(settings.heightPx !== undefined ? { heightPx: settings.heightPx } : {}),
     hiddenLanes: [...settings.hiddenLanes],
     legend: settings.legend,
     annotations: settings.annotations,
@@ -97,10 +98,26 @@ function parseWidth(text: string): { ok: true; widthPx: number } | { ok: false; 
   return { ok: true, widthPx };
 }
 
-/** The form with a newly typed width: kept as typed, and applied to the style when it is a valid width. */
+/** A 16:9 page's height for a width. */
+export function slideHeight(widthPx: number): number {
+  return Math.round((widthPx * 9) / 16);
+}
+
+/** The form with a newly typed width: kept as typed, and applied to the style (and a 16:9 page's height) when valid. */
 export function withWidthText(form: ExportForm, widthText: string): ExportForm {
   const width = parseWidth(widthText);
-  return { ...form, widthText, style: width.ok ? { ...form.style, widthPx: width.widthPx } : form.style };
+  if (!width.ok) return { ...form, widthText };
+  const style: ExportStyle = { ...form.style, widthPx: width.widthPx };
+  if (form.style.heightPx !== undefined) style.heightPx = slideHeight(width.widthPx);
+  return { ...form, widthText, style };
+}
+
+/** The page: as tall as the lanes need, or 16:9 with the figure fitted into it. */
+export function withAspect(form: ExportForm, aspect: 'fit' | '16:9'): ExportForm {
+  const style: ExportStyle = { ...form.style };
+  if (aspect === 'fit') delete style.heightPx;
+  else style.heightPx = slideHeight(form.style.widthPx);
+  return { ...form, style };
 }
 
 /** The settings the form asks for, or what is wrong with each field, in words. */
@@ -150,6 +167,7 @@ function sameStyle(a: ExportStyle, b: ExportStyle): boolean {
     a.format === b.format &&
     a.theme === b.theme &&
     a.widthPx === b.widthPx &&
+    a.heightPx === b.heightPx &&
     a.legend === b.legend &&
     a.annotations === b.annotations &&
     lanes(a) === lanes(b) &&

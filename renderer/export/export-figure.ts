@@ -20,6 +20,8 @@ export const EXPORT_FONT_FAMILY = 'DejaVu Sans';
 
 export interface ExportFigure {
   plan: DrawPlan;
+  /** The page in CSS px: the plan's size, or a fixed size (settings.heightPx) the plan is fitted into. */
+  frame: { width: number; height: number };
   /** The lanes as drawn: only the chosen flows, without the hidden lanes. */
   lanes: TimelineLanes;
   view: TimeView;
@@ -56,13 +58,14 @@ export function exportFigure(source: ExportSource, settings: ExportSettings): Ex
   const theme = exportTheme(settings);
   const flowIds = new Set(lanes.flows.map((f) => f.flowId));
   const annotations = settings.annotations ? source.annotations.filter((a) => a.flow === undefined || flowIds.has(a.flow)) : [];
-  const plan = planTimeline(lanes, view, { width: settings.widthPx, height: 0 }, theme, {}, { legend: settings.legend, annotations });
-  return { plan, lanes, view, theme, annotations };
+  const plan = planTimeline(lanes, view, { width: settings.widthPx, height: settings.heightPx ?? 0 }, theme, {}, { legend: settings.legend, annotations });
+  const frame = { width: settings.widthPx, height: settings.heightPx ?? plan.height };
+  return { plan, frame, lanes, view, theme, annotations };
 }
 
 /** Width × height of the exported file in device pixels (CSS px × scale for a PNG; SVG and PDF pages in CSS px). */
 export function exportSize(source: ExportSource, settings: ExportSettings): { widthPx: number; heightPx: number } {
-  const { plan } = exportFigure(source, settings);
+  const { frame } = exportFigure(source, settings);
   const scale = settings.format === 'png' ? settings.scale : 1;
-  return { widthPx: Math.round(plan.width * scale), heightPx: Math.round(plan.height * scale) };
+  return { widthPx: Math.round(frame.width * scale), heightPx: Math.round(frame.height * scale) };
 }

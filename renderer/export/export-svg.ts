@@ -70,11 +70,11 @@ function svgDocument(source: ExportSource, settings: ExportSettings, fonts: Expo
   const figure = exportFigure(source, settings);
   const { caption, altText } = text ?? exportCaptionOf(figure.lanes, { annotations: figure.annotations }, figure.view);
   const plan = settings.background === 'transparent' ? { ...figure.plan, background: undefined } : figure.plan;
-  const painted = paintSvg(plan, { idPrefix: 'tokenscope', title: caption, description: altText });
+  const painted = paintSvg(plan, { idPrefix: 'tokenscope', title: caption, description: altText, frame: figure.frame });
   // Our elements go after paintSvg's <svg> tag, <title> and <desc> (escaped text: it cannot contain "</desc>").
   const afterTag = painted.indexOf('\n') + 1;
   const afterText = altText ? painted.indexOf('</desc>\n', afterTag) + 8 : caption ? painted.indexOf('</title>\n', afterTag) + 9 : afterTag;
   const added = [svgMomentElement(source.moment), ...(fonts ? [fontFaceStyle(fonts)] : [])].map((line) => `${line}\n`).join('');
   const svg = `${painted.slice(0, afterText)}${added}${painted.slice(afterText)}`;
-  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, caption, altText, widthPx: plan.width, heightPx: plan.height };
+  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, caption, altText, widthPx: figure.frame.width, heightPx: figure.frame.height };
 }

@@ -14,6 +14,11 @@ export interface SvgOptions {
   /** <title> (the accessible name) and <desc>. */
   title?: string;
   description?: string;
+  /**
+   * The page, when it is not the plan's own size (a 16:9 slide): the plan is centred on it and scaled down if it is
+   * larger, and the background fills the whole page.
+   */
+  frame?: { width: number; height: number };
 }
 
 export function escapeXml(text: string): string {
@@ -90,16 +95,21 @@ function element(p: Primitive, prefix: string): string {
 /** The plan as an SVG document string (no XML prolog; add one when writing a .svg file if you like). */
 export function paintSvg(plan: DrawPlan, options: SvgOptions = {}): string {
   const prefix = options.idPrefix ?? 'ts';
-  const w = num(plan.width);
-  const h = num(plan.height);
+  const frame = options.frame ?? { width: plan.width, height: plan.height };
+  // The view box in plan units that shows the whole plan, centred, on a page of the frame's shape.
+  const fit = Math.min(frame.width / plan.width, frame.height / plan.height, 1);
+  const vw = frame.width / fit;
+  const vh = frame.height / fit;
+  const vx = -(vw - plan.width) / 2;
+  const vy = -(vh - plan.height) / 2;
   const lines: string[] = [];
   lines.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="${escapeXml(plan.fontFamily)}"${options.title ? ' role="img"' : ''}>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(frame.width)}" height="${num(frame.height)}" viewBox="${num(vx)} ${num(vy)} ${num(vw)} ${num(vh)}" font-family="${escapeXml(plan.fontFamily)}"${options.title ? ' role="img"' : ''}>`,
   );
   if (options.title) lines.push(`<title>${escapeXml(options.title)}</title>`);
   if (options.description) lines.push(`<desc>${escapeXml(options.description)}</desc>`);
   if (plan.patterns.length > 0) lines.push(`<defs>${plan.patterns.map((p) => patternDef(p, prefix)).join('')}</defs>`);
-  if (plan.background) lines.push(`<rect width="${w}" height="${h}" fill="${escapeXml(plan.background)}"/>`);
+  if (plan.background) lines.push(`<rect${vx !== 0 || vy !== 0 ? ` x="${num(vx)}" y="${num(vy)}"` : ''} width="${num(vw)}" height="${num(vh)}" fill="${escapeXml(plan.background)}"/>`);
   for (const p of plan.primitives) lines.push(element(p, prefix));
   lines.push('</svg>');
   return lines.join('\n');

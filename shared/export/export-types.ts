@@ -22,6 +22,8 @@ export const OPTIONAL_LANES: readonly OptionalLane[] = ['attacker', 'kubectl', '
 
 export const MIN_EXPORT_WIDTH_PX = 640;
 export const MAX_EXPORT_WIDTH_PX = 3840;
+export const MIN_EXPORT_HEIGHT_PX = 360;
+export const MAX_EXPORT_HEIGHT_PX = 4320;
 
 /**
  * The settings of one export, independent of the screen: its own theme, its own size, its own choice of flows and
@@ -34,8 +36,13 @@ export interface ExportSettings {
   scale: ExportScale;
   /** PNG and SVG; a PDF page is always solid. */
   background: ExportBackground;
-  /** Width of the figure in CSS px; its height follows from the content. */
+  /** Width of the figure in CSS px. */
   widthPx: number;
+  /**
+   * Height of the page in CSS px, for a fixed aspect (a 16:9 slide): the figure is centred on it, scaled down when its
+   * lanes need more room. Absent, the height follows from the content.
+   */
+  heightPx?: number;
   fromMs?: number;
   toMs?: number;
   flows?: string[];
@@ -61,7 +68,7 @@ export const DEFAULT_EXPORT_SETTINGS: Readonly<ExportSettings> = Object.freeze({
 });
 
 export const BUILTIN_EXPORT_PRESETS: readonly ExportPreset[] = Object.freeze([
-  { name: 'Slides 16:9', settings: { ...DEFAULT_EXPORT_SETTINGS, theme: 'projector', scale: 2, widthPx: 1920, background: 'solid' } },
+  { name: 'Slides 16:9', settings: { ...DEFAULT_EXPORT_SETTINGS, theme: 'projector', scale: 2, widthPx: 1920, heightPx: 1080, background: 'solid' } },
   { name: 'Docs, 2×, transparent', settings: { ...DEFAULT_EXPORT_SETTINGS, theme: 'light', scale: 2, widthPx: 1200, background: 'transparent' } },
   { name: 'Print handout (PDF)', settings: { ...DEFAULT_EXPORT_SETTINGS, format: 'pdf', theme: 'light', widthPx: 1600 } },
   { name: 'Vector for editing (SVG)', settings: { ...DEFAULT_EXPORT_SETTINGS, format: 'svg', theme: 'light', widthPx: 1600 } },
@@ -101,7 +108,7 @@ function isMs(value: unknown): value is number {
 export function validateExportSettings(value: unknown, path = 'export'): Checked<ExportSettings> {
   if (!isRecord(value)) return { ok: false, error: `${path}: expected an object` };
   const bad = (field: string, expected: string): Checked<ExportSettings> => ({ ok: false, error: `${path}.${field}: expected ${expected}, got ${JSON.stringify(value[field])}` });
-  const allowed = new Set(['format', 'theme', 'scale', 'background', 'widthPx', 'fromMs', 'toMs', 'flows', 'hiddenLanes', 'legend', 'annotations']);
+  const allowed = new Set(['format', 'theme', 'scale', 'background', 'widthPx', 'heightPx', 'fromMs', 'toMs', 'flows', 'hiddenLanes', 'legend', 'annotations']);
   for (const key of Object.keys(value)) if (!allowed.has(key)) return { ok: false, error: `${path}: unknown field "${key}"` };
   if (!EXPORT_FORMATS.includes(value.format as ExportFormat)) return bad('format', EXPORT_FORMATS.join(' | '));
   if (!EXPORT_THEMES.includes(value.theme as ThemeName)) return bad('theme', EXPORT_THEMES.join(' | '));
@@ -109,6 +116,8 @@ export function validateExportSettings(value: unknown, path = 'export'): Checked
   if (value.background !== 'solid' && value.background !== 'transparent') return bad('background', 'solid | transparent');
   const w = value.widthPx;
   if (typeof w !== 'number' || !Number.isInteger(w) || w < MIN_EXPORT_WIDTH_PX || w > MAX_EXPORT_WIDTH_PX) return bad('widthPx', `an integer from ${MIN_EXPORT_WIDTH_PX} to ${MAX_EXPORT_WIDTH_PX}`);
+  const h = value.heightPx;
+  if (h !== undefined && (typeof h !== 'number' || !Number.isInteger(h) || h < MIN_EXPORT_HEIGHT_PX || h > MAX_EXPORT_HEIGHT_PX)) return bad('heightPx', `an integer from ${MIN_EXPORT_HEIGHT_PX} to ${MAX_EXPORT_HEIGHT_PX}`);
   if (value.fromMs !== undefined && !isMs(value.fromMs)) return bad('fromMs', 'milliseconds ≥ 0');
   if (value.toMs !== undefined && !isMs(value.toMs)) return bad('toMs', 'milliseconds ≥ 0');
   if (isMs(value.fromMs) && isMs(value.toMs) && value.toMs <= value.fromMs) return bad('toMs', `a time after fromMs (${value.fromMs})`);
@@ -126,6 +135,7 @@ export function validateExportSettings(value: unknown, path = 'export'): Checked
     legend: value.legend,
     annotations: value.annotations,
   };
+  if (h !== undefined) settings.heightPx = h as number;
   if (value.fromMs !== undefined) settings.fromMs = value.fromMs as number;
   if (value.toMs !== undefined) settings.toMs = value.toMs as number;
   if (value.flows !== undefined) settings.flows = [...(value.flows as string[])];

@@ -103,6 +103,7 @@ describe('tokenscope export', () => {
     ['an unknown flow', ['--flows', 'legacy,modern'], 'tokenscope export: --flows: this scenario has no flow "modern"; its flows are legacy, projected'],
     ['an unknown lane', ['--hide', 'pods'], 'tokenscope export: --hide: expected lanes among attacker, kubectl, secrets, got "pods"'],
     ['a bad event log format', ['--events', 'xml'], 'tokenscope export: --events: expected csv or json, got "xml"'],
+    ['a page height out of range', ['--height', '100'], 'tokenscope export: --height: expected a whole number of pixels from 360 to 4320, got "100"'],
     ['an output name that is not an image', ['--out', 'x.txt'], 'tokenscope export: --out: "x.txt" should end in .png (or give --format png|svg|pdf)'],
     ['an output name that contradicts --format', ['--format', 'svg', '--out', 'x.png'], 'tokenscope export: --out: "x.png" should end in .svg to match --format svg'],
     ['a scale for a vector format', ['--format', 'svg', '--scale', '2'], 'tokenscope export: --scale applies to PNG only; SVG is drawn at the figure\'s own size'],
@@ -116,6 +117,14 @@ describe('tokenscope export', () => {
       expect(run.written.size).toBe(0);
     });
   }
+
+  it('makes a 16:9 slide with --width 1920 --height 1080', async () => {
+    const run = await exportCli([SIDE_BY_SIDE, '--at', '2h', '--width', '1920', '--height', '1080', '--scale', '2', '--out', 'slide.png']);
+    expect(run.code).toBe(0);
+    const png = run.written.get('slide.png') as Uint8Array;
+    const view = new DataView(png.buffer, png.byteOffset);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([3840, 2160]);
+  });
 
   it('says which file it could not write', async () => {
     const run = await exportCli([SIDE_BY_SIDE, ...SMALL, '--out', join(dir, 'no-such-folder', 'x.png')], { realWrites: true });

@@ -118,12 +118,18 @@ describe('ExportDialog', () => {
     await waitFor(() => expect((byId('export-save') as HTMLButtonElement).disabled).toBe(false));
   });
 
-  it('applies a built-in preset: its theme, width and background', async () => {
+  it('applies a built-in preset: its theme, width, page and background', async () => {
     open();
     fireEvent.change(byId('export-preset'), { target: { value: 'builtin:Slides 16:9' } });
     expect((byId('export-theme-projector') as HTMLInputElement).checked).toBe(true);
     expect((byId('export-width') as HTMLInputElement).value).toBe('1920');
-    await waitFor(() => expect(sizeShown()).toBe(`${size({ theme: 'projector', widthPx: 1920, scale: 2 })}, PNG`));
+    expect((byId('export-aspect-16-9') as HTMLInputElement).checked).toBe(true);
+    // A slide is 16:9 whatever the lanes need: the figure is fitted into the page.
+    await waitFor(() => expect(sizeShown()).toBe('3840 × 2160 px, PNG'));
+    fireEvent.change(byId('export-width'), { target: { value: '1280' } });
+    await waitFor(() => expect(sizeShown()).toBe('2560 × 1440 px, PNG'));
+    fireEvent.click(byId('export-aspect-fit'));
+    await waitFor(() => expect(sizeShown()).toBe(`${size({ theme: 'projector', widthPx: 1280, scale: 2 })}, PNG`));
     fireEvent.change(byId('export-preset'), { target: { value: 'builtin:Docs, 2×, transparent' } });
     expect((byId('export-background-transparent') as HTMLInputElement).checked).toBe(true);
   });

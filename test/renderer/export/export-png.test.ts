@@ -14,7 +14,7 @@ import { nodeExportDeps } from '../../../electron/cli/node-export-deps.ts';
 import { readEmbeddedMoment } from '../../../shared/export/embedded-moment.ts';
 import { readPngTextChunk } from '../../../shared/export/png-text-chunk.ts';
 import { EXPORT_THEMES } from '../../../shared/export/export-types.ts';
-import { M, SMALL_MOMENT, settings, smallSource } from './export-fixtures.ts';
+import { M, SMALL_MOMENT, scenarioSource, settings, smallSource } from './export-fixtures.ts';
 
 const golden = (theme: string) => fileURLToPath(new URL(`./__snapshots__/small-export.${theme}.png`, import.meta.url));
 /** Share of pixels allowed to differ (after pixelmatch's own per-pixel colour threshold). */
@@ -47,6 +47,17 @@ describe('PNG export', () => {
     expect(readPngTextChunk(bytes, 'Title')).toEqual({ ok: true, value: 'My caption: ∞ vs 1 h' });
     expect(readPngTextChunk(bytes, 'Description')).toEqual({ ok: true, value: 'What the figure shows.' });
     expect(readEmbeddedMoment(bytes, 'x.png').ok).toBe(true);
+  });
+
+  it('makes a 16:9 slide exactly 3840 × 2160 at 2×, the figure fitted and centred on the page', async () => {
+    const source = scenarioSource('side-by-side', 2 * 60 * M);
+    const s = settings({ widthPx: 1920, heightPx: 1080, scale: 2, theme: 'projector' });
+    expect(exportSize(source, s)).toEqual({ widthPx: 3840, heightPx: 2160 });
+    const image = PNG.sync.read(Buffer.from((await exportPng(source, s, await nodeExportDeps())).data as Uint8Array));
+    expect([image.width, image.height]).toEqual([3840, 2160]);
+    // The lanes need more than 1080 px: the page's solid background shows in the side margins, as white.
+    const corner = image.data.subarray(0, 4);
+    expect([...corner]).toEqual([255, 255, 255, 255]);
   });
 
   it('gives the same bytes for the same input, twice', async () => {
