@@ -394,6 +394,8 @@ class FlowAccumulator {
   private readonly kubectlMarks: LaneMark[] = [];
   private readonly spans: FlowSpan[] = [];
   private readonly markers: FlowMarker[] = [];
+  /** The version the flow runs now, once an upgrade step has changed it. */
+  private upgradedTo: string | undefined;
   private readonly openSpans = new Map<SpanKind, FlowSpan>();
   /** Per token, the pods whose file it was written into (in order of the first write). */
   private readonly writtenInto = new Map<number, PodInfo[]>();
@@ -532,6 +534,7 @@ class FlowAccumulator {
         break;
       case 'cluster.upgraded':
         this.markers.push({ kind: 'cluster-upgraded', atMs: e.atMs, seq: e.seq, label: `upgraded to ${e.toVersion}` });
+        this.upgradedTo = e.toVersion;
         break;
       default:
         break;
@@ -937,7 +940,7 @@ class FlowAccumulator {
     }
     return {
       flowId: this.flow.id,
-      title: flowTitle(this.flow, this.legacy),
+      title: flowTitle(this.flow, this.legacy, this.upgradedTo),
       subtitle,
       kubernetesVersion: this.flow.kubernetesVersion,
       legacy: this.legacy,
@@ -1046,10 +1049,12 @@ function podSublabel(bars: TokenBar[], first: TokenBar | undefined): string {
   return extended ? 'projected, exp extended' : 'projected token';
 }
 
-function flowTitle(flow: FlowSummary, legacy: boolean): string {
+/** "Legacy flow · Kubernetes 1.20", or "… 1.20 → 1.30" once the flow has been upgraded by the playhead. */
+function flowTitle(flow: FlowSummary, legacy: boolean, upgradedTo: string | undefined): string {
   const custom = flow.label && flow.label !== flow.id ? flow.label : undefined;
-  if (custom && /kubernetes\s+\d/i.test(custom)) return custom;
-  return `${custom ?? (legacy ? 'Legacy flow' : 'Projected flow')} · Kubernetes ${flow.kubernetesVersion}`;
+  const upgrade = upgradedTo !== undefined ? ` → ${upgradedTo}` : '';
+  if (custom && /kubernetes\s+\d/i.test(custom)) return `${custom}${upgrade}`;
+  return `${custom ?? (legacy ? 'Legacy flow' : 'Projected flow')} · Kubernetes ${flow.kubernetesVersion}${upgrade}`;
 }
 
 /** The token bars of the pod lanes, in lane order. */

@@ -310,3 +310,14 @@ describe('deriving while the engine plays (the store, batch by batch)', () => {
     expect(flow(full, 'projected').rotations).toBe(2);
   });
 });
+
+describe('an upgraded flow', () => {
+  it('says the version it started on and the one it runs now, and only once the upgrade has happened', () => {
+    const yaml = builtinScenario('version-upgrade');
+    const before = deriveLanes(snapshotOf(yaml, 60_000));
+    const after = deriveLanes(snapshotOf(yaml));
+    const title = (lanes: typeof before) => lanes.flows[0]!.title;
+    expect(title(before)).toMatch(/Kubernetes 1\.20$/);
+    expect(title(after)).toMatch(/Kubernetes 1\.20 → 1\.30$/);
+  });
+});
