@@ -21,7 +21,9 @@ export async function readScenarioFile(command: string, file: string, io: CliIo)
   if (!parsed.ok) {
     for (const e of parsed.errors) {
       const where = e.line !== undefined ? `${file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : file;
-      io.stderr(`${where}: ${e.message}\n`);
+      // The message ends with "(line L, column C)" for readers of the app; here the prefix already says where.
+      const what = e.line !== undefined ? e.message.replace(/ \(line \d+(, column \d+)?\)$/, '') : e.message;
+      io.stderr(`${where}: ${what}\n`);
     }
     return { ok: false, exitCode: 1 };
   }

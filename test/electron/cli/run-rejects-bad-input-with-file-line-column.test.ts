@@ -43,6 +43,8 @@ describe('bad scenario files', () => {
       const first = stderr.split('\n')[0]!;
       expect(first.startsWith(`${path}:${c.line}:${c.column}: `)).toBe(true);
       expect(first).toMatch(c.message);
+      // Said once, in the prefix, not again at the end of the message.
+      expect(first).not.toMatch(/\(line \d+/);
     });
   }
 
