@@ -4,30 +4,13 @@
  * layout, the spotlight frames one lane and dims the rest (named in words, not only by brightness), and notes from
  * the scenario are counted on each flow they are drawn in.
  */
-import { cleanup, render, screen } from '@testing-library/react';
-import { createElement } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TimelineSnapshot } from '../../../renderer/state/timeline-store.ts';
-import { fitAll } from '../../../renderer/state/time-view.ts';
-import { TimelinePanel, type TimelinePanelProps } from '../../../renderer/timeline/TimelinePanel.tsx';
-import { builtinScenario, snapshotOf } from '../state/scenario-snapshot.ts';
+import { cleanup, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { TimelinePanelProps } from '../../../renderer/timeline/TimelinePanel.tsx';
+import { H, panelFixture } from './panel-fixture.ts';
 
-const H = 3_600_000;
-let snapshot: TimelineSnapshot;
-const rect = { x: 0, y: 0, left: 0, top: 0, width: 1000, height: 300, right: 1000, bottom: 300, toJSON: () => ({}) };
-
-beforeAll(() => {
-  snapshot = snapshotOf(builtinScenario('side-by-side'));
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(() => rect as DOMRect);
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => null);
-});
-afterAll(() => vi.restoreAllMocks());
-afterEach(cleanup);
-
-function renderPanel(overrides: Partial<TimelinePanelProps> = {}) {
-  const props: TimelinePanelProps = { snapshot, view: fitAll(6 * H), onViewChange: vi.fn(), selectedToken: undefined, onSelectToken: vi.fn(), theme: 'projector', ...overrides };
-  return render(createElement(TimelinePanel, props));
-}
+const fixture = panelFixture();
+const renderPanel = (overrides: Partial<TimelinePanelProps> = {}) => fixture.renderPanel({ theme: 'projector', ...overrides });
 
 const laneNameSize = () => (document.querySelector('.tl-panel') as HTMLElement).style.getPropertyValue('--tl-lane-label');
 
@@ -71,6 +54,7 @@ describe('TimelinePanel in presentation mode', () => {
   });
 
   it('counts the notes drawn in each flow', () => {
+    const snapshot = fixture.snapshot();
     const scenario = { ...snapshot.scenario!, annotations: [{ atMs: 48 * 60_000, text: 'here the kubelet refreshes' }, { atMs: H, untilMs: 2 * H, flow: 'projected', text: 'stolen copy dies' }] };
     renderPanel({ snapshot: { ...snapshot, scenario, version: snapshot.version + 1 } });
     expect(screen.getByTestId('timeline-flow-legacy').dataset.annotations).toBe('1');

@@ -4,47 +4,15 @@
  * the shared axis, keyboard zoom/pan/fit and click-to-select through the draw plan's hit regions. jsdom has no
  * layout and no 2D canvas, so element boxes are stubbed to 1,000 px wide and painting is skipped.
  */
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { createElement, type ReactElement } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TimelineSnapshot } from '../../../renderer/state/timeline-store.ts';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { createElement } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { fitAll, type TimeView } from '../../../renderer/state/time-view.ts';
-import * as panelModule from '../../../renderer/timeline/TimelinePanel.tsx';
-import { builtinScenario, snapshotOf } from '../state/scenario-snapshot.ts';
+import { TimelinePanel, type TimelinePanelProps } from '../../../renderer/timeline/TimelinePanel.tsx';
+import { H, panelFixture } from './panel-fixture.ts';
 
-interface PanelProps {
-  snapshot: TimelineSnapshot;
-  view: TimeView;
-  onViewChange(view: TimeView): void;
-  selectedToken: number | undefined;
-  onSelectToken(index: number): void;
-}
-const { TimelinePanel } = panelModule as { TimelinePanel: (props: PanelProps) => ReactElement };
-
-const H = 3_600_000;
-let snapshot: TimelineSnapshot;
-const rect = { x: 0, y: 0, left: 0, top: 0, width: 1000, height: 300, right: 1000, bottom: 300, toJSON: () => ({}) };
-
-beforeAll(() => {
-  snapshot = snapshotOf(builtinScenario('side-by-side'));
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(() => rect as DOMRect);
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => null);
-});
-afterAll(() => vi.restoreAllMocks());
-afterEach(cleanup);
-
-function renderPanel(overrides: Partial<PanelProps> = {}) {
-  const props: PanelProps = {
-    snapshot,
-    view: fitAll(6 * H),
-    onViewChange: vi.fn(),
-    selectedToken: undefined,
-    onSelectToken: vi.fn(),
-    ...overrides,
-  };
-  const result = render(createElement(TimelinePanel, props));
-  return { ...result, props };
-}
+const fixture = panelFixture();
+const renderPanel = fixture.renderPanel;
 
 describe('TimelinePanel', () => {
   it('stacks legacy above projected, each titled, with token and rotation counts for E2E tests', () => {
@@ -119,6 +87,7 @@ describe('TimelinePanel', () => {
         fireEvent.pointerUp(canvas, { clientX: x, clientY: y, button: 0, pointerId: 1, pointerType: 'mouse' });
       });
     }
+    const snapshot = fixture.snapshot();
     const legacyPodToken = snapshot.tokens.find((t) => t.flow === 'legacy' && t.secretName?.startsWith('my-app'))!.index;
     const projectedFirst = snapshot.tokens.find((t) => t.flow === 'projected' && t.number === 1)!.index;
     expect((props.onSelectToken as ReturnType<typeof vi.fn>).mock.calls).toEqual([[legacyPodToken], [projectedFirst]]);
@@ -136,7 +105,8 @@ describe('TimelinePanel', () => {
     });
     const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => ctx as unknown as CanvasRenderingContext2D);
     const frame = () => new Promise((resolve) => setTimeout(resolve, 50));
-    const props: PanelProps = { snapshot, view: fitAll(6 * H), onViewChange: vi.fn(), selectedToken: undefined, onSelectToken: vi.fn() };
+    const snapshot = fixture.snapshot();
+    const props: TimelinePanelProps = { snapshot, view: fitAll(6 * H), onViewChange: vi.fn(), selectedToken: undefined, onSelectToken: vi.fn() };
     const { rerender } = render(createElement(TimelinePanel, props));
     await act(frame);
     expect(paints).toBe(2);
@@ -150,7 +120,7 @@ describe('TimelinePanel', () => {
   });
 
   it('says what to do before a scenario is loaded', () => {
-    renderPanel({ snapshot: { ...snapshot, scenario: undefined, events: [], tokens: [] } });
+    renderPanel({ snapshot: { ...fixture.snapshot(), scenario: undefined, events: [], tokens: [] } });
     expect(screen.getByText('Load a scenario to see its timelines.')).toBeTruthy();
   });
 });
