@@ -101,14 +101,15 @@ describe('presentation mode', () => {
     await expect.poll(() => presenting(page)).toBe('true');
     await page.keyboard.press('a');
     await page.getByTestId('annotation-text').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('annotation-text');
-    expect(await page.getByTestId('annotation-from').inputValue()).toBe('48m');
+    // The notes panel loads on first use; the form takes the focus once it has rendered.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('annotation-text');
+    await expect.poll(() => page.getByTestId('annotation-from').inputValue()).toBe('48m');
     await page.keyboard.type('here the kubelet refreshes');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('annotation-item').count()).toBe(1);
     expect(await page.getByTestId('annotation-item').textContent()).toContain('here the kubelet refreshes');
-    expect(await page.getByTestId('timeline-flow-projected').getAttribute('data-annotations')).toBe('1');
-    expect(await page.getByTestId('timeline-flow-legacy').getAttribute('data-annotations')).toBe('1');
+    await expect.poll(() => page.getByTestId('timeline-flow-projected').getAttribute('data-annotations')).toBe('1');
+    await expect.poll(() => page.getByTestId('timeline-flow-legacy').getAttribute('data-annotations')).toBe('1');
   });
 
   it('opens the shortcut sheet with ? and closes it with Esc, focus back where it was', async () => {
