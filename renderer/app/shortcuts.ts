@@ -78,7 +78,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { handledBy: 'timeline', combos: [{ key: 'w' }, { key: '+' }, { key: '=' }], description: 'Zoom in', scope: 'timeline' },
   { handledBy: 'timeline', combos: [{ key: 's' }, { key: '-' }], description: 'Zoom out (in presentation mode: − only, S is the spotlight)', scope: 'timeline' },
   { handledBy: 'timeline', combos: [{ key: 'a' }, { key: 'ArrowLeft' }], description: 'Pan to earlier times (in presentation mode: ← only, A annotates)', scope: 'timeline' },
-  { handledBy: 'timeline', combos: [{ key: 'd' }, { key: 'ArrowRight' }], description: 'Pan to later times', scope: 'timeline' },
+  { handledBy: 'timeline', combos: [{ key: 'd' }, { key: 'ArrowRight' }], description: 'Pan to later times (in presentation mode: → only, D shows the detail lanes)', scope: 'timeline' },
   { handledBy: 'timeline', combos: [{ key: 'f' }, { key: '0' }], description: 'Fit the whole run', scope: 'timeline' },
   { handledBy: 'events-table', combos: [{ key: 'ArrowUp' }, { key: 'ArrowDown' }], description: 'Move through the events', scope: 'events' },
   { handledBy: 'events-table', combos: [{ key: 'Enter' }], description: 'Select the event and its token', scope: 'events' },
