@@ -23,7 +23,7 @@ import {
   type OptionalLane,
 } from '../../shared/export/export-types.ts';
 import { exportFile, exportFileName, type ExportDeps } from '../../renderer/export/export-file.ts';
-import { eventLogCsv, eventLogJson } from '../../renderer/export/event-log-export.ts';
+import { eventLogCsv, eventLogJson, eventsInExport } from '../../renderer/export/event-log-export.ts';
 import type { CliIo } from '../cli.ts';
 import { USAGE } from '../cli.ts';
 import { headlessExportSource } from './headless-moment.ts';
@@ -220,10 +220,11 @@ export async function exportCommand(args: string[], io: ExportCommandIo): Promis
     io.stdout(`wrote ${out} (${file.mimeType}, ${bytes.toLocaleString('en-US')} bytes)\ncaption: ${file.caption}\nalt text: ${file.altText}\n`);
     if (parsed.events !== undefined) {
       const eventsOut = `${out.replace(/\.[A-Za-z0-9]+$/, '')}.${parsed.events}`;
-      await write(eventsOut, parsed.events === 'csv' ? eventLogCsv(source.events) : eventLogJson(source.events)).catch((error: unknown) => {
+      const events = eventsInExport(source.events, settings);
+      await write(eventsOut, parsed.events === 'csv' ? eventLogCsv(events) : eventLogJson(events)).catch((error: unknown) => {
         throw new Error(`cannot write ${eventsOut}: ${(error as Error).message}`);
       });
-      io.stdout(`wrote ${eventsOut} (${source.events.length} events up to ${formatDuration(atMs)})\n`);
+      io.stdout(`wrote ${eventsOut} (${events.length} events up to ${formatDuration(atMs)})\n`);
     }
   } catch (error) {
     io.stderr(`tokenscope export: ${(error as Error).message}\n`);

@@ -12,7 +12,7 @@ import { exportSize } from '../export/export-figure.ts';
 import { exportCaption, type ExportText } from '../export/export-caption.ts';
 import { exportFile, exportFileName, type ExportDeps } from '../export/export-file.ts';
 import { rasterSvg } from '../export/export-svg.ts';
-import { eventLogCsv, eventLogJson } from '../export/event-log-export.ts';
+import { eventLogCsv, eventLogJson, eventsInExport } from '../export/event-log-export.ts';
 import {
   DEFAULT_EXPORT_SETTINGS,
   EXPORT_SCALES,
@@ -334,8 +334,7 @@ export function ExportDialog({ source, memory, host, loadDeps, onRemember, onClo
     });
 
   const saveEvents = (kind: 'csv' | 'json') => {
-    const flows = checked.ok ? checked.settings.flows : undefined;
-    const events = flows ? source.events.filter((e) => flows.includes(e.flow)) : source.events;
+    const events = checked.ok ? eventsInExport(source.events, checked.settings) : source.events;
     const label = kind === 'csv' ? 'CSV' : 'JSON';
     void run(`Writing the event log as ${label}…`, async () => {
       const suggestedName = exportFileName(source, kind).replace(/\.(csv|json)$/, `-events.${kind}`);

@@ -3,9 +3,17 @@
  * a comma, a quote or a line break, quotes doubled) and JSON with every field of every event.
  */
 import type { SimEvent } from '../../shared/model/events.ts';
+import type { ExportSettings } from '../../shared/export/export-types.ts';
 import { formatSimTime } from '../../shared/time/sim-time.ts';
 
 const COLUMNS = ['seq', 'atMs', 'time', 'flow', 'type', 'token', 'pod', 'serviceAccount', 'actor', 'message', 'cause'] as const;
+
+/** The events an export's log holds: the chosen flows, inside the chosen time window (both ends included). */
+export function eventsInExport(events: readonly SimEvent[], settings: Pick<ExportSettings, 'flows' | 'fromMs' | 'toMs'>): SimEvent[] {
+  const fromMs = settings.fromMs ?? 0;
+  const toMs = settings.toMs ?? Number.POSITIVE_INFINITY;
+  return events.filter((e) => e.atMs >= fromMs && e.atMs <= toMs && (settings.flows === undefined || settings.flows.includes(e.flow)));
+}
 
 export function csvField(value: string | number | undefined): string {
   if (value === undefined) return '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, eventLogCsv, eventLogJson } from '../../../renderer/export/event-log-export.ts';
+import { csvField, eventLogCsv, eventLogJson, eventsInExport } from '../../../renderer/export/event-log-export.ts';
 import type { SimEvent } from '../../../shared/model/events.ts';
 
 const event = (message: string, cause: string): SimEvent => ({
@@ -34,5 +34,15 @@ describe('event log export', () => {
   it('writes JSON that parses back to the same events', () => {
     const events = [event('a', 'b')];
     expect(JSON.parse(eventLogJson(events))).toEqual({ events });
+  });
+});
+
+describe('eventsInExport', () => {
+  it('keeps the chosen flows inside the chosen window, both ends included', () => {
+    const at = (atMs: number, flow: string) => ({ ...({} as SimEvent), seq: atMs, atMs, flow }) as SimEvent;
+    const events = [at(0, 'legacy'), at(10, 'projected'), at(20, 'legacy'), at(30, 'projected'), at(40, 'legacy')];
+    expect(eventsInExport(events, {}).map((e) => e.atMs)).toEqual([0, 10, 20, 30, 40]);
+    expect(eventsInExport(events, { fromMs: 10, toMs: 30 }).map((e) => e.atMs)).toEqual([10, 20, 30]);
+    expect(eventsInExport(events, { fromMs: 10, toMs: 30, flows: ['projected'] }).map((e) => e.atMs)).toEqual([10, 30]);
   });
 });
