@@ -26,7 +26,8 @@ try {
   const x = Number(await flow.getAttribute('data-first-token-x'));
   const y = Number(await flow.getAttribute('data-first-token-y'));
   await flow.locator('canvas').click({ position: { x, y } });
-  // Move the pointer away so the hover tooltip does not cover the bars.
+  // Back to the top, where both flows start, and the pointer away so the hover tooltip does not cover the bars.
+  await page.locator('.app-main .timelines').evaluate((el) => el.scrollTo(0, 0));
   await page.mouse.move(4, 4);
   await page.waitForTimeout(600);
   await page.screenshot({ path: `${OUT}/main-screen.png` });

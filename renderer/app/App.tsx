@@ -48,8 +48,11 @@ const ManifestEditor = lazy(() => import('../panels/manifest-editor/ManifestEdit
 // Notes rewrite the scenario's YAML, which needs the YAML library: loaded when the notes are first shown.
 const AnnotationsPanel = lazy(() => import('../presentation/AnnotationsPanel.tsx').then((m) => ({ default: m.AnnotationsPanel })));
 
-/** Detail that presentation mode leaves out unless asked (D), so both flows fit one projected screen. */
-const PRESENTATION_HIDDEN_LANES: readonly LaneKind[] = ['kubectl', 'secrets'];
+/**
+ * Detail left out until asked for (D in presentation mode, Display ▾ otherwise), so both flows fit one screen: the
+ * legacy-versus-projected story first. Opening the console or the editor shows it, since their commands land there.
+ */
+const DETAIL_LANES: readonly LaneKind[] = ['kubectl', 'secrets'];
 
 interface Props {
   store: TimelineStore;
@@ -197,7 +200,7 @@ export function App({ store, client, host }: Props) {
       }}
       fontScalePercent={presenting ? fontScalePercent : 100}
       spotlight={presenting && spotlight.on ? spotlight.lane : undefined}
-      hiddenLanes={presenting && !detailLanes ? PRESENTATION_HIDDEN_LANES : undefined}
+      hiddenLanes={detailLanes ? undefined : DETAIL_LANES}
     />
   );
   const notes = (compact: boolean) =>
@@ -265,7 +268,7 @@ export function App({ store, client, host }: Props) {
             Save scenario
           </button>
           <ExportFeature snapshot={snapshot} client={client} host={host} view={view} onViewChange={setView} />
-          <DisplaySettings settings={settings} onChange={updateSettings} />
+          <DisplaySettings settings={settings} onChange={updateSettings} detailLanes={detailLanes} onDetailLanes={setDetailLanes} />
           <button type="button" onClick={() => setDialog('cheat-sheet')} data-testid="open-cheat-sheet" title="Keyboard shortcuts (?)">
             Shortcuts <kbd>?</kbd>
           </button>
@@ -310,7 +313,10 @@ export function App({ store, client, host }: Props) {
           <Tabs
             label="Bottom panels"
             active={bottomTab}
-            onChange={setBottomTab}
+            onChange={(tab) => {
+              setBottomTab(tab);
+              if (tab === 'console' || tab === 'editor') setDetailLanes(true);
+            }}
             tabs={[
               {
                 id: 'events',

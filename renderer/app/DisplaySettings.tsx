@@ -18,9 +18,12 @@ const THEME_LABELS: Record<Theme, string> = {
 interface Props {
   settings: UserSettings;
   onChange(patch: Partial<UserSettings>): void;
+  /** Whether the kubectl and other-Secrets lanes are drawn (for this session; not a remembered setting). */
+  detailLanes: boolean;
+  onDetailLanes(shown: boolean): void;
 }
 
-export function DisplaySettings({ settings, onChange }: Props) {
+export function DisplaySettings({ settings, onChange, detailLanes, onDetailLanes }: Props) {
   const id = useId();
   return (
     <details className="display-settings" data-testid="display-settings">
@@ -43,6 +46,10 @@ export function DisplaySettings({ settings, onChange }: Props) {
           ))}
           {!FONT_SCALE_STEPS.includes(settings.fontScalePercent) && <option value={settings.fontScalePercent}>{settings.fontScalePercent} %</option>}
         </select>
+        <label className="display-check">
+          <input type="checkbox" checked={detailLanes} onChange={(e) => onDetailLanes(e.target.checked)} data-testid="detail-lanes-check" />
+          Detail lanes (kubectl commands, other Secrets)
+        </label>
         <label htmlFor={`${id}-announce`}>Screen reader announcements</label>
         <select id={`${id}-announce`} data-testid="verbosity-select" value={settings.announceVerbosity} onChange={(e) => onChange({ announceVerbosity: e.target.value as AnnounceVerbosity })}>
           {ANNOUNCE_VERBOSITIES.map((v) => (

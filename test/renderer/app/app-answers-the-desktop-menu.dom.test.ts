@@ -76,3 +76,21 @@ describe('the keys the desktop menu only shows', () => {
     expect(await screen.findByRole('dialog', { name: /export/i })).toBeTruthy();
   });
 });
+
+describe('the detail lanes', () => {
+  const shown = () => [...document.querySelectorAll('.tl-lane-labels')].some((el) => el.textContent!.includes('other Secrets'));
+
+  it('are hidden at first, so both flows fit, and shown from Display or by opening the console', async () => {
+    const { engine } = mount();
+    await waitFor(() => expect(engine.snapshot().tokens.length).toBeGreaterThan(0));
+    act(() => engine.send({ type: 'seek', simMs: 2 * 3_600_000 }));
+    await waitFor(() => expect(screen.getByTestId('timeline-flow-legacy')).toBeTruthy());
+    expect(shown()).toBe(false);
+    act(() => screen.getByTestId('detail-lanes-check').click());
+    await waitFor(() => expect(shown()).toBe(true));
+    act(() => screen.getByTestId('detail-lanes-check').click());
+    await waitFor(() => expect(shown()).toBe(false));
+    act(() => screen.getByTestId('tab-console').click());
+    await waitFor(() => expect(shown()).toBe(true));
+  });
+});
