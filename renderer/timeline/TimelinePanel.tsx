@@ -15,6 +15,7 @@ import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, 
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { createLanesMemo, type FlowLanes, type LaneKind, type TimelineLanes } from '../state/derive-lanes.ts';
 import { hideLanes } from '../state/hide-lanes.ts';
+import { useDocumentThemeName } from './use-document-theme.ts';
 import type { TimeView } from '../state/time-view.ts';
 import { paintCanvas } from './canvas-painter.ts';
 import { describeFlow } from './describe-flow.ts';
@@ -50,19 +51,6 @@ export interface TimelinePanelProps {
   spotlight?: number | undefined;
   /** Kinds of lane left out (presentation mode hides the detail lanes); pass a stable array. */
   hiddenLanes?: readonly LaneKind[] | undefined;
-}
-
-/** Follows `<html data-theme="…">` so the app's theme switch reaches the canvas too. */
-function useDocumentTheme(): string | undefined {
-  const read = () => (typeof document !== 'undefined' ? (document.documentElement.dataset.theme ?? undefined) : undefined);
-  const [name, setName] = useState(read);
-  useEffect(() => {
-    if (typeof MutationObserver === 'undefined') return;
-    const observer = new MutationObserver(() => setName(read()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => observer.disconnect();
-  }, []);
-  return name;
 }
 
 /** One rAF scheduler: `request()` asks for a frame; several requests before it runs give one paint. */
@@ -153,7 +141,7 @@ interface Tooltip {
 
 export function TimelinePanel(props: TimelinePanelProps) {
   const { snapshot, view, onViewChange, selectedToken, onSelectToken } = props;
-  const documentTheme = useDocumentTheme();
+  const documentTheme = useDocumentThemeName();
   const hintId = `tl-hint-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const themeName = props.theme ?? documentTheme;
   const fontScalePercent = props.fontScalePercent ?? 100;

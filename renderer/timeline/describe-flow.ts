@@ -5,6 +5,7 @@
 import type { FlowLanes, Lane, StolenBar, TimelineLanes, TokenBar } from '../state/derive-lanes.ts';
 import { formatSimTick } from './axis.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
+import { upperBound } from './primitives.ts';
 
 const at = (ms: number) => formatSimTick(Math.round(ms / 60_000) * 60_000, 60_000);
 
@@ -54,7 +55,7 @@ function laneSentence(lane: Lane): (nowMs: number) => string | undefined {
       `; the kubelet rotated it ${rotations === 1 ? 'once' : `${rotations} times`}`;
     const ends = tokens.flatMap((t) => (t.endMs !== undefined ? [t.endMs] : [])).sort((a, b) => a - b);
     return (nowMs) => {
-      const expired = countAtMost(ends, nowMs);
+      const expired = upperBound(ends, nowMs);
       return head + (expired > 0 ? `; ${expired} ${expired === 1 ? 'has' : 'have'} expired or been invalidated.` : '.');
     };
   }
@@ -87,17 +88,6 @@ function laneSentence(lane: Lane): (nowMs: number) => string | undefined {
   return () => undefined;
 }
 
-/** How many of the sorted `values` are <= `x`. */
-function countAtMost(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function endWords(t: TokenBar | undefined): string {
   if (!t?.invalidated) return 'it was invalidated';

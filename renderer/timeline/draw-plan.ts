@@ -20,7 +20,7 @@ import { simTimeTicks, type AxisTick } from './axis.ts';
 import type { GlyphKind } from './glyphs.ts';
 import { layoutFlow, type FlowLayout, type LaneLayout } from './layout.ts';
 import { legendItems, legendSwatch } from './legend.ts';
-import { heldUntil, Layer, PlanBuilder, type DrawPlan, type HitRegion, type Primitive } from './primitives.ts';
+import { heldUntil, Layer, PlanBuilder, upperBound, type DrawPlan, type HitRegion, type Primitive } from './primitives.ts';
 import { estimateTextWidth, fitLabel, wrapText } from './text-metrics.ts';
 import { annotationsForFlow, placeAnnotations, planAnnotations } from './plan-annotations.ts';
 import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
@@ -408,17 +408,6 @@ function firstHeldAtOrAfter(held: readonly HeldSpan[], ms: number): number {
   return lo;
 }
 
-/** First index in sorted `values` whose value is > `x`. */
-function upperBound(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** First index in `marks` (in time order) at or after `ms`. */
 function firstMarkAtOrAfter(marks: readonly LaneMark[], ms: number): number {

@@ -135,6 +135,18 @@ export function heldUntil(span: HeldSpan, stopMs: number): number {
   return Math.min(span.toMs ?? stopMs, stopMs, span.endMs ?? Number.POSITIVE_INFINITY);
 }
 
+/** First index in sorted `values` whose value is > `x` (so also: how many are <= `x`). */
+export function upperBound(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the last span in `spans` (in time order) that starts at or before `ms`, or -1. */
 export function lastHeldStartingBy(spans: readonly HeldSpan[], ms: number): number {
   let lo = 0;

@@ -6,8 +6,8 @@
  * U+2028 and U+2029 as \u escapes, control characters other than \n \r \t as \u00XX.
  */
 
-function compareCodePoints(a: string, b: string): number {
-  // Go compares strings bytewise in UTF-8, which orders by code point; JS `<` orders by UTF-16 unit.
+/** Go compares strings bytewise in UTF-8, which orders by code point; JS `<` orders by UTF-16 unit. */
+export function compareCodePoints(a: string, b: string): number {
   const left = [...a];
   const right = [...b];
   const length = Math.min(left.length, right.length);

@@ -9,9 +9,9 @@ import { useId } from 'react';
 import { arrowShape, num, pathData } from '../../timeline/glyphs.ts';
 import { patternGeometry } from '../../timeline/patterns.ts';
 import { estimateTextWidth, fitLabel } from '../../timeline/text-metrics.ts';
-import type { PatternId, PatternSpec, TimelineTheme } from '../../timeline/theme.ts';
+import { themeNamed, type PatternId, type PatternSpec, type TimelineTheme } from '../../timeline/theme.ts';
 import { markLabelWidth, placeLabels, type PasteTimeline, type SpanKind, type TimelineSpan } from './paste-timeline.ts';
-import { useDocumentTheme } from './use-document-theme.ts';
+import { useDocumentThemeName } from '../../timeline/use-document-theme.ts';
 import { useElementWidth } from './use-element-width.ts';
 
 const MAX_LABEL_ROWS = 3;
@@ -29,7 +29,8 @@ const SPAN_PATTERN: Partial<Record<SpanKind, PatternId>> = { refresh: 'refresh',
 
 export function PasteTokenTimeline(props: { timeline: PasteTimeline }) {
   const { timeline } = props;
-  const theme = useDocumentTheme();
+  // The same theme as the main timelines, following the app's theme switch.
+  const theme = themeNamed(useDocumentThemeName());
   const [measure, widthPx] = useElementWidth(FALLBACK_WIDTH_PX);
   const prefix = `paste-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const kinds = [...new Set(timeline.spans.map((s) => s.kind))];

@@ -34,14 +34,4 @@ export function clusterNowMs(ctx: EngineContext): number {
   return epochMs(ctx, ctx.state.nowMs);
 }
 
-/** Go compares strings bytewise in UTF-8, which orders by code point; the API server lists objects in key order. */
-export function compareCodePoints(a: string, b: string): number {
-  const left = [...a];
-  const right = [...b];
-  const length = Math.min(left.length, right.length);
-  for (let i = 0; i < length; i++) {
-    const difference = left[i]!.codePointAt(0)! - right[i]!.codePointAt(0)!;
-    if (difference !== 0) return difference;
-  }
-  return left.length - right.length;
-}
+export { compareCodePoints } from '../../jwt/go-json.ts';

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { themeNamed, type TimelineTheme } from '../../timeline/theme.ts';
 
-/** The timeline theme named by <html data-theme>, following changes, so the token's timeline matches the main one. */
-export function useDocumentTheme(): TimelineTheme {
-  const read = () => (typeof document !== 'undefined' ? document.documentElement.dataset.theme : undefined);
+/** The theme named by `<html data-theme="…">`, following changes, so the app's theme switch reaches every canvas. */
+export function useDocumentThemeName(): string | undefined {
+  const read = () => (typeof document !== 'undefined' ? (document.documentElement.dataset.theme ?? undefined) : undefined);
   const [name, setName] = useState(read);
   useEffect(() => {
     if (typeof MutationObserver === 'undefined') return;
@@ -11,5 +10,5 @@ export function useDocumentTheme(): TimelineTheme {
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => observer.disconnect();
   }, []);
-  return themeNamed(name);
+  return name;
 }
