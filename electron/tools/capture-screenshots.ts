@@ -2,18 +2,14 @@
  * Regenerates the README screenshots from the browser build in Debian's Chromium:
  * `npx tsx electron/tools/capture-screenshots.ts`. They are taken from the running app, so they stay honest.
  */
-import { build, preview } from 'vite';
-import { launchBrowser, openApp } from '../../test/e2e/browser.ts';
+import { buildAndServe, launchBrowser, openApp } from '../../test/e2e/browser.ts';
 
 const OUT = 'assets/screenshots';
 
-await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
-const server = await preview({ configFile: 'vite.config.ts', preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'warn' });
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('no port');
+const server = await buildAndServe();
 const browser = await launchBrowser();
 try {
-  const { page } = await openApp(browser, `http://127.0.0.1:${address.port}/`, { width: 1600, height: 1000 });
+  const { page } = await openApp(browser, server.baseUrl, { width: 1600, height: 1000 });
   await page.locator('[data-testid="timeline-flow-projected"] canvas').waitFor();
   const jump = async (time: string) => {
     await page.getByTestId('jump-to').fill(time);

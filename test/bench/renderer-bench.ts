@@ -6,8 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { build, preview } from 'vite';
-import { launchBrowser, openApp } from '../e2e/browser.ts';
+import { buildAndServe, launchBrowser, openApp } from '../e2e/browser.ts';
 
 const PODS = 100;
 const SPEED = 86_400;
@@ -20,14 +19,11 @@ function scenario(): string {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
-const server = await preview({ configFile: 'vite.config.ts', preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'warn' });
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('no port');
+const server = await buildAndServe();
 const browser = await launchBrowser();
 try {
   const t0 = performance.now();
-  const { page } = await openApp(browser, `http://127.0.0.1:${address.port}/`);
+  const { page } = await openApp(browser, server.baseUrl);
   await page.locator('[data-testid="timeline-flow-projected"] canvas').waitFor();
   // Two frames after the canvas exists, read on the page's clock, which starts at navigation (performance.timeOrigin):
   // creating the browser context and page (a few hundred ms of the harness) is not the app's time.

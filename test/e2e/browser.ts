@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
 
 export const ARTIFACTS_DIR = 'test-results/e2e';
 
@@ -55,4 +56,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${ARTIFACTS_DIR}/${name}.png`;
   await page.screenshot({ path });
   return path;
+}
+
+/** Builds the browser bundle and serves it on a free localhost port (E2E set-up, the screenshot tool, the bench). */
+export async function buildAndServe(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  const server = await preview({ configFile: 'vite.config.ts', preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return { baseUrl: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
