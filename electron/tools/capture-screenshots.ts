@@ -52,10 +52,14 @@ try {
   await page.keyboard.press('Enter');
   await page.waitForTimeout(600);
   const rows = await page.locator('.xterm-rows').first().innerText();
-  const jwt = rows.replace(/\s+/g, '').match(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/)?.[0] ?? '';
+  // The JWT wraps over several rows; prompt rows ("projected (1.30) $ …") must not be glued onto its signature.
+  const jwt = rows.split('\n').filter((row) => !row.includes('$')).join('').replace(/\s+/g, '').match(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/)?.[0] ?? '';
   await page.getByTestId('tab-paste').click();
   await page.getByTestId('paste-token-input').fill(jwt);
   await page.waitForTimeout(600);
+  // Show what the panel made of it (the decoded claims), not the box it was typed into.
+  await page.getByTestId('paste-token-input').blur();
+  await page.locator('.ts-claim-short:visible').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${OUT}/paste-token.png` });
 
   await page.getByTestId('open-export').click();
