@@ -7,6 +7,7 @@ import { isMap, parseDocument } from 'yaml';
 import { formatScenarioDuration } from '../time/duration.ts';
 import type { ParseResult, ScenarioAnnotation } from './scenario-types.ts';
 import { parseScenario } from './parse-scenario.ts';
+import { YAML_PARSE_OPTIONS } from '../manifest/yaml-source.ts';
 
 function annotationNode(annotation: ScenarioAnnotation): Record<string, string> {
   const node: Record<string, string> = { at: formatScenarioDuration(annotation.atMs) };
@@ -22,7 +23,8 @@ function annotationNode(annotation: ScenarioAnnotation): Record<string, string> 
  * comes back as that error rather than as a file that no longer loads.
  */
 export function setScenarioAnnotations(scenarioText: string, annotations: readonly ScenarioAnnotation[]): ParseResult<string> {
-  const doc = parseDocument(scenarioText);
+  // The text was loaded, so it is within the budgets; its keys are checked again by parseScenario below.
+  const doc = parseDocument(scenarioText, YAML_PARSE_OPTIONS);
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
     return { ok: false, errors: [{ message: 'the scenario does not parse, so its annotations cannot be rewritten; fix the file first' }] };
   }
