@@ -110,6 +110,11 @@ export function formatBytes(bytes: number): string {
   return `${formatLimit(bytes)} bytes`;
 }
 
+/** The shape of a count over its budget: "11 flows are more than TokenScope's limit of 10; keep …". */
+export function tooMany(found: number, noun: string, limit: number, change: string): string {
+  return `${formatLimit(found)} ${noun} are more than TokenScope's limit of ${formatLimit(limit)}; ${change}`;
+}
+
 /**
  * The one shape of every refusal: what was found, the limit, and what to change. `what` names the input ("the
  * scenario", "this line"); `found` and `limit` are already formatted with their unit.
