@@ -3,12 +3,14 @@
  * clocks. Everything here is a button or an input with a label, so it works from the keyboard and a screen reader.
  */
 import { useEffect, useRef, useState } from 'react';
-import { MAX_SPEED, SPEED_PRESETS } from '../../shared/rpc/engine-protocol.ts';
+import { MAX_SPEED, SPEED_PRESETS, type WorkingCommand } from '../../shared/rpc/engine-protocol.ts';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { describeSpeed, formatSpan, formatSpeed } from './format-time.ts';
 import { parseTimeInput } from './parse-time-input.ts';
 import { useWallClock } from './use-wall-clock.ts';
+
+const WORKING_WORDS: Record<WorkingCommand, string> = { seek: 'Seeking…', load: 'Loading…', recover: 'Restoring the last good state…' };
 
 interface Props {
   snapshot: TimelineSnapshot;
@@ -133,6 +135,14 @@ export function TransportBar({ snapshot, client, minimal = false }: Props) {
             )}
           </form>
         </>
+      )}
+      {snapshot.working && (
+        <span className="working" role="status" data-testid="engine-working">
+          {WORKING_WORDS[snapshot.working.command]} {Math.floor(snapshot.working.fraction * 100)} %
+          <button type="button" onClick={() => client.send({ type: 'cancel' })} data-testid="cancel-work">
+            Cancel
+          </button>
+        </span>
       )}
       <div className="clocks" aria-live="off">
         <div className="sim-clock" data-testid="sim-clock" data-now-ms={snapshot.nowMs} data-lag-ms={snapshot.lagMs}>

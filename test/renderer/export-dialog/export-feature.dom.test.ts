@@ -7,7 +7,8 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement, useEffect, useState } from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Simulation } from '../../../shared/engine/simulation.ts';
 import { ExportFeature } from '../../../renderer/export-dialog/ExportFeature.tsx';
 import { exportSourceOf } from '../../../renderer/export-dialog/use-export-moment.ts';
 import { exportFile, type ExportDeps } from '../../../renderer/export/export-file.ts';
@@ -151,6 +152,22 @@ describe('ExportFeature', () => {
       { type: 'load', scenarioText: scenarioText(), sourceName: SIDE_BY_SIDE },
       { type: 'seek', simMs: MOMENT_AT_MS },
     ]);
+  });
+
+  it('says why when the engine fails while reopening a moment, instead of "Reopening…" for ever', async () => {
+    const { store } = await mount({ file: 'assets/scenarios/kubelet-outage.yaml' });
+    const runUntil = Simulation.prototype.runUntil;
+    const broken = vi.spyOn(Simulation.prototype, 'runUntil').mockImplementation(function (this: Simulation, targetMs: number, maxActions?: number) {
+      if (this.scenario.name === 'side-by-side' && targetMs > H) throw new Error('invariant broken');
+      return runUntil.call(this, targetMs, maxActions);
+    });
+    try {
+      drop([fileOf(exportedPng, 'figure.png')]);
+      await waitFor(() => expect(screen.getByTestId('open-status').textContent).toMatch(/figure\.png could not be opened: seek failed at .*: invariant broken\./));
+      expect(store.getSnapshot().working).toBeUndefined();
+    } finally {
+      broken.mockRestore();
+    }
   });
 
   it('refuses a dropped PNG without a moment, says why, and changes nothing', async () => {
