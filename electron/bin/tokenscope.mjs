@@ -12,5 +12,5 @@ const { main } = await import('../cli.ts');
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: async (path) => (await import('node:fs/promises')).readFile(path, 'utf8'),
+  readFile: async (path) => new Uint8Array(await (await import('node:fs/promises')).readFile(path)),
 });

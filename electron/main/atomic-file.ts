@@ -95,15 +95,11 @@ export function readJsonObjectFile(fs: AtomicFs, filePath: string, now: () => nu
 }
 
 export type AsyncAtomicFs = Pick<typeof nodeFs.promises, 'open' | 'rename' | 'unlink'>;
+export type NoClobberFs = AsyncAtomicFs & Pick<typeof nodeFs.promises, 'link' | 'copyFile'>;
 
-/**
- * For a file the user chose in the save dialog. The temp name is unique (several saves may run at once) and created
- * exclusively, next to the target so the rename stays on one file system. The new file gets the usual 0o666 less the
- * umask, as any file the user saves does.
- */
-export async function writeFileAtomically(filePath: string, data: Uint8Array, fs: AsyncAtomicFs = nodeFs.promises): Promise<void> {
-  const dir = path.dirname(filePath);
-  const tempPath = path.join(dir, `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`);
+/** A unique temp file next to `filePath` (same file system, so a rename or link stays atomic), written and synced. */
+async function writeTempBeside(filePath: string, data: Uint8Array, fs: AsyncAtomicFs): Promise<string> {
+  const tempPath = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(tempPath, 'wx', 0o666);
     try {
@@ -113,11 +109,14 @@ export async function writeFileAtomically(filePath: string, data: Uint8Array, fs
     } finally {
       await handle.close();
     }
-    await fs.rename(tempPath, filePath);
   } catch (error) {
     await fs.unlink(tempPath).catch(() => {});
     throw error;
   }
+  return tempPath;
+}
+
+async function syncDirectory(dir: string, fs: AsyncAtomicFs): Promise<void> {
   try {
     const handle = await fs.open(dir, 'r');
     try {
@@ -128,4 +127,45 @@ export async function writeFileAtomically(filePath: string, data: Uint8Array, fs
   } catch {
     // Best effort, as above.
   }
+}
+
+/**
+ * For a file the user chose in the save dialog. The temp name is unique (several saves may run at once) and created
+ * exclusively, next to the target so the rename stays on one file system. The new file gets the usual 0o666 less the
+ * umask, as any file the user saves does.
+ */
+export async function writeFileAtomically(filePath: string, data: Uint8Array, fs: AsyncAtomicFs = nodeFs.promises): Promise<void> {
+  const tempPath = await writeTempBeside(filePath, data, fs);
+  try {
+    await fs.rename(tempPath, filePath);
+  } catch (error) {
+    await fs.unlink(tempPath).catch(() => {});
+    throw error;
+  }
+  await syncDirectory(path.dirname(filePath), fs);
+}
+
+export class FileExistsError extends Error {}
+
+/**
+ * Like writeFileAtomically, but never replaces an existing file: the finished temp file is hard-linked to the name,
+ * which fails if the name is taken (a file system without hard links gets an exclusive copy instead).
+ */
+export async function writeNewFileAtomically(filePath: string, data: Uint8Array, fs: NoClobberFs = nodeFs.promises): Promise<void> {
+  const tempPath = await writeTempBeside(filePath, data, fs);
+  try {
+    try {
+      await fs.link(tempPath, filePath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new FileExistsError(`${filePath} already exists`);
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+      await fs.copyFile(tempPath, filePath, nodeFs.constants.COPYFILE_EXCL).catch((copyError: NodeJS.ErrnoException) => {
+        throw copyError.code === 'EEXIST' ? new FileExistsError(`${filePath} already exists`) : copyError;
+      });
+    }
+  } finally {
+    await fs.unlink(tempPath).catch(() => {});
+  }
+  await syncDirectory(path.dirname(filePath), fs);
 }

@@ -146,7 +146,7 @@ function parseDurationCore(text: string, units: ReadonlyMap<string, bigint>): Co
     const unitStart = i;
     while (i < bytes.length && !(bytes[i] === 0x2e || isDigit(bytes[i] ?? 0))) i++;
     if (i === unitStart) return { ok: false, error: { kind: 'missing-unit' } };
-    const unitKey = String.fromCharCode(...bytes.slice(unitStart, i));
+    const unitKey = bytes.slice(unitStart, i).map((byte) => String.fromCharCode(byte)).join('');
     const unit = units.get(unitKey);
     if (unit === undefined) return { ok: false, error: { kind: 'unknown-unit', unit: unitKey } };
 

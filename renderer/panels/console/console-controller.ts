@@ -123,10 +123,10 @@ export class ConsoleController {
     const keys = decodeInput(data);
     if (this.pending !== undefined) {
       if (keys.some((key) => key.kind === 'key' && key.name === 'interrupt')) this.cancel();
-      else this.queue.push(...keys);
+      else for (const key of keys) this.queue.push(key);
       return;
     }
-    this.queue.push(...keys);
+    for (const key of keys) this.queue.push(key);
     this.drain();
   }
 
