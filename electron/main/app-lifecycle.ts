@@ -18,7 +18,7 @@ import { createMainWindow } from './main-window.ts';
 import { saveFileWithDialog } from './save-file-dialog.ts';
 import { openScenarioFile } from './scenario-file-dialog.ts';
 import { installSecurityGuards } from './security-guards.ts';
-import { SETTINGS_FILE_NAME, SettingsStore } from './settings-store.ts';
+import { loadNotice, SETTINGS_FILE_NAME, SettingsStore } from './settings-store.ts';
 
 export interface AppPaths {
   /** The built renderer served at app://bundle/. */
@@ -119,10 +119,9 @@ export function startApp(options: StartOptions = {}): StartedApp | null {
   const onReady = () => {
     const paths = { ...defaultPaths(app.getAppPath(), app.getPath('userData')), ...options.paths };
     const settings = new SettingsStore(paths.settingsFile, { log });
-    const loaded = settings.load();
-    if (loaded.kind === 'corrupt') log(`settings were corrupt (${loaded.reason}); started with defaults`);
     const lessonProgress = new LessonProgressStore(paths.lessonProgressFile, { log });
-    lessonProgress.load();
+    // Said once, to the first window, as soon as it shows: a file that was set aside or cut down is never silent.
+    let notices = [loadNotice('settings', settings.load()), loadNotice('lesson progress', lessonProgress.load())].flatMap((n) => (n ? [n] : []));
 
     serveAppProtocol(protocol, paths.rendererRoot);
     installSecurityGuards(app, session.defaultSession, (url) => void shell.openExternal(url));
@@ -205,6 +204,16 @@ export function startApp(options: StartOptions = {}): StartedApp | null {
       const webContents = window.webContents;
       const entry: OpenWindow = { window, webContents, engine: new EngineHost(webContents) };
       registry.add(entry);
+      const pending = notices;
+      notices = [];
+      if (pending.length > 0) {
+        const tell = () => {
+          for (const notice of pending) void dialog.showMessageBox(window, { type: 'warning', title: 'TokenScope', buttons: ['OK'], ...notice });
+        };
+        // Over the window once it shows (it is created hidden until its page has painted).
+        if (window.isVisible()) tell();
+        else window.once('ready-to-show', tell);
+      }
       // A new document (first load, reload) starts with an empty store. Reset when the navigation starts, not when it
       // commits: by then the new page's first command may already be on its way.
       webContents.on('did-start-navigation', (details) => {

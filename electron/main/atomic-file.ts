@@ -7,6 +7,7 @@
 import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { formatBytes } from '../../shared/limits/input-budgets.ts';
 
 export type AtomicFs = Pick<
   typeof nodeFs,
@@ -59,15 +60,21 @@ export function writeFileAtomicallySync(fs: AtomicFs, filePath: string, data: Ui
 
 export type JsonFileRead =
   | { kind: 'missing' }
-  | { kind: 'loaded'; value: Record<string, unknown> }
+  | { kind: 'loaded'; value: Record<string, unknown>; text: string }
   | { kind: 'corrupt'; reason: string; keptAs: string | null }
   | { kind: 'unreadable'; reason: string };
 
+/** `<name>.<what>-<now>.json` beside the file: where a copy of it is kept before anything replaces it. */
+export function asideName(filePath: string, what: string, now: () => number): string {
+  return path.join(path.dirname(filePath), `${path.basename(filePath, '.json')}.${what}-${now()}.json`);
+}
+
 /**
- * Reads a JSON object. A file that is not one is moved aside (`<name>.corrupt-<now>.json`), not overwritten by the
- * next write, so what the user had can still be recovered by hand.
+ * Reads a JSON object. A file that is not one, or is larger than `maxBytes` (no file we write comes near it), is
+ * moved aside (`<name>.corrupt-<now>.json`), not overwritten by the next write, so what the user had can still be
+ * recovered by hand.
  */
-export function readJsonObjectFile(fs: AtomicFs, filePath: string, now: () => number, log: (message: string) => void): JsonFileRead {
+export function readJsonObjectFile(fs: AtomicFs, filePath: string, now: () => number, log: (message: string) => void, maxBytes = Number.POSITIVE_INFINITY): JsonFileRead {
   let text: string;
   try {
     text = fs.readFileSync(filePath, 'utf8');
@@ -77,14 +84,18 @@ export function readJsonObjectFile(fs: AtomicFs, filePath: string, now: () => nu
   }
   let parsed: unknown;
   let reason: string;
-  try {
-    parsed = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return { kind: 'loaded', value: parsed as Record<string, unknown> };
-    reason = 'the file does not hold a JSON object';
-  } catch (error) {
-    reason = (error as Error).message;
+  if (text.length > maxBytes) {
+    reason = `it is ${formatBytes(text.length)}, over the ${formatBytes(maxBytes)} such a file can be`;
+  } else {
+    try {
+      parsed = JSON.parse(text);
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return { kind: 'loaded', value: parsed as Record<string, unknown>, text };
+      reason = 'the file does not hold a JSON object';
+    } catch (error) {
+      reason = (error as Error).message;
+    }
   }
-  const keptAs = path.join(path.dirname(filePath), `${path.basename(filePath, '.json')}.corrupt-${now()}.json`);
+  const keptAs = asideName(filePath, 'corrupt', now);
   try {
     fs.renameSync(filePath, keptAs);
     return { kind: 'corrupt', reason, keptAs };

@@ -169,6 +169,27 @@ export function validateExportMemory(value: unknown, path = 'exportMemory'): Che
   return { ok: true, value: { last: last.value, presets } };
 }
 
+/**
+ * Export memory read back from a file this app may not have written (a newer version, a hand edit): every part that
+ * is still valid is kept, and what is dropped is listed, so the caller can keep a copy of the file before it changes.
+ * The IPC validator above stays strict: a page must send what this version understands.
+ */
+export function salvageExportMemory(value: unknown): { memory: ExportMemory | null; dropped: string[] } {
+  if (!isRecord(value)) return { memory: null, dropped: ['the export settings'] };
+  const dropped: string[] = [];
+  const last = validateExportSettings(value.last, 'exportMemory.last');
+  if (!last.ok) dropped.push('the last export settings');
+  const presets: ExportPreset[] = [];
+  for (const [i, preset] of (Array.isArray(value.presets) ? value.presets : []).entries()) {
+    const one = validateExportMemory({ last: DEFAULT_EXPORT_SETTINGS, presets: [preset] }, `exportMemory.presets[${i}]`);
+    const name = isRecord(preset) && typeof preset.name === 'string' ? JSON.stringify(preset.name.slice(0, 60)) : `#${i + 1}`;
+    if (one.ok && presets.length < MAX_USER_PRESETS) presets.push(one.value.presets[0]!);
+    else dropped.push(`export preset ${name}`);
+  }
+  if (value.presets !== undefined && !Array.isArray(value.presets)) dropped.push('the export presets');
+  return { memory: last.ok || presets.length > 0 ? { last: last.ok ? last.value : { ...DEFAULT_EXPORT_SETTINGS, hiddenLanes: [] }, presets } : null, dropped };
+}
+
 /** Checks a moment read back from a dropped file (which may come from anywhere). */
 export function validateExportMoment(value: unknown): Checked<ExportMoment> {
   if (!isRecord(value)) return { ok: false, error: 'the embedded TokenScope moment is not an object' };

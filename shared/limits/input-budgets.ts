@@ -37,6 +37,8 @@ export const SVG_MAX_BYTES = 16 * MIB;
 export const EMBEDDED_MOMENT_MAX_CHARS = 8_000_000;
 /** The desktop settings file. Twenty presets take a few kB; anything near this size was not written by us. */
 export const SETTINGS_FILE_MAX_BYTES = 1 * MIB;
+/** The lesson progress file: at most 100 lessons of at most 256 kB each (shared/ipc/lesson-progress.ts). */
+export const LESSON_PROGRESS_FILE_MAX_BYTES = 32 * MIB;
 
 // ---- shape of YAML and JSON -------------------------------------------------------------------------------------
 

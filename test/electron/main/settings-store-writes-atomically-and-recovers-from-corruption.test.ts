@@ -174,8 +174,8 @@ describe('SettingsStore', () => {
         window: { x: 0, y: 0, width: 1e9, height: 800 },
       }),
     );
-    const store = new SettingsStore(file, quiet);
-    expect(store.load()).toEqual({ kind: 'loaded' });
+    const store = new SettingsStore(file, { ...quiet, now: () => 7 });
+    expect(store.load()).toEqual({ kind: 'loaded', dropped: ['the setting "speed"', 'the setting "lastScenarioId"', 'the setting "future"'], keptAs: path.join(dir, 'settings.backup-7.json') });
     expect(store.getUser()).toEqual({ ...DEFAULT_USER_SETTINGS, theme: 'dark' });
     expect(store.getWindowState()).toBeNull();
   });
