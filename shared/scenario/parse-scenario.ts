@@ -56,6 +56,13 @@ const TOP_KEYS = ['name', 'title', 'description', 'takeaway', 'seed', 'duration'
 const ANNOTATION_KEYS = ['at', 'until', 'flow', 'text'];
 /** Long enough for a sentence on a slide; longer notes belong in the lesson, not on the figure. */
 export const MAX_ANNOTATION_CHARS = 200;
+
+/** A note's length as people count it: characters, not UTF-16 units (an emoji is one, not two). */
+export function noteLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
 const FLOW_KEYS = ['id', 'label', 'kubernetesVersion', 'apiServer'];
 const API_SERVER_KEYS = [
   'issuer', 'apiAudiences', 'extendTokenExpiration', 'maxTokenExpiration', 'serviceAccountLookup',
@@ -212,7 +219,10 @@ class ScenarioReader extends YamlFieldReader {
     if (text === undefined) return DEFAULT_START_EPOCH_MS;
     const parsed = parseIsoInstant(text.trim());
     if (parsed === undefined) {
-      this.error('start', `${JSON.stringify(truncate(text))} is not an ISO 8601 instant such as 2025-01-06T09:00:00Z`, field.position);
+      const why = isoBefore1970(text.trim())
+        ? 'is before 1970-01-01T00:00:00Z: token times (iat, exp) count seconds from then, so a simulated cluster starts in 1970 or later'
+        : 'is not an ISO 8601 instant such as 2025-01-06T09:00:00Z';
+      this.error('start', `${JSON.stringify(truncate(text))} ${why}`, field.position);
       return DEFAULT_START_EPOCH_MS;
     }
     return parsed;
@@ -495,8 +505,8 @@ class ScenarioReader extends YamlFieldReader {
     if (atMs !== undefined && untilMs !== undefined && untilMs < atMs) {
       this.error(`${path}.until`, `must not be before at (${formatScenarioDuration(atMs)})`, untilField?.position ?? position);
     }
-    if (text !== undefined && text.trim().length > MAX_ANNOTATION_CHARS) {
-      this.error(`${path}.text`, `is ${text.trim().length} characters; keep a note to ${MAX_ANNOTATION_CHARS} so it fits on the figure`, this.field(node, 'text')?.position ?? position);
+    if (text !== undefined && noteLength(text.trim()) > MAX_ANNOTATION_CHARS) {
+      this.error(`${path}.text`, `is ${noteLength(text.trim())} characters; keep a note to ${MAX_ANNOTATION_CHARS} so it fits on the figure`, this.field(node, 'text')?.position ?? position);
     }
     const known = this.declaredFlowIds;
     if (flow !== undefined && known !== undefined && !known.includes(flow)) {
@@ -629,6 +639,16 @@ type StepBaseFields = { atMs: number; line: number; flows?: string[] };
 
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** True for a well-formed instant whose year is before 1970 (which parseIsoInstant refuses for that reason alone). */
+function isoBefore1970(text: string): boolean {
+  const match = ISO_INSTANT.exec(text);
+  if (match === null || Number(match[1]) >= 1970) return false;
+  // The same date in a year after 1970 with the same leap-ness: parses only if nothing but the year was wrong.
+  const year = Number(match[1]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return parseIsoInstant(`${leap ? '2000' : '2001'}${text.slice(4)}`) !== undefined;
+}
 
 /**
  * ISO 8601 (`2025-01-06T09:00:00Z`, `2025-01-06T10:00:00+01:00`, `2025-01-06`) → epoch ms, computed by hand so no
