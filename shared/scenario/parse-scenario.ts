@@ -60,7 +60,12 @@ export const MAX_ANNOTATION_CHARS = 200;
 /** A note's length as people count it: characters, not UTF-16 units (an emoji is one, not two). */
 export function noteLength(text: string): number {
   let count = 0;
-  for (const _ of text) count++;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    count++;
+  }
   return count;
 }
 const FLOW_KEYS = ['id', 'label', 'kubernetesVersion', 'apiServer'];
