@@ -6,6 +6,7 @@
  * quote): it works on UTF-8 bytes, accumulates in uint64 and reproduces Go's error texts byte for byte, because
  * learners compare what the simulated kubectl prints with what their own kubectl printed.
  */
+import { groupDigits } from '../text/format-count.ts';
 
 export type GoDurationResult = { ok: true; nanoseconds: bigint } | { ok: false; error: string };
 export type ScenarioDurationResult = { ok: true; ms: number } | { ok: false; error: string };
@@ -272,9 +273,13 @@ export function formatSeconds(seconds: number): string {
   const sign = seconds < 0 ? '-' : '';
   const abs = Math.abs(seconds);
   if (abs >= 1e21) return `${sign}${String(abs)} s`;
-  const digits = Number.isInteger(abs) ? abs.toFixed(0) : abs.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
+  let digits = Number.isInteger(abs) ? abs.toFixed(0) : abs.toFixed(3);
+  if (digits.includes('.')) {
+    while (digits.endsWith('0')) digits = digits.slice(0, -1);
+    if (digits.endsWith('.')) digits = digits.slice(0, -1);
+  }
   const [whole = '0', fraction] = digits.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupDigits(whole);
   return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`} s`;
 }
 

@@ -33,7 +33,7 @@ export function issuerShape(iss: unknown): IssuerShape {
   if (iss === undefined) return 'missing';
   if (iss === LEGACY_ISSUER) return 'legacy';
   if (typeof iss !== 'string') return 'other';
-  return /^https:\/\/[^\s/?#]+[^\s?#]*$/i.test(iss) ? 'https-url' : 'other';
+  return /^https:\/\/[^\s/?#][^\s?#]*$/i.test(iss) ? 'https-url' : 'other';
 }
 
 /**

@@ -193,7 +193,7 @@ describe('ExportFeature', () => {
     const { store } = await mount();
     const before = store.getSnapshot().scenario;
     drop([fileOf('name: broken\nseed: x\n', 'broken.yaml')]);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/broken\.yaml could not be loaded \(line \d+.*\)?.*The current scenario is unchanged\./));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/broken\.yaml could not be loaded \(line \d[^)]*\).*The current scenario is unchanged\./));
     expect(store.getSnapshot().scenario).toBe(before);
   });
 
