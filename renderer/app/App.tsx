@@ -39,6 +39,7 @@ import { LiveRegion } from '../a11y/LiveRegion.tsx';
 import { useAnnouncements } from '../a11y/use-announcements.ts';
 import { CheatSheet } from '../a11y/CheatSheet.tsx';
 import { ExportFeature } from '../export-dialog/ExportFeature.tsx';
+import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
 
 // The terminal (xterm), the editor (CodeMirror) and the lesson (a YAML parser) are most of the code and are not on
 // screen at first: they load when their tab is first opened, so they do not delay the first timeline.
@@ -189,6 +190,7 @@ export function App({ store, client, host }: Props) {
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 
   const timelines = (
+    <PanelErrorBoundary name="Timelines" resetKey={scenarioKey}>
     <TimelinePanel
       snapshot={snapshot}
       view={view}
@@ -202,9 +204,11 @@ export function App({ store, client, host }: Props) {
       spotlight={presenting && spotlight.on ? spotlight.lane : undefined}
       hiddenLanes={detailLanes ? undefined : DETAIL_LANES}
     />
+    </PanelErrorBoundary>
   );
   const notes = (compact: boolean) =>
     snapshot.scenario ? (
+      <PanelErrorBoundary name="Notes" resetKey={scenarioKey}>
       <Suspense fallback={<p className="ts-empty">Loading the notes…</p>}>
         <AnnotationsPanel
           scenario={snapshot.scenario}
@@ -216,6 +220,7 @@ export function App({ store, client, host }: Props) {
           onSeek={(ms) => client.send({ type: 'seek', simMs: ms })}
         />
       </Suspense>
+      </PanelErrorBoundary>
     ) : null;
   const saveMessage = saveStatus && (
     <p className={saveStatus.ok ? 'save-status' : 'save-status save-failed'} role={saveStatus.ok ? 'status' : 'alert'} data-testid="save-status">
@@ -293,19 +298,21 @@ export function App({ store, client, host }: Props) {
             active={sideTab}
             onChange={setSideTab}
             tabs={[
-              { id: 'inspector', label: 'Inspector', content: <TokenInspector snapshot={snapshot} tokenIndex={selectedToken} client={client} /> },
+              { id: 'inspector', label: 'Inspector', content: <PanelErrorBoundary name="Inspector" resetKey={scenarioKey}><TokenInspector snapshot={snapshot} tokenIndex={selectedToken} client={client} /></PanelErrorBoundary> },
               {
                 id: 'lesson',
                 label: 'Lesson',
                 content:
                   sideTab === 'lesson' ? (
+                    <PanelErrorBoundary name="Lesson">
                     <Suspense fallback={<p className="ts-empty">Loading the lesson…</p>}>
                       <LessonPanel snapshot={snapshot} client={client} host={host} />
                     </Suspense>
+                    </PanelErrorBoundary>
                   ) : null,
               },
               { id: 'notes', label: 'Notes', content: sideTab === 'notes' ? notes(false) : null },
-              { id: 'paste', label: 'Paste a token', content: <PasteTokenPanel /> },
+              { id: 'paste', label: 'Paste a token', content: <PanelErrorBoundary name="Paste a token"><PasteTokenPanel /></PanelErrorBoundary> },
             ]}
           />
         </aside>
@@ -322,6 +329,7 @@ export function App({ store, client, host }: Props) {
                 id: 'events',
                 label: 'Events',
                 content: (
+                  <PanelErrorBoundary name="Events" resetKey={scenarioKey}>
                   <EventTable
                     snapshot={snapshot}
                     selectedSeq={selectedSeq}
@@ -333,6 +341,7 @@ export function App({ store, client, host }: Props) {
                       }
                     }}
                   />
+                  </PanelErrorBoundary>
                 ),
               },
               {
@@ -340,9 +349,11 @@ export function App({ store, client, host }: Props) {
                 label: 'Console',
                 content:
                   activeFlow && opened.has('console') ? (
+                    <PanelErrorBoundary name="Console">
                     <Suspense fallback={<p className="ts-empty">Loading the console…</p>}>
                       <ConsolePanel snapshot={snapshot} client={client} flowId={activeFlow} onFlowChange={setConsoleFlow} applyBuffer={() => editorBuffer.current} />
                     </Suspense>
+                    </PanelErrorBoundary>
                   ) : null,
               },
               {
@@ -350,9 +361,11 @@ export function App({ store, client, host }: Props) {
                 label: 'Manifest editor',
                 content:
                   activeFlow && opened.has('editor') ? (
+                    <PanelErrorBoundary name="Manifest editor">
                     <Suspense fallback={<p className="ts-empty">Loading the editor…</p>}>
                       <ManifestEditor client={client} flowId={activeFlow} onBufferChange={(text) => (editorBuffer.current = text)} />
                     </Suspense>
+                    </PanelErrorBoundary>
                   ) : null,
               },
             ]}
