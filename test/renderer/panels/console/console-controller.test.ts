@@ -318,3 +318,13 @@ describe('refusals are said at once, not after a 10 s timeout', () => {
     expect(announcements.at(-1)).toContain('invariant broken');
   });
 });
+
+describe('a paste of a few hundred thousand lines', () => {
+  it('queues them without overflowing the stack, running the first line and keeping the rest for after its answer', () => {
+    const { type, sent, controller } = setup();
+    const lines = Array.from({ length: 200_000 }, (_, i) => `get pod p${i}`).join('\n');
+    expect(() => type(`\x1b[200~${lines}\n\x1b[201~`)).not.toThrow();
+    expect(sent).toHaveLength(1);
+    expect(controller.waiting).toBe(true);
+  });
+});
