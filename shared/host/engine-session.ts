@@ -30,8 +30,8 @@ export const TICK_MS = 50;
 /** Wall time one tick (or one slice of a seek or load) may spend simulating before it yields to the host's event loop. */
 export const TICK_BUDGET_MS = ENGINE_SLICE_BUDGET_MS;
 /**
- * Agenda actions run between two looks at the wall clock. Issuing a token signs a JWT (about a quarter of a
- * millisecond), so this many stay well inside the budget even when every action issues one.
+ * Agenda actions run between two looks at the wall clock: few enough that even when every one is the slowest kind (a
+ * pod sync that issues a token and rewrites its file), they stay well inside the budget.
  */
 export const ACTIONS_PER_CHECK = 32;
 /** A long seek or load reports how far it got at most this often. */

@@ -81,13 +81,12 @@ export const EXPORT_MAX_FLOWS = SCENARIO_MAX_FLOWS;
 
 /**
  * Events one simulation may log. Each event costs the engine about 2 kB (and the window a copy), so this bounds a run
- * to a few hundred MB; a ten-year, one-pod scenario logs about 420,000 and stops cleanly at this budget.
+ * to a few hundred MB; a ten-year, one-pod scenario logs about 420,000 and stops cleanly at this budget. A more compact
+ * log would let this grow.
  */
 export const ENGINE_MAX_EVENTS = 150_000;
-/** Tokens one simulation may issue: each is a signed JWT, about a quarter of a millisecond of CPU to mint. */
+/** Tokens one simulation may issue: each is a record of its claims, summarised to the window and signed on demand. */
 export const ENGINE_MAX_TOKENS = 50_000;
-/** Agenda actions (pod syncs, client calls, expiries…) one simulation may run, events or not. */
-export const ENGINE_MAX_ACTIONS = 2_000_000;
 /**
  * A scenario whose estimated work is this many times the budget is refused when it is loaded: it would stop so early
  * that what it shows is not what its author meant (a client calling every millisecond, say). Below this, it loads and
