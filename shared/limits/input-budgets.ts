@@ -72,7 +72,7 @@ export const SCENARIO_MAX_PODS = 200;
 export const SCENARIO_MAX_ACTORS = 200;
 /** Notes on the figure. */
 export const SCENARIO_MAX_ANNOTATIONS = 500;
-/** Issuers or API audiences of one API server, and `--audience` values of one `kubectl create token`. */
+/** Issuers or API audiences of one flow's API server. */
 export const MAX_AUDIENCES = 100;
 /** Flow ids remembered in the export settings (the settings file and the IPC validator). */
 export const EXPORT_MAX_FLOWS = SCENARIO_MAX_FLOWS;
