@@ -9,6 +9,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { buildAndServe, launchBrowser, openApp } from '../e2e/browser.ts';
 import { percentile } from './bench-stats.ts';
+import { recordedFrameTimes, startRecordingFrames } from './page-frames.ts';
 
 const PLAY_MS = Number(process.env.BENCH_PLAY_SECONDS ?? 60) * 1000;
 const SPEED = 86_400;
@@ -67,13 +68,7 @@ try {
     workerHeap.push(await workerHeapBytes());
   };
   await sample();
-  // A string, not a function: the TypeScript loader would inject helpers the page does not have.
-  await page.evaluate(`(() => {
-    window.frames_ = [];
-    let last = performance.now();
-    const loop = (t) => { window.frames_.push(t - last); last = t; requestAnimationFrame(loop); };
-    requestAnimationFrame(loop);
-  })()`);
+  await startRecordingFrames(page);
   const t0 = Date.now();
   let plays = 0;
   while (Date.now() - t0 < PLAY_MS) {
@@ -85,7 +80,7 @@ try {
     await sample();
   }
   if (await isPlaying(page)) await page.getByTestId('play-pause').click();
-  const frames = ((await page.evaluate('window.frames_')) as number[]).slice(5).sort((a, b) => a - b);
+  const frames = await recordedFrameTimes(page);
   await sample();
   const endHeap = heap[heap.length - 1]!;
   await cdp.send('HeapProfiler.collectGarbage');

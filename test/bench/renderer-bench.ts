@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { buildAndServe, launchBrowser, openApp } from '../e2e/browser.ts';
 import { median, percentile } from './bench-stats.ts';
+import { recordedFrameTimes, startRecordingFrames } from './page-frames.ts';
 
 const PODS = 100;
 const SPEED = 86_400;
@@ -93,17 +94,11 @@ try {
   await page.getByTestId('scenario-file').setInputFiles({ name: 'renderer-bench.yaml', mimeType: 'text/yaml', buffer: Buffer.from(scenario()) });
   await page.waitForFunction(() => document.querySelector('[data-testid="scenario-select"]')?.textContent?.includes('renderer-bench'));
   await page.getByTestId('speed').selectOption(String(SPEED));
-  // A string, not a function: the TypeScript loader would inject helpers the page does not have.
-  await page.evaluate(`(() => {
-    window.frames_ = [];
-    let last = performance.now();
-    const loop = (t) => { window.frames_.push(t - last); last = t; requestAnimationFrame(loop); };
-    requestAnimationFrame(loop);
-  })()`);
+  await startRecordingFrames(page);
   await page.getByTestId('play-pause').click();
   await page.waitForTimeout(PLAY_MS);
   await page.getByTestId('play-pause').click();
-  const frames = ((await page.evaluate('window.frames_')) as number[]).slice(5).sort((a, b) => a - b);
+  const frames = await recordedFrameTimes(page);
   const simMs = Number(await page.getByTestId('sim-clock').getAttribute('data-now-ms'));
   const targetMs = (PLAY_MS / 1000) * SPEED * 1000;
 
