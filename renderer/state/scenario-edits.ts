@@ -24,6 +24,8 @@ export interface EditState {
   redoLabel: string | undefined;
   /** The scenario's text differs from the text as loaded or last saved. */
   dirty: boolean;
+  /** The text as loaded or last saved. */
+  baselineText: string | undefined;
   /** The scenario the state describes, as the store holds it. */
   scenario: ScenarioSummary | undefined;
 }
@@ -44,7 +46,7 @@ export class ScenarioEdits {
   private expected: ExpectedLoad | undefined;
   /** Set while our own edit is being written to the store, whose listeners (we are one) run at once. */
   private applying = false;
-  private state: EditState = { undoLabel: undefined, redoLabel: undefined, dirty: false, scenario: undefined };
+  private state: EditState = { undoLabel: undefined, redoLabel: undefined, dirty: false, baselineText: undefined, scenario: undefined };
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly store: TimelineStore) {
@@ -131,6 +133,7 @@ export class ScenarioEdits {
       undoLabel: this.past[this.past.length - 1]?.label,
       redoLabel: this.future[this.future.length - 1]?.label,
       dirty: scenario !== undefined && scenario.scenarioText !== this.baseline,
+      baselineText: this.baseline,
       scenario,
     };
     for (const listener of this.listeners) listener();

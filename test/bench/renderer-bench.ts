@@ -30,7 +30,7 @@ try {
   const firstTimelineMs = (await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))')) as number;
   const harnessMs = performance.now() - t0;
 
-  await page.getByTestId('scenario-file').setInputFiles({ name: 'renderer-bench.yaml', mimeType: 'text/yaml', buffer: Buffer.from(scenario()) });
+  await page.getByTestId('open-file-input').setInputFiles({ name: 'renderer-bench.yaml', mimeType: 'text/yaml', buffer: Buffer.from(scenario()) });
   await page.waitForFunction(() => document.querySelector('[data-testid="scenario-select"]')?.textContent?.includes('renderer-bench'));
   await page.getByTestId('speed').selectOption(String(SPEED));
   // A string, not a function: the TypeScript loader would inject helpers the page does not have.

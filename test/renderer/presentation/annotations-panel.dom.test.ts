@@ -9,6 +9,7 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
 import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
+import { ScenarioEdits } from '../../../renderer/state/scenario-edits.ts';
 import { AnnotationsPanel, type AnnotationRequest } from '../../../renderer/presentation/AnnotationsPanel.tsx';
 import { builtinScenario, snapshotOf } from '../state/scenario-snapshot.ts';
 
@@ -17,12 +18,14 @@ const H = 3_600_000;
 
 function setup(request?: AnnotationRequest) {
   const store = new TimelineStore();
+  const edits = new ScenarioEdits(store);
   store.apply({ type: 'loaded', scenario: snapshotOf(builtinScenario('side-by-side'), 0).scenario! });
   const onSeek = vi.fn();
-  const props = () => ({ scenario: store.getSnapshot().scenario!, store, nowMs: 48 * 60_000 + 400, view: { startMs: H, endMs: 2 * H }, request, onSeek, compact: true });
+  const onUndo = () => void edits.undo();
+  const props = () => ({ scenario: store.getSnapshot().scenario!, edits, onUndo, nowMs: 48 * 60_000 + 400, view: { startMs: H, endMs: 2 * H }, request, onSeek, compact: true });
   const view = render(createElement(AnnotationsPanel, props()));
   store.subscribe(() => view.rerender(createElement(AnnotationsPanel, props())));
-  return { store, onSeek, view };
+  return { store, edits, onSeek, view };
 }
 
 const notesInText = (store: TimelineStore) => {
