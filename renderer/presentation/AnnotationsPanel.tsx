@@ -138,7 +138,7 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
       {status}
     </p>
   );
-  if (compact && !editing && annotations.length === 0) return statusLine;
+  if (compact && !editing && annotations.length === 0 && !deleted) return statusLine;
   return (
     <section className={compact ? 'annotations compact' : 'annotations'} aria-labelledby={`${base}-title`} data-testid="annotations">
       <div className="annotations-head" hidden={compact}>

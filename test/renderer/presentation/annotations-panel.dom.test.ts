@@ -90,4 +90,19 @@ describe('AnnotationsPanel', () => {
     fireEvent.click(screen.getByTestId('annotation-item').querySelector('button')!);
     expect(onSeek).toHaveBeenCalledWith(48 * 60_000);
   });
+
+  it('brings a deleted note back from the Undo beside the line that says it went', async () => {
+    const { store, edits } = setup({ id: 1, kind: 'playhead' });
+    fireEvent.change(screen.getByTestId('annotation-text'), { target: { value: 'keep me' } });
+    await act(async () => fireEvent.submit(screen.getByTestId('annotation-form')));
+    const added = store.getSnapshot().scenario!.scenarioText;
+    fireEvent.keyDown(screen.getByTestId('annotation-item'), { key: 'Delete' });
+    expect(store.getSnapshot().scenario!.annotations).toEqual([]);
+    expect(screen.getByTestId('note-deleted').textContent).toContain('Deleted “keep me”.');
+    expect(edits.getState().undoLabel).toBe('deleting the note at 48 m 0 s');
+    fireEvent.click(screen.getByTestId('note-undo'));
+    expect(store.getSnapshot().scenario!.annotations).toEqual([{ atMs: 48 * 60_000, text: 'keep me' }]);
+    expect(store.getSnapshot().scenario!.scenarioText).toBe(added);
+    expect(screen.queryByTestId('note-deleted')).toBeNull();
+  });
 });
