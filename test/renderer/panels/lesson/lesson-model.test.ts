@@ -265,7 +265,7 @@ describe('progress', () => {
   it('lets a reading step advance at once, and a waiting step once its outcome was seen, even after a reload', () => {
     const snapshot = new FakeEngine().snapshot();
     const progress = startingProgress(lesson, 1);
-    expect(progress).toEqual({ stepId: 'welcome', completed: [], quizzes: {} });
+    expect(progress).toEqual({ stepId: 'welcome', completed: [], quizzes: {}, seed: 1 });
     expect(canAdvance(step('welcome'), evaluateStep(lesson, step('welcome'), snapshot), progress, undefined)).toBe(true);
     const rotation = evaluateStep(lesson, step('rotation'), snapshot);
     expect(canAdvance(step('rotation'), rotation, progress, undefined)).toBe(false);
