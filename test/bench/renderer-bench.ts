@@ -91,7 +91,8 @@ try {
 
   const { page } = await openApp(browser, server.baseUrl);
   await page.locator('[data-testid="timeline-flow-projected"] canvas').waitFor();
-  await page.getByTestId('scenario-file').setInputFiles({ name: 'renderer-bench.yaml', mimeType: 'text/yaml', buffer: Buffer.from(scenario()) });
+
+  await page.getByTestId('open-file-input').setInputFiles({ name: 'renderer-bench.yaml', mimeType: 'text/yaml', buffer: Buffer.from(scenario()) });
   await page.waitForFunction(() => document.querySelector('[data-testid="scenario-select"]')?.textContent?.includes('renderer-bench'));
   await page.getByTestId('speed').selectOption(String(SPEED));
   await startRecordingFrames(page);
