@@ -13,12 +13,17 @@ import type { FlagDef, ParsedFlags } from './kubectl-flags.ts';
 import type { ShellWord, TokenizeResult } from './kubectl-tokenize.ts';
 import { splitCommandText } from './heredoc.ts';
 import { parseGoDuration } from '../time/duration.ts';
+import type { KubectlDurationCheck } from '../model/versions.ts';
 
 export interface KubectlContext {
   /** `kubectl create token` exists (kubectl ≥ 1.24). */
   kubectlCreateToken: boolean;
-  /** `--bound-object-kind Node` is accepted (KUBECTL_NODE_BOUND_TOKENS=true in ≈1.31–1.32, always later). */
+  /** `--bound-object-kind Node` is always accepted (kubectl ≥ 1.31). */
   nodeBoundTokens: boolean;
+  /** `--bound-object-kind Node` is accepted when the line sets `KUBECTL_NODE_BOUND_TOKENS=true` (kubectl 1.29–1.30). */
+  nodeBoundTokensWithEnv?: boolean;
+  /** How `--duration` is checked; the 1.30+ rule when absent. */
+  durationCheck?: KubectlDurationCheck;
   /** `kubectl auth whoami` exists (kubectl ≥ 1.27; before that `auth` knows only can-i and reconcile). Default true. */
   authWhoami?: boolean;
   /** Text piped to kubectl's stdin (the console's collected here-document); `-f -` reads it. */
@@ -211,7 +216,8 @@ function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
   const input = readCommandText(line, ctx);
   if (!input.ok) return input.failure;
   const { split, stdin } = input;
-  let words = split.words;
+  const { env, words: afterEnv } = environmentPrefix(split.words);
+  let words = afterEnv;
   if (words[0]?.text === 'kubectl') words = words.slice(1);
   if (words.length === 0) return { ok: true, command: { verb: 'help' } };
 
@@ -244,7 +250,7 @@ function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
     case 'kubectl create serviceaccount':
       return createServiceAccount(node, flags);
     case 'kubectl create token':
-      return createToken(node, flags, ctx);
+      return createToken(node, flags, ctx, env);
     case 'kubectl get':
       return getCommand(node, flags);
     case 'kubectl describe':
@@ -261,6 +267,18 @@ function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
       return helpCommand(flags);
   }
   return fail(`error: TokenScope does not simulate "${node.path}"; it runs kubectl ${SIMULATED_SUMMARY}`);
+}
+
+/** `NAME=value` words before the command, as a shell passes them into kubectl's environment. */
+function environmentPrefix(words: readonly ShellWord[]): { env: ReadonlyMap<string, string>; words: readonly ShellWord[] } {
+  const env = new Map<string, string>();
+  let index = 0;
+  for (; index < words.length; index++) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(words[index]!.text);
+    if (!match) break;
+    env.set(match[1]!, match[2]!);
+  }
+  return { env, words: words.slice(index) };
 }
 
 /**
@@ -510,7 +528,7 @@ function createServiceAccount(node: CommandNode, flags: ParsedFlags): KubectlPar
 }
 
 /** create_token.go: Complete (name, printer) then Validate, in that order and with those texts. */
-function createToken(node: CommandNode, flags: ParsedFlags, ctx: KubectlContext): KubectlParseResult {
+function createToken(node: CommandNode, flags: ParsedFlags, ctx: KubectlContext, env: ReadonlyMap<string, string>): KubectlParseResult {
   const name = exactlyOneName(node, flags);
   if (!name.ok) return name.failure;
   const output = outputFormat(flags, ['yaml', 'json', 'name'], CREATE_FORMATS);
@@ -526,7 +544,8 @@ function createToken(node: CommandNode, flags: ParsedFlags, ctx: KubectlContext)
     const parsed = parseGoDuration(durationText);
     const column = flagColumn(flags, 'duration');
     if (!parsed.ok) return flagError(node, `invalid argument ${goQuote(durationText)} for "--duration" flag: ${parsed.error}`, column);
-    if (parsed.nanoseconds < 0n) return fail('error: --duration must be greater than or equal to 0', column);
+    const durationError = durationCheckError(parsed.nanoseconds, ctx.durationCheck ?? 'non-negative');
+    if (durationError !== undefined) return fail(durationError, column);
     if (parsed.nanoseconds % 1_000_000_000n !== 0n) return fail('error: --duration cannot be expressed in units less than seconds', column);
     // Run sends expirationSeconds only when the duration is > 0.
     if (parsed.nanoseconds > 0n) expirationSec = Number(parsed.nanoseconds / 1_000_000_000n);
@@ -542,8 +561,9 @@ function createToken(node: CommandNode, flags: ParsedFlags, ctx: KubectlContext)
     if (boundName !== '') return fail('error: --bound-object-name can only be set if --bound-object-kind is provided', flagColumn(flags, 'bound-object-name'));
     if (boundUid !== '') return fail('error: --bound-object-uid can only be set if --bound-object-kind is provided', flagColumn(flags, 'bound-object-uid'));
   } else {
-    // boundObjectKindToAPIVersions: Pod and Secret, plus Node behind KUBECTL_NODE_BOUND_TOKENS; listed sorted.
-    const kinds = ctx.nodeBoundTokens ? ['Node', 'Pod', 'Secret'] : ['Pod', 'Secret'];
+    // boundObjectKindToAPIVersions: Pod and Secret, plus Node (behind KUBECTL_NODE_BOUND_TOKENS on 1.29–1.30); sorted.
+    const nodeKind = ctx.nodeBoundTokens || (ctx.nodeBoundTokensWithEnv === true && env.get('KUBECTL_NODE_BOUND_TOKENS')?.toLowerCase() === 'true');
+    const kinds = nodeKind ? ['Node', 'Pod', 'Secret'] : ['Pod', 'Secret'];
     if (!kinds.includes(kind)) return fail(`error: supported --bound-object-kind values are ${kinds.join(', ')}`, flagColumn(flags, 'bound-object-kind'));
     if (boundName === '') return fail('error: --bound-object-name is required if --bound-object-kind is provided', flagColumn(flags, 'bound-object-kind'));
     boundObject = { kind: kind as 'Pod' | 'Secret' | 'Node', name: boundName, ...(boundUid === '' ? {} : { uid: boundUid }) };
@@ -560,6 +580,18 @@ function createToken(node: CommandNode, flags: ParsedFlags, ctx: KubectlContext)
     ...(output.output === undefined ? {} : { output: output.output }),
   };
   return { ok: true, command };
+}
+
+/** create_token.go Validate's `--duration` check, whose wording and treatment of 0 changed in 1.29 and 1.30. */
+function durationCheckError(nanoseconds: bigint, check: KubectlDurationCheck): string | undefined {
+  switch (check) {
+    case 'non-negative':
+      return nanoseconds < 0n ? 'error: --duration must be greater than or equal to 0' : undefined;
+    case 'positive':
+      return nanoseconds < 0n ? 'error: --duration must be positive' : undefined;
+    case 'positive-non-zero':
+      return nanoseconds <= 0n ? 'error: --duration must be positive' : undefined;
+  }
 }
 
 // ---- get / describe / delete -------------------------------------------------------------------------------------
