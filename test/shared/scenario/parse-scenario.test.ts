@@ -278,7 +278,7 @@ describe('parseScenario errors name the path, what is allowed, and the line and 
       message: 'flows[0].kubernetesVersion: "v1.30" is not a simulated Kubernetes version (write 1.30 without the v); use one of 1.20, 1.21, 1.22, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37 (line 5, column 24)', path: 'flows[0].kubernetesVersion', line: 5, column: 24,
     }],
     ['an unknown apiServer key', `${HEAD}    apiServer:\n      extendExpiration: false\n`, {
-      message: 'flows[0].apiServer: unknown key "extendExpiration"; allowed keys are issuer, apiAudiences, extendTokenExpiration, maxTokenExpiration, serviceAccountLookup, legacyTokenCleanUpPeriod, signingAlgorithm (line 7, column 7)', path: 'flows[0].apiServer', line: 7, column: 7,
+      message: 'flows[0].apiServer: unknown key "extendExpiration"; allowed keys are issuer, apiAudiences, extendTokenExpiration, maxTokenExpiration, serviceAccountLookup, legacyTokenCleanUpPeriod, signingAlgorithm, externalSigner (line 7, column 7)', path: 'flows[0].apiServer', line: 7, column: 7,
     }],
     ['a non-boolean extendTokenExpiration', `${HEAD}    apiServer:\n      extendTokenExpiration: "no"\n`, {
       message: 'flows[0].apiServer.extendTokenExpiration: must be true or false, got the string "no" (line 7, column 30)', path: 'flows[0].apiServer.extendTokenExpiration', line: 7, column: 30,
