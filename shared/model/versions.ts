@@ -34,6 +34,15 @@ export type KubectlDurationCheck =
 /** When `kubectl create token --bound-object-kind Node` is accepted (§7, checked against real binaries). */
 export type KubectlNodeBoundTokens = 'never' | 'with-env' | 'always';
 
+/**
+ * What kubectl logs to stderr when API discovery cannot reach the server (client-go discovery/cached/memory/memcache.go,
+ * through utilruntime.HandleError): nothing before 1.26; `memcache.go:238]` lines in 1.26, `memcache.go:265]` from
+ * 1.27, and from 1.31 klog's structured form (`"Unhandled Error" err="…"`).
+ */
+export type KubectlDiscoveryErrorLog =
+  | { kind: 'none' }
+  | { kind: 'memcache'; line: number; structured: boolean };
+
 export interface VersionBehaviour {
   /** BoundServiceAccountTokenVolume: admission injects the `kube-api-access-*` projected volume (beta on in 1.21). */
   boundTokenVolume: boolean;
@@ -83,6 +92,7 @@ export interface VersionBehaviour {
   projectedLinksOwnedByFsUser: boolean;
   kubectlDurationCheck: KubectlDurationCheck;
   kubectlNodeBoundTokens: KubectlNodeBoundTokens;
+  kubectlDiscoveryErrorLog: KubectlDiscoveryErrorLog;
 }
 
 /**
@@ -135,6 +145,11 @@ function kubectlNodeBoundTokens(m: number): KubectlNodeBoundTokens {
   return m >= 29 ? 'with-env' : 'never';
 }
 
+function kubectlDiscoveryErrorLog(m: number): KubectlDiscoveryErrorLog {
+  if (m < 26) return { kind: 'none' };
+  return { kind: 'memcache', line: m === 26 ? 238 : 265, structured: m >= 31 };
+}
+
 const behaviourCache = new Map<KubernetesVersion, VersionBehaviour>();
 
 export function versionBehaviour(version: KubernetesVersion): VersionBehaviour {
@@ -155,5 +170,6 @@ function computeBehaviour(version: KubernetesVersion): VersionBehaviour {
     ...until,
     kubectlDurationCheck: kubectlDurationCheck(m),
     kubectlNodeBoundTokens: kubectlNodeBoundTokens(m),
+    kubectlDiscoveryErrorLog: kubectlDiscoveryErrorLog(m),
   };
 }
