@@ -507,11 +507,58 @@ function createFromFile(flags: ParsedFlags, stdin: Stdin): KubectlParseResult {
   if (flags.positionals.length > 0) {
     return usageError(CREATE, `Unexpected args: [${flags.positionals.map((word) => word.text).join(' ')}]`, flags.positionals[0]?.column);
   }
+  if (lastValue(flags, 'raw') !== undefined) return createRaw(flags, stdin);
   const unsupported = notSimulatedFlags(flags, CREATE, ['filename']);
   if (unsupported !== undefined) return unsupported;
   const file = fileArgument(CREATE, flags, stdin);
   if (!file.ok) return file.failure;
   return { ok: true, command: withNamespace({ verb: 'create-file' as const, file: file.file, ...(file.stdin === undefined ? {} : { stdin: file.stdin }) }, flags) };
+}
+
+/**
+ * `create --raw PATH -f FILE` (create.go ValidateArgs, then rawhttp.RawPost): the file's bytes POSTed to PATH as
+ * they are. The only path the simulated API server answers is the TokenRequest subresource.
+ */
+function createRaw(flags: ParsedFlags, stdin: Stdin): KubectlParseResult {
+  const raw = lastValue(flags, 'raw') ?? '';
+  const rawColumn = flagColumn(flags, 'raw');
+  const files = allValues(flags, 'filename').flatMap((value) => value.split(','));
+  if (files.length !== 1) return usageError(CREATE, '--raw can only use a single local file or stdin', flagColumn(flags, 'filename'));
+  if (/^https?:\/\//.test(files[0] ?? '')) return usageError(CREATE, '--raw cannot read from a url', flagColumn(flags, 'filename'));
+  if (lastValue(flags, 'recursive') === 'true') return usageError(CREATE, '--raw and --recursive are mutually exclusive', flagColumn(flags, 'recursive'));
+  if (lastValue(flags, 'selector') !== undefined) return usageError(CREATE, '--raw and --selector (-l) are mutually exclusive', flagColumn(flags, 'selector'));
+  if ((lastValue(flags, 'output') ?? '') !== '') return usageError(CREATE, '--raw and --output are mutually exclusive', flagColumn(flags, 'output'));
+  // url.ParseRequestURI: an absolute path (or URL) is required.
+  if (!raw.startsWith('/')) return usageError(CREATE, `--raw must be a valid URL path: parse ${goQuote(raw)}: invalid URI for request`, rawColumn);
+  const unsupported = notSimulatedFlags(flags, CREATE, ['filename', 'raw']);
+  if (unsupported !== undefined) return unsupported;
+  const path = raw.split('?')[0] ?? raw;
+  const match = /^\/api\/v1\/namespaces\/([^/]+)\/serviceaccounts\/([^/]+)\/token$/.exec(path);
+  if (!match) {
+    return fail('error: TokenScope\'s kubectl create --raw posts only to a TokenRequest: /api/v1/namespaces/NAMESPACE/serviceaccounts/NAME/token', rawColumn);
+  }
+  const file = fileArgument(CREATE, flags, stdin);
+  if (!file.ok) return file.failure;
+  return {
+    ok: true,
+    command: {
+      verb: 'create-raw',
+      path: raw,
+      namespace: pathSegment(match[1] ?? ''),
+      serviceAccount: pathSegment(match[2] ?? ''),
+      file: file.file,
+      ...(file.stdin === undefined ? {} : { stdin: file.stdin }),
+    },
+  };
+}
+
+/** A URL path segment with its %-escapes decoded (left as typed when they are malformed). */
+function pathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function createServiceAccount(node: CommandNode, flags: ParsedFlags): KubectlParseResult {
