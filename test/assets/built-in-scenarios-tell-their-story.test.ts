@@ -360,7 +360,7 @@ describe('client-token-caching.yaml: read once vs every minute vs on 401', () =>
   });
 });
 
-describe('legacy-token-cleanup.yaml: two years of clean-up after an early upgrade to 1.30', () => {
+describe('legacy-token-cleanup.yaml: two years of clean-up after an early upgrade to 1.36', () => {
   let log: ScenarioLog;
   let secretOf: (serviceAccount: string) => string;
   beforeAll(async () => {
@@ -368,9 +368,9 @@ describe('legacy-token-cleanup.yaml: two years of clean-up after an early upgrad
     secretOf = (serviceAccount) => log.one('upgraded', 'secret.created', (e) => e.refs.serviceAccount === serviceAccount && e.refs.namespace === 'default').refs.secret!;
   });
 
-  it('starts on 1.20 with auto-generated Secrets and upgrades to 1.30 on day one', () => {
+  it('starts on 1.20 with auto-generated Secrets and upgrades to 1.36 on day one', () => {
     const upgrade = log.one('upgraded', 'cluster.upgraded');
-    expect([upgrade.fromVersion, upgrade.toVersion, upgrade.atMs]).toEqual(['1.20', '1.30', DAY]);
+    expect([upgrade.fromVersion, upgrade.toVersion, upgrade.atMs]).toEqual(['1.20', '1.36', DAY]);
     for (const sa of ['ci-bot', 'reporter', 'old-job']) expect(secretOf(sa)).toMatch(new RegExp(`^${sa}-token-[a-z0-9]{5}$`));
   });
 
@@ -456,17 +456,17 @@ describe('signing-key-rotation.yaml: rotate, then retire the old key', () => {
   });
 });
 
-describe('version-upgrade.yaml: 1.20 → 1.24 → 1.30', () => {
+describe('version-upgrade.yaml: 1.20 → 1.24 → 1.36', () => {
   let log: ScenarioLog;
   const ran = (command: string) => log.one('cluster', 'kubectl.ran', (e) => e.command === command);
   beforeAll(async () => {
     log = await ScenarioLog.of('version-upgrade.yaml');
   });
 
-  it('upgrades in place to 1.24 on day one and to 1.30 on day two', () => {
+  it('upgrades in place to 1.24 on day one and to 1.36 on day two', () => {
     expect(log.events('cluster', 'cluster.upgraded').map((e) => [e.fromVersion, e.toVersion, e.atMs])).toEqual([
       ['1.20', '1.24', DAY],
-      ['1.24', '1.30', 2 * DAY],
+      ['1.24', '1.36', 2 * DAY],
     ]);
   });
 
@@ -491,7 +491,7 @@ describe('version-upgrade.yaml: 1.20 → 1.24 → 1.30', () => {
     expect(ran('create token new-app').exitCode).toBe(0);
   });
 
-  it('on 1.30 warns on every use of the auto-generated token and starts recording when it was last used', () => {
+  it('on 1.36 warns on every use of the auto-generated token and starts recording when it was last used', () => {
     const calls = log.calls('cluster', 'old-app-client');
     expect(denied(calls)).toEqual([]);
     const on130 = allowed(calls).filter((c) => c.atMs >= 2 * DAY);
