@@ -81,7 +81,8 @@ export function tokenCacheKey(request: TokenSourceRequest): string {
 export const UID_AWARE_CACHE_KEY_UNCONFIRMED =
   "from 1.34 the key ends with the request's ServiceAccount UID; that part of its format is TokenScope's reading, not confirmed upstream";
 
-function cacheKeyFor(cluster: ClusterState, request: KeyedTokenSourceRequest): string {
+/** The key `request` is cached under on this cluster's kubelet (its version decides whether the UID is part of it). */
+export function cacheKeyFor(cluster: ClusterState, request: KeyedTokenSourceRequest): string {
   const key = request.cacheKey ?? tokenCacheKey(request);
   return versionBehaviour(cluster.version).kubeletTokenCacheKeyHasUid ? `${key}/${goStrconvQuote(request.serviceAccountUid ?? '')}` : key;
 }
