@@ -41,7 +41,7 @@ describe('PDF handout', () => {
     const picked = defaultHandoutTokens(source, settings());
     expect(picked.map((i) => source.tokens.find((t) => t.index === i)!.flow)).toEqual(['legacy', 'projected']);
     expect(text).toContain('Legacy flow · Kubernetes 1.20: token #3'.replace('·', '\xb7'));
-    expect(text).toContain('Projected flow \xb7 Kubernetes 1.30: token #3');
+    expect(text).toContain('Projected flow \xb7 Kubernetes 1.36: token #3');
     expect(text).toContain('kubernetes.io.pod.name');
     expect(text).toContain('system:serviceaccount:default:my-app');
     expect(text).toContain('who may accept it');
@@ -54,7 +54,7 @@ describe('PDF handout', () => {
     const first = source.tokens.find((t) => t.flow === 'projected' && t.number === 1)!;
     const { bytes } = await handout([first.index]);
     const text = (await PDFDocument.load(bytes)).getPages().map(pageText).join('');
-    expect(text).toContain('Projected flow \xb7 Kubernetes 1.30: token #1');
+    expect(text).toContain('Projected flow \xb7 Kubernetes 1.36: token #1');
     expect(text).not.toContain('Legacy flow \xb7 Kubernetes 1.20: token #');
     expect(text).toMatch(/\d{10} \(2025-01-06 \d\d:\d\d:\d\d UTC\)/);
   });
