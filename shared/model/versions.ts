@@ -112,7 +112,7 @@ const SINCE = {
   kubectlAuthWhoami: 27,
   /**
    * First minor version whose `pkg/serviceaccount/claims.go` returns "service account token has expired" instead of
-   * "Token has expired.". The fact sheet places the old wording at "≤ ~1.2x"; see docs/modelling.md.
+   * "Token has expired.". docs/kubernetes-facts.md §5 places the old wording at "≤ ~1.2x"; see docs/modelling.md.
    */
   modernValidatorMessages: 21,
   tokenRequestUidValidation: 34,
