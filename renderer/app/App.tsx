@@ -14,6 +14,7 @@ import type { LaneKind } from '../state/derive-lanes.ts';
 import { useTimelineStore } from '../state/use-timeline-store.ts';
 import { fitAll, type TimeView } from '../state/time-view.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
+import { FlowVersionPicker } from '../timeline/FlowVersionPicker.tsx';
 import { TokenInspector } from '../panels/TokenInspector.tsx';
 import { EventTable } from '../panels/EventTable.tsx';
 import { PasteTokenPanel } from '../panels/paste-token/PasteTokenPanel.tsx';
@@ -40,6 +41,10 @@ import { useAnnouncements } from '../a11y/use-announcements.ts';
 import { CheatSheet } from '../a11y/CheatSheet.tsx';
 import { ExportFeature } from '../export-dialog/ExportFeature.tsx';
 import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
+import { useFileOpener } from '../export-dialog/use-file-opener.tsx';
+import { useScenarioEdits } from './use-scenario-edits.ts';
+import { useUnsavedChanges } from './use-unsaved-changes.tsx';
+import { useScenarioDraft } from './use-scenario-draft.tsx';
 
 // The terminal (xterm), the editor (CodeMirror) and the lesson (a YAML parser) are most of the code and are not on
 // screen at first: they load when their tab is first opened, so they do not delay the first timeline.
@@ -91,6 +96,7 @@ export function App({ store, client, host }: Props) {
     return bridge?.onMenuAction?.((action) => {
       if (action === 'zoom-to-fit' && store.getSnapshot().scenario) setView(fitAll(store.getSnapshot().scenario!.durationMs));
       else if (action === 'toggle-presentation' || action === 'save-scenario') menuActionRef.current(action);
+      else if (action === 'open-scenario') menuActionRef.current('open-file');
       else if (action === 'cheat-sheet') menuActionRef.current('open-cheat-sheet');
     });
   }, [store]);
@@ -136,14 +142,21 @@ export function App({ store, client, host }: Props) {
     setAnnotationRequest(undefined);
   }, [presenting]);
 
-  const saveScenario = useCallback(async () => {
+  const editing = useScenarioEdits(store);
+  const saveScenario = useCallback(async (): Promise<boolean> => {
     const scenario = store.getSnapshot().scenario;
-    if (!scenario) return;
+    if (!scenario) return false;
     const result = await host.saveFile({ suggestedName: scenarioFileName(scenario.sourceName, scenario.name), mimeType: 'application/yaml', data: scenario.scenarioText });
-    if (result.saved) setSaveStatus({ ok: true, text: `Scenario saved: ${result.where}` });
-    else if (result.canceled) setSaveStatus(undefined);
+    if (result.saved) {
+      editing.edits.markSaved(scenario.scenarioText);
+      setSaveStatus({ ok: true, text: `Scenario saved: ${result.where}` });
+    } else if (result.canceled) setSaveStatus(undefined);
     else setSaveStatus({ ok: false, text: `The scenario was not saved: ${result.error}` });
-  }, [host, store]);
+    return result.saved;
+  }, [host, store, editing.edits]);
+  const unsaved = useUnsavedChanges(editing.state.dirty, snapshot.scenario?.title || snapshot.scenario?.name || 'This scenario', saveScenario);
+  const draftOffer = useScenarioDraft({ host, client, edits: editing.edits, state: editing.state, confirmReplace: unsaved.confirmReplace });
+  const opener = useFileOpener({ snapshot, client, onViewChange: setView, confirmReplace: unsaved.confirmReplace });
 
   const onAction = (action: AppAction) => {
     switch (action) {
@@ -183,12 +196,32 @@ export function App({ store, client, host }: Props) {
         return setAnnotationRequest((r) => ({ id: (r?.id ?? 0) + 1, kind: 'playhead' }));
       case 'annotate-range':
         return setAnnotationRequest((r) => ({ id: (r?.id ?? 0) + 1, kind: 'window' }));
+      case 'undo':
+        return editing.undo();
+      case 'redo':
+        return editing.redo();
+      case 'open-file':
+        return opener.pick();
     }
   };
   menuActionRef.current = onAction;
-  useKeyboardShortcuts({ presenting, spotlightOn: spotlight.on, dialogOpen: dialog !== undefined, onAction });
+  useKeyboardShortcuts({ presenting, spotlightOn: spotlight.on, dialogOpen: dialog !== undefined || unsaved.dialog !== undefined, onAction });
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 
+  const versionPicker = (flowId: string) => {
+    const scenario = snapshot.scenario;
+    const flow = scenario?.flows.find((f) => f.id === flowId);
+    if (!scenario || !flow) return undefined;
+    return (
+      <FlowVersionPicker
+        flow={flow}
+        todayMs={Date.now()}
+        onChoose={(kubernetesVersion) =>
+          client.send({ type: 'set-flow-version', scenarioText: scenario.scenarioText, sourceName: scenario.sourceName, flow: flowId, kubernetesVersion })
+        }
+      />
+    );
+  };
   const timelines = (
     <PanelErrorBoundary name="Timelines" resetKey={scenarioKey}>
     <TimelinePanel
@@ -203,6 +236,7 @@ export function App({ store, client, host }: Props) {
       fontScalePercent={presenting ? fontScalePercent : 100}
       spotlight={presenting && spotlight.on ? spotlight.lane : undefined}
       hiddenLanes={detailLanes ? undefined : DETAIL_LANES}
+      flowHeaderExtra={presenting ? undefined : versionPicker}
     />
     </PanelErrorBoundary>
   );
@@ -212,7 +246,8 @@ export function App({ store, client, host }: Props) {
       <Suspense fallback={<p className="ts-empty">Loading the notes…</p>}>
         <AnnotationsPanel
           scenario={snapshot.scenario}
-          store={store}
+          edits={editing.edits}
+          onUndo={editing.undo}
           nowMs={snapshot.nowMs}
           view={view}
           request={compact ? annotationRequest : undefined}
@@ -227,7 +262,16 @@ export function App({ store, client, host }: Props) {
       {saveStatus.text}
     </p>
   );
-  const dialogs = dialog === 'cheat-sheet' && <CheatSheet onClose={() => setDialog(undefined)} />;
+  const dialogs = (
+    <>
+      {dialog === 'cheat-sheet' && <CheatSheet onClose={() => setDialog(undefined)} />}
+      {unsaved.dialog}
+      {opener.view}
+      <p className="visually-hidden" role="status" data-testid="edit-status">
+        {editing.status}
+      </p>
+    </>
+  );
 
   if (presenting) {
     return (
@@ -245,7 +289,7 @@ export function App({ store, client, host }: Props) {
           onDetailLanes={() => onAction('toggle-detail-lanes')}
           onCheatSheet={() => setDialog('cheat-sheet')}
           onLeave={presentation.leave}
-          extra={<ExportFeature snapshot={snapshot} client={client} host={host} view={view} onViewChange={setView} />}
+          extra={<ExportFeature snapshot={snapshot} host={host} view={view} opener={opener} />}
         />
         <main className="presentation-main" aria-label={title}>
           <section className="timelines" aria-label="Timelines">
@@ -266,13 +310,13 @@ export function App({ store, client, host }: Props) {
     <div className="app" data-testid="app" data-presenting="false">
       <header className="app-header">
         <h1>TokenScope</h1>
-        <ScenarioPicker snapshot={snapshot} client={client} />
+        <ScenarioPicker snapshot={snapshot} client={client} onOpen={opener.pick} confirmReplace={unsaved.confirmReplace} />
         <TransportBar snapshot={snapshot} client={client} />
         <div className="app-actions">
           <button type="button" onClick={() => void saveScenario()} disabled={!snapshot.scenario} data-testid="save-scenario" title="Save the scenario with its notes (Ctrl/⌘ + S)">
             Save scenario
           </button>
-          <ExportFeature snapshot={snapshot} client={client} host={host} view={view} onViewChange={setView} />
+          <ExportFeature snapshot={snapshot} host={host} view={view} opener={opener} />
           <DisplaySettings settings={settings} onChange={updateSettings} detailLanes={detailLanes} onDetailLanes={setDetailLanes} />
           <button type="button" onClick={() => setDialog('cheat-sheet')} data-testid="open-cheat-sheet" title="Keyboard shortcuts (?)">
             Shortcuts <kbd>?</kbd>
@@ -282,6 +326,7 @@ export function App({ store, client, host }: Props) {
           </button>
         </div>
       </header>
+      {draftOffer}
       {saveMessage}
       {snapshot.lastError && (
         <div className="app-error" role="alert">
@@ -296,7 +341,11 @@ export function App({ store, client, host }: Props) {
           <Tabs
             label="Side panels"
             active={sideTab}
-            onChange={setSideTab}
+            onChange={(tab) => {
+              // The lesson loads its own scenarios, so opening it may replace one with unsaved notes.
+              if (tab !== 'lesson' || sideTab === 'lesson') return setSideTab(tab);
+              void unsaved.confirmReplace('Opening the lesson').then((go) => go && setSideTab(tab));
+            }}
             tabs={[
               { id: 'inspector', label: 'Inspector', content: <PanelErrorBoundary name="Inspector" resetKey={scenarioKey}><TokenInspector snapshot={snapshot} tokenIndex={selectedToken} client={client} /></PanelErrorBoundary> },
               {

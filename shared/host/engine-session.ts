@@ -12,6 +12,7 @@ import type { TokenRecord } from '../engine/engine-state.ts';
 import { verifyTokenNow } from '../engine/token-jwt.ts';
 import { resolveTokenMarkers } from '../engine/token-markers.ts';
 import { parseScenario } from '../scenario/parse-scenario.ts';
+import { setFlowVersion } from '../scenario/scenario-flow-version.ts';
 import type { InputError, Scenario } from '../scenario/scenario-types.ts';
 import type { EngineCommand, EngineMessage, ScenarioSummary, TokenSummary, WorkingCommand } from '../rpc/engine-protocol.ts';
 import type { UserStep } from '../engine/scenario-steps.ts';
@@ -63,6 +64,7 @@ export function summarizeScenario(scenario: Scenario, sourceName: string, scenar
       apiAudiences: f.apiServer.apiAudiences.length > 0 ? f.apiServer.apiAudiences : f.apiServer.issuers,
       extendTokenExpiration: f.apiServer.extendTokenExpiration,
       maxTokenExpirationSec: f.apiServer.maxTokenExpirationSec,
+      externalSigner: f.apiServer.externalSigner !== undefined,
     })),
   };
 }
@@ -196,6 +198,8 @@ export class EngineSession {
         return this.runConsoleLine(command);
       case 'apply':
         return this.runEditorApply(command);
+      case 'set-flow-version':
+        return this.rerunWithFlowVersion(command);
       case 'inspect-token': {
         const sim = this.sim;
         if (!sim) return;
@@ -334,27 +338,48 @@ export class EngineSession {
           return parsed.ok ? false : refuse(parsed.errors);
         }
         if (!parsed.ok) return true;
-        const scenario = parsed.value;
-        let sim: Simulation;
         try {
-          sim = new Simulation(scenario);
+          this.install(parsed.value, sourceName, text);
         } catch (error) {
           // The current scenario stays: a load that cannot start changes nothing.
           return refuse([{ message: `the scenario could not be started: ${error instanceof Error ? error.message : String(error)}` }]);
         }
-        this.stopTimer();
-        this.playing = false;
-        this.sim = sim;
-        this.faultAtMs = undefined;
-        this.haltReported = false;
-        this.sentEvents = 0;
-        this.sentTokens = 0;
-        this.lagMs = 0;
         replaced = true;
-        this.ports.send({ type: 'loaded', scenario: summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario))) });
         return true;
       },
     };
+  }
+
+  /** A new simulation in place of the current one (built first, so a scenario that cannot start changes nothing). */
+  private install(scenario: Scenario, sourceName: string, text: string, userSteps: readonly UserStep[] = []): Simulation {
+    const sim = new Simulation(scenario, { userSteps });
+    this.stopTimer();
+    this.playing = false;
+    this.sim = sim;
+    this.faultAtMs = undefined;
+    this.haltReported = false;
+    this.sentEvents = 0;
+    this.sentTokens = 0;
+    this.lagMs = 0;
+    this.ports.send({ type: 'loaded', scenario: summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario))) });
+    return sim;
+  }
+
+  /**
+   * The same scenario with one flow on another release, from the start: the console lines and editor applies run
+   * again at their instants, and the playhead comes back to where it was (a seek, sliced like any other). A version
+   * the flow cannot run on is refused with the scenario's own error, and the current run goes on.
+   */
+  private rerunWithFlowVersion(command: Extract<EngineCommand, { type: 'set-flow-version' }>): void {
+    const rewritten = setFlowVersion(command.scenarioText, command.flow, command.kubernetesVersion);
+    if (!rewritten.ok) {
+      this.ports.send({ type: 'error', command: command.type, message: `flow ${command.flow} cannot run on Kubernetes ${command.kubernetesVersion}: ${rewritten.errors.map((e) => e.message).join('; ')}` });
+      return;
+    }
+    const atMs = this.sim?.nowMs ?? 0;
+    const userSteps = this.sim ? [...this.sim.recordedSteps] : [];
+    const sim = this.install(rewritten.value.scenario, command.sourceName, rewritten.value.text, userSteps);
+    this.startJob(this.seekJob(sim, atMs, 'seek'));
   }
 
   /** Rewinds to the nearest snapshot (when going back), then replays to the target a slice at a time. */

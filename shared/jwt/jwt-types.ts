@@ -1,5 +1,5 @@
 /**
- * Shapes of the JWTs the simulated API server mints (k8s-token-facts.md §4). The engine builds these as plain data;
+ * Shapes of the JWTs the simulated API server mints (docs/kubernetes-facts.md §4). The engine builds these as plain data;
  * `sign-jwt.ts` turns them into compact JWS strings only when someone looks (signing is deferred, the result is
  * the same token).
  */
@@ -8,6 +8,8 @@ import type { SigningAlgorithm } from '../scenario/scenario-types.ts';
 export interface JwtHeader {
   alg: SigningAlgorithm;
   kid: string;
+  /** Only in an external signer's header (KEP-740 requires "JWT"); kube-apiserver's own signer writes none. */
+  typ?: 'JWT';
 }
 
 /** `pkg/serviceaccount/legacy.go` LegacyClaims: no exp, iat, nbf, aud or jti, so it never expires. */

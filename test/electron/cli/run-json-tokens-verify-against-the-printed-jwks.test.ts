@@ -1,7 +1,7 @@
 /**
  * The `--json` report lets anyone check the tokens: every JWT verifies against the printed JWKS with an independent
  * verifier (node:crypto, not jose or the project's own code), its kid is base64url(SHA-256(SPKI DER)) of the key
- * (k8s-token-facts.md §4), and its claims are what that flow's Kubernetes version would mint.
+ * (docs/kubernetes-facts.md §4), and its claims are what that flow's Kubernetes version would mint.
  */
 import { createHash, createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -117,7 +117,7 @@ describe('side-by-side --json: every JWT verifies with node:crypto against the p
     expect(mine?.claims.sub).toBe('system:serviceaccount:default:my-app');
   });
 
-  it('1.30 (projected, extension off): bound claims with jti, pod and node, exp = iat + 3607, nbf = iat, no warnafter', () => {
+  it('1.36 (projected, extension off): bound claims with jti, pod and node, exp = iat + 3607, nbf = iat, no warnafter', () => {
     const flow = r.flows.projected!;
     const pod = flow.events.find((e) => e.type === 'pod.created' && e.refs.pod === 'app')!;
     const jtis = new Set<unknown>();

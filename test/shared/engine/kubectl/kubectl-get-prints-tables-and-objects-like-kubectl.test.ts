@@ -1,7 +1,7 @@
 /**
  * `kubectl get` as kubectl prints it: the server-side table columns (printers.go), laid out by Go's tabwriter
  * (minimum width 6, padding 3, last column unpadded), AGE as apimachinery's HumanDuration, and -o yaml|json|name
- * with keys sorted. The SECRETS column and the `secrets:` field show the 1.24 change (k8s-token-facts.md §6).
+ * with keys sorted. The SECRETS column and the `secrets:` field show the 1.24 change (docs/kubernetes-facts.md §6).
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -121,10 +121,14 @@ describe('kubectl get pods', () => {
     expect(run(sim, 'get pod ghost')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "ghost" not found\n', exitCode: 1 });
   });
 
-  it('the API server down → the connection is refused, exit 1', () => {
+  it('the API server down → discovery complains five times, then the connection is refused, exit 1', () => {
     const sim = consoleAt({ version: '1.30' }, 5 * S);
     injectFault(sim.context, cluster(sim), 'apiserver-stop');
-    expect(run(sim, 'get pods')).toEqual({ stdout: '', stderr: 'The connection to the server 10.96.0.1:443 was refused - did you specify the right host or port?\n', exitCode: 1 });
+    const out = run(sim, 'get pods');
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.split('\n').slice(-2)).toEqual(['The connection to the server 10.96.0.1:443 was refused - did you specify the right host or port?', '']);
+    expect(out.stderr.split('\n').filter((line) => line.includes("memcache.go:265] couldn't get current server API group list"))).toHaveLength(5);
   });
 });
 
