@@ -20,8 +20,7 @@ export function densityTheme(theme: TimelineTheme, density: Density): TimelineTh
       barHeight: Math.max(f.barLabel + 6, Math.round(theme.barHeight * 0.8)),
       rowGap: Math.max(2, Math.round(theme.rowGap * 0.5)),
       stripHeight: Math.max(theme.glyphSize + 4, Math.round(f.stripLabel * 1.3)),
-      // Room for one line of lane captions ("80 % → kubelet refreshes", "copied by the attacker") over the bars.
-      laneTopPad: Math.round(f.annotation * 1.35),
+      laneTopPad: captionBand(f.annotation),
       laneBottomPad: Math.max(3, Math.round(theme.laneBottomPad * 0.5)),
       minLaneHeight: Math.round(theme.minLaneHeight * 0.75),
     };
@@ -38,10 +37,18 @@ export function densityTheme(theme: TimelineTheme, density: Density): TimelineTh
     rowGap: Math.max(2, Math.round(theme.rowGap * 0.35)),
     stripHeight: Math.max(glyphSize + 3, Math.round(stripLabel * 1.2)),
     glyphSize,
-    laneTopPad: Math.round(annotation * 1.3),
+    laneTopPad: captionBand(annotation),
     laneBottomPad: Math.max(2, Math.round(theme.laneBottomPad * 0.3)),
     minLaneHeight: Math.round(theme.minLaneHeight * 0.6),
   };
+}
+
+/**
+ * Room for one line of lane captions ("80 % → kubelet refreshes", "copied by the attacker") over the bars: the draw
+ * plan puts their baseline 7 px above the bars, so the band holds that and the text's ascent, clear of the lane's top.
+ */
+function captionBand(captionPx: number): number {
+  return Math.ceil(captionPx * 0.8) + 8;
 }
 
 /**
