@@ -17,6 +17,7 @@ export function ScenarioPicker({ snapshot, client }: Props) {
       <label>
         <span className="visually-hidden">Scenario</span>
         <select
+          title={snapshot.scenario ? `Scenario: ${snapshot.scenario.title}` : 'Scenario'}
           data-testid="scenario-select"
           value={current ? current.id : 'file'}
           onChange={(e) => {
@@ -26,7 +27,7 @@ export function ScenarioPicker({ snapshot, client }: Props) {
         >
           {BUILTIN_SCENARIOS.map((s) => (
             <option key={s.id} value={s.id}>
-              Scenario: {s.title}
+              {s.title}
             </option>
           ))}
           {!current && <option value="file">{snapshot.scenario ? `File: ${snapshot.scenario.sourceName}` : 'Loading…'}</option>}
