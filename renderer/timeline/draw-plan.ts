@@ -718,8 +718,11 @@ function planStrip(ctx: FlowCtx, marks: readonly LaneMark[], centerY: number): v
       const next = buckets[i + 1]?.x ?? ctx.ox + ctx.W + g;
       const x0 = x + g / 2 + 6;
       const size = theme.font.annotation;
+      // Shorter and shorter until it fits before the next mark: the command, then its verb and object, then its verb.
       const short = mark.label.split(' → ')[0] ?? mark.label;
-      const text = fitLabel([mark.label, short], Math.min(next - g, ctx.ox + ctx.W) - x0 - 4, size, 400);
+      const words = short.split(' ');
+      const candidates = [...new Set([mark.label, short, words.slice(0, 2).join(' '), words[0] ?? short])];
+      const text = fitLabel(candidates, Math.min(next - g / 2 - 2, ctx.ox + ctx.W) - x0 - 4, size, 400);
       if (text) b.add(Layer.Label, { type: 'text', x: x0, y: y + size * 0.36, text, size, weight: 400, fill: theme.text, anchor: 'start', halo: theme.surface, role: 'label', seq: mark.seq });
     }
   });
