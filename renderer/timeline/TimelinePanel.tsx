@@ -625,7 +625,7 @@ const LaneLabels = memo(
     return (
       <div className="tl-lane-labels" style={{ height: layout.height }} aria-hidden="true">
         {layout.lanes.map((lane) => (
-          <div key={lane.lane.id} className={`tl-lane-label tl-lane-${lane.lane.kind}`} style={{ top: lane.top, height: lane.height }}>
+          <div key={lane.lane.id} className={`tl-lane-label tl-lane-${lane.lane.kind}`} data-lane-id={lane.lane.id} style={{ top: lane.top, height: lane.height }}>
             <div className="tl-lane-name" style={{ top: lane.nameTop - lane.top, height: lane.nameHeight, lineHeight: `${lane.nameHeight}px` }} title={`${lane.lane.label}: ${lane.lane.sublabel}`}>
               {lane.lane.label}
             </div>

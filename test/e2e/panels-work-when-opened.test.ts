@@ -127,3 +127,28 @@ describe('the bottom panels at 1366×768', () => {
     expect(await page.getByTestId('tab-inspector').isVisible()).toBe(true);
   });
 });
+
+describe('the chrome at 1366×768', () => {
+  it('fits the Display menu’s selects inside their popover and every side tab name on one line', async () => {
+    const { page } = suite.app;
+    await page.locator('[data-testid="display-settings"] summary').click();
+    const overflow = await page.evaluate(() => {
+      const body = document.querySelector('.display-settings-body')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.display-settings-body select')]
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.left < body.left || r.right > body.right || r.right > window.innerWidth).length;
+    });
+    await screenshot(page, 'display-menu-1366');
+    await page.locator('[data-testid="display-settings"] summary').click();
+    expect(overflow).toBe(0);
+
+    const tabs = await page.evaluate(() =>
+      [...document.querySelectorAll('.inspector [role="tab"]')].map((tab) => {
+        const r = tab.getBoundingClientRect();
+        const list = tab.parentElement!.getBoundingClientRect();
+        return { name: tab.textContent, oneLine: r.height < 48, inside: r.right <= list.right + 0.5 };
+      }),
+    );
+    expect(tabs).toEqual(['Inspector', 'Lesson', 'Notes', 'Paste a token'].map((name) => ({ name, oneLine: true, inside: true })));
+  });
+});
