@@ -13,9 +13,9 @@ export const MIN_TIMELINES_PX = 120;
  * What the timelines get before the bottom panel has any: the default story (both flows' pod and attacker lanes, the
  * axis) at compact density, at 100 % type.
  */
-export const STORY_PX = 470;
-/** A default bottom panel never takes more than this share of the main area. */
-const MAX_DEFAULT_SHARE = 0.45;
+export const STORY_PX = 505;
+/** A default bottom panel never takes more than this share of the main area (on 1080p: nine rows of events). */
+export const MAX_DEFAULT_SHARE = 0.4;
 
 /** The key a height is remembered under: the window's size in CSS px. */
 export function windowSizeKey(widthPx: number, heightPx: number): string {

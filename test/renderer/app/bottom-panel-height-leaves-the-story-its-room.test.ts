@@ -1,5 +1,5 @@
 /**
- * The bottom panel's height: by default what the story leaves (never more than 45 % of the main area, never less than
+ * The bottom panel's height: by default what the story leaves (never more than a set share of the main area, nor less than
  * the panel's minimum), clamped so the timelines keep a strip, and remembered per window size, newest last, within
  * the settings' budget.
  */
@@ -8,6 +8,7 @@ import { MAX_REMEMBERED_PANEL_SIZES, validateSettingsPatch } from '../../../shar
 import {
   clampBottomPx,
   defaultBottomPx,
+  MAX_DEFAULT_SHARE,
   maxBottomPx,
   MIN_BOTTOM_PX,
   MIN_TIMELINES_PX,
@@ -21,8 +22,9 @@ describe('the default height', () => {
     expect(defaultBottomPx(800)).toBe(800 - STORY_PX);
   });
 
-  it('takes at most 45 % of a tall main area', () => {
-    expect(defaultBottomPx(1400)).toBe(Math.round(1400 * 0.45));
+  it('takes at most its share of a tall main area', () => {
+    expect(MAX_DEFAULT_SHARE).toBeLessThan(0.5);
+    expect(defaultBottomPx(1400)).toBe(Math.round(1400 * MAX_DEFAULT_SHARE));
   });
 
   it('never goes under the panel’s minimum, even when the story needs more than there is', () => {
