@@ -41,6 +41,7 @@ import { useAnnouncements } from '../a11y/use-announcements.ts';
 import { CheatSheet } from '../a11y/CheatSheet.tsx';
 import { ExportFeature } from '../export-dialog/ExportFeature.tsx';
 import { Splitter } from './Splitter.tsx';
+import { PanelToggle } from './PanelToggle.tsx';
 import { usePanelLayout } from './use-panel-layout.ts';
 import { ScenarioIntro, introKey } from './ScenarioIntro.tsx';
 import { GuidePopover } from './GuidePopover.tsx';
@@ -306,33 +307,31 @@ export function App({ store, client, host }: Props) {
   }
 
   const sideToggle = (
-    <button
-      type="button"
-      className="panel-toggle"
-      onClick={() => layout.setSideOpen(!layout.sideOpen)}
-      aria-expanded={layout.sideOpen}
-      aria-controls="side-panel"
-      data-testid="toggle-side-panel"
-      aria-label={layout.sideOpen ? 'Hide the side panel' : 'Show the side panel'}
-      title={layout.sideOpen ? 'Hide the side panel: the timelines get its width' : 'Show the side panel (inspector, lesson, notes, paste a token)'}
-    >
-      <span aria-hidden="true">{layout.sideOpen ? '▸' : '◂'}</span>
-      {!layout.sideOpen && <span className="panel-rail-label" aria-hidden="true">Inspector · Lesson · Notes</span>}
-    </button>
+    <PanelToggle
+      open={layout.sideOpen}
+      onToggle={() => layout.setSideOpen(!layout.sideOpen)}
+      controls="side-panel"
+      testId="toggle-side-panel"
+      panel="side panel"
+      gives="its width"
+      glyphs={['▸', '◂']}
+      closedLabel={
+        <span className="panel-rail-label" aria-hidden="true">
+          Inspector · Lesson · Notes
+        </span>
+      }
+    />
   );
   const bottomToggle = (
-    <button
-      type="button"
-      className="panel-toggle"
-      onClick={() => layout.setBottomOpen(!layout.bottomOpen)}
-      aria-expanded={layout.bottomOpen}
-      aria-controls="bottom-panel"
-      data-testid="toggle-bottom-panel"
-      aria-label={layout.bottomOpen ? 'Hide the bottom panel' : 'Show the bottom panel'}
-      title={layout.bottomOpen ? 'Hide the bottom panel: the timelines get its height' : 'Show the bottom panel'}
-    >
-      <span aria-hidden="true">{layout.bottomOpen ? '▾' : '▴'}</span>
-    </button>
+    <PanelToggle
+      open={layout.bottomOpen}
+      onToggle={() => layout.setBottomOpen(!layout.bottomOpen)}
+      controls="bottom-panel"
+      testId="toggle-bottom-panel"
+      panel="bottom panel"
+      gives="its height"
+      glyphs={['▾', '▴']}
+    />
   );
 
   return (
