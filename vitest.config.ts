@@ -14,6 +14,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
+          globalSetup: ['test/support/cli-bundle-setup.ts'],
           testTimeout: 60_000,
         },
       },

@@ -2,8 +2,7 @@
  * `tokenscope` on the command line (plain Node, no Electron): `run` a scenario headless and print its event log, or
  * `export` the timeline at a moment as PNG, SVG or PDF. I/O is injected so tests drive it without a process.
  */
-import { exportCommand, type ExportCommandIo } from './cli/export-command.ts';
-import { runCommand } from './cli/run-command.ts';
+import type { ExportCommandIo } from './cli/export-command.ts';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -37,8 +36,10 @@ export async function main(argv: string[], io: ExportCommandIo): Promise<number>
     io.stdout(USAGE);
     return command === undefined ? 2 : 0;
   }
-  if (command === 'run') return runCommand(rest, io);
-  if (command === 'export') return exportCommand(rest, io);
+  // Imported when asked for, so `--help` loads neither command and `run` never loads the export's figure, PDF
+  // writer and rasteriser (in the CLI bundle each is a chunk of its own).
+  if (command === 'run') return (await import('./cli/run-command.ts')).runCommand(rest, io);
+  if (command === 'export') return (await import('./cli/export-command.ts')).exportCommand(rest, io);
   io.stderr(`tokenscope: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

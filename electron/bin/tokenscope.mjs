@@ -1,16 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI in plain Node: tsx compiles it on the fly, so `npx tokenscope` needs no build step.
-import { register } from 'tsx/esm/api';
+// The package's `tokenscope` bin. It runs the CLI bundle that `npm install` builds (the `prepare` script, which is
+// `npm run build:cli`): plain JavaScript that starts like any Node program, where compiling the TypeScript sources
+// on every start would cost ten times as much.
+import { existsSync } from 'node:fs';
 
-register();
-// `tokenscope run … | head` closes stdout early: that is the reader's choice, not an error worth a stack trace.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-const { main } = await import('../cli.ts');
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readFile: async (path) => (await import('node:fs/promises')).readFile(path, 'utf8'),
-});
+const bundle = new URL('../../dist/cli/tokenscope.mjs', import.meta.url);
+if (!existsSync(bundle)) {
+  process.stderr.write('tokenscope: the CLI is not built (dist/cli/tokenscope.mjs is missing): run `npm run build:cli` in the project folder\n');
+  process.exit(1);
+}
+await import(bundle.href);

@@ -14,6 +14,8 @@ import { writeToClipboard } from './clipboard-writer.ts';
 import { EngineHost } from './engine-host.ts';
 import { registerIpcHandlers, type WindowContext } from './ipc-handlers.ts';
 import { LESSON_PROGRESS_FILE_NAME, LessonProgressStore } from './lesson-progress-store.ts';
+import { SCENARIO_DRAFT_FILE_NAME, ScenarioDraftStore } from './scenario-draft-store.ts';
+import { guardUnsavedChanges, UNSAVED_CHANGES_BOX } from './unsaved-changes-guard.ts';
 import { createMainWindow } from './main-window.ts';
 import { saveFileWithDialog } from './save-file-dialog.ts';
 import { openScenarioFile } from './scenario-file-dialog.ts';
@@ -26,6 +28,7 @@ export interface AppPaths {
   preloadPath: string;
   settingsFile: string;
   lessonProgressFile: string;
+  scenarioDraftFile: string;
 }
 
 /** Paths inside the app folder (the project in development, resources/app.asar when packaged). */
@@ -35,6 +38,7 @@ export function defaultPaths(appPath: string, userDataPath: string): AppPaths {
     preloadPath: path.join(appPath, 'dist', 'electron', 'preload.cjs'),
     settingsFile: path.join(userDataPath, SETTINGS_FILE_NAME),
     lessonProgressFile: path.join(userDataPath, LESSON_PROGRESS_FILE_NAME),
+    scenarioDraftFile: path.join(userDataPath, SCENARIO_DRAFT_FILE_NAME),
   };
 }
 
@@ -123,6 +127,8 @@ export function startApp(options: StartOptions = {}): StartedApp | null {
     if (loaded.kind === 'corrupt') log(`settings were corrupt (${loaded.reason}); started with defaults`);
     const lessonProgress = new LessonProgressStore(paths.lessonProgressFile, { log });
     lessonProgress.load();
+    const scenarioDraft = new ScenarioDraftStore(paths.scenarioDraftFile, { log });
+    scenarioDraft.load();
 
     serveAppProtocol(protocol, paths.rendererRoot);
     installSecurityGuards(app, session.defaultSession, (url) => void shell.openExternal(url));
@@ -148,27 +154,14 @@ export function startApp(options: StartOptions = {}): StartedApp | null {
       openScenarioFile: (context) => openScenarioFile((context as OpenWindow).window, scenarioDeps),
       settings,
       lessonProgress,
+      scenarioDraft,
       saveFile: (context, request) => saveFileWithDialog((context as OpenWindow).window, request, saveDeps),
       writeClipboard: (item) => writeToClipboard(item, clipboardDeps),
       appInfo,
       log,
     });
 
-    const openFromMenu = async (entry: OpenWindow) => {
-      try {
-        const result = await openScenarioFile(entry.window, scenarioDeps, { images: false });
-        if (!result.canceled && 'scenarioText' in result) {
-          await entry.engine.handle({ type: 'load', scenarioText: result.scenarioText, sourceName: result.sourceName });
-        }
-      } catch (error) {
-        entry.engine.notify({ type: 'error', message: `Cannot open the scenario: ${(error as Error).message}` });
-      }
-    };
     const handlers: MenuHandlers = {
-      openScenario: (window) => {
-        const entry = registry.forMenu(window);
-        if (entry) void openFromMenu(entry);
-      },
       togglePlay: (window) => void registry.forMenu(window)?.engine.togglePlay(),
       sendEngineCommand: (window, command: EngineCommand) => void registry.forMenu(window)?.engine.handle(command),
       sendMenuAction: (window, action) => {
@@ -204,6 +197,7 @@ export function startApp(options: StartOptions = {}): StartedApp | null {
       });
       const webContents = window.webContents;
       const entry: OpenWindow = { window, webContents, engine: new EngineHost(webContents) };
+      guardUnsavedChanges(webContents, () => dialog.showMessageBoxSync(window, UNSAVED_CHANGES_BOX) === 0);
       registry.add(entry);
       // A new document (first load, reload) starts with an empty store. Reset when the navigation starts, not when it
       // commits: by then the new page's first command may already be on its way.

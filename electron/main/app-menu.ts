@@ -1,12 +1,13 @@
 /**
  * The application menu. Items that drive the simulation send engine commands to the focused window's engine;
- * the items that only the renderer can do (zoom to fit, presentation mode, export, saving the scenario, the cheat
- * sheet) are pushed to it as menu actions.
+ * the items that only the renderer can do (zoom to fit, presentation mode, export, opening and saving a scenario,
+ * the cheat sheet) are pushed to it as menu actions. Opening goes through the renderer so that it asks before
+ * unsaved notes are replaced, and takes exported images as well as scenarios, exactly as dropping a file does.
  *
  * Keys the renderer handles itself are only shown here (`registerAccelerator: false`):
  * - Space, "." and Home: the renderer knows when the user is typing in the kubectl console, and registering them
  *   here would steal them from every text field;
- * - F5, F1, Ctrl/Cmd+E, Ctrl/Cmd+S and Ctrl/Cmd+0: the browser build has no menu, so the renderer listens for them
+ * - F5, F1, Ctrl/Cmd+E, Ctrl/Cmd+O, Ctrl/Cmd+S and Ctrl/Cmd+0: the browser build has no menu, so the renderer listens for them
  *   anyway (Ctrl/Cmd+0 also resets the type size in presentation mode), and
  *   a registered accelerator would fire the action a second time. F5 must also reach the page as a key press: the
  *   Fullscreen API only answers a page that has just had a user gesture, which a menu message is not.
@@ -16,7 +17,6 @@ import { SPEED_PRESETS, type EngineCommand } from '../../shared/rpc/engine-proto
 import type { MenuAction } from '../../shared/ipc/ipc-contract.ts';
 
 export interface MenuHandlers {
-  openScenario(window: BaseWindow | undefined): void;
   togglePlay(window: BaseWindow | undefined): void;
   sendEngineCommand(window: BaseWindow | undefined, command: EngineCommand): void;
   sendMenuAction(window: BaseWindow | undefined, action: MenuAction): void;
@@ -58,7 +58,7 @@ export function buildMenuTemplate(handlers: MenuHandlers, env: MenuEnvironment):
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { id: 'open-scenario', label: 'Open Scenario…', accelerator: 'CmdOrCtrl+O', click: (_item, window) => handlers.openScenario(window) },
+      action('open-scenario', 'Open Scenario…', 'CmdOrCtrl+O'),
       action('save-scenario', 'Save Scenario…', 'CmdOrCtrl+S'),
       { type: 'separator' },
       action('export', 'Export…', 'CmdOrCtrl+E'),

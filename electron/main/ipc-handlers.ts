@@ -20,6 +20,7 @@ import {
   type UserSettings,
 } from '../../shared/ipc/ipc-contract.ts';
 import type { LessonProgress } from '../../shared/ipc/lesson-progress.ts';
+import type { ScenarioDraft } from '../../shared/ipc/scenario-draft.ts';
 import type { EngineHost } from './engine-host.ts';
 import { isInternalUrl } from './security-guards.ts';
 
@@ -43,6 +44,7 @@ export interface IpcServices {
   openScenarioFile(context: WindowContext): Promise<OpenScenarioResult>;
   settings: { getUser(): UserSettings; updateUser(patch: Partial<UserSettings>): UserSettings };
   lessonProgress: { get(lessonId: string): LessonProgress | null; set(lessonId: string, progress: LessonProgress): void };
+  scenarioDraft: { get(): ScenarioDraft | null; set(draft: ScenarioDraft | null): void };
   saveFile(context: WindowContext, request: SaveFileRequest): Promise<SaveFileOutcome>;
   writeClipboard(item: ClipboardItemRequest): Promise<void>;
   appInfo(): AppInfo;
@@ -106,6 +108,11 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHan
   serve(IpcChannel.LessonProgressGet, (lessonId) => services.lessonProgress.get(lessonId));
   serve(IpcChannel.LessonProgressSet, ({ lessonId, progress }) => {
     services.lessonProgress.set(lessonId, progress);
+    return null;
+  });
+  serve(IpcChannel.ScenarioDraftGet, () => services.scenarioDraft.get());
+  serve(IpcChannel.ScenarioDraftSet, (draft) => {
+    services.scenarioDraft.set(draft);
     return null;
   });
   serve(IpcChannel.SaveFile, (request, context) => services.saveFile(context, request));

@@ -40,6 +40,8 @@ const api = {
   getLessonProgress: (lessonId) => ipcRenderer.invoke(IpcChannel.LessonProgressGet, lessonId),
   // One payload per channel, as the contract's validators expect; the bridge keeps the two-argument call for callers.
   setLessonProgress: (lessonId, progress) => ipcRenderer.invoke(IpcChannel.LessonProgressSet, { lessonId, progress }),
+  getScenarioDraft: () => ipcRenderer.invoke(IpcChannel.ScenarioDraftGet),
+  setScenarioDraft: (draft) => ipcRenderer.invoke(IpcChannel.ScenarioDraftSet, draft),
   saveFile: (request) => ipcRenderer.invoke(IpcChannel.SaveFile, request),
   writeClipboard: (item) => ipcRenderer.invoke(IpcChannel.ClipboardWrite, item),
 } satisfies TokenScopeBridge;

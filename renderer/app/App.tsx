@@ -45,6 +45,10 @@ import { PanelToggle } from './PanelToggle.tsx';
 import { usePanelLayout } from './use-panel-layout.ts';
 import { ScenarioIntro, introKey } from './ScenarioIntro.tsx';
 import { GuidePopover } from './GuidePopover.tsx';
+import { useFileOpener } from '../export-dialog/use-file-opener.tsx';
+import { useScenarioEdits } from './use-scenario-edits.ts';
+import { useUnsavedChanges } from './use-unsaved-changes.tsx';
+import { useScenarioDraft } from './use-scenario-draft.tsx';
 
 // The terminal (xterm), the editor (CodeMirror) and the lesson (a YAML parser) are most of the code and are not on
 // screen at first: they load when their tab is first opened, so they do not delay the first timeline.
@@ -109,6 +113,7 @@ export function App({ store, client, host }: Props) {
     return bridge?.onMenuAction?.((action) => {
       if (action === 'zoom-to-fit' && store.getSnapshot().scenario) setView(fitAll(store.getSnapshot().scenario!.durationMs));
       else if (action === 'toggle-presentation' || action === 'save-scenario') menuActionRef.current(action);
+      else if (action === 'open-scenario') menuActionRef.current('open-file');
       else if (action === 'cheat-sheet') menuActionRef.current('open-cheat-sheet');
     });
   }, [store]);
@@ -176,14 +181,21 @@ export function App({ store, client, host }: Props) {
     setAnnotationRequest(undefined);
   }, [presenting]);
 
-  const saveScenario = useCallback(async () => {
+  const editing = useScenarioEdits(store);
+  const saveScenario = useCallback(async (): Promise<boolean> => {
     const scenario = store.getSnapshot().scenario;
-    if (!scenario) return;
+    if (!scenario) return false;
     const result = await host.saveFile({ suggestedName: scenarioFileName(scenario.sourceName, scenario.name), mimeType: 'application/yaml', data: scenario.scenarioText });
-    if (result.saved) setSaveStatus({ ok: true, text: `Scenario saved: ${result.where}`, scenarioText: scenario.scenarioText });
-    else if (result.canceled) setSaveStatus(undefined);
+    if (result.saved) {
+      editing.edits.markSaved(scenario.scenarioText);
+      setSaveStatus({ ok: true, text: `Scenario saved: ${result.where}`, scenarioText: scenario.scenarioText });
+    } else if (result.canceled) setSaveStatus(undefined);
     else setSaveStatus({ ok: false, text: `The scenario was not saved: ${result.error}`, scenarioText: scenario.scenarioText });
-  }, [host, store]);
+    return result.saved;
+  }, [host, store, editing.edits]);
+  const unsaved = useUnsavedChanges(editing.state.dirty, snapshot.scenario?.title || snapshot.scenario?.name || 'This scenario', saveScenario);
+  const draftOffer = useScenarioDraft({ host, client, edits: editing.edits, state: editing.state, confirmReplace: unsaved.confirmReplace });
+  const opener = useFileOpener({ snapshot, client, onViewChange: setView, confirmReplace: unsaved.confirmReplace });
 
   const onAction = (action: AppAction) => {
     switch (action) {
@@ -223,10 +235,16 @@ export function App({ store, client, host }: Props) {
         return setAnnotationRequest((r) => ({ id: (r?.id ?? 0) + 1, kind: 'playhead' }));
       case 'annotate-range':
         return setAnnotationRequest((r) => ({ id: (r?.id ?? 0) + 1, kind: 'window' }));
+      case 'undo':
+        return editing.undo();
+      case 'redo':
+        return editing.redo();
+      case 'open-file':
+        return opener.pick();
     }
   };
   menuActionRef.current = onAction;
-  useKeyboardShortcuts({ presenting, spotlightOn: spotlight.on, dialogOpen: dialog !== undefined || guideOpen, onAction });
+  useKeyboardShortcuts({ presenting, spotlightOn: spotlight.on, dialogOpen: dialog !== undefined || unsaved.dialog !== undefined || guideOpen, onAction });
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 
   const timelines = (
@@ -249,7 +267,8 @@ export function App({ store, client, host }: Props) {
       <Suspense fallback={<p className="ts-empty">Loading the notes…</p>}>
         <AnnotationsPanel
           scenario={snapshot.scenario}
-          store={store}
+          edits={editing.edits}
+          onUndo={editing.undo}
           nowMs={snapshot.nowMs}
           view={view}
           request={compact ? annotationRequest : undefined}
@@ -266,7 +285,16 @@ export function App({ store, client, host }: Props) {
       </button>
     </p>
   );
-  const dialogs = dialog === 'cheat-sheet' && <CheatSheet onClose={() => setDialog(undefined)} />;
+  const dialogs = (
+    <>
+      {dialog === 'cheat-sheet' && <CheatSheet onClose={() => setDialog(undefined)} />}
+      {unsaved.dialog}
+      {opener.view}
+      <p className="visually-hidden" role="status" data-testid="edit-status">
+        {editing.status}
+      </p>
+    </>
+  );
 
   if (presenting) {
     return (
@@ -287,7 +315,7 @@ export function App({ store, client, host }: Props) {
           extra={
             <>
               <GuidePopover scenario={snapshot.scenario} onOpenChange={setGuideOpen} />
-              <ExportFeature snapshot={snapshot} client={client} host={host} view={view} onViewChange={setView} />
+              <ExportFeature snapshot={snapshot} host={host} view={view} opener={opener} />
             </>
           }
         />
@@ -338,14 +366,14 @@ export function App({ store, client, host }: Props) {
     <div className="app" data-testid="app" data-presenting="false">
       <header className="app-header">
         <h1>TokenScope</h1>
-        <ScenarioPicker snapshot={snapshot} client={client} />
+        <ScenarioPicker snapshot={snapshot} client={client} onOpen={opener.pick} confirmReplace={unsaved.confirmReplace} />
         <TransportBar snapshot={snapshot} client={client} />
         <div className="app-actions">
           <GuidePopover scenario={snapshot.scenario} onOpenChange={setGuideOpen} />
           <button type="button" onClick={() => void saveScenario()} disabled={!snapshot.scenario} data-testid="save-scenario" title="Save the scenario with its notes (Ctrl/⌘ + S)">
             Save
           </button>
-          <ExportFeature snapshot={snapshot} client={client} host={host} view={view} onViewChange={setView} />
+          <ExportFeature snapshot={snapshot} host={host} view={view} opener={opener} />
           <DisplaySettings settings={settings} onChange={updateSettings} detailLanes={detailLanes} onDetailLanes={setDetailLanes} />
           <button type="button" onClick={() => setDialog('cheat-sheet')} data-testid="open-cheat-sheet" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
             <kbd>?</kbd>
@@ -355,6 +383,7 @@ export function App({ store, client, host }: Props) {
           </button>
         </div>
       </header>
+      {draftOffer}
       {saveMessage}
       {snapshot.lastError && (
         <div className="app-error" role="alert">
@@ -379,7 +408,11 @@ export function App({ store, client, host }: Props) {
               <Tabs
                 label="Side panels"
                 active={sideTab}
-                onChange={setSideTab}
+                onChange={(tab) => {
+                  // The lesson loads its own scenarios, so opening it may replace one with unsaved notes.
+                  if (tab !== 'lesson' || sideTab === 'lesson') return setSideTab(tab);
+                  void unsaved.confirmReplace('Opening the lesson').then((go) => go && setSideTab(tab));
+                }}
                 extra={sideToggle}
                 tabs={[
                   { id: 'inspector', label: 'Inspector', content: <TokenInspector snapshot={snapshot} tokenIndex={selectedToken} client={client} /> },

@@ -1,5 +1,8 @@
-/** Choose a built-in scenario or open a YAML file; a file that does not parse is reported with line and column. */
-import { useRef } from 'react';
+/**
+ * Choose a built-in scenario, or open a file (the app's file opener: a scenario, or an image TokenScope exported, as
+ * dropping it does). A file that does not parse is reported with line and column. Replacing a scenario with unsaved
+ * notes asks first.
+ */
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { BUILTIN_SCENARIOS } from './builtin-scenarios.ts';
@@ -7,10 +10,12 @@ import { BUILTIN_SCENARIOS } from './builtin-scenarios.ts';
 interface Props {
   snapshot: TimelineSnapshot;
   client: EngineClient;
+  /** Shows the file picker (see use-file-opener.tsx). */
+  onOpen(): void;
+  confirmReplace(what: string): Promise<boolean>;
 }
 
-export function ScenarioPicker({ snapshot, client }: Props) {
-  const fileInput = useRef<HTMLInputElement>(null);
+export function ScenarioPicker({ snapshot, client, onOpen, confirmReplace }: Props) {
   const current = BUILTIN_SCENARIOS.find((s) => `builtin:${s.id}` === snapshot.scenario?.sourceName);
   return (
     <div className="scenario-picker">
@@ -22,7 +27,10 @@ export function ScenarioPicker({ snapshot, client }: Props) {
           value={current ? current.id : 'file'}
           onChange={(e) => {
             const chosen = BUILTIN_SCENARIOS.find((s) => s.id === e.target.value);
-            if (chosen) client.send({ type: 'load', scenarioText: chosen.text, sourceName: `builtin:${chosen.id}` });
+            if (!chosen) return;
+            void confirmReplace(`Loading “${chosen.title}”`).then((go) => {
+              if (go) client.send({ type: 'load', scenarioText: chosen.text, sourceName: `builtin:${chosen.id}` });
+            });
           }}
         >
           {BUILTIN_SCENARIOS.map((s) => (
@@ -33,22 +41,9 @@ export function ScenarioPicker({ snapshot, client }: Props) {
           {!current && <option value="file">{snapshot.scenario ? `File: ${snapshot.scenario.sourceName}` : 'Loading…'}</option>}
         </select>
       </label>
-      <button type="button" onClick={() => fileInput.current?.click()} title="Open a scenario file (Ctrl+O)">
+      <button type="button" onClick={onOpen} data-testid="open-file" title="Open a scenario, or a PNG or SVG TokenScope exported (Ctrl/⌘ + O)">
         Open…
       </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".yaml,.yml,text/yaml"
-        hidden
-        data-testid="scenario-file"
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          if (!file) return;
-          client.send({ type: 'load', scenarioText: await file.text(), sourceName: file.name });
-          e.target.value = '';
-        }}
-      />
       {snapshot.loadErrors && (
         <div className="load-errors" role="alert" data-testid="load-errors">
           <strong>{snapshot.loadErrors.sourceName} could not be loaded; the current scenario is unchanged.</strong>

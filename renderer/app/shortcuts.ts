@@ -23,7 +23,10 @@ export type AppAction =
   | 'toggle-detail-lanes'
   | 'zoom-to-fit'
   | 'annotate-at-playhead'
-  | 'annotate-range';
+  | 'annotate-range'
+  | 'undo'
+  | 'redo'
+  | 'open-file';
 
 export interface KeyCombo {
   /** KeyboardEvent.key; a single letter matches either case (Shift is then checked through `shift`). */
@@ -45,6 +48,8 @@ interface ShortcutBase {
 /** A key the app-wide handler acts on. */
 export interface AppShortcut extends ShortcutBase {
   action: AppAction;
+  /** In a text field the key is the field's (its own undo), even with Ctrl/⌘ held. */
+  textFieldsKeep?: true;
 }
 
 /** A key a focused component handles itself; listed on the cheat sheet. */
@@ -61,6 +66,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'toggle-presentation', combos: [{ key: 'F5' }], description: 'Enter or leave presentation mode (full screen, no chrome)', scope: 'everywhere' },
   { action: 'open-cheat-sheet', combos: [{ key: '?' }, { key: 'F1' }], description: 'Show this list of shortcuts', scope: 'everywhere' },
   { action: 'save-scenario', combos: [{ key: 's', mod: true }], description: 'Save the scenario with its annotations', scope: 'everywhere' },
+  { action: 'open-file', combos: [{ key: 'o', mod: true }], description: 'Open a scenario, or an image TokenScope exported', scope: 'everywhere' },
+  { action: 'undo', combos: [{ key: 'z', mod: true }], description: 'Undo the last change to the notes (in a text field: undo typing)', scope: 'everywhere', textFieldsKeep: true },
+  { action: 'redo', combos: [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true }], description: 'Redo the change to the notes that was undone', scope: 'everywhere', textFieldsKeep: true },
   { handledBy: 'export-dialog', combos: [{ key: 'e' }, { key: 'e', mod: true }], description: 'Export the timeline (PNG, SVG, PDF, event log)', scope: 'everywhere' },
   { action: 'leave-presentation', combos: [{ key: 'Escape' }], description: 'Leave presentation mode', scope: 'presentation' },
   { action: 'font-bigger', combos: [{ key: '=', mod: true }, { key: '+', mod: true }], description: 'Larger type (up to 250 %)', scope: 'presentation' },

@@ -34,7 +34,7 @@ export function useKeyboardShortcuts(options: KeyboardShortcutOptions): void {
       if (!shortcut || (shortcut.scope === 'everywhere') === capture) return;
       // In a text field the keys that type or edit are the field's (Esc there cancels the form); function keys and
       // Ctrl/⌘ combinations, which type nothing, are still ours.
-      if (typingInField(e.target) && !/^F\d+$/.test(e.key) && !e.ctrlKey && !e.metaKey) return;
+      if (typingInField(e.target) && (shortcut.textFieldsKeep || (!/^F\d+$/.test(e.key) && !e.ctrlKey && !e.metaKey))) return;
       if (shortcut.action === 'play-pause' && ownsSpace(e.target)) return;
       e.preventDefault();
       e.stopPropagation();

@@ -1,12 +1,10 @@
 /**
  * Everything export in one piece for the app to mount: the "Export…" button, the dialog (opened by the button, the
- * E key and the desktop menu's Export), the memory of the dialog's settings and presets (kept by the host), and the
- * way back in — dropping or opening an exported PNG or SVG reopens its scenario at its playhead and window, and a
- * dropped scenario file is loaded. Its outcome is said in a status line at the foot of the window.
+ * E key and the desktop menu's Export), and the memory of the dialog's settings and presets (kept by the host). The
+ * way back in (opening or dropping an exported PNG or SVG) is the app's file opener, which the dialog also offers.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { EngineClient } from '../bridge/engine-client.ts';
 import type { ExportDeps } from '../export/export-file.ts';
 import type { ExportSource } from '../export/export-source.ts';
 import type { HostServices } from '../host/host-services.ts';
@@ -16,9 +14,7 @@ import { validateExportMemory, type ExportMemory } from '../../shared/export/exp
 import type { TokenScopeBridge } from '../../shared/ipc/ipc-contract.ts';
 import { comboMatches, SHORTCUTS } from '../app/shortcuts.ts';
 import { useExportMoment } from './use-export-moment.ts';
-import { useReopenMoment } from './use-reopen-moment.ts';
-import { OPENABLE_FILE_TYPES, openRequestForDialogResult, openRequestForFile } from './open-exported-file.ts';
-import { DropTarget } from './DropTarget.tsx';
+import type { FileOpener } from './use-file-opener.tsx';
 import './export-dialog.css';
 
 // The dialog brings the exporters (and pdf-lib) with it: loaded when it is first opened, not with the app.
@@ -26,20 +22,17 @@ const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ defa
 
 const loadPageDeps = (): Promise<ExportDeps> => import('../export/browser-export-deps.ts').then((m) => m.browserExportDeps());
 
-/** How long a success line stays; an error stays until it is dismissed or replaced. */
-const OK_STATUS_MS = 10_000;
-
 export interface ExportFeatureProps {
   snapshot: TimelineSnapshot;
-  client: EngineClient;
   host: HostServices;
-  /** The time window the timeline shows (exported as "the current view", restored from an exported file). */
+  /** The time window the timeline shows (exported as "the current view"). */
   view: TimeView;
-  onViewChange(view: TimeView): void;
   /** The export font and rasteriser; the page's by default. */
   loadDeps?: () => Promise<ExportDeps>;
-  /** The desktop's bridge (menu actions, the native Open dialog); absent in the browser build. */
-  bridge?: Pick<TokenScopeBridge, 'onMenuAction' | 'openScenarioFile'>;
+  /** The desktop's bridge (its menu's Export…); absent in the browser build. */
+  bridge?: Pick<TokenScopeBridge, 'onMenuAction'>;
+  /** How files are opened (the dialog's "open a file" uses it; opening one closes the dialog). */
+  opener: Pick<FileOpener, 'pick' | 'opened'>;
 }
 
 function typingInField(target: EventTarget | null): boolean {
@@ -54,15 +47,12 @@ function sameMemory(a: ExportMemory | null, b: ExportMemory | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function ExportFeature({ snapshot, client, host, view, onViewChange, loadDeps = loadPageDeps, bridge = globalThis.window?.tokenscope }: ExportFeatureProps) {
+export function ExportFeature({ snapshot, host, view, loadDeps = loadPageDeps, bridge = globalThis.window?.tokenscope, opener }: ExportFeatureProps) {
   const [source, setSource] = useState<ExportSource | undefined>();
   const [memory, setMemory] = useState<ExportMemory | null>(null);
   const memoryLoaded = useRef<Promise<void> | undefined>(undefined);
   const stored = useRef<ExportMemory | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const capture = useExportMoment(snapshot, view);
-  const reopen = useReopenMoment({ snapshot, client, onViewChange });
-  const { status, dismiss } = reopen;
   const [notice, setNotice] = useState<{ tone: 'error'; text: string } | undefined>();
 
   useEffect(() => {
@@ -109,30 +99,13 @@ export function ExportFeature({ snapshot, client, host, view, onViewChange, load
     [remember],
   );
 
-  const openFile = useCallback(
-    async (file: File, otherFiles: number) => {
-      const request = await openRequestForFile(file);
-      setNotice(otherFiles > 0 && request.kind !== 'refused' ? { tone: 'error', text: `Only ${file.name} was opened: drop one file at a time.` } : undefined);
-      if (request.kind !== 'refused') setSource(undefined);
-      reopen.open(request);
-    },
-    [reopen],
-  );
-
-  const pickFile = useCallback(() => {
-    if (!bridge) {
-      fileInput.current?.click();
-      return;
-    }
-    void bridge.openScenarioFile().then(
-      (result) => {
-        if (!result.ok) return setNotice({ tone: 'error', text: `The file could not be opened: ${result.error}` });
-        const request = openRequestForDialogResult(result.value);
-        if (request) reopen.open(request);
-      },
-      (error: unknown) => setNotice({ tone: 'error', text: `The file could not be opened: ${error instanceof Error ? error.message : String(error)}` }),
-    );
-  }, [bridge, reopen]);
+  // A file opened while the dialog is up (its own "open a file", or a drop) replaces what it was exporting.
+  const openedBefore = useRef(opener.opened);
+  useEffect(() => {
+    if (opener.opened === openedBefore.current) return;
+    openedBefore.current = opener.opened;
+    setSource(undefined);
+  }, [opener.opened]);
 
   // The desktop menu's Export… item.
   useEffect(() => bridge?.onMenuAction((action) => action === 'export' && void openDialog()), [bridge, openDialog]);
@@ -152,58 +125,26 @@ export function ExportFeature({ snapshot, client, host, view, onViewChange, load
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  useEffect(() => {
-    if (status?.tone !== 'ok') return;
-    const timer = setTimeout(dismiss, OK_STATUS_MS);
-    return () => clearTimeout(timer);
-  }, [status, dismiss]);
-
-  const toast = (message: { tone: string; text: string }, onDismiss: () => void, testId: string) => (
-    <div className="export-open-status" data-tone={message.tone} data-testid={testId}>
-      {message.tone === 'progress' && <progress aria-label="Opening" />}
-      <p>{message.text}</p>
-      <button type="button" onClick={onDismiss} aria-label="Dismiss this message">
-        ✕
-      </button>
-    </div>
-  );
-  const quiet = status && status.tone !== 'error' ? status : undefined;
-  const loud = status?.tone === 'error' ? status : undefined;
-
   return (
     <>
       <button type="button" onClick={() => void openDialog()} disabled={!snapshot.scenario} data-testid="open-export" title="Export the timeline as PNG, SVG or PDF (E)">
         Export… <kbd>E</kbd>
       </button>
-      <DropTarget onFile={(file, others) => void openFile(file, others)} />
-      {/* The status lines are in the page's body, outside the app's root, so a dialog making the app inert does not hide them. */}
-      {createPortal(
-        <>
-          <div className="export-open-messages">
-            <div role="status">{quiet && toast(quiet, dismiss, 'open-status')}</div>
-            <div role="alert">
-              {loud && toast(loud, dismiss, 'open-status')}
-              {notice && toast(notice, () => setNotice(undefined), 'open-notice')}
+      {notice &&
+        createPortal(
+          <div className="export-open-messages" role="alert">
+            <div className="export-open-status" data-tone="error" data-testid="open-notice">
+              <p>{notice.text}</p>
+              <button type="button" onClick={() => setNotice(undefined)} aria-label="Dismiss this message">
+                ✕
+              </button>
             </div>
-          </div>
-          <input
-            ref={fileInput}
-            type="file"
-            accept={OPENABLE_FILE_TYPES}
-            hidden
-            data-testid="open-exported-file"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void openFile(file, 0);
-            }}
-          />
-        </>,
-        document.body,
-      )}
+          </div>,
+          document.body,
+        )}
       {source && (
         <Suspense fallback={<span role="status">Loading the export dialog…</span>}>
-          <ExportDialog source={source} memory={memory} host={host} loadDeps={loadDeps} onRemember={remember} onClose={closeDialog} onOpenFile={pickFile} />
+          <ExportDialog source={source} memory={memory} host={host} loadDeps={loadDeps} onRemember={remember} onClose={closeDialog} onOpenFile={opener.pick} />
         </Suspense>
       )}
     </>

@@ -66,7 +66,7 @@ export async function exportFile(source: ExportSource, settings: ExportSettings,
       const png = await deps.rasterizer.toPng(svg, 2);
       // pdf-lib is big: the page loads it only for a PDF.
       const { exportPdf } = await import('./export-pdf.ts');
-      const data = await exportPdf(source, settings, { png, widthPx, heightPx }, { caption, altText }, options.tokens);
+      const data = await exportPdf(source, settings, { png, widthPx, heightPx }, { caption, altText }, deps.fonts, options.tokens);
       return { data, mimeType: MIME.pdf, fileName: exportFileName(source, 'pdf'), caption, altText };
     }
   }

@@ -1,13 +1,17 @@
 /**
- * The PDF handout: page 1 the timeline (the export's PNG at 2×) under the scenario's title, with its caption and what
- * it shows; then the decoded claims of the chosen tokens, each with a few words on what it means; then a glossary.
- * The PDF's standard fonts (Helvetica, Courier) keep it small; they only know WinAnsi characters, so arrows and the
- * like are spelled in ASCII. Bytes are deterministic: dates come from the scenario's start, nothing is random.
+ * The PDF handout: page 1 the timeline (the export's PNG at 2×, which carries the scenario's title) with its caption
+ * and what it shows; then the decoded claims of the chosen tokens, each with a few words on what it means; then a
+ * glossary. Text is set in the DejaVu Sans subsets the SVG and PNG exports use, embedded (and subset again to the
+ * characters used), so the handout looks and measures the same in every viewer and on every printer; lines are
+ * wrapped to the page with the embedded font's own metrics, and table columns are as wide as their content allows.
+ * Bytes are deterministic: dates come from the scenario's start, nothing is random.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { ExportSource } from './export-source.ts';
 import { exportLanes } from './export-figure.ts';
 import type { ExportText } from './export-caption.ts';
+import type { ExportFonts } from './export-svg.ts';
 import type { ExportSettings } from '../../shared/export/export-types.ts';
 import { explainClaim, flattenClaims, formatUtc, rawClaimValue, TIME_CLAIMS } from '../panels/claim-explanations.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
@@ -28,19 +32,27 @@ export const GLOSSARY: readonly { term: string; meaning: string }[] = [
   { term: 'Extended expiration', meaning: 'A migration aid: with --service-account-extend-token-expiration the API server writes an exp a year away into kubelet tokens, while the kubelet still refreshes them hourly and warnafter marks copies used too long.' },
 ];
 
-/** ASCII spellings for the symbols the app's texts use that the PDF's standard fonts cannot show. */
-const SPELLED: Record<string, string> = { '→': '->', '←': '<-', '↔': '<->', '≥': '>=', '≤': '<=', '−': '-', '∞': 'infinity', '✓': 'ok', '✔': 'ok', '✗': 'x', '▼': 'v', '▲': '^', '●': '*', '◆': '*', '≈': '~', '⌘': 'Cmd' };
+/** Spellings for characters the export font subset lacks (it has arrows, ✓ ✗ and ∞; a pasted emoji it has not). */
+const SPELLED: Record<string, string> = { '⇒': '=>', '⇐': '<=', '≠': '!=', '✅': '✓', '❌': '✗', '\u00ad': '' };
 
-function winAnsi(font: PDFFont): (text: string) => string {
+function fontText(font: PDFFont): (text: string) => string {
   const known = new Set(font.getCharacterSet());
   return (text) => {
     let out = '';
-    for (const ch of text.replace(/\r\n?|\t/g, ' ')) out += known.has(ch.codePointAt(0)!) ? ch : (SPELLED[ch] ?? '?');
+    for (const ch of text.replace(/\r\n?|\t|\n/g, ' ')) out += known.has(ch.codePointAt(0)!) ? ch : (SPELLED[ch] ?? '?');
     return out;
   };
 }
 
-/** Words broken into lines that fit `widthPt`; a word longer than a line (a UID, a JWT) is cut where it must be. */
+/** Where a word too long for its line may break: after a slash, dot, dash, underscore, colon or comma. */
+function pieces(word: string): string[] {
+  return word.split(/(?<=[/.\-_:,])/);
+}
+
+/**
+ * Words broken into lines that fit `widthPt`. A word longer than a line (a claim path, a UID) breaks after its
+ * punctuation where it can, and is cut where it must be.
+ */
 function wrap(text: string, font: PDFFont, size: number, widthPt: number): string[] {
   const lines: string[] = [];
   let line = '';
@@ -52,30 +64,66 @@ function wrap(text: string, font: PDFFont, size: number, widthPt: number): strin
       continue;
     }
     if (line) lines.push(line);
-    let rest = word;
-    while (!fits(rest) && rest.length > 1) {
-      let cut = rest.length - 1;
-      while (cut > 1 && !fits(rest.slice(0, cut))) cut--;
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
+    line = '';
+    for (const piece of pieces(word)) {
+      if (fits(line + piece)) {
+        line += piece;
+        continue;
+      }
+      if (line) lines.push(line);
+      let rest = piece;
+      while (!fits(rest) && rest.length > 1) {
+        let cut = rest.length - 1;
+        while (cut > 1 && !fits(rest.slice(0, cut))) cut--;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
     }
-    line = rest;
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
 }
 
-const A4_PORTRAIT: [number, number] = [595.28, 841.89];
-const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
-const MARGIN = 40;
+export const A4_PORTRAIT: [number, number] = [595.28, 841.89];
+export const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
+/** Every mark on every page stays this far from each edge (points; 40 pt is 14 mm, inside any printer's reach). */
+export const PDF_MARGIN_PT = 40;
+const MARGIN = PDF_MARGIN_PT;
+const COLUMN_GAP = 10;
 const INK = rgb(0.07, 0.09, 0.15);
 const MUTED = rgb(0.3, 0.33, 0.38);
 
 interface Fonts {
   regular: PDFFont;
   bold: PDFFont;
-  mono: PDFFont;
   clean: (text: string) => string;
+}
+
+export interface TableColumn {
+  /** The cells' text, header first. */
+  texts: string[];
+  font: PDFFont;
+}
+
+/**
+ * Column widths for a table `totalPt` wide, as HTML's automatic table layout does it: every column gets at least its
+ * longest unbreakable piece of text (so nothing is cut mid-word when it can be helped) and shares what is left in proportion to how much
+ * wider its longest line would like to be. Columns that fit on one line keep exactly their width; the last column
+ * takes what is left over.
+ */
+export function columnWidths(columns: readonly TableColumn[], size: number, totalPt: number): number[] {
+  const avail = totalPt - COLUMN_GAP * (columns.length - 1);
+  const widest = (font: PDFFont, parts: string[]) => Math.max(0, ...parts.map((p) => font.widthOfTextAtSize(p, size)));
+  const natural = columns.map((c) => widest(c.font, c.texts) + 1);
+  // A single word may be a 36-character UID: no column's minimum takes more than half the table.
+  const minimum = columns.map((c, i) => Math.min(natural[i]!, widest(c.font, c.texts.flatMap((t) => t.split(' ').flatMap(pieces))) + 1, avail / 2));
+  const sumNatural = natural.reduce((a, b) => a + b, 0);
+  if (sumNatural <= avail) return natural.map((w, i) => (i === natural.length - 1 ? w + avail - sumNatural : w));
+  const sumMin = minimum.reduce((a, b) => a + b, 0);
+  if (sumMin >= avail) return minimum.map((w) => (w * avail) / sumMin);
+  const share = (avail - sumMin) / (sumNatural - sumMin);
+  return minimum.map((min, i) => min + (natural[i]! - min) * share);
 }
 
 /** Flows text down pages, starting a new portrait page when the current one is full. */
@@ -85,7 +133,7 @@ class PageWriter {
 
   constructor(
     private readonly doc: PDFDocument,
-    private readonly fonts: Fonts,
+    readonly fonts: Fonts,
   ) {
     this.page = doc.addPage(A4_PORTRAIT);
     this.y = this.page.getHeight() - MARGIN;
@@ -102,30 +150,40 @@ class PageWriter {
   }
 
   heading(text: string, size: number): void {
-    this.ensure(size * 2.2);
-    this.y -= size * 1.2;
-    this.page.drawText(this.fonts.clean(text), { x: MARGIN, y: this.y, size, font: this.fonts.bold, color: INK });
+    const lines = wrap(this.fonts.clean(text), this.fonts.bold, size, this.width);
+    // A heading never ends a page: it moves on with the first lines of what it heads.
+    this.ensure(lines.length * size * 1.25 + size * 0.6 + 30);
+    for (const line of lines) {
+      this.y -= size * 1.25;
+      this.page.drawText(line, { x: MARGIN, y: this.y, size, font: this.fonts.bold, color: INK });
+    }
     this.y -= size * 0.6;
   }
 
-  paragraph(text: string, size: number, font: PDFFont = this.fonts.regular, color = INK, x = MARGIN, width = this.width): void {
-    for (const line of wrap(this.fonts.clean(text), font, size, width)) {
+  paragraph(text: string, size: number, font: PDFFont = this.fonts.regular, color = INK): void {
+    for (const line of wrap(this.fonts.clean(text), font, size, this.width)) {
       this.ensure(size * 1.35);
       this.y -= size * 1.35;
-      this.page.drawText(line, { x, y: this.y, size, font, color });
+      this.page.drawText(line, { x: MARGIN, y: this.y, size, font, color });
     }
   }
 
-  /** One row of columns, each wrapped in its own width; the row moves to the next page whole. */
-  row(cells: { text: string; font: PDFFont; x: number; width: number; color?: ReturnType<typeof rgb> }[], size: number): void {
-    const wrapped = cells.map((c) => wrap(this.fonts.clean(c.text), c.font, size, c.width));
-    const lines = Math.max(...wrapped.map((w) => w.length));
-    const lineH = size * 1.3;
-    this.ensure(lines * lineH + 4);
-    cells.forEach((c, i) => {
-      wrapped[i]!.forEach((line, k) => this.page.drawText(line, { x: c.x, y: this.y - (k + 1) * lineH, size, font: c.font, color: c.color ?? INK }));
-    });
-    this.y -= lines * lineH + 4;
+  /** A table: the columns sized to their content, each row wrapped in its cells and moved to the next page whole. */
+  table(header: readonly string[], rows: readonly { text: string; color?: ReturnType<typeof rgb> }[][], fonts: readonly PDFFont[], size: number): void {
+    const cleanRows = rows.map((row) => row.map((cell) => ({ ...cell, text: this.fonts.clean(cell.text) })));
+    const columns = header.map((title, i) => ({ texts: [this.fonts.clean(title), ...cleanRows.map((row) => row[i]!.text)], font: fonts[i]! }));
+    const widths = columnWidths(columns, size, this.width);
+    const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b + COLUMN_GAP, 0));
+    const drawRow = (cells: { text: string; font: PDFFont; color?: ReturnType<typeof rgb> }[]) => {
+      const wrapped = cells.map((c, i) => wrap(c.text, c.font, size, widths[i]!));
+      const lineH = size * 1.3;
+      const height = Math.max(...wrapped.map((w) => w.length)) * lineH + 4;
+      this.ensure(height);
+      cells.forEach((c, i) => wrapped[i]!.forEach((line, k) => this.page.drawText(line, { x: xs[i]!, y: this.y - (k + 1) * lineH, size, font: c.font, color: c.color ?? INK })));
+      this.y -= height;
+    };
+    drawRow(columns.map((c) => ({ text: c.texts[0]!, font: this.fonts.bold })));
+    for (const row of cleanRows) drawRow(row.map((cell, i) => ({ ...cell, font: fonts[i]! })));
   }
 }
 
@@ -155,39 +213,51 @@ export interface HandoutFigure {
   heightPx: number;
 }
 
-export async function exportPdf(source: ExportSource, settings: ExportSettings, figure: HandoutFigure, text: ExportText, tokenIndexes?: readonly number[]): Promise<Uint8Array> {
+export async function exportPdf(
+  source: ExportSource,
+  settings: ExportSettings,
+  figure: HandoutFigure,
+  text: ExportText,
+  fontFiles: ExportFonts,
+  tokenIndexes?: readonly number[],
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const fonts: Fonts = { regular, bold: await doc.embedFont(StandardFonts.HelveticaBold), mono: await doc.embedFont(StandardFonts.Courier), clean: winAnsi(regular) };
+  doc.registerFontkit(fontkit);
+  // Subset fonts are named with a six-letter tag and "+" (PDF 32000-1, 9.6.4), which tells viewers and pdffonts so;
+  // fixed tags keep the bytes deterministic.
+  const regular = await doc.embedFont(fontFiles.regular, { subset: true, customName: 'TSCPAA+DejaVuSans' });
+  const bold = await doc.embedFont(fontFiles.bold, { subset: true, customName: 'TSCPAB+DejaVuSans-Bold' });
+  const fonts: Fonts = { regular, bold, clean: fontText(regular) };
   const title = source.lanes.title || source.moment.sourceName || 'TokenScope timeline';
   const date = new Date(source.startEpochMs);
-  doc.setTitle(title);
+  doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setSubject(text.caption);
   doc.setKeywords(['Kubernetes', 'ServiceAccount tokens', 'TokenScope']);
   doc.setProducer('TokenScope');
   doc.setCreator('TokenScope');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
+  doc.setLanguage('en');
 
-  // Page 1: the figure across a landscape page, the caption and what it shows under it.
+  // Page 1: the figure (its own header names the scenario), then the caption and what it shows, all of which fit:
+  // the figure is scaled down to leave the text its room.
   const first = doc.addPage(A4_LANDSCAPE);
   const pageW = first.getWidth() - 2 * MARGIN;
-  let y = first.getHeight() - MARGIN - 16;
-  first.drawText(fonts.clean(title), { x: MARGIN, y, size: 16, font: fonts.bold, color: INK });
-  y -= 12;
+  const notes = [
+    { lines: wrap(fonts.clean(text.caption), fonts.bold, 10, pageW), font: fonts.bold, size: 10, color: INK },
+    { lines: wrap(fonts.clean(`At ${formatDuration(source.lanes.nowMs)} of simulated time. ${text.altText}`), fonts.regular, 7.5, pageW), font: fonts.regular, size: 7.5, color: MUTED },
+  ];
+  const notesH = notes.reduce((h, n) => h + n.lines.length * n.size * 1.3 + 4, 6);
   const image = await doc.embedPng(figure.png);
-  const fit = Math.min(pageW / figure.widthPx, (y - MARGIN - 90) / figure.heightPx);
+  const top = first.getHeight() - MARGIN;
+  const fit = Math.min(pageW / figure.widthPx, Math.max(40, top - MARGIN - notesH) / figure.heightPx);
   const imgW = figure.widthPx * fit;
   const imgH = figure.heightPx * fit;
-  y -= imgH;
+  let y = top - imgH;
   first.drawImage(image, { x: MARGIN + (pageW - imgW) / 2, y, width: imgW, height: imgH });
   y -= 6;
-  for (const [body, font, size, color] of [
-    [text.caption, fonts.bold, 10, INK],
-    [`At ${formatDuration(source.lanes.nowMs)} of simulated time. ${text.altText}`, fonts.regular, 7.5, MUTED],
-  ] as const) {
-    for (const line of wrap(fonts.clean(body), font, size, pageW)) {
-      if (y - size * 1.3 < MARGIN - 10) break;
+  for (const { lines, font, size, color } of notes) {
+    for (const line of lines) {
       y -= size * 1.3;
       first.drawText(line, { x: MARGIN, y, size, font, color });
     }
@@ -198,40 +268,26 @@ export async function exportPdf(source: ExportSource, settings: ExportSettings, 
   const writer = new PageWriter(doc, fonts);
   writer.heading('Decoded claims', 16);
   writer.paragraph('The payload of each token below is what any holder of the token can read (the signature protects it from edits, not from reading). Times are NumericDates: seconds since 1970, shown in UTC.', 9, fonts.regular, MUTED);
-  const columns = { name: MARGIN, value: MARGIN + 150, note: MARGIN + 355 };
   for (const index of tokenIndexes ?? defaultHandoutTokens(source, settings)) {
     const token = source.tokens.find((t) => t.index === index);
     const claims = source.claimsOf(index);
     if (!token || !claims) continue;
     const flow = source.lanes.flows.find((f) => f.flowId === token.flow);
+    writer.y -= 6;
     writer.heading(`${flow?.title ?? token.flow}: token #${token.number}`, 12);
     const holder = token.boundObject ? `bound to ${token.boundObject.kind} ${token.boundObject.name}` : token.secretName ? `kept in Secret ${token.secretName}` : 'not bound to an object';
     writer.paragraph(`ServiceAccount ${token.namespace}/${token.serviceAccount}, issued at ${formatDuration(token.issuedAtMs)} of simulated time, ${holder}.`, 9, fonts.regular, MUTED);
     writer.y -= 4;
-    writer.row([
-      { text: 'claim', font: fonts.bold, x: columns.name, width: 145 },
-      { text: 'value', font: fonts.bold, x: columns.value, width: 200 },
-      { text: 'what it means', font: fonts.bold, x: columns.note, width: writer.width - 355 },
-    ], 9);
-    for (const { path, value } of flattenClaims(claims)) {
+    const rows = flattenClaims(claims).map(({ path, value }) => {
       const explanation = explainClaim(path, { legacy: token.kind === 'legacy', ...(token.boundObject ? { boundTo: token.boundObject.kind } : {}) });
-      writer.row([
-        { text: path, font: fonts.bold, x: columns.name, width: 145 },
-        { text: claimValue(path, value), font: fonts.mono, x: columns.value, width: 200 },
-        { text: explanation?.short ?? 'not a claim Kubernetes sets', font: fonts.regular, x: columns.note, width: writer.width - 355, color: MUTED },
-      ], 8.5);
-    }
-    writer.y -= 8;
+      return [{ text: path }, { text: claimValue(path, value) }, { text: explanation?.short ?? 'not a claim Kubernetes sets', color: MUTED }];
+    });
+    writer.table(['claim', 'value', 'what it means'], rows, [fonts.bold, fonts.regular, fonts.regular], 8.5);
   }
 
-  writer.y -= 6;
+  writer.y -= 12;
   writer.heading('Glossary', 16);
-  for (const { term, meaning } of GLOSSARY) {
-    writer.row([
-      { text: term, font: fonts.bold, x: MARGIN, width: 120 },
-      { text: meaning, font: fonts.regular, x: MARGIN + 125, width: writer.width - 125 },
-    ], 9);
-  }
+  writer.table(['term', 'meaning'], GLOSSARY.map(({ term, meaning }) => [{ text: term }, { text: meaning }]), [fonts.bold, fonts.regular], 9);
   writer.y -= 10;
   writer.paragraph(`Made with TokenScope from ${source.moment.sourceName || 'a scenario'}; the simulation is deterministic, so the same scenario always gives this handout.`, 8, fonts.regular, MUTED);
   return doc.save();

@@ -13,15 +13,18 @@ import {
   type UserSettings,
 } from '../../shared/ipc/ipc-contract.ts';
 import { isLessonId, sanitizeLessonProgress, validateLessonProgress, type LessonProgress } from '../../shared/ipc/lesson-progress.ts';
+import { readStoredDraft, validateScenarioDraft } from '../../shared/ipc/scenario-draft.ts';
 import type { HostServices } from './host-services.ts';
 
 export const SETTINGS_KEY = 'tokenscope.settings';
 /** The key the lesson panel has always used, so learners keep their place across this change. */
 export const LESSON_KEY_PREFIX = 'tokenscope.lesson.';
+/** The draft of the scenario with unsaved notes (see shared/ipc/scenario-draft.ts). */
+export const DRAFT_KEY = 'tokenscope.scenario-draft';
 /** Long enough for the browser to have started the download from the object URL before it is revoked. */
 const REVOKE_AFTER_MS = 60_000;
 
-type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** The parts of `window` the browser host uses; tests pass their own. */
 export interface BrowserEnvironment {
@@ -55,7 +58,7 @@ function openStorage(env: BrowserEnvironment, log: (message: string) => void): K
     log(`local storage is not available (${reason(error)}); settings and lesson progress last until the tab closes`);
   }
   const items = new Map<string, string>();
-  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value), removeItem: (key) => void items.delete(key) };
 }
 
 /** Settings read back from storage: each valid field kept, every other one at its default. */
@@ -138,6 +141,30 @@ export function createBrowserHost(env: BrowserEnvironment, options: BrowserHostO
         return { ok: true };
       } catch (error) {
         return { ok: false, error: `the browser refused to store the lesson progress: ${reason(error)}` };
+      }
+    },
+
+    async loadScenarioDraft() {
+      try {
+        const text = storage.getItem(DRAFT_KEY);
+        return text === null ? undefined : readStoredDraft(JSON.parse(text));
+      } catch {
+        // Unreadable storage or a hand-edited entry: there is no draft to offer.
+        return undefined;
+      }
+    },
+
+    async saveScenarioDraft(draft) {
+      if (draft !== null) {
+        const checked = validateScenarioDraft(draft);
+        if (!checked.ok) return { ok: false, error: checked.error };
+      }
+      try {
+        if (draft === null) storage.removeItem(DRAFT_KEY);
+        else storage.setItem(DRAFT_KEY, JSON.stringify(draft));
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: `the browser refused to keep a draft of your notes: ${reason(error)}` };
       }
     },
 

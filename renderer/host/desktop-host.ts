@@ -1,6 +1,6 @@
 /**
- * HostServices over the preload bridge (the desktop build): settings and lesson progress live in atomic files in
- * the user-data folder, files are saved through the OS save dialog, and the clipboard is Electron's. Every bridge
+ * HostServices over the preload bridge (the desktop build): settings, lesson progress and the scenario draft live
+ * in atomic files in the user-data folder, files are saved through the OS save dialog, and the clipboard is Electron's. Every bridge
  * call answers an IpcResult; this turns refusals into the HostServices outcomes, with the main process's words.
  */
 import { DEFAULT_USER_SETTINGS, type TokenScopeBridge, type UserSettings } from '../../shared/ipc/ipc-contract.ts';
@@ -51,6 +51,26 @@ export function createDesktopHost(bridge: TokenScopeBridge, options: DesktopHost
     async saveLessonProgress(lessonId, progress) {
       try {
         const result = await bridge.setLessonProgress(lessonId, progress);
+        return result.ok ? { ok: true } : { ok: false, error: result.error };
+      } catch (error) {
+        return { ok: false, error: reason(error) };
+      }
+    },
+
+    async loadScenarioDraft() {
+      try {
+        const result = await bridge.getScenarioDraft();
+        if (result.ok) return result.value ?? undefined;
+        log(`cannot load the scenario draft: ${result.error}`);
+      } catch (error) {
+        log(`cannot load the scenario draft: ${reason(error)}`);
+      }
+      return undefined;
+    },
+
+    async saveScenarioDraft(draft) {
+      try {
+        const result = await bridge.setScenarioDraft(draft);
         return result.ok ? { ok: true } : { ok: false, error: result.error };
       } catch (error) {
         return { ok: false, error: reason(error) };

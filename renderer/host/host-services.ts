@@ -1,11 +1,12 @@
 /**
- * What the renderer needs from its host beyond the engine: remembered settings, lesson progress, saving a file and
- * the clipboard. The desktop host goes through the preload bridge to the main process (atomic files in the user-data
+ * What the renderer needs from its host beyond the engine: remembered settings, lesson progress, the draft of a
+ * scenario with unsaved notes, saving a file and the clipboard. The desktop host goes through the preload bridge to the main process (atomic files in the user-data
  * folder, the OS save dialog, Electron's clipboard); the browser host uses local storage, a download and the
  * asynchronous Clipboard API. Components receive one of these and never ask which host they run in.
  */
 import type { ClipboardItemRequest, SaveFileRequest, UserSettings } from '../../shared/ipc/ipc-contract.ts';
 import type { LessonProgress } from '../../shared/ipc/lesson-progress.ts';
+import type { ScenarioDraft } from '../../shared/ipc/scenario-draft.ts';
 
 /** The same shapes the desktop bridge validates, so both hosts accept exactly the same requests. */
 export type { ClipboardItemRequest, SaveFileRequest };
@@ -27,6 +28,10 @@ export interface HostServices {
   /** Never rejects: progress that cannot be read is no progress (the lesson starts from the top). */
   loadLessonProgress(lessonId: string): Promise<LessonProgress | undefined>;
   saveLessonProgress(lessonId: string, progress: LessonProgress): Promise<HostResult>;
+  /** Never rejects: a draft that cannot be read is no draft. */
+  loadScenarioDraft(): Promise<ScenarioDraft | undefined>;
+  /** Keeps the draft of the scenario with unsaved edits, or removes it (null) once they are saved or discarded. */
+  saveScenarioDraft(draft: ScenarioDraft | null): Promise<HostResult>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   copyToClipboard(item: ClipboardItemRequest): Promise<HostResult>;
 }

@@ -1,5 +1,5 @@
 /**
- * Plain-language explanations of every header field and claim a TokenScope token can carry (k8s-token-facts.md §4),
+ * Plain-language explanations of every header field and claim a TokenScope token can carry (docs/kubernetes-facts.md §4),
  * readable times for the NumericDate claims (absolute UTC, relative to the simulated clock, simulated time since the
  * scenario started), and warnings for values that deserve a second look (a one-year exp, no exp, exp in milliseconds).
  * Pure: no DOM, no React, no wall clock, so tests and the inspector share it.

@@ -2,8 +2,9 @@
  * An instructor's notes on the timeline: the list (each note jumps the playhead to its moment, and can be edited or
  * deleted from the keyboard: E edits, Delete removes), and a small form to add one at the playhead, over the visible
  * window, or over a typed from–to range. A change rewrites the scenario's text through setScenarioAnnotations (only
- * its `annotations:` block; comments and the rest stay as written) and goes to the store, which redraws the
- * timeline; a note the scenario format refuses is reported in the form and nothing changes.
+ * its `annotations:` block; comments and the rest stay as written) and goes through the scenario's edit history
+ * (so Ctrl/⌘ + Z takes it back) to the store, which redraws the timeline; a note the scenario format refuses is
+ * reported in the form and nothing changes. A deleted note can be brought back from the line that says it went.
  *
  * Loaded on first use (the YAML library it rewrites the scenario with is not needed for the first timeline).
  */
@@ -11,7 +12,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
 import { setScenarioAnnotations } from '../../shared/scenario/scenario-annotations.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
-import type { TimelineStore } from '../state/timeline-store.ts';
+import type { ScenarioEdits } from '../state/scenario-edits.ts';
 import { describeWhen, draftAtPlayhead, draftOf, draftOverWindow, readDraft, type AnnotationDraft, type DraftField } from './annotation-draft.ts';
 
 /** Asks the panel to open its form; a new `id` opens it again. */
@@ -22,7 +23,9 @@ export interface AnnotationRequest {
 
 interface Props {
   scenario: ScenarioSummary;
-  store: TimelineStore;
+  edits: Pick<ScenarioEdits, 'change'>;
+  /** Takes back the last edit (the app's Undo, also Ctrl/⌘ + Z). */
+  onUndo(): void;
   nowMs: number;
   view: { startMs: number; endMs: number };
   request: AnnotationRequest | undefined;
@@ -33,21 +36,22 @@ interface Props {
 
 type Editing = { index: number | undefined; draft: AnnotationDraft };
 
-/** Applies the new list to the scenario text and the store; answers with what is wrong, if anything. */
-function commit(store: TimelineStore, scenario: ScenarioSummary, next: readonly ScenarioAnnotation[]): string | undefined {
+/** Applies the new list to the scenario text as one undoable edit; answers with what is wrong, if anything. */
+function commit(edits: Props['edits'], scenario: ScenarioSummary, next: readonly ScenarioAnnotation[], label: string): string | undefined {
   const result = setScenarioAnnotations(scenario.scenarioText, next);
   if (!result.ok) return result.errors.map((e) => e.message).join('; ');
-  store.setAnnotations(next, result.value);
+  edits.change(next, result.value, label);
   return undefined;
 }
 
-export function AnnotationsPanel({ scenario, store, nowMs, view, request, compact = false, onSeek }: Props) {
+export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request, compact = false, onSeek }: Props) {
   const base = useId();
   const annotations = scenario.annotations;
   const flowIds = scenario.flows.map((f) => f.id);
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
   const [problem, setProblem] = useState<{ field: DraftField | undefined; error: string } | undefined>(undefined);
   const [status, setStatus] = useState('');
+  const [deleted, setDeleted] = useState<ScenarioAnnotation | undefined>();
   const returnFocus = useRef<HTMLElement | null>(null);
   const textInput = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -85,24 +89,26 @@ export function AnnotationsPanel({ scenario, store, nowMs, view, request, compac
       return;
     }
     const next = editing.index === undefined ? [...annotations, read.annotation] : annotations.map((a, i) => (i === editing.index ? read.annotation : a));
-    const error = commit(store, scenario, next);
+    const error = commit(edits, scenario, next, `${editing.index === undefined ? 'adding' : 'changing'} the note at ${describeWhen(read.annotation)}`);
     if (error) {
       setProblem({ field: undefined, error });
       return;
     }
     setStatus(editing.index === undefined ? `Added the note at ${describeWhen(read.annotation)}` : `Changed the note at ${describeWhen(read.annotation)}`);
+    setDeleted(undefined);
     close();
   };
 
   const remove = (index: number) => {
     const gone = annotations[index];
     if (!gone) return;
-    const error = commit(store, scenario, annotations.filter((_, i) => i !== index));
+    const error = commit(edits, scenario, annotations.filter((_, i) => i !== index), `deleting the note at ${describeWhen(gone)}`);
     if (error) {
       setStatus(`Could not delete the note: ${error}`);
       return;
     }
-    setStatus(`Deleted the note at ${describeWhen(gone)}`);
+    setStatus(`Deleted the note at ${describeWhen(gone)}. Ctrl/⌘ + Z brings it back.`);
+    setDeleted(gone);
     // Focus stays in the list: the note that took its place, or the one before, or the add button.
     queueMicrotask(() => {
       const items = list.current?.querySelectorAll<HTMLButtonElement>('[data-role="jump"]');
@@ -132,7 +138,7 @@ export function AnnotationsPanel({ scenario, store, nowMs, view, request, compac
       {status}
     </p>
   );
-  if (compact && !editing && annotations.length === 0) return statusLine;
+  if (compact && !editing && annotations.length === 0 && !deleted) return statusLine;
   return (
     <section className={compact ? 'annotations compact' : 'annotations'} aria-labelledby={`${base}-title`} data-testid="annotations">
       <div className="annotations-head" hidden={compact}>
@@ -208,6 +214,21 @@ export function AnnotationsPanel({ scenario, store, nowMs, view, request, compac
             </li>
           ))}
         </ul>
+      )}
+      {deleted && !annotations.some((a) => a.atMs === deleted.atMs && a.text === deleted.text) && (
+        <p className="annotation-deleted" data-testid="note-deleted">
+          Deleted “{deleted.text}”.{' '}
+          <button
+            type="button"
+            data-testid="note-undo"
+            onClick={() => {
+              setDeleted(undefined);
+              onUndo();
+            }}
+          >
+            Undo <kbd>Ctrl/⌘ + Z</kbd>
+          </button>
+        </p>
       )}
       {statusLine}
     </section>

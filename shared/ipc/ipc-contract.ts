@@ -13,6 +13,7 @@ import {
   type EngineMessage,
 } from '../rpc/engine-protocol.ts';
 import { isLessonId, validateLessonProgress, type LessonProgress } from './lesson-progress.ts';
+import { validateScenarioDraft, type ScenarioDraft } from './scenario-draft.ts';
 
 export const IpcChannel = {
   /** renderer → main (invoke): one engine command for this window's engine. */
@@ -31,6 +32,10 @@ export const IpcChannel = {
   LessonProgressGet: 'tokenscope:lesson-progress-get',
   /** renderer → main (invoke): replaces the saved progress of one lesson. */
   LessonProgressSet: 'tokenscope:lesson-progress-set',
+  /** renderer → main (invoke): the draft of a scenario with unsaved edits, or null. */
+  ScenarioDraftGet: 'tokenscope:scenario-draft-get',
+  /** renderer → main (invoke): replaces the draft (written atomically), or removes it when given null. */
+  ScenarioDraftSet: 'tokenscope:scenario-draft-set',
   /** renderer → main (invoke): the OS save dialog, then the given bytes or text written to the chosen file. */
   SaveFile: 'tokenscope:save-file',
   /** renderer → main (invoke): puts a PNG image or a text (SVG, plain) on the system clipboard. */
@@ -145,8 +150,8 @@ export interface AppInfo {
   platform: string;
 }
 
-export type MenuAction = 'zoom-to-fit' | 'toggle-presentation' | 'export' | 'save-scenario' | 'cheat-sheet';
-export const MENU_ACTIONS: readonly MenuAction[] = ['zoom-to-fit', 'toggle-presentation', 'export', 'save-scenario', 'cheat-sheet'];
+export type MenuAction = 'zoom-to-fit' | 'toggle-presentation' | 'export' | 'save-scenario' | 'open-scenario' | 'cheat-sheet';
+export const MENU_ACTIONS: readonly MenuAction[] = ['zoom-to-fit', 'toggle-presentation', 'export', 'save-scenario', 'open-scenario', 'cheat-sheet'];
 
 /**
  * Every invoke answers with a result rather than a rejected promise: an error thrown across the context bridge loses
@@ -163,6 +168,8 @@ export interface InvokeContract {
   [IpcChannel.AppInfo]: { request: void; response: AppInfo };
   [IpcChannel.LessonProgressGet]: { request: string; response: LessonProgress | null };
   [IpcChannel.LessonProgressSet]: { request: LessonProgressUpdate; response: null };
+  [IpcChannel.ScenarioDraftGet]: { request: void; response: ScenarioDraft | null };
+  [IpcChannel.ScenarioDraftSet]: { request: ScenarioDraft | null; response: null };
   [IpcChannel.SaveFile]: { request: SaveFileRequest; response: SaveFileOutcome };
   [IpcChannel.ClipboardWrite]: { request: ClipboardItemRequest; response: null };
 }
@@ -191,6 +198,8 @@ export interface TokenScopeBridge {
   onMenuAction(listener: (action: MenuAction) => void): () => void;
   getLessonProgress(lessonId: string): Promise<IpcResult<LessonProgress | null>>;
   setLessonProgress(lessonId: string, progress: LessonProgress): Promise<IpcResult<null>>;
+  getScenarioDraft(): Promise<IpcResult<ScenarioDraft | null>>;
+  setScenarioDraft(draft: ScenarioDraft | null): Promise<IpcResult<null>>;
   saveFile(request: SaveFileRequest): Promise<IpcResult<SaveFileOutcome>>;
   writeClipboard(item: ClipboardItemRequest): Promise<IpcResult<null>>;
 }
@@ -206,6 +215,8 @@ export const BRIDGE_CHANNELS = {
   onMenuAction: IpcChannel.MenuAction,
   getLessonProgress: IpcChannel.LessonProgressGet,
   setLessonProgress: IpcChannel.LessonProgressSet,
+  getScenarioDraft: IpcChannel.ScenarioDraftGet,
+  setScenarioDraft: IpcChannel.ScenarioDraftSet,
   saveFile: IpcChannel.SaveFile,
   writeClipboard: IpcChannel.ClipboardWrite,
 } as const satisfies Record<keyof TokenScopeBridge, IpcChannel>;
@@ -329,6 +340,12 @@ export function validateLessonProgressSetArgs(args: readonly unknown[]): Validat
   return progress.ok ? { ok: true, value: { lessonId: value.lessonId, progress: progress.value } } : progress;
 }
 
+export function validateScenarioDraftSetArgs(args: readonly unknown[]): Validated<ScenarioDraft | null> {
+  const one = onePayload(args);
+  if (!one.ok) return one;
+  return one.value === null ? { ok: true, value: null } : validateScenarioDraft(one.value);
+}
+
 /** Uint8Array from any realm (the preload's, the page's, the main process's), but not other typed arrays or Buffers posing as one. */
 export function isByteArray(value: unknown): value is Uint8Array {
   return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
@@ -430,6 +447,8 @@ export const INVOKE_VALIDATORS: { [C in InvokeChannel]: (args: readonly unknown[
   [IpcChannel.AppInfo]: noPayload,
   [IpcChannel.LessonProgressGet]: validateLessonProgressGetArgs,
   [IpcChannel.LessonProgressSet]: validateLessonProgressSetArgs,
+  [IpcChannel.ScenarioDraftGet]: noPayload,
+  [IpcChannel.ScenarioDraftSet]: validateScenarioDraftSetArgs,
   [IpcChannel.SaveFile]: validateSaveFileArgs,
   [IpcChannel.ClipboardWrite]: validateClipboardArgs,
 };

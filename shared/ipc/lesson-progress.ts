@@ -26,6 +26,11 @@ export interface LessonProgress {
   completed: string[];
   /** Checked quiz answers, by step id. */
   quizzes: Record<string, QuizRecord>;
+  /**
+   * This learner's shuffle of the quiz choices (an unsigned 32-bit integer), kept so the order stays put across steps
+   * and reloads. Absent in progress saved before choices were shuffled; the lesson then picks one.
+   */
+  seed?: number;
 }
 
 /** Lesson and step ids, as the lesson parser accepts them. */
@@ -45,6 +50,10 @@ export type CheckedProgress<T> = { ok: true; value: T } | { ok: false; error: st
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isProgressSeed(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffff_ffff;
 }
 
 export function isLessonId(value: unknown): value is string {
@@ -77,7 +86,7 @@ function readQuizRecord(value: unknown): QuizRecord | undefined {
 export function validateLessonProgress(value: unknown, path = 'progress'): CheckedProgress<LessonProgress> {
   if (!isRecord(value)) return { ok: false, error: `${path}: expected an object` };
   for (const key of Object.keys(value)) {
-    if (key !== 'stepId' && key !== 'completed' && key !== 'quizzes') return { ok: false, error: `${path}: unknown field ${JSON.stringify(key)}` };
+    if (key !== 'stepId' && key !== 'completed' && key !== 'quizzes' && key !== 'seed') return { ok: false, error: `${path}: unknown field ${JSON.stringify(key)}` };
   }
   if (!isLessonId(value.stepId)) return { ok: false, error: `${path}.stepId: expected a step id (lowercase letters, digits, dashes; at most 64)` };
   const completed = value.completed;
@@ -100,7 +109,8 @@ export function validateLessonProgress(value: unknown, path = 'progress'): Check
     }
     quizzes[stepId] = record;
   }
-  const progress: LessonProgress = { stepId: value.stepId, completed: [...completed], quizzes };
+  if (value.seed !== undefined && !isProgressSeed(value.seed)) return { ok: false, error: `${path}.seed: expected an integer from 0 to 4294967295` };
+  const progress: LessonProgress = { stepId: value.stepId, completed: [...completed], quizzes, ...(value.seed !== undefined ? { seed: value.seed } : {}) };
   if (JSON.stringify(progress).length > MAX_PROGRESS_JSON_CHARS) return { ok: false, error: `${path}: larger than ${MAX_PROGRESS_JSON_CHARS / 1024} kB` };
   return { ok: true, value: progress };
 }
@@ -118,5 +128,5 @@ export function sanitizeLessonProgress(value: unknown): LessonProgress | undefin
       if (record && id !== '__proto__') quizzes[id] = record;
     }
   }
-  return { stepId: value.stepId, completed, quizzes };
+  return { stepId: value.stepId, completed, quizzes, ...(isProgressSeed(value.seed) ? { seed: value.seed } : {}) };
 }

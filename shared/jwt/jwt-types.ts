@@ -1,5 +1,5 @@
 /**
- * Shapes of the JWTs the simulated API server mints (k8s-token-facts.md §4). The engine builds these as plain data;
+ * Shapes of the JWTs the simulated API server mints (docs/kubernetes-facts.md §4). The engine builds these as plain data;
  * `sign-jwt.ts` turns them into compact JWS strings only when someone looks (signing is deferred, the result is
  * the same token).
  */

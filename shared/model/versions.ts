@@ -1,6 +1,6 @@
 /**
  * Kubernetes versions the simulator models, and the feature-gate state each one runs with by default
- * (k8s-token-facts.md §6). Every version-dependent rule asks this table, never a version comparison of its own.
+ * (docs/kubernetes-facts.md §6). Every version-dependent rule asks this table, never a version comparison of its own.
  */
 export const KUBERNETES_VERSIONS = [
   '1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33',
@@ -70,6 +70,6 @@ function computeBehaviour(version: KubernetesVersion): VersionBehaviour {
 
 /**
  * First minor version whose `pkg/serviceaccount/claims.go` returns "service account token has expired" instead of
- * "Token has expired.". The fact sheet places the old wording at "≤ ~1.2x"; see README limits.
+ * "Token has expired.". docs/kubernetes-facts.md §5 places the old wording at "≤ ~1.2x"; see README limits.
  */
 const MODERN_VALIDATOR_MESSAGES_SINCE = 21;

@@ -1,7 +1,7 @@
 /**
  * The scenario library: every file in assets/scenarios runs as written through `tokenscope run`, carries the texts
  * the app shows (title, description, takeaway), and its event log contains the moments its lesson depends on, with
- * the exact times and messages of k8s-token-facts.md.
+ * the exact times and messages of docs/kubernetes-facts.md.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../shared/scenario/parse-scenario.ts';

@@ -1,6 +1,6 @@
 /**
  * Export benchmark (not a test): a 3840×2160 PNG (side-by-side at 2 h on a 1920 × 1080 page at 2×, the Slides 16:9 preset).
- * - CLI, cold: `tokenscope export` in a fresh Node process (TypeScript compiled on the fly, wasm compiled, one render).
+ * - CLI, cold: `tokenscope export` in a fresh Node process (the CLI bundle, see electron/tools/build-cli.ts; one render).
  * - CLI, warm: the same command again in one process.
  * - App: the rasteriser the page uses (resvg wasm, the export font), in Debian's Chromium, warm; and the whole export
  *   (plan, SVG, PNG, text chunk) in Node. Also checks that Chromium and Node give the same PNG bytes.
@@ -20,12 +20,12 @@ import { rasterSvg } from '../../renderer/export/export-svg.ts';
 import { nodeExportDeps } from '../../electron/cli/node-export-deps.ts';
 import { scenarioSource, settings } from '../renderer/export/export-fixtures.ts';
 import { launchBrowser } from '../e2e/browser.ts';
+import { median } from './bench-stats.ts';
 
 const SCENARIO = 'assets/scenarios/side-by-side.yaml';
 const ARGS = ['export', SCENARIO, '--at', '2h', '--width', '1920', '--height', '1080', '--scale', '2'];
 const RUNS = 5;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
 
 const dir = mkdtempSync(join(tmpdir(), 'tokenscope-export-bench-'));

@@ -10,6 +10,7 @@ import {
   validateLessonProgressGetArgs,
   validateLessonProgressSetArgs,
   validateSaveFileRequest,
+  validateScenarioDraftSetArgs,
   validateSettingsPatch,
   type AppInfo,
   type ClipboardItemRequest,
@@ -22,6 +23,7 @@ import {
   type UserSettings,
 } from '../../shared/ipc/ipc-contract.ts';
 import type { LessonProgress } from '../../shared/ipc/lesson-progress.ts';
+import type { ScenarioDraft } from '../../shared/ipc/scenario-draft.ts';
 import { validateCommand, type EngineCommand, type EngineMessage } from '../../shared/rpc/engine-protocol.ts';
 
 export interface FakeDesktopBridge {
@@ -35,6 +37,8 @@ export interface FakeDesktopBridge {
   nextOpen: OpenScenarioResult;
   engineListenerCount(): number;
   lessonProgress: Map<string, LessonProgress>;
+  /** The scenario draft the main process holds. */
+  draft: ScenarioDraft | null;
   /** Every save request that passed validation, and what the save dialog answers (an IpcResult, as main would). */
   saves: SaveFileRequest[];
   nextSave: IpcResult<SaveFileOutcome>;
@@ -56,6 +60,7 @@ export function createFakeDesktopBridge(options: FakeDesktopBridgeOptions = {}):
     settings: { ...DEFAULT_USER_SETTINGS },
     nextOpen: { canceled: true },
     lessonProgress: new Map(),
+    draft: null,
     saves: [],
     nextSave: { ok: true, value: { saved: false, canceled: true } },
     clipboard: [],
@@ -101,6 +106,16 @@ export function createFakeDesktopBridge(options: FakeDesktopBridgeOptions = {}):
         if (!checked.ok) return { ok: false, error: `invalid request: ${checked.error}` };
         const saved = fake.lessonProgress.get(checked.value);
         return { ok: true, value: saved ? structuredClone(saved) : null };
+      },
+      async getScenarioDraft() {
+        return { ok: true, value: fake.draft ? structuredClone(fake.draft) : null };
+      },
+      async setScenarioDraft(draft) {
+        const checked = validateScenarioDraftSetArgs([structuredClone(draft)]);
+        if (!checked.ok) return { ok: false, error: `invalid request: ${checked.error}` };
+        if (fake.failWrites) return { ok: false, error: fake.failWrites };
+        fake.draft = checked.value;
+        return { ok: true, value: null };
       },
       async setLessonProgress(lessonId, progress) {
         const checked = validateLessonProgressSetArgs([structuredClone({ lessonId, progress })]);

@@ -639,6 +639,8 @@ const dialogState = {
   saveAnswers: [] as SaveDialogAnswer[],
   saveCalls: [] as { window: unknown; options: Record<string, unknown> }[],
   messageBoxes: [] as Record<string, unknown>[],
+  /** What the next showMessageBoxSync answers (the button index; 0 when the queue is empty). */
+  syncAnswers: [] as number[],
   errorBoxes: [] as { title: string; content: string }[],
 };
 
@@ -676,6 +678,14 @@ export const dialog = {
   async showMessageBox(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>) {
     dialogState.messageBoxes.push((maybeOptions ?? windowOrOptions) as Record<string, unknown>);
     return { response: 0, checkboxChecked: false };
+  },
+  /** Queue the button the next showMessageBoxSync answers with. */
+  fakeAnswerMessageBox(button: number): void {
+    dialogState.syncAnswers.push(button);
+  },
+  showMessageBoxSync(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>): number {
+    dialogState.messageBoxes.push((maybeOptions ?? windowOrOptions) as Record<string, unknown>);
+    return dialogState.syncAnswers.shift() ?? 0;
   },
   showErrorBox(title: string, content: string): void {
     dialogState.errorBoxes.push({ title, content });
@@ -808,6 +818,7 @@ export function resetFakeElectron(): void {
   clipboard.fakeContents = [];
   clipboard.fakeFailure = undefined;
   dialogState.messageBoxes.length = 0;
+  dialogState.syncAnswers.length = 0;
   dialogState.errorBoxes.length = 0;
   screenState.displays = defaultDisplays();
   shell.opened.length = 0;

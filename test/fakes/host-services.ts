@@ -5,6 +5,7 @@
  */
 import { DEFAULT_USER_SETTINGS, validateClipboardItem, validateSaveFileRequest, validateSettingsPatch, type UserSettings } from '../../shared/ipc/ipc-contract.ts';
 import { validateLessonProgress, type LessonProgress } from '../../shared/ipc/lesson-progress.ts';
+import { validateScenarioDraft, type ScenarioDraft } from '../../shared/ipc/scenario-draft.ts';
 import type { ClipboardItemRequest, HostServices, SaveFileRequest, SaveFileResult } from '../../renderer/host/host-services.ts';
 
 export class FakeHostServices implements HostServices {
@@ -12,6 +13,9 @@ export class FakeHostServices implements HostServices {
   settings: UserSettings = { ...DEFAULT_USER_SETTINGS };
   readonly progress = new Map<string, LessonProgress>();
   progressSaves = 0;
+  /** The scenario draft the host keeps, and every draft (or null) it was sent. */
+  draft: ScenarioDraft | undefined;
+  readonly draftSaves: (ScenarioDraft | null)[] = [];
   readonly savedFiles: SaveFileRequest[] = [];
   nextSave: SaveFileResult = { saved: true, where: '/home/me/export.png' };
   readonly clipboard: ClipboardItemRequest[] = [];
@@ -63,6 +67,22 @@ export class FakeHostServices implements HostServices {
     if (!checked.ok) return { ok: false as const, error: checked.error };
     if (this.failWrites) return { ok: false as const, error: this.failWrites };
     this.progress.set(lessonId, structuredClone(checked.value));
+    return { ok: true as const };
+  }
+
+  async loadScenarioDraft(): Promise<ScenarioDraft | undefined> {
+    await this.held;
+    return this.draft && structuredClone(this.draft);
+  }
+
+  async saveScenarioDraft(draft: ScenarioDraft | null) {
+    if (draft !== null) {
+      const checked = validateScenarioDraft(draft);
+      if (!checked.ok) return { ok: false as const, error: checked.error };
+    }
+    if (this.failWrites) return { ok: false as const, error: this.failWrites };
+    this.draftSaves.push(draft && structuredClone(draft));
+    this.draft = draft ? structuredClone(draft) : undefined;
     return { ok: true as const };
   }
 

@@ -14,9 +14,11 @@ import {
   activeScenario,
   advanceQuiz,
   canAdvance,
+  choiceOrder,
   entryCommands,
   evaluateStep,
   initialQuizState,
+  isCommandShown,
   isQuizCorrect,
   isStepScenarioLoaded,
   loadCommands,
@@ -30,7 +32,7 @@ import {
   type QuizInput,
   type QuizState,
 } from './lesson-model.ts';
-import { createProgressSaver, loadResumeProgress, type ProgressHost } from './progress-store.ts';
+import { createProgressSaver, loadResumeProgress, type ProgressHost, type ResumePoint } from './progress-store.ts';
 import { LessonText } from './LessonText.tsx';
 import { QuizView } from './QuizView.tsx';
 import './lesson.css';
@@ -63,11 +65,11 @@ export function LessonPanel({ snapshot, client, host }: LessonPanelProps) {
 }
 
 function LessonLoader({ lesson, snapshot, client, host }: { lesson: Lesson } & LessonPanelProps) {
-  const [loaded, setLoaded] = useState<{ host: ProgressHost; progress: LessonProgress } | undefined>();
+  const [loaded, setLoaded] = useState<{ host: ProgressHost; resume: ResumePoint } | undefined>();
   useEffect(() => {
     let current = true;
-    void loadResumeProgress(host, lesson).then((progress) => {
-      if (current) setLoaded({ host, progress });
+    void loadResumeProgress(host, lesson).then((resume) => {
+      if (current) setLoaded({ host, resume });
     });
     return () => {
       current = false;
@@ -81,7 +83,7 @@ function LessonLoader({ lesson, snapshot, client, host }: { lesson: Lesson } & L
       </section>
     );
   }
-  return <LessonView lesson={lesson} snapshot={snapshot} client={client} host={host} initial={loaded.progress} />;
+  return <LessonView lesson={lesson} snapshot={snapshot} client={client} host={host} resume={loaded.resume} />;
 }
 
 interface RunOutput {
@@ -92,8 +94,8 @@ interface RunOutput {
   exitCode?: number;
 }
 
-function LessonView({ lesson, snapshot, client, host, initial }: { lesson: Lesson; initial: LessonProgress } & LessonPanelProps) {
-  const [progress, setProgress] = useState<LessonProgress>(initial);
+function LessonView({ lesson, snapshot, client, host, resume }: { lesson: Lesson; resume: ResumePoint } & LessonPanelProps) {
+  const [progress, setProgress] = useState<LessonProgress>(resume.progress);
   const [saveError, setSaveError] = useState<string | undefined>();
   const index = resumeIndex(lesson, progress);
   const step = lesson.steps[index]!;
@@ -101,7 +103,10 @@ function LessonView({ lesson, snapshot, client, host, initial }: { lesson: Lesso
   // A step's quiz starts from its saved answer, if any; the saved answer only changes once the state is stored.
   const startingQuiz = useMemo(() => (step.quiz ? initialQuizState(step.quiz, progress.quizzes[step.id]) : undefined), [step.id]);
   const quizState = quizStates[step.id] ?? startingQuiz;
-  const view = useMemo(() => evaluateStep(lesson, step, snapshot), [lesson, step, snapshot]);
+  const view = useMemo(() => evaluateStep(lesson, step, snapshot, quizState), [lesson, step, snapshot, quizState]);
+  const seed = progress.seed ?? 0;
+  const order = useMemo(() => (step.quiz ? choiceOrder(step.quiz.choices.length, seed, step.id) : []), [step, seed]);
+  const commandShown = isCommandShown(step, quizState);
   const loaded = isStepScenarioLoaded(lesson, step, snapshot);
   const scenario = activeScenario(lesson, step);
   const [run, setRun] = useState<RunOutput | undefined>();
@@ -115,7 +120,7 @@ function LessonView({ lesson, snapshot, client, host, initial }: { lesson: Lesso
     for (const command of commands) client.send(command);
   };
 
-  const saver = useMemo(() => createProgressSaver(host, lesson.id, initial, setSaveError), [host, lesson.id, initial]);
+  const saver = useMemo(() => createProgressSaver(host, lesson.id, resume.stored, setSaveError), [host, lesson.id, resume]);
   useEffect(() => saver.save(progress), [saver, progress]);
 
   // Entering a step brings the engine to it. Until the step's scenario has been seen loaded, a different one
@@ -236,7 +241,7 @@ function LessonView({ lesson, snapshot, client, host, initial }: { lesson: Lesso
         </p>
       )}
 
-      {step.command && (
+      {step.command && commandShown && (
         <div className="lesson-command">
           <p>
             <span className="lesson-label">Try</span> <code className="lesson-command-line">$ kubectl {step.command.line}</code>{' '}
@@ -295,6 +300,7 @@ function LessonView({ lesson, snapshot, client, host, initial }: { lesson: Lesso
         <QuizView
           key={step.id}
           quiz={step.quiz}
+          order={order}
           state={quizState}
           loaded={loaded}
           playing={snapshot.playing}
@@ -315,7 +321,7 @@ function LessonView({ lesson, snapshot, client, host, initial }: { lesson: Lesso
             data-testid="lesson-restart"
             onClick={() => {
               setQuizStates({});
-              setProgress(startingProgress(lesson));
+              setProgress(startingProgress(lesson, seed));
             }}
           >
             Start over

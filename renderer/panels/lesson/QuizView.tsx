@@ -11,6 +11,8 @@ import { LessonText } from './LessonText.tsx';
 
 export interface QuizViewProps {
   quiz: Quiz;
+  /** The order the choices are shown in: display position → choice index (see choiceOrder). */
+  order: readonly number[];
   state: QuizState;
   /** The step's scenario is loaded, so a predict quiz can play. */
   loaded: boolean;
@@ -22,12 +24,12 @@ export interface QuizViewProps {
   onPlay(): void;
 }
 
-export function QuizView({ quiz, state, loaded, playing, flowLabel, onSelect, onCheck, onPlay }: QuizViewProps) {
+export function QuizView({ quiz, order, state, loaded, playing, flowLabel, onSelect, onCheck, onPlay }: QuizViewProps) {
   const questionId = useId();
   const radios = useRef<(HTMLDivElement | null)[]>([]);
   const locked = state.phase === 'playing' || state.phase === 'revealed';
   const predict = quiz.predict;
-  const focusIndex = state.selected ?? 0;
+  const focusPosition = state.selected === undefined ? 0 : Math.max(0, order.indexOf(state.selected));
   const canCheck = !locked && state.selected !== undefined && (!predict || loaded);
   const result = useRef<HTMLDivElement>(null);
   const shownPhase = useRef(state.phase);
@@ -38,14 +40,15 @@ export function QuizView({ quiz, state, loaded, playing, flowLabel, onSelect, on
     shownPhase.current = state.phase;
   }, [state.phase]);
 
-  const choose = (index: number) => {
+  const choose = (position: number) => {
     if (locked) return;
-    onSelect(index);
-    radios.current[index]?.focus();
+    onSelect(order[position]!);
+    radios.current[position]?.focus();
   };
 
+  // Arrow keys, Home and End move through the choices as they are shown.
   const onKey = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
-    const last = quiz.choices.length - 1;
+    const last = order.length - 1;
     const target =
       event.key === 'ArrowDown' || event.key === 'ArrowRight'
         ? (index === last ? 0 : index + 1)
@@ -73,23 +76,24 @@ export function QuizView({ quiz, state, loaded, playing, flowLabel, onSelect, on
         {quiz.question}
       </p>
       <div role="radiogroup" aria-labelledby={questionId} className="quiz-choices">
-        {quiz.choices.map((choice, index) => {
-          const selected = state.selected === index;
-          const verdict = state.phase === 'revealed' ? (index === quiz.answerIndex ? 'right' : state.checked === index ? 'wrong' : undefined) : undefined;
+        {order.map((choiceIndex, position) => {
+          const choice = quiz.choices[choiceIndex]!;
+          const selected = state.selected === choiceIndex;
+          const verdict = state.phase === 'revealed' ? (choiceIndex === quiz.answerIndex ? 'right' : state.checked === choiceIndex ? 'wrong' : undefined) : undefined;
           return (
             <div
-              key={index}
+              key={choiceIndex}
               ref={(el) => {
-                radios.current[index] = el;
+                radios.current[position] = el;
               }}
               role="radio"
               aria-checked={selected}
               aria-disabled={locked || undefined}
-              tabIndex={index === focusIndex ? 0 : -1}
+              tabIndex={position === focusPosition ? 0 : -1}
               className={`quiz-choice${selected ? ' selected' : ''}${verdict ? ` ${verdict}` : ''}`}
-              data-testid={`quiz-choice-${index + 1}`}
-              onClick={() => choose(index)}
-              onKeyDown={(e) => onKey(e, index)}
+              data-testid={`quiz-choice-${position + 1}`}
+              onClick={() => choose(position)}
+              onKeyDown={(e) => onKey(e, position)}
             >
               <span className="quiz-mark" aria-hidden="true">
                 {selected ? '●' : '○'}
@@ -106,7 +110,7 @@ export function QuizView({ quiz, state, loaded, playing, flowLabel, onSelect, on
         </button>
       )}
       <div ref={result} tabIndex={-1} data-testid="quiz-result" className="quiz-result" role="status" aria-live="polite">
-        {state.phase === 'revealed' && <QuizResult quiz={quiz} state={state} flowLabel={flowLabel} />}
+        {state.phase === 'revealed' && <QuizResult quiz={quiz} answerPosition={order.indexOf(quiz.answerIndex)} state={state} flowLabel={flowLabel} />}
       </div>
     </section>
   );
@@ -139,13 +143,13 @@ function PredictStatus(props: { phase: QuizState['phase']; pauseAtMs: number; lo
   }
 }
 
-function QuizResult({ quiz, state, flowLabel }: { quiz: Quiz; state: QuizState; flowLabel(flowId: string): string }) {
+function QuizResult({ quiz, answerPosition, state, flowLabel }: { quiz: Quiz; answerPosition: number; state: QuizState; flowLabel(flowId: string): string }) {
   const correct = isQuizCorrect(quiz, state);
   const evidence = state.evidence;
   return (
     <>
       <p className={`quiz-verdict-line ${correct ? 'right' : 'wrong'}`}>
-        {correct ? '✓ Right.' : `✗ Not quite: the answer is choice ${quiz.answerIndex + 1}.`}
+        {correct ? '✓ Right.' : `✗ Not quite: the answer is choice ${answerPosition + 1}.`}
       </p>
       <LessonText source={quiz.explanation} className="quiz-explanation" />
       {evidence && (

@@ -7,6 +7,7 @@
 import type { LessonProgress, QuizEvidence, QuizRecord } from '../../../shared/ipc/lesson-progress.ts';
 import type { SimEvent } from '../../../shared/model/events.ts';
 import type { EngineCommand } from '../../../shared/rpc/engine-protocol.ts';
+import { nextInt, seedPrng } from '../../../shared/sim/prng.ts';
 import { formatDuration } from '../../../shared/time/duration.ts';
 import type { TimelineSnapshot } from '../../state/timeline-store.ts';
 import type { EventCondition, FieldTest, HintWhen, Lesson, LessonScenario, LessonStep, Quiz } from './lesson-types.ts';
@@ -125,7 +126,15 @@ export interface StepView {
   hints: HintView[];
 }
 
-export function evaluateStep(lesson: Lesson, step: LessonStep, snapshot: LessonSnapshot): StepView {
+/**
+ * Whether the step's suggested command is on show. On a step that asks a question, the command can be the answer
+ * ("which command gives a token without leaving anything behind?"), so it appears only once the answer is revealed.
+ */
+export function isCommandShown(step: LessonStep, quiz: QuizState | undefined): boolean {
+  return step.command !== undefined && (step.quiz === undefined || quiz?.phase === 'revealed');
+}
+
+export function evaluateStep(lesson: Lesson, step: LessonStep, snapshot: LessonSnapshot, quiz?: QuizState): StepView {
   const loaded = isStepScenarioLoaded(lesson, step, snapshot);
   const events = loaded && step.activeScenario !== undefined ? snapshot.events : [];
   const outcomes = step.waitFor.map((condition) => ({ description: condition.description, met: conditionMet(condition, events) }));
@@ -141,7 +150,7 @@ export function evaluateStep(lesson: Lesson, step: LessonStep, snapshot: LessonS
     const commandRan = step.command !== undefined && events.some((e) => e.type === 'kubectl.ran' && e.flow === step.command!.flow && normalizeKubectl(e.command) === step.command!.line);
     if (snapshot.nowMs >= scenario.durationMs) {
       hints.push({ kind: 'ended', text: `The run reached its end (${formatDuration(scenario.durationMs)}) before this happened. Load the scenario again to start over.` });
-    } else if (step.command && !commandRan) {
+    } else if (step.command && !commandRan && isCommandShown(step, quiz)) {
       hints.push({ kind: 'run-command', text: `Run kubectl ${step.command.line} on the ${step.command.flow} flow: type it in the console, or press Run it for me.` });
     } else if (!snapshot.playing) {
       hints.push({ kind: 'paused', text: `The simulation is paused at ${formatDuration(snapshot.nowMs)}. Press Play (or Space outside this panel) to let it run.` });
@@ -241,6 +250,23 @@ export interface QuizStep {
   commands: EngineCommand[];
 }
 
+/**
+ * The order a learner sees a quiz's choices in: display position → index in the lesson file. Seeded by the learner's
+ * progress seed and the step id, so each quiz has its own order, and the same one after every reload; answers are
+ * kept as file indexes, so a saved answer means the same choice whatever the order.
+ */
+export function choiceOrder(choiceCount: number, seed: number, stepId: string): number[] {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < stepId.length; i++) hash = Math.imul(hash ^ stepId.charCodeAt(i), 0x01000193) >>> 0;
+  const prng = seedPrng((seed ^ hash) >>> 0);
+  const order = Array.from({ length: choiceCount }, (_, i) => i);
+  for (let i = choiceCount - 1; i > 0; i--) {
+    const j = nextInt(prng, 0, i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
 export function initialQuizState(quiz: Quiz, record?: QuizRecord): QuizState {
   const base: QuizState = { phase: quiz.predict ? 'positioning' : 'choosing', positionSent: false, sawPlaying: false, noEvidence: false };
   if (!record || record.choice < 0 || record.choice >= quiz.choices.length) return base;
@@ -304,8 +330,8 @@ function watch(quiz: Quiz, state: QuizState, snapshot: LessonSnapshot): QuizStep
 
 // ---- progress ------------------------------------------------------------------------------------------------------
 
-export function startingProgress(lesson: Lesson): LessonProgress {
-  return { stepId: lesson.steps[0]!.id, completed: [], quizzes: {} };
+export function startingProgress(lesson: Lesson, seed: number): LessonProgress {
+  return { stepId: lesson.steps[0]!.id, completed: [], quizzes: {}, seed };
 }
 
 /** Where to resume: the saved step, or the first when the saved one is no longer in the lesson. */

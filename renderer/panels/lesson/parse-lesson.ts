@@ -14,7 +14,7 @@
  *            quiz?: {question, choices, answer (from 1), explanation, predict?: {pauseAt, evidence, refutedBy?}}
  *   where: {field.path: value | {equals, startsWith, contains, notContains, atLeast, atMost, oneOf}}
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Scalar, YAMLMap } from 'yaml';
 import type { SimEventType } from '../../../shared/model/events.ts';
 import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
@@ -110,8 +110,27 @@ class LessonReader extends YamlFieldReader {
     this.readInlineScenarios(root);
     this.lessonSpeed = speed;
     const steps = this.readSteps(root);
+    this.reportTextCutByComments();
     if (id === undefined || title === undefined || steps === undefined) return undefined;
     return { id, title: title.trim(), summary: summary.trim(), speed, scenarios: this.scenarios, steps };
+  }
+
+  /**
+   * In plain (unquoted) YAML text, " #" starts a comment: "token #1 runs out?" silently becomes "token". Text fields
+   * have no use for a trailing comment, so one there is taken for what it nearly always is, text cut short.
+   */
+  private reportTextCutByComments(): void {
+    visit(this.doc, {
+      Scalar: (_key, node, path) => {
+        if (node.type !== 'PLAIN' || typeof node.value !== 'string' || node.comment === undefined || !node.range) return;
+        const tail = this.text.slice(node.range[1], node.range[2]);
+        const hash = /^[ \t]+#/.exec(tail);
+        if (!hash || !isTextField(node, path)) return;
+        const at = this.map.position(node.range[1] + hash[0].length - 1);
+        const cut = `${node.value} ${tail.trim()}`;
+        this.error('', `${JSON.stringify(truncate(cut))} is cut short at "#": after a space, # starts a YAML comment. Put the text in double quotes`, at);
+      },
+    });
   }
 
   // ---- scenarios -------------------------------------------------------------------------------------------------
@@ -613,6 +632,16 @@ class LessonReader extends YamlFieldReader {
     return this.flowOf(field, path, flows);
   }
 
+}
+
+/** Keys whose values are prose (and `choices`, whose items are). */
+const TEXT_KEYS = new Set(['title', 'summary', 'body', 'question', 'explanation', 'text', 'description']);
+
+function isTextField(node: Scalar, path: readonly unknown[]): boolean {
+  const parent = path[path.length - 1];
+  if (isPair(parent)) return parent.value === node && isScalar(parent.key) && TEXT_KEYS.has(String(parent.key.value));
+  const pair = path[path.length - 2];
+  return isSeq(parent) && isPair(pair) && isScalar(pair.key) && pair.key.value === 'choices';
 }
 
 function summarize(key: string, origin: LessonScenario['origin'], text: string, scenario: Scenario): LessonScenario {

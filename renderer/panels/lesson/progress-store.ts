@@ -8,8 +8,22 @@ import { resumeIndex, startingProgress, type Lesson, type LessonProgress } from 
 
 export type ProgressHost = Pick<HostServices, 'loadLessonProgress' | 'saveLessonProgress'>;
 
-/** Where the lesson resumes: the saved progress on its step as the lesson stands today, or the first step. */
-export async function loadResumeProgress(host: ProgressHost, lesson: Lesson): Promise<LessonProgress> {
+/** A fresh shuffle seed for a learner who has none yet. */
+export function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]!;
+}
+
+export interface ResumePoint {
+  progress: LessonProgress;
+  /** What the host holds now (for a first visit, the starting point, which is not worth writing on its own). */
+  stored: LessonProgress;
+}
+
+/**
+ * Where the lesson resumes: the saved progress on its step as the lesson stands today, or the first step. Progress
+ * without a shuffle seed (a first visit, or saved before choices were shuffled) gets one here.
+ */
+export async function loadResumeProgress(host: ProgressHost, lesson: Lesson, makeSeed: () => number = randomSeed): Promise<ResumePoint> {
   let saved: LessonProgress | undefined;
   try {
     saved = await host.loadLessonProgress(lesson.id);
@@ -17,7 +31,12 @@ export async function loadResumeProgress(host: ProgressHost, lesson: Lesson): Pr
     // Hosts answer "no progress" rather than reject; a broken one still must not keep the lesson from opening.
     saved = undefined;
   }
-  return saved ? { ...saved, stepId: lesson.steps[resumeIndex(lesson, saved)]!.id } : startingProgress(lesson);
+  if (!saved) {
+    const progress = startingProgress(lesson, makeSeed());
+    return { progress, stored: progress };
+  }
+  const stored = { ...saved, stepId: lesson.steps[resumeIndex(lesson, saved)]!.id };
+  return { progress: stored.seed === undefined ? { ...stored, seed: makeSeed() } : stored, stored };
 }
 
 export interface ProgressSaver {
@@ -27,11 +46,11 @@ export interface ProgressSaver {
 
 /**
  * Saves one after another, so a slow write can never land after a newer one and leave the older place on disk, and
- * skips saves that would write what is already there (opening the lesson writes nothing). `onResult` hears
+ * skips saves that would write what is already there (opening the lesson for the first time writes nothing). `onResult` hears
  * undefined after each successful save and the reason after each failed one.
  */
-export function createProgressSaver(host: ProgressHost, lessonId: string, loaded: LessonProgress, onResult: (error: string | undefined) => void): ProgressSaver {
-  let last = JSON.stringify(loaded);
+export function createProgressSaver(host: ProgressHost, lessonId: string, stored: LessonProgress, onResult: (error: string | undefined) => void): ProgressSaver {
+  let last = JSON.stringify(stored);
   let queue: Promise<void> = Promise.resolve();
   return {
     save(progress) {

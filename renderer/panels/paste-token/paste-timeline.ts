@@ -8,7 +8,7 @@ import { estimateTextWidth } from '../../timeline/text-metrics.ts';
 import { formatSeconds } from '../../../shared/time/duration.ts';
 import { formatUtc } from '../claim-explanations.ts';
 
-/** The kubelet's jitter is a whole number of seconds, 0 to 9 (k8s-token-facts.md §1, maxJitter = 10 s truncated). */
+/** The kubelet's jitter is a whole number of seconds, 0 to 9 (docs/kubernetes-facts.md §1, maxJitter = 10 s truncated). */
 export const MAX_JITTER_SEC = 9;
 /** The kubelet renews any token older than a day, whatever its lifetime (token_manager.go maxTTL). */
 export const KUBELET_MAX_AGE_SEC = 86_400;
@@ -189,7 +189,7 @@ export function markOffset(seconds: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The kubelet's refresh rule (shared/engine/kubelet/token-manager.ts, k8s-token-facts.md §1)
+// The kubelet's refresh rule (shared/engine/kubelet/token-manager.ts, docs/kubernetes-facts.md §1)
 
 /**
  * When a kubelet would renew this token if it were the pod's projected token: once its age passes

@@ -20,7 +20,7 @@ import {
 import { allPasteWarnings, hasKubernetesClaims, type PasteWarning } from './paste-warnings.ts';
 import { buildTimeline, markOffset, type PasteTimeline } from './paste-timeline.ts';
 
-/** go-jose's DefaultLeeway, which kube-apiserver applies to nbf, exp and iat (k8s-token-facts.md §5). */
+/** go-jose's DefaultLeeway, which kube-apiserver applies to nbf, exp and iat (docs/kubernetes-facts.md §5). */
 export const LEEWAY_SEC = 60;
 
 export type PastedKind = 'legacy' | 'pod' | 'secret' | 'node' | 'unbound' | 'other';

@@ -1,7 +1,7 @@
 /**
  * The service-account token authenticators of kube-apiserver: the legacy one (issuer `kubernetes/serviceaccount`)
  * and the bound one (the `--service-account-issuer` values), run in the order of `AuthenticateToken` in
- * pkg/serviceaccount/jwt.go, then the validators of claims.go and legacy.go (k8s-token-facts.md §5). The messages
+ * pkg/serviceaccount/jwt.go, then the validators of claims.go and legacy.go (docs/kubernetes-facts.md §5). The messages
  * are upstream's, version by version.
  */
 import { isBoundClaims, type BoundClaims, type JwtHeader, type LegacyClaims, type TokenClaims } from '../../jwt/jwt-types.ts';

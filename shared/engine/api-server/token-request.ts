@@ -1,6 +1,6 @@
 /**
  * The TokenRequest subresource: `POST /api/v1/namespaces/{ns}/serviceaccounts/{name}/token`
- * (`pkg/registry/core/serviceaccount/storage/token.go` Create, k8s-token-facts.md §3). The order of the checks
+ * (`pkg/registry/core/serviceaccount/storage/token.go` Create, docs/kubernetes-facts.md §3). The order of the checks
  * below is the order of the upstream function, because the first failing check decides the message a user sees.
  */
 import type { BoundClaims } from '../../jwt/jwt-types.ts';

@@ -1,8 +1,8 @@
 /**
  * The files a container sees in its kubelet-written volumes (token, ca.crt, namespace…), laid out as the AtomicWriter
- * leaves them (k8s-token-facts.md §2.4): a timestamped `..2025_01_06_09_00_01.123456789` directory holding the files,
+ * leaves them (docs/kubernetes-facts.md §2.4): a timestamped `..2025_01_06_09_00_01.123456789` directory holding the files,
  * a `..data` symlink to it, and one `name -> ..data/name` symlink per top-level entry, all in a memory-backed
- * (tmpfs) directory. Modes follow §2.3: the volume's defaultMode (0644), 0600 for the token when the kubelet has an
+ * (tmpfs) directory. Modes follow docs/kubernetes-facts.md §2.3: the volume's defaultMode (0644), 0600 for the token when the kubelet has an
  * fsUser or fsGroup, and SetVolumeOwnership's read bits and group for fsGroup. Sizes are tmpfs's: a directory is 40
  * bytes plus 20 per entry, a symlink the length of its target.
  *

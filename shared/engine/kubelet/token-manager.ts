@@ -1,5 +1,5 @@
 /**
- * The kubelet's ServiceAccount token manager (`pkg/kubelet/token/token_manager.go`, k8s-token-facts.md §1):
+ * The kubelet's ServiceAccount token manager (`pkg/kubelet/token/token_manager.go`, docs/kubernetes-facts.md §1):
  * a cache of TokenRequest responses keyed by everything that makes a request different, refreshed when the cached
  * token is older than 80 % of its TTL or 24 h (minus a whole-second jitter of 0–9 s drawn on every check), kept when a
  * refresh fails and it is still valid, and swept every minute once expired.

@@ -9,7 +9,8 @@ import { Simulation } from '../../../shared/engine/simulation.ts';
 import { formatDuration } from '../../../shared/time/duration.ts';
 import type { Lesson } from '../../../renderer/panels/lesson/lesson-model.ts';
 import { loadScenario } from '../../support/run-scenario.ts';
-import { loadLesson, walkLesson, type StepOutcome } from './lesson-walk.ts';
+import { parseDocument, visit } from 'yaml';
+import { lessonText, loadLesson, walkLesson, type StepOutcome } from './lesson-walk.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -89,6 +90,39 @@ describe('the projected-tokens lesson file', () => {
       expect(new Set(quiz.choices).size).toBe(quiz.choices.length);
     }
     expect(quizzes.filter((q) => q.predict).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the quizzes cannot be passed without reading them', () => {
+  const quizSteps = () => lesson.steps.filter((s) => s.quiz);
+
+  it('keeps the right answer in different places: no position holds more than a third of the answers, each is used', () => {
+    const positions = quizSteps().map((s) => s.quiz!.answerIndex);
+    const counts = new Map<number, number>();
+    for (const p of positions) counts.set(p, (counts.get(p) ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(Math.ceil(positions.length / 3));
+    expect([...counts.keys()].sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('never prints a quiz\'s answer in its own step\'s text, outcomes or hints', () => {
+    for (const step of quizSteps()) {
+      const answer = step.quiz!.choices[step.quiz!.answerIndex]!;
+      const shown = [step.body, ...step.waitFor.map((w) => w.description), ...step.hints.map((h) => h.text)].join('\n');
+      expect(shown, step.id).not.toContain(answer);
+    }
+  });
+
+  it('has no text that YAML cut short: no plain string in the file is followed by a comment on its line', () => {
+    const source = lessonText('projected-tokens');
+    const cut: string[] = [];
+    visit(parseDocument(source), {
+      Scalar(_key, node) {
+        if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return;
+        const tail = source.slice(node.range[1], node.range[2]);
+        if (/^[ \t]+#/.test(tail)) cut.push(`${node.value}${tail}`);
+      },
+    });
+    expect(cut).toEqual([]);
   });
 });
 

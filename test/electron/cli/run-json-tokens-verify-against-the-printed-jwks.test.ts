@@ -1,7 +1,7 @@
 /**
  * The `--json` report lets anyone check the tokens: every JWT verifies against the printed JWKS with an independent
  * verifier (node:crypto, not jose or the project's own code), its kid is base64url(SHA-256(SPKI DER)) of the key
- * (k8s-token-facts.md §4), and its claims are what that flow's Kubernetes version would mint.
+ * (docs/kubernetes-facts.md §4), and its claims are what that flow's Kubernetes version would mint.
  */
 import { createHash, createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';

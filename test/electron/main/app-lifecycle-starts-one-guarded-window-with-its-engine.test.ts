@@ -11,6 +11,7 @@ import {
   clipboard,
   contextBridge,
   dialog,
+  fakeEvent,
   ipcMain,
   ipcRenderer,
   Menu,
@@ -186,20 +187,30 @@ describe('from the preload to the engine and back', () => {
     expect(received.filter((m) => m.type === 'progress').at(-1)).toMatchObject({ playing: false });
   });
 
-  it('opens a scenario from File > Open and loads it into the window’s engine', async () => {
-    const { window, received } = await withBridge();
-    dialog.fakeAnswerOpen({ canceled: false, filePaths: [SCENARIO_FILE] });
+  it('hands File > Open to the page, which opens files as a drop does and asks first about unsaved notes', async () => {
+    const { window, bridge } = await withBridge();
+    const actions: string[] = [];
+    bridge.onMenuAction((action) => actions.push(action));
     Menu.getApplicationMenu()!.getMenuItemById('open-scenario')!.click!({}, window, {});
-    // The file is read with real I/O, which fake timers do not wait for.
-    await vi.waitFor(() => expect(received[0]).toMatchObject({ type: 'loaded', scenario: { sourceName: 'side-by-side.yaml' } }));
+    expect(actions).toEqual(['open-scenario']);
+    expect(dialog.fakeOpenCalls).toEqual([]);
   });
 
-  it('reports a scenario that cannot be opened as an engine error message', async () => {
-    const { window, received } = await withBridge();
-    dialog.fakeAnswerOpen({ canceled: false, filePaths: [path.join(appDir, 'missing.yaml')] });
-    Menu.getApplicationMenu()!.getMenuItemById('open-scenario')!.click!({}, window, {});
-    await vi.waitFor(() => expect(received.at(-1)).toMatchObject({ type: 'error' }));
-    expect((received.at(-1) as { message: string }).message).toMatch(/^Cannot open the scenario: .*ENOENT/);
+  it('asks before a window whose page has unsaved notes closes or reloads, and lets it go only on Leave', async () => {
+    const { window } = await started();
+    dialog.fakeAnswerMessageBox(1);
+    const stay = fakeEvent();
+    window.webContents.emit('will-prevent-unload', stay);
+    expect(stay.defaultPrevented).toBe(false);
+    dialog.fakeAnswerMessageBox(0);
+    const leave = fakeEvent();
+    window.webContents.emit('will-prevent-unload', leave);
+    expect(leave.defaultPrevented).toBe(true);
+    expect(dialog.fakeMessageBoxes.map((box) => box.buttons)).toEqual([
+      ['Leave without saving', 'Stay'],
+      ['Leave without saving', 'Stay'],
+    ]);
+    expect(dialog.fakeMessageBoxes[0]).toMatchObject({ defaultId: 1, cancelId: 1, message: 'This scenario has notes you have not saved.' });
   });
 
   it('starts a fresh engine when the page reloads', async () => {

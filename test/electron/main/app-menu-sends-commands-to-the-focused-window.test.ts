@@ -12,7 +12,6 @@ beforeEach(() => resetFakeElectron());
 function recorder() {
   const calls: unknown[][] = [];
   const handlers: MenuHandlers = {
-    openScenario: (w) => calls.push(['openScenario', w]),
     togglePlay: (w) => calls.push(['togglePlay', w]),
     sendEngineCommand: (w, command) => calls.push(['engine', w, command]),
     sendMenuAction: (w, action) => calls.push(['action', w, action]),
@@ -43,12 +42,12 @@ describe('the application menu', () => {
     expect(labels(buildMenuTemplate(handlers, { ...linux, platform: 'darwin' }))).toEqual(['appMenu', '&File', 'editMenu', '&View', 'windowMenu', 'help']);
   });
 
-  it('opens a scenario with Ctrl/Cmd+O', () => {
+  it('opens a scenario with Ctrl/Cmd+O through the page, which asks before unsaved notes are replaced', () => {
     const { calls, handlers } = recorder();
     const open = byId(buildMenuTemplate(handlers, linux), 'open-scenario');
-    expect(open.accelerator).toBe('CmdOrCtrl+O');
+    expect(open).toMatchObject({ accelerator: 'CmdOrCtrl+O', registerAccelerator: false });
     click(open);
-    expect(calls).toEqual([['openScenario', WINDOW]]);
+    expect(calls).toEqual([['action', WINDOW, 'open-scenario']]);
   });
 
   it('toggles play in the clicked window, showing Space without taking it from text fields', () => {

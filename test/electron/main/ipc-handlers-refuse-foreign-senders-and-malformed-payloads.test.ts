@@ -6,12 +6,14 @@ import { BrowserWindow, fakeInvokeEvent, FakeWebContents, FakeWebFrameMain, ipcM
 import { registerIpcHandlers, senderProblem, type IpcServices, type WindowContext } from '../../../electron/main/ipc-handlers.ts';
 import { DEFAULT_USER_SETTINGS, IpcChannel, MAX_FILE_BYTES, type ClipboardItemRequest, type SaveFileRequest, type UserSettings } from '../../../shared/ipc/ipc-contract.ts';
 import type { LessonProgress } from '../../../shared/ipc/lesson-progress.ts';
+import type { ScenarioDraft } from '../../../shared/ipc/scenario-draft.ts';
 import type { EngineCommand } from '../../../shared/rpc/engine-protocol.ts';
 
 interface Harness {
   window: InstanceType<typeof BrowserWindow>;
   commands: EngineCommand[];
   progress: Map<string, LessonProgress>;
+  drafts: (ScenarioDraft | null)[];
   saves: SaveFileRequest[];
   copied: ClipboardItemRequest[];
   logs: string[];
@@ -27,6 +29,7 @@ async function harness(overrides: Partial<IpcServices> = {}): Promise<Harness> {
   const commands: EngineCommand[] = [];
   const logs: string[] = [];
   const progress = new Map<string, LessonProgress>();
+  const drafts: (ScenarioDraft | null)[] = [];
   const saves: SaveFileRequest[] = [];
   const copied: ClipboardItemRequest[] = [];
   let settings: UserSettings = { ...DEFAULT_USER_SETTINGS };
@@ -45,6 +48,10 @@ async function harness(overrides: Partial<IpcServices> = {}): Promise<Harness> {
       get: (lessonId) => progress.get(lessonId) ?? null,
       set: (lessonId, value) => void progress.set(lessonId, value),
     },
+    scenarioDraft: {
+      get: () => drafts[drafts.length - 1] ?? null,
+      set: (draft) => void drafts.push(draft),
+    },
     saveFile: async (_context, request) => {
       saves.push(request);
       return { saved: true, where: `/home/me/${request.suggestedName}` };
@@ -60,6 +67,7 @@ async function harness(overrides: Partial<IpcServices> = {}): Promise<Harness> {
     unregister,
     commands,
     progress,
+    drafts,
     saves,
     copied,
     logs,
@@ -83,6 +91,8 @@ describe('IPC handlers serve our window’s main frame', () => {
         IpcChannel.AppInfo,
         IpcChannel.LessonProgressGet,
         IpcChannel.LessonProgressSet,
+        IpcChannel.ScenarioDraftGet,
+        IpcChannel.ScenarioDraftSet,
         IpcChannel.SaveFile,
         IpcChannel.ClipboardWrite,
       ].sort(),
@@ -95,6 +105,30 @@ describe('IPC handlers serve our window’s main frame', () => {
     expect(await h.invoke(IpcChannel.LessonProgressGet, 'projected-tokens')).toEqual({ ok: true, value: null });
     expect(await h.invoke(IpcChannel.LessonProgressSet, { lessonId: 'projected-tokens', progress })).toEqual({ ok: true, value: null });
     expect(await h.invoke(IpcChannel.LessonProgressGet, 'projected-tokens')).toEqual({ ok: true, value: progress });
+  });
+
+  it('keeps and returns a scenario draft, and removes it when sent null', async () => {
+    const h = await harness();
+    const draft: ScenarioDraft = { sourceName: 'builtin:side-by-side', title: 'One app', scenarioText: 'name: a\n', baseText: 'name: b\n', savedAtEpochMs: 1_700_000_000_000 };
+    expect(await h.invoke(IpcChannel.ScenarioDraftGet)).toEqual({ ok: true, value: null });
+    expect(await h.invoke(IpcChannel.ScenarioDraftSet, draft)).toEqual({ ok: true, value: null });
+    expect(await h.invoke(IpcChannel.ScenarioDraftGet)).toEqual({ ok: true, value: draft });
+    expect(await h.invoke(IpcChannel.ScenarioDraftSet, null)).toEqual({ ok: true, value: null });
+    expect(h.drafts).toEqual([draft, null]);
+  });
+
+  it.each<[string, unknown[]]>([
+    ['no draft', []],
+    ['a draft with a field too many', [{ sourceName: 'a', title: '', scenarioText: '', baseText: '', savedAtEpochMs: 0, path: '/etc' }]],
+    ['a draft without its base text', [{ sourceName: 'a', title: '', scenarioText: '', savedAtEpochMs: 0 }]],
+    ['a 3 MB scenario text', [{ sourceName: 'a', title: '', scenarioText: 'x'.repeat(3_000_000), baseText: '', savedAtEpochMs: 0 }]],
+    ['an empty source name', [{ sourceName: '', title: '', scenarioText: '', baseText: '', savedAtEpochMs: 0 }]],
+    ['a time that is not a number', [{ sourceName: 'a', title: '', scenarioText: '', baseText: '', savedAtEpochMs: 'now' }]],
+  ])('refuses a scenario draft: %s', async (_name, args) => {
+    const h = await harness();
+    const answer = (await h.invoke(IpcChannel.ScenarioDraftSet, ...args)) as { ok: boolean; error: string };
+    expect(answer).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid request: /) });
+    expect(h.drafts).toEqual([]);
   });
 
   it('saves a file through the service and answers where it went', async () => {

@@ -97,7 +97,9 @@ describe('package.json', () => {
   });
 
   it('builds the renderer and the Electron bundles before starting or packaging', () => {
-    expect(pkg.scripts.start).toBe('npm run build:renderer && npm run build:electron && electron .');
+    // npm start checks Electron's binary first (electron/tools/start-desktop.ts), then builds both, then starts it.
+    expect(pkg.scripts.start).toBe('tsx electron/tools/start-desktop.ts');
+    expect(readFileSync(fromRoot('electron/tools/start-desktop.ts'), 'utf8')).toContain("for (const script of ['build:renderer', 'build:electron'])");
     expect(pkg.scripts['build:electron']).toBe('tsx electron/tools/build-electron.ts');
     expect(pkg.scripts.dist).toMatch(/^npm run build:renderer && npm run build:electron && electron-builder\b/);
     expect(existsSync(fromRoot('electron/tools/build-electron.ts'))).toBe(true);

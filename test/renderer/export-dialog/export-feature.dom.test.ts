@@ -9,6 +9,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { createElement, useEffect, useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExportFeature } from '../../../renderer/export-dialog/ExportFeature.tsx';
+import { useFileOpener } from '../../../renderer/export-dialog/use-file-opener.tsx';
 import { exportSourceOf } from '../../../renderer/export-dialog/use-export-moment.ts';
 import { exportFile, type ExportDeps } from '../../../renderer/export/export-file.ts';
 import { useTimelineStore } from '../../../renderer/state/use-timeline-store.ts';
@@ -45,7 +46,7 @@ interface HarnessProps {
   bridge?: Bridge;
 }
 
-/** What App does around the feature: the view state, reset to the whole run when a new scenario first renders. */
+/** What App does around the feature: the view state, reset to the whole run when a new scenario first renders, and the file opener. */
 function Harness({ store, client, host, bridge }: HarnessProps) {
   const snapshot = useTimelineStore(store);
   const [view, setView] = useState<TimeView>({ startMs: 0, endMs: H });
@@ -53,11 +54,13 @@ function Harness({ store, client, host, bridge }: HarnessProps) {
   useEffect(() => {
     if (snapshot.scenario) setView(fitAll(snapshot.scenario.durationMs));
   }, [key]);
+  const opener = useFileOpener({ snapshot, client, onViewChange: setView, confirmReplace: async () => true, bridge });
   return createElement(
     'div',
     null,
     createElement('input', { 'data-testid': 'text-field', 'aria-label': 'some text' }),
-    createElement(ExportFeature, { snapshot, client, host, view, onViewChange: setView, loadDeps: () => Promise.resolve(deps), bridge }),
+    createElement(ExportFeature, { snapshot, host, view, loadDeps: () => Promise.resolve(deps), bridge, opener }),
+    opener.view,
     createElement('output', { 'data-testid': 'view' }, `${view.startMs}-${view.endMs}`),
     createElement('output', { 'data-testid': 'now' }, String(snapshot.nowMs)),
   );

@@ -89,6 +89,8 @@ export function fakeHost(settings: Partial<UserSettings> = {}): FakeHost {
     }),
     loadLessonProgress: async () => undefined,
     saveLessonProgress: async () => ({ ok: true }),
+    loadScenarioDraft: async () => undefined,
+    saveScenarioDraft: async () => ({ ok: true }),
     saveFile: vi.fn(async (request: SaveFileRequest): Promise<SaveFileResult> => {
       host.saved.push(request);
       return host.saveAnswer ?? { saved: true, where: `/home/user/${request.suggestedName}` };

@@ -4,7 +4,7 @@
  * Clipboard API, with a clear answer whenever the browser cannot do what was asked.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createBrowserHost, LESSON_KEY_PREFIX, SETTINGS_KEY, type BrowserEnvironment } from '../../../renderer/host/browser-host.ts';
+import { createBrowserHost, DRAFT_KEY, LESSON_KEY_PREFIX, SETTINGS_KEY, type BrowserEnvironment } from '../../../renderer/host/browser-host.ts';
 import { DEFAULT_USER_SETTINGS } from '../../../shared/ipc/ipc-contract.ts';
 import { DEFAULT_EXPORT_SETTINGS, type ExportMemory } from '../../../shared/export/export-types.ts';
 import type { LessonProgress } from '../../../shared/ipc/lesson-progress.ts';
@@ -26,6 +26,7 @@ function fakeWindow(options: { storage?: Record<string, string>; blockedStorage?
       if (storage.failWrites) throw Object.assign(new Error(storage.failWrites), { name: 'QuotaExceededError' });
       items.set(key, value);
     },
+    removeItem: (key: string) => void items.delete(key),
   };
   const links: { href: string; download: string; clicked: boolean; removed: boolean }[] = [];
   const blobs = new Map<string, Blob>();
@@ -168,6 +169,33 @@ describe('browser host: lesson progress', () => {
     w.storage.failWrites = 'quota exceeded';
     expect(await host.saveLessonProgress('a', PROGRESS)).toEqual({ ok: false, error: 'the browser refused to store the lesson progress: QuotaExceededError: quota exceeded' });
     expect(await host.loadLessonProgress('../settings')).toBeUndefined();
+  });
+});
+
+describe('browser host: the scenario draft', () => {
+  const DRAFT = { sourceName: 'builtin:side-by-side', title: 'One app', scenarioText: 'name: a\nannotations: []\n', baseText: 'name: a\n', savedAtEpochMs: 1_700_000_000_000 };
+
+  it('keeps the draft in local storage, reads it back in a new tab, and removes it when told', async () => {
+    const w = fakeWindow();
+    expect(await createBrowserHost(w.env, quiet).saveScenarioDraft(DRAFT)).toEqual({ ok: true });
+    expect([...w.storage.items.keys()]).toEqual([DRAFT_KEY]);
+    const later = createBrowserHost(w.env, quiet);
+    expect(await later.loadScenarioDraft()).toEqual(DRAFT);
+    expect(await later.saveScenarioDraft(null)).toEqual({ ok: true });
+    expect(w.storage.items.size).toBe(0);
+    expect(await later.loadScenarioDraft()).toBeUndefined();
+  });
+
+  it('offers no draft from a broken entry, refuses a malformed one, and says when storage refuses it', async () => {
+    const broken = createBrowserHost(fakeWindow({ storage: { [DRAFT_KEY]: '{"sourceName":' } }).env, quiet);
+    expect(await broken.loadScenarioDraft()).toBeUndefined();
+    const half = createBrowserHost(fakeWindow({ storage: { [DRAFT_KEY]: JSON.stringify({ ...DRAFT, baseText: undefined }) } }).env, quiet);
+    expect(await half.loadScenarioDraft()).toBeUndefined();
+    const w = fakeWindow();
+    const host = createBrowserHost(w.env, quiet);
+    expect(await host.saveScenarioDraft({ ...DRAFT, sourceName: '' })).toMatchObject({ ok: false, error: expect.stringMatching(/draft\.sourceName/) });
+    w.storage.failWrites = 'quota exceeded';
+    expect(await host.saveScenarioDraft(DRAFT)).toEqual({ ok: false, error: 'the browser refused to keep a draft of your notes: QuotaExceededError: quota exceeded' });
   });
 });
 

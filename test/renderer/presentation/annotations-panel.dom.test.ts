@@ -9,6 +9,7 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
 import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
+import { ScenarioEdits } from '../../../renderer/state/scenario-edits.ts';
 import { AnnotationsPanel, type AnnotationRequest } from '../../../renderer/presentation/AnnotationsPanel.tsx';
 import { builtinScenario, snapshotOf } from '../state/scenario-snapshot.ts';
 
@@ -17,12 +18,14 @@ const H = 3_600_000;
 
 function setup(request?: AnnotationRequest) {
   const store = new TimelineStore();
+  const edits = new ScenarioEdits(store);
   store.apply({ type: 'loaded', scenario: snapshotOf(builtinScenario('side-by-side'), 0).scenario! });
   const onSeek = vi.fn();
-  const props = () => ({ scenario: store.getSnapshot().scenario!, store, nowMs: 48 * 60_000 + 400, view: { startMs: H, endMs: 2 * H }, request, onSeek, compact: true });
+  const onUndo = () => void edits.undo();
+  const props = () => ({ scenario: store.getSnapshot().scenario!, edits, onUndo, nowMs: 48 * 60_000 + 400, view: { startMs: H, endMs: 2 * H }, request, onSeek, compact: true });
   const view = render(createElement(AnnotationsPanel, props()));
   store.subscribe(() => view.rerender(createElement(AnnotationsPanel, props())));
-  return { store, onSeek, view };
+  return { store, edits, onSeek, view };
 }
 
 const notesInText = (store: TimelineStore) => {
@@ -86,5 +89,20 @@ describe('AnnotationsPanel', () => {
     await act(async () => fireEvent.submit(screen.getByTestId('annotation-form')));
     fireEvent.click(screen.getByTestId('annotation-item').querySelector('button')!);
     expect(onSeek).toHaveBeenCalledWith(48 * 60_000);
+  });
+
+  it('brings a deleted note back from the Undo beside the line that says it went', async () => {
+    const { store, edits } = setup({ id: 1, kind: 'playhead' });
+    fireEvent.change(screen.getByTestId('annotation-text'), { target: { value: 'keep me' } });
+    await act(async () => fireEvent.submit(screen.getByTestId('annotation-form')));
+    const added = store.getSnapshot().scenario!.scenarioText;
+    fireEvent.keyDown(screen.getByTestId('annotation-item'), { key: 'Delete' });
+    expect(store.getSnapshot().scenario!.annotations).toEqual([]);
+    expect(screen.getByTestId('note-deleted').textContent).toContain('Deleted “keep me”.');
+    expect(edits.getState().undoLabel).toBe('deleting the note at 48 m 0 s');
+    fireEvent.click(screen.getByTestId('note-undo'));
+    expect(store.getSnapshot().scenario!.annotations).toEqual([{ atMs: 48 * 60_000, text: 'keep me' }]);
+    expect(store.getSnapshot().scenario!.scenarioText).toBe(added);
+    expect(screen.queryByTestId('note-deleted')).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ const GOOD: LessonProgress = {
   stepId: 'rotation',
   completed: ['welcome', 'legacy-forever'],
   quizzes: { 'predict-stolen-copy': { choice: 1, correct: true, evidence: { atMs: 4_200_000, flow: 'projected', message: '401 Unauthorized', refuted: false } } },
+  seed: 3_000_000_000,
 };
 
 describe('validateLessonProgress (what a page sends)', () => {
@@ -30,6 +31,8 @@ describe('validateLessonProgress (what a page sends)', () => {
     ['a fractional choice', { ...GOOD, quizzes: { q: { choice: 1.5, correct: true } } }, /progress\.quizzes\.q: expected/],
     ['a negative choice', { ...GOOD, quizzes: { q: { choice: -1, correct: true } } }, /progress\.quizzes\.q/],
     ['malformed evidence', { ...GOOD, quizzes: { q: { choice: 0, correct: true, evidence: { atMs: 'soon' } } } }, /progress\.quizzes\.q/],
+    ['a shuffle seed that is not a 32-bit unsigned integer', { ...GOOD, seed: 2 ** 32 }, /progress\.seed: expected an integer/],
+    ['a shuffle seed given as text', { ...GOOD, seed: '7' }, /progress\.seed/],
     ['an extra field in an answer', { ...GOOD, quizzes: { q: { choice: 0, correct: true, hacked: 1 } } }, /progress\.quizzes\.q/],
     [
       'answers whose evidence adds up to megabytes',
@@ -59,6 +62,11 @@ describe('sanitizeLessonProgress (what was saved)', () => {
         quizzes: { good: { choice: 1, correct: true, evidence: { atMs: 5, flow: 'f', message: 'm', refuted: false } }, bad: { choice: 'x' }, none: null },
       }),
     ).toEqual({ stepId: 'rotation', completed: ['a', 'b'], quizzes: { good: { choice: 1, correct: true, evidence: { atMs: 5, flow: 'f', message: 'm', refuted: false } } } });
+  });
+
+  it('keeps a valid shuffle seed and drops a broken one, keeping the rest', () => {
+    expect(sanitizeLessonProgress({ stepId: 's', completed: [], quizzes: {}, seed: 12 })).toEqual({ stepId: 's', completed: [], quizzes: {}, seed: 12 });
+    expect(sanitizeLessonProgress({ stepId: 's', completed: [], quizzes: {}, seed: -1 })).toEqual({ stepId: 's', completed: [], quizzes: {} });
   });
 
   it('keeps an answer whose evidence is broken, without the evidence', () => {

@@ -55,7 +55,7 @@ describe('kubectl create token builds the TokenRequest kubectl would send', () =
   });
 });
 
-describe('kubectl create token client-side errors are exactly kubectl’s (create_token.go Validate, §7)', () => {
+describe('kubectl create token client-side errors are exactly kubectl’s (create_token.go Validate, docs/kubernetes-facts.md §7)', () => {
   const USAGE = "\nSee 'kubectl create token -h' for help and examples\n";
   const FLAG_HELP = "\nSee 'kubectl create token --help' for usage.\n";
   it.each<[string, KubectlContext, string, number | undefined]>([

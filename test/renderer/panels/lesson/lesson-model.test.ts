@@ -8,6 +8,7 @@ import type { SimEvent } from '../../../../shared/model/events.ts';
 import {
   advanceQuiz,
   canAdvance,
+  choiceOrder,
   conditionMet,
   entryCommands,
   evaluateStep,
@@ -263,8 +264,8 @@ describe('the quiz state machine', () => {
 describe('progress', () => {
   it('lets a reading step advance at once, and a waiting step once its outcome was seen, even after a reload', () => {
     const snapshot = new FakeEngine().snapshot();
-    const progress = startingProgress(lesson);
-    expect(progress).toEqual({ stepId: 'welcome', completed: [], quizzes: {} });
+    const progress = startingProgress(lesson, 1);
+    expect(progress).toEqual({ stepId: 'welcome', completed: [], quizzes: {}, seed: 1 });
     expect(canAdvance(step('welcome'), evaluateStep(lesson, step('welcome'), snapshot), progress, undefined)).toBe(true);
     const rotation = evaluateStep(lesson, step('rotation'), snapshot);
     expect(canAdvance(step('rotation'), rotation, progress, undefined)).toBe(false);
@@ -279,5 +280,24 @@ describe('progress', () => {
     expect(resumeIndex(lesson, { stepId: 'rotation', completed: [], quizzes: {} })).toBe(lesson.steps.findIndex((s) => s.id === 'rotation'));
     expect(resumeIndex(lesson, { stepId: 'removed-step', completed: [], quizzes: {} })).toBe(0);
     expect(resumeIndex(lesson, undefined)).toBe(0);
+  });
+});
+
+describe('the order a learner sees quiz choices in', () => {
+  it('is a permutation of the choices, fixed by the seed and the step, and different across seeds and steps', () => {
+    const order = choiceOrder(4, 99, 'quiz-when-custom');
+    expect([...order].sort()).toEqual([0, 1, 2, 3]);
+    expect(choiceOrder(4, 99, 'quiz-when-custom')).toEqual(order);
+    const orders = new Set<string>();
+    for (let seed = 0; seed < 50; seed++) orders.add(choiceOrder(4, seed, 'quiz-when-custom').join());
+    for (const step of ['a', 'b', 'c', 'd', 'e', 'f']) orders.add(choiceOrder(4, 99, step).join());
+    // 24 orders are possible; a shuffle that ignored its seed or its step would give one.
+    expect(orders.size).toBeGreaterThan(12);
+  });
+
+  it('puts each choice first about as often as the others over many learners', () => {
+    const first = [0, 0, 0, 0];
+    for (let seed = 0; seed < 4000; seed++) first[choiceOrder(4, seed * 2654435761, 'predict-stale')[0]!]! += 1;
+    for (const count of first) expect(count).toBeGreaterThan(800);
   });
 });

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as panelModule from '../../../../renderer/panels/lesson/LessonPanel.tsx';
 import type { LessonPanelProps } from '../../../../renderer/panels/lesson/LessonPanel.tsx';
 import { useTimelineStore } from '../../../../renderer/state/use-timeline-store.ts';
-import type { LessonProgress } from '../../../../renderer/panels/lesson/lesson-model.ts';
+import { choiceOrder, type LessonProgress } from '../../../../renderer/panels/lesson/lesson-model.ts';
 import { loadLesson } from '../../../assets/lessons/lesson-walk.ts';
 import { FakeHostServices } from '../../../fakes/host-services.ts';
 import { FakeEngine } from './lesson-engine-fixture.ts';
@@ -22,6 +22,8 @@ const { LessonPanel } = panelModule as { LessonPanel: (props: LessonPanelProps) 
 const LESSON_ID = 'projected-tokens';
 const lesson = loadLesson(LESSON_ID);
 const MIN = 60_000;
+/** The learner's shuffle seed in these tests. */
+const SEED = 20_240_901;
 
 afterEach(cleanup);
 
@@ -41,11 +43,21 @@ async function settle(): Promise<void> {
 
 /** Renders the panel on a host holding `stepId` as the saved place, and waits until the panel has read it. */
 async function startAt(stepId?: string, extra: Partial<LessonProgress> = {}, appLoadsToo = false) {
-  const host = new FakeHostServices(stepId ? { lessonId: LESSON_ID, progress: { stepId, completed: [], quizzes: {}, ...extra } } : undefined);
+  const host = new FakeHostServices(stepId ? { lessonId: LESSON_ID, progress: { stepId, completed: [], quizzes: {}, seed: SEED, ...extra } } : undefined);
   const engine = new FakeEngine();
   const view = render(createElement(Host, { engine, host, appLoadsToo }));
   await settle();
   return { engine, host, view };
+}
+
+/** The 1-based position at which the learner sees a choice (a 0-based index in the lesson file). */
+function shownAt(stepId: string, choiceIndex: number, seed = SEED): number {
+  const quiz = lesson.steps.find((s) => s.id === stepId)!.quiz!;
+  return choiceOrder(quiz.choices.length, seed, stepId).indexOf(choiceIndex) + 1;
+}
+
+function answerOf(stepId: string): number {
+  return lesson.steps.find((s) => s.id === stepId)!.quiz!.answerIndex;
 }
 
 function title(): string {
@@ -133,7 +145,7 @@ describe('LessonPanel: navigation and progress', () => {
   });
 
   it('shows only that it is loading until the saved place arrives, then opens on that step without passing the first', async () => {
-    const host = new FakeHostServices({ lessonId: LESSON_ID, progress: { stepId: 'rotation', completed: [], quizzes: {} } });
+    const host = new FakeHostServices({ lessonId: LESSON_ID, progress: { stepId: 'rotation', completed: [], quizzes: {}, seed: SEED } });
     const release = host.holdLoads();
     const engine = new FakeEngine();
     render(createElement(Host, { engine, host }));
@@ -201,6 +213,10 @@ describe('LessonPanel: quizzes from the keyboard', () => {
     fireEvent.keyDown(choice(2), { key: ' ' });
     expect(['1', '2', '3'].map((n) => choice(Number(n)).getAttribute('aria-checked'))).toEqual(['false', 'true', 'false']);
     expect(tabStops()).toEqual(['quiz-choice-2', 'quiz-check', 'lesson-back']);
+    const answer = shownAt('quiz-why-safer', answerOf('quiz-why-safer'));
+    fireEvent.keyDown(choice(2), { key: 'Home' });
+    for (let n = 1; n < answer; n++) fireEvent.keyDown(choice(n), { key: 'ArrowDown' });
+    expect(choice(answer).getAttribute('aria-checked')).toBe('true');
 
     screen.getByTestId('quiz-check').focus();
     fireEvent.click(screen.getByTestId('quiz-check'));
@@ -211,18 +227,21 @@ describe('LessonPanel: quizzes from the keyboard', () => {
     expect(document.activeElement).toBe(result);
     expect(result.textContent).toContain('Both kinds are JWTs signed by the cluster');
     expect(screen.getByTestId('lesson-next')).toHaveProperty('disabled', false);
-    fireEvent.keyDown(choice(2), { key: 'ArrowDown' });
-    expect(choice(2).getAttribute('aria-checked')).toBe('true');
+    fireEvent.keyDown(choice(answer), { key: 'ArrowDown' });
+    expect(choice(answer).getAttribute('aria-checked')).toBe('true');
   });
 
   it('names the right choice when the answer is wrong, and remembers the answer', async () => {
     const { host } = await startAt('quiz-why-safer');
-    fireEvent.click(screen.getByTestId('quiz-choice-3'));
+    const answer = shownAt('quiz-why-safer', answerOf('quiz-why-safer'));
+    const wrong = shownAt('quiz-why-safer', 2);
+    fireEvent.click(screen.getByTestId(`quiz-choice-${wrong}`));
     fireEvent.click(screen.getByTestId('quiz-check'));
-    expect(screen.getByTestId('quiz-result').textContent).toMatch(/^✗ Not quite: the answer is choice 2\./);
-    expect(screen.getByTestId('quiz-choice-2').textContent).toContain('✓ the answer');
-    expect(screen.getByTestId('quiz-choice-3').textContent).toContain('✗ your answer');
+    expect(screen.getByTestId('quiz-result').textContent).toMatch(new RegExp(`^✗ Not quite: the answer is choice ${answer}\\.`));
+    expect(screen.getByTestId(`quiz-choice-${answer}`).textContent).toContain('✓ the answer');
+    expect(screen.getByTestId(`quiz-choice-${wrong}`).textContent).toContain('✗ your answer');
     await settle();
+    // Saved by its place in the lesson file, so the answer means the same choice whatever order it was shown in.
     expect(host.saved(LESSON_ID)?.quizzes['quiz-why-safer']).toEqual({ choice: 2, correct: false });
   });
 
@@ -252,8 +271,7 @@ describe('LessonPanel: predict, then play', () => {
     expect(screen.getByTestId('lesson-panel').textContent).toContain('Paused at 1 h 5 m.');
     expect(screen.getByTestId('quiz-check').textContent).toBe('Lock in and play');
 
-    screen.getByTestId('quiz-choice-1').focus();
-    fireEvent.keyDown(screen.getByTestId('quiz-choice-1'), { key: 'ArrowDown' });
+    fireEvent.click(screen.getByTestId(`quiz-choice-${shownAt('predict-stolen-copy', answerOf('predict-stolen-copy'))}`));
     act(() => fireEvent.click(screen.getByTestId('quiz-check')));
     expect(engine.sent.slice(-2)).toEqual([{ type: 'seek', simMs: 65 * MIN }, { type: 'play' }]);
     expect(screen.getByTestId('quiz-choice-1').getAttribute('aria-disabled')).toBe('true');
@@ -271,7 +289,7 @@ describe('LessonPanel: predict, then play', () => {
     expect(engine.playing).toBe(false);
     expect(screen.getByTestId('lesson-next')).toHaveProperty('disabled', false);
     await settle();
-    expect(host.saved(LESSON_ID)?.quizzes['predict-stolen-copy']).toMatchObject({ choice: 1, correct: true, evidence: { atMs: 70 * MIN, refuted: false } });
+    expect(host.saved(LESSON_ID)?.quizzes['predict-stolen-copy']).toMatchObject({ choice: answerOf('predict-stolen-copy'), correct: true, evidence: { atMs: 70 * MIN, refuted: false } });
   });
 
   it('offers Play when the learner pauses a predict run before the answer shows', async () => {
@@ -287,8 +305,61 @@ describe('LessonPanel: predict, then play', () => {
   it('shows a saved prediction as answered, with its evidence, without moving the simulation', async () => {
     const evidence = { atMs: 70 * MIN, flow: 'projected', message: 'the denial', refuted: false };
     const { engine } = await startAt('predict-stolen-copy', { quizzes: { 'predict-stolen-copy': { choice: 0, correct: false, evidence } } });
-    expect(screen.getByTestId('quiz-result').textContent).toContain('✗ Not quite: the answer is choice 2.');
+    expect(screen.getByTestId('quiz-result').textContent).toContain(`✗ Not quite: the answer is choice ${shownAt('predict-stolen-copy', answerOf('predict-stolen-copy'))}.`);
     expect(screen.getByTestId('quiz-result').textContent).toContain('at 1 h 10 m on Kubernetes 1.30 (projected), the denial');
     expect(engine.snapshot().nowMs).toBe(0);
+  });
+});
+
+describe('LessonPanel: quizzes that cannot be gamed', () => {
+  const quizSteps = lesson.steps.filter((s) => s.quiz);
+  const shownChoices = () => screen.getAllByRole('radio').map((r) => r.querySelector('.quiz-choice-text')?.textContent ?? '');
+
+  it('shows each learner the choices in their own order, the same one again after a reload', async () => {
+    const orders: string[][] = [];
+    for (const seed of [SEED, SEED, SEED + 1]) {
+      const { view } = await startAt('quiz-when-custom', { seed });
+      orders.push(shownChoices());
+      view.unmount();
+    }
+    const inFile = lesson.steps.find((s) => s.id === 'quiz-when-custom')!.quiz!.choices;
+    expect([...orders[0]!].sort()).toEqual([...inFile].sort());
+    expect(orders[1]).toEqual(orders[0]);
+    expect(orders[2]).not.toEqual(orders[0]);
+    // Over the lesson, the order differs from the file's, and the right answer does not sit in one place.
+    const answerPlaces = new Set(quizSteps.map((s) => shownAt(s.id, s.quiz!.answerIndex)));
+    expect(answerPlaces.size).toBeGreaterThan(2);
+    expect(quizSteps.some((s) => choiceOrder(s.quiz!.choices.length, SEED, s.id).some((index, place) => index !== place))).toBe(true);
+  });
+
+  it('gives a learner without a seed one and saves it with the first change, keeping it on later saves', async () => {
+    const { host } = await startAt('quiz-why-safer', { seed: undefined });
+    fireEvent.click(screen.getByTestId('quiz-choice-1'));
+    fireEvent.click(screen.getByTestId('quiz-check'));
+    await settle();
+    const seed = host.saved(LESSON_ID)?.seed;
+    expect(seed).toEqual(expect.any(Number));
+    fireEvent.click(screen.getByTestId('lesson-next'));
+    await settle();
+    expect(host.saved(LESSON_ID)).toMatchObject({ stepId: 'inspect-sa-legacy', seed });
+  });
+
+  it.each(quizSteps.map((s) => [s.id]))('%s: nothing outside the choices gives the answer away before it is checked', async (stepId) => {
+    await startAt(stepId);
+    const quiz = lesson.steps.find((s) => s.id === stepId)!.quiz!;
+    const panel = screen.getByTestId('lesson-panel').cloneNode(true) as HTMLElement;
+    panel.querySelector('[role="radiogroup"]')!.remove();
+    expect(panel.textContent).not.toContain(quiz.choices[quiz.answerIndex]!.replace(/^kubectl /, ''));
+  });
+
+  it('shows the step\'s suggested command only once its question is answered, when the command is the answer', async () => {
+    await startAt('quiz-web-app');
+    expect(screen.queryByTestId('lesson-run')).toBeNull();
+    expect(screen.getByTestId('lesson-panel').querySelector('.lesson-command')).toBeNull();
+    expect(screen.getByTestId('lesson-hints').textContent).not.toContain('web-app');
+    fireEvent.click(screen.getByTestId(`quiz-choice-${shownAt('quiz-web-app', answerOf('quiz-web-app'))}`));
+    fireEvent.click(screen.getByTestId('quiz-check'));
+    expect(screen.getByTestId('lesson-run')).toBeTruthy();
+    expect(screen.getByTestId('lesson-panel').textContent).toContain('$ kubectl create token web-app');
   });
 });

@@ -235,6 +235,38 @@ describe('parseLesson: mistakes and where they are reported', () => {
     expect(messages).toEqual([`steps[0].quiz.answer: ${lineOf(text, 'answer: 3')}`, `steps[1].quiz.choices: ${lineOf(text, 'choices: [x]')}`]);
   });
 
+  it('refuses prose that an unquoted " #" cut short, pointing at the #, and leaves quoted text and real comments alone', () => {
+    const text = lesson(`  - id: a
+    title: Token #2 # a comment on the title cuts it too
+    body: B # and so does one here
+    quiz:
+      question: What happens to token #1?
+      choices:
+        - "token #1 works"
+        - it stops #early
+      answer: 1 # the first choice
+      explanation: "E #1"
+  # a comment on its own line
+  - id: b
+    title: T
+    body: |
+      token #3 in a block is text
+`);
+    const errors = errorsOf(text);
+    expect(errors.map((e) => e.message.replace(/ \(line.*$/, ''))).toEqual([
+      '"Token #2 # a comment on the title cuts it too" is cut short at "#": after a space, # starts a YAML comment. Put the text in double quotes',
+      '"B # and so does one here" is cut short at "#": after a space, # starts a YAML comment. Put the text in double quotes',
+      '"What happens to token #1?" is cut short at "#": after a space, # starts a YAML comment. Put the text in double quotes',
+      '"it stops #early" is cut short at "#": after a space, # starts a YAML comment. Put the text in double quotes',
+    ]);
+    expect(errors.map((e) => [e.line, e.column])).toEqual([
+      [lineOf(text, 'title: Token'), '    title: Token '.length + 1],
+      [lineOf(text, 'body: B #'), '    body: B '.length + 1],
+      [lineOf(text, 'question: What'), '      question: What happens to token '.length + 1],
+      [lineOf(text, 'stops #early'), '        - it stops '.length + 1],
+    ]);
+  });
+
   it('refuses a pause point at or after the end of the scenario, and times in a bad format', () => {
     const text = lesson(`  - id: a
     title: A

@@ -14,19 +14,28 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('loadResumeProgress', () => {
   it('resumes at the saved step with everything saved', async () => {
-    expect(await loadResumeProgress(new FakeHostServices({ lessonId: lesson.id, progress: PROGRESS }), lesson)).toEqual(PROGRESS);
+    const saved = { ...PROGRESS, seed: 42 };
+    expect(await loadResumeProgress(new FakeHostServices({ lessonId: lesson.id, progress: saved }), lesson, () => 7)).toEqual({ progress: saved, stored: saved });
+  });
+
+  it('gives progress saved without a shuffle seed a new one, which differs from what is stored so the next save writes it', async () => {
+    expect(await loadResumeProgress(new FakeHostServices({ lessonId: lesson.id, progress: PROGRESS }), lesson, () => 7)).toEqual({
+      progress: { ...PROGRESS, seed: 7 },
+      stored: PROGRESS,
+    });
   });
 
   it('starts at the first step when nothing is saved, or the saved step is no longer in the lesson', async () => {
     const first = lesson.steps[0]!.id;
-    expect(await loadResumeProgress(new FakeHostServices(), lesson)).toEqual({ stepId: first, completed: [], quizzes: {} });
-    const gone = new FakeHostServices({ lessonId: lesson.id, progress: { ...PROGRESS, stepId: 'a-removed-step' } });
-    expect(await loadResumeProgress(gone, lesson)).toEqual({ ...PROGRESS, stepId: first });
+    const fresh = { stepId: first, completed: [], quizzes: {}, seed: 7 };
+    expect(await loadResumeProgress(new FakeHostServices(), lesson, () => 7)).toEqual({ progress: fresh, stored: fresh });
+    const gone = new FakeHostServices({ lessonId: lesson.id, progress: { ...PROGRESS, stepId: 'a-removed-step', seed: 3 } });
+    expect((await loadResumeProgress(gone, lesson)).progress).toEqual({ ...PROGRESS, stepId: first, seed: 3 });
   });
 
   it('starts at the first step when the host fails to answer', async () => {
     const broken: ProgressHost = { loadLessonProgress: () => Promise.reject(new Error('gone')), saveLessonProgress: async () => ({ ok: true }) };
-    expect((await loadResumeProgress(broken, lesson)).stepId).toBe(lesson.steps[0]!.id);
+    expect((await loadResumeProgress(broken, lesson)).progress.stepId).toBe(lesson.steps[0]!.id);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Clients in the pod (k8s-token-facts.md §2.5 client side, §5 leeway): client-go's cached file token source re-reads
+ * Clients in the pod (docs/kubernetes-facts.md §2.5 client side, §5 leeway): client-go's cached file token source re-reads
  * the file every minute and resets on a 401; a program that reads once keeps its token until it fails; a program
  * that re-reads on 401 recovers with the rotated token.
  */

@@ -1,5 +1,5 @@
 /**
- * An attacker copies the token file once and replays the copy (k8s-token-facts.md §4 legacy claims, §5
+ * An attacker copies the token file once and replays the copy (docs/kubernetes-facts.md §4 legacy claims, §5
  * authentication): a Secret-based token has no exp and works as long as its Secret exists; a projected token
  * works until exp + 60 s (one year with the extension); a token is rejected for an audience it was not issued for.
  */

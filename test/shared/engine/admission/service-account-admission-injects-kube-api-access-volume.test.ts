@@ -1,5 +1,5 @@
 /**
- * The ServiceAccount admission plugin's credential volume (k8s-token-facts.md §2.1): from 1.21
+ * The ServiceAccount admission plugin's credential volume (docs/kubernetes-facts.md §2.1): from 1.21
  * (BoundServiceAccountTokenVolume) the projected `kube-api-access-xxxxx` volume exactly as TokenVolumeSource();
  * before 1.21 a Secret volume of the ServiceAccount's `<sa>-token-xxxxx` Secret. The mount is read-only at
  * /var/run/secrets/kubernetes.io/serviceaccount.

@@ -1,5 +1,5 @@
 /**
- * shouldAutomount and the per-container mount rule of the ServiceAccount admission plugin (k8s-token-facts.md §2.1):
+ * shouldAutomount and the per-container mount rule of the ServiceAccount admission plugin (docs/kubernetes-facts.md §2.1):
  * pod.spec.automountServiceAccountToken if set, else the ServiceAccount's, else true; the mount is appended to every
  * initContainer and container without a mount at the token path, and the volume is added only if one needed it
  * (upstream TestRespectsExistingMount). A missing ServiceAccount is Forbidden.

@@ -1,5 +1,5 @@
 /**
- * Time checks of the bound-token validator (k8s-token-facts.md §5, claims.go Validate with go-jose DefaultLeeway = 60 s):
+ * Time checks of the bound-token validator (docs/kubernetes-facts.md §5, claims.go Validate with go-jose DefaultLeeway = 60 s):
  * nbf fails if now+60s < nbf, exp fails if now−60s > exp, iat fails if now+60s < iat. Messages are the modern
  * lower-case ones, or the older wording ("Token has expired.", "Token could not be validated.") where
  * shared/model/versions.ts says the version still used it (1.20).

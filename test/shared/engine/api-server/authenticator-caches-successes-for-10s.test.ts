@@ -1,5 +1,5 @@
 /**
- * `TokenSuccessCacheTTL: 10 * time.Second`, `TokenFailureCacheTTL: 0` (k8s-token-facts.md §5): a token that
+ * `TokenSuccessCacheTTL: 10 * time.Second`, `TokenFailureCacheTTL: 0` (docs/kubernetes-facts.md §5): a token that
  * authenticated keeps working for up to 10 s after it is revoked; a failure is never cached.
  */
 import { describe, expect, it } from 'vitest';

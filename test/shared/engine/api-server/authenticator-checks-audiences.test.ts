@@ -1,5 +1,5 @@
 /**
- * Audience and issuer checks of AuthenticateToken (k8s-token-facts.md §5 steps 1 and 4): an issuer the flow does not
+ * Audience and issuer checks of AuthenticateToken (docs/kubernetes-facts.md §5 steps 1 and 4): an issuer the flow does not
  * accept ⇒ abstain; requested audiences = TokenReview spec.audiences else the API audiences; empty intersection ⇒
  * `token audiences %q is invalid for the target audiences %q` (Go %q of a []string: ["a" "b"]); legacy tokens use the
  * implicit API audiences; the response audiences are the intersection.

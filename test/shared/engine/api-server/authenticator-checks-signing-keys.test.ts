@@ -1,5 +1,5 @@
 /**
- * Signing keys (k8s-token-facts.md §4/§5): keys are picked by the header kid; a kid no verifying key has ⇒
+ * Signing keys (docs/kubernetes-facts.md §4/§5): keys are picked by the header kid; a kid no verifying key has ⇒
  * "invalid signature, no keys found". Rotation (new signing key, old public keys kept in --service-account-key-file)
  * keeps old tokens valid; retiring the old keys breaks them.
  */

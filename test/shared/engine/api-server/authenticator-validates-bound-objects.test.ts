@@ -1,5 +1,5 @@
 /**
- * Object checks of the bound-token validator (k8s-token-facts.md §5, claims.go Validate): the ServiceAccount must exist
+ * Object checks of the bound-token validator (docs/kubernetes-facts.md §5, claims.go Validate): the ServiceAccount must exist
  * with the claimed UID and not be deleted before now−60 s; a bound Secret or Pod must exist, not be deleted before
  * now−60 s, and have the claimed UID. The deletion rows are upstream TestValidatePrivateClaims (claims_test.go).
  */

@@ -1,5 +1,5 @@
 /**
- * The legacy (Secret-based) token validator (k8s-token-facts.md §5, pkg/serviceaccount/legacy.go): required claims,
+ * The legacy (Secret-based) token validator (docs/kubernetes-facts.md §5, pkg/serviceaccount/legacy.go): required claims,
  * `--service-account-lookup` Secret/ServiceAccount checks (no deletion leeway), the 1.27+ last-used label (at most one
  * write a day), the invalid-since label, and the 1.24+ warning for auto-generated Secrets.
  */

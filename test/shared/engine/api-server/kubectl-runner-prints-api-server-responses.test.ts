@@ -1,5 +1,5 @@
 /**
- * What kubectl prints for the commands the engine runs against the simulated API server (k8s-token-facts.md §7 for
+ * What kubectl prints for the commands the engine runs against the simulated API server (docs/kubernetes-facts.md §7 for
  * `create token`): success lines, `error: failed to create token: …`, and `Error from server (Reason): …` lines.
  */
 import { resolveTokenMarkers } from '../../../../shared/engine/token-markers.ts';

@@ -1,5 +1,5 @@
 /**
- * Pod defaulting and validation of projected serviceAccountToken sources (k8s-token-facts.md §2.2):
+ * Pod defaulting and validation of projected serviceAccountToken sources (docs/kubernetes-facts.md §2.2):
  * expirationSeconds nil → 3600, defaultMode → 0644, `may not specify a duration less than 10 minutes` (<600),
  * `may not specify a duration larger than 2^32 seconds` (>1<<32), `path` Required.
  */

@@ -1,5 +1,5 @@
 /**
- * spec.boundObjectRef (k8s-token-facts.md §3 step 7): Pod and Secret in every version, Node known from 1.29 behind
+ * spec.boundObjectRef (docs/kubernetes-facts.md §3 step 7): Pod and Secret in every version, Node known from 1.29 behind
  * ServiceAccountTokenNodeBinding (beta, on, in 1.31), anything else ⇒ 400 `cannot bind token to object of type <gvk>`,
  * a stale UID ⇒ 409 Conflict naming the Kind.
  */

@@ -1,5 +1,5 @@
 /**
- * Bound-token claims (k8s-token-facts.md §4, pkg/serviceaccount/claims.go): sub, iss (first issuer), aud (array),
+ * Bound-token claims (docs/kubernetes-facts.md §4, pkg/serviceaccount/claims.go): sub, iss (first issuer), aud (array),
  * iat = nbf = now, exp, jti iff ServiceAccountTokenJTI (beta 1.30), and the private "kubernetes.io" block with
  * namespace, serviceaccount{name,uid}, one bound object, and node{name,uid} on pod-bound tokens from 1.30
  * (ServiceAccountTokenPodNodeInfo). The binding rows are upstream TestClaims (claims_test.go) cases.

@@ -1,5 +1,5 @@
 /**
- * `--service-account-max-token-expiration` (k8s-token-facts.md §3 step 8): exp > max ⇒ exp = max, with the HTTP warning
+ * `--service-account-max-token-expiration` (docs/kubernetes-facts.md §3 step 8): exp > max ⇒ exp = max, with the HTTP warning
  * `requested expiration of %d seconds shortened to %d seconds`; the 3607 extension runs after the clamp (step 9).
  * The first table is upstream `TestCreate_Token_WithExpiryCap` (pkg/registry/core/serviceaccount/storage/token_test.go),
  * rows with the default maxExtendedExpirationSeconds of one year: audiences aud-1, aud-2 = the API audiences, Pod-bound,

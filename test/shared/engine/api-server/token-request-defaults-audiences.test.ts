@@ -1,6 +1,6 @@
 /**
- * TokenRequest audiences (k8s-token-facts.md §3 step 5): empty spec.audiences ⇒ `--api-audiences`; when that flag is
- * unset and `--service-account-issuer` is set ⇒ every issuer value. The first issuer signs (`iss`, §4).
+ * TokenRequest audiences (docs/kubernetes-facts.md §3 step 5): empty spec.audiences ⇒ `--api-audiences`; when that flag is
+ * unset and `--service-account-issuer` is set ⇒ every issuer value. The first issuer signs (`iss`, docs/kubernetes-facts.md §4).
  */
 import { describe, expect, it } from 'vitest';
 import { bound, issue, ISSUER, simAt } from './token-test-helpers.ts';

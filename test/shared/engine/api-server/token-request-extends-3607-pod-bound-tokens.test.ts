@@ -1,5 +1,5 @@
 /**
- * The "warn-after" extension (k8s-token-facts.md §3 step 9): extendExpiration && pod != nil && expirationSeconds == 3607
+ * The "warn-after" extension (docs/kubernetes-facts.md §3 step 9): extendExpiration && pod != nil && expirationSeconds == 3607
  * (after clamping) && every audience ∈ API audiences ⇒ warnafter = iat + 3607, JWT exp = iat + 31536000, while
  * status.expirationTimestamp stays iat + 3607 (step 10).
  */

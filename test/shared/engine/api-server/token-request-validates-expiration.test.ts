@@ -1,5 +1,5 @@
 /**
- * TokenRequest defaulting and validation of spec.expirationSeconds (k8s-token-facts.md §3: SetDefaultsTokenRequestSpec,
+ * TokenRequest defaulting and validation of spec.expirationSeconds (docs/kubernetes-facts.md §3: SetDefaultsTokenRequestSpec,
  * ValidateTokenRequest, errors.NewInvalid(gvk.GroupKind(), "", errs) ⇒ 422).
  */
 import { describe, expect, it } from 'vitest';

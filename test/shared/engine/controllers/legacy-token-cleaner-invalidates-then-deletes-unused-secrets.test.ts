@@ -1,5 +1,5 @@
 /**
- * The legacy token cleaner over two simulated years (k8s-token-facts.md §5 "Legacy cleaner", §6): a cluster created on
+ * The legacy token cleaner over two simulated years (docs/kubernetes-facts.md §5 "Legacy cleaner", §6): a cluster created on
  * 1.20 (which auto-generates `<sa>-token-xxxxx` Secrets) is upgraded to 1.30 an hour in; the API server starts legacy
  * token tracking that day (ConfigMap `since` = 2025-01-06). With the default one-year period the cleaner, running daily,
  * labels an unused auto-generated Secret `kubernetes.io/legacy-token-invalid-since` once now ≥ since + 1 day + 1 y

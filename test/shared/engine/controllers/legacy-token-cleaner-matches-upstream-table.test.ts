@@ -3,7 +3,7 @@
  * (pkg/controller/serviceaccount/legacy_serviceaccount_token_cleaner_test.go). Upstream computes "now" from the wall
  * clock and the clean-up period as now − <date>; here "now" is the scenario start, 2024-06-15T12:00:00Z, and each
  * row's period is now − <date> the same way. Expected actions: none, patch invalid-since = today, or delete.
- * Fact sheet §5: trackedSince = ConfigMap `since` + 1 day; do nothing until now ≥ trackedSince + period; then each
+ * docs/kubernetes-facts.md §5: trackedSince = ConfigMap `since` + 1 day; do nothing until now ≥ trackedSince + period; then each
  * auto-generated token Secret created before now−period, not deleting, last-used < (now−period) or absent, whose
  * ServiceAccount exists (UID match) and lists it, and that no pod references, is labelled, then deleted.
  */

@@ -1,5 +1,5 @@
 /**
- * The legacy tokens controller (k8s-token-facts.md §4 "Legacy Secret tokens", §6): before 1.24 every ServiceAccount
+ * The legacy tokens controller (docs/kubernetes-facts.md §4 "Legacy Secret tokens", §6): before 1.24 every ServiceAccount
  * gets an auto-generated `<sa>-token-xxxxx` Secret (type kubernetes.io/service-account-token, annotations
  * service-account.name/uid, data token, ca.crt, namespace) listed in `.secrets`; from 1.24 nothing is generated and
  * `.secrets` stays empty; manually created token Secrets are filled in every version and never listed; deleting the

@@ -1,7 +1,7 @@
 /**
  * `kubectl describe` as describe.go lays it out (tabwriter, minimum width 0, padding 2, blocks broken by lines
  * without a tab): the pod's Mounts and Volumes show where its token comes from — the projected sources with
- * TokenExpirationSeconds 3607 from 1.21, the Secret volume on 1.20 (k8s-token-facts.md §2.1) — and a
+ * TokenExpirationSeconds 3607 from 1.21, the Secret volume on 1.20 (docs/kubernetes-facts.md §2.1) — and a
  * service-account-token Secret shows its token in full while every other value is shown as its size.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
- * `kubectl exec POD -- cat|ls …` inside the token volume: the AtomicWriter layout (k8s-token-facts.md §2.4: a
- * timestamped directory, `..data` pointing at it, `token -> ..data/token`), the file modes of §2.3 (0644 by default,
+ * `kubectl exec POD -- cat|ls …` inside the token volume: the AtomicWriter layout (docs/kubernetes-facts.md §2.4: a
+ * timestamped directory, `..data` pointing at it, `token -> ..data/token`), the file modes of docs/kubernetes-facts.md §2.3 (0644 by default,
  * 0640 with fsGroup, 0600 owned by the shared runAsUser), tmpfs sizes, and GNU coreutils' messages and exit codes
  * passed through kubectl's `command terminated with exit code N`.
  */
@@ -136,7 +136,7 @@ drwxrwxrwt 3 root root ${'140'.padStart(width)} Jan  6 09:00 ..
   });
 });
 
-describe('file modes (k8s-token-facts.md §2.3)', () => {
+describe('file modes (docs/kubernetes-facts.md §2.3)', () => {
   it('fsGroup: the token goes 0600 → 0640 and everything belongs to the group; directories get setgid', () => {
     const sim = consoleAt({ version: '1.30' }, 60_000);
     expect(run(sim, 'apply -f pod.yaml', POD_WITH('grouped', '    fsGroup: 2000')).exitCode).toBe(0);

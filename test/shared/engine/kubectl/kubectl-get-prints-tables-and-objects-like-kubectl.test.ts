@@ -1,7 +1,7 @@
 /**
  * `kubectl get` as kubectl prints it: the server-side table columns (printers.go), laid out by Go's tabwriter
  * (minimum width 6, padding 3, last column unpadded), AGE as apimachinery's HumanDuration, and -o yaml|json|name
- * with keys sorted. The SECRETS column and the `secrets:` field show the 1.24 change (k8s-token-facts.md §6).
+ * with keys sorted. The SECRETS column and the `secrets:` field show the 1.24 change (docs/kubernetes-facts.md §6).
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';

@@ -1,5 +1,5 @@
 /**
- * The AtomicWriter (k8s-token-facts.md §2.4): compare the payload with what `..data` points at; if nothing changed
+ * The AtomicWriter (docs/kubernetes-facts.md §2.4): compare the payload with what `..data` points at; if nothing changed
  * and nothing is to be removed, write nothing; otherwise write a fresh `..2006_01_02_15_04_05.<digits>` directory
  * and swap `..data` to it.
  */

@@ -1,5 +1,5 @@
 /**
- * A default pod on 1.30 (k8s-token-facts.md §2.5 and the Appendix): the kubelet requests a 3607 s token at mount,
+ * A default pod on 1.30 (docs/kubernetes-facts.md §2.5 and the Appendix): the kubelet requests a 3607 s token at mount,
  * re-runs SetUp on every pod sync (60–90 s apart), refreshes once the status age passes 2886 − jitter s, and the
  * AtomicWriter swaps the file only when the token changed. So the file is rewritten at an age in (2877 s, 2976 s).
  */

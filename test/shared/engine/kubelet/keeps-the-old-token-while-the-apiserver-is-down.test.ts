@@ -1,5 +1,5 @@
 /**
- * The API server goes down before a refresh is due (k8s-token-facts.md §1 GetServiceAccountToken): the kubelet
+ * The API server goes down before a refresh is due (docs/kubernetes-facts.md §1 GetServiceAccountToken): the kubelet
  * keeps serving the cached token while it is valid, then reports `token … expired and refresh failed: …`, then,
  * once the minute sweep dropped the entry, `failed to fetch token: …`; when the API server is back a new token is
  * fetched at the next (back-off) sync.

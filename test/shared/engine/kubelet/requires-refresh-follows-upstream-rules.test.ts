@@ -1,5 +1,5 @@
 /**
- * `requiresRefresh` and `earliestPossibleRefreshMs` against k8s-token-facts.md §1 and the upstream table
+ * `requiresRefresh` and `earliestPossibleRefreshMs` against docs/kubernetes-facts.md §1 and the upstream table
  * (pkg/kubelet/token/token_manager_test.go TestRequiresRefresh, commit 0411cc70). Ages are taken from the
  * TokenRequest status (`status.expirationTimestamp − spec.expirationSeconds`), never from the JWT.
  */

@@ -1,5 +1,5 @@
 /**
- * kubelet-stop / kubelet-start (k8s-token-facts.md §1 "Cache is in-memory only", §5 go-jose leeway): a stopped
+ * kubelet-stop / kubelet-start (docs/kubernetes-facts.md §1 "Cache is in-memory only", §5 go-jose leeway): a stopped
  * kubelet refreshes nothing, so the token in the file runs to its exp; with the extension off the API server
  * rejects it once now − 60 s > exp. A restarted kubelet has an empty cache and fetches a new token at once.
  */

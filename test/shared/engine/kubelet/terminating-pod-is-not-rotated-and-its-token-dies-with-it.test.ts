@@ -1,5 +1,5 @@
 /**
- * Graceful pod deletion (k8s-token-facts.md §2.5 "Terminating pods are not resynced", §5 "Pod deletion
+ * Graceful pod deletion (docs/kubernetes-facts.md §2.5 "Terminating pods are not resynced", §5 "Pod deletion
  * semantics"): deletionTimestamp = now + grace; the kubelet stops rotating at once; the Pod object disappears at
  * the end of the grace period, which invalidates its tokens. If the kubelet is down the pod stays terminating and
  * its token keeps working until deletionTimestamp + 60 s — not before.

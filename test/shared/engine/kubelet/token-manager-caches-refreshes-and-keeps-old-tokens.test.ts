@@ -1,5 +1,5 @@
 /**
- * `GetServiceAccountToken`, the cache key and the minute sweep (k8s-token-facts.md §1), called directly at chosen
+ * `GetServiceAccountToken`, the cache key and the minute sweep (docs/kubernetes-facts.md §1), called directly at chosen
  * instants. Ports upstream TestTokenCachingAndExpiration, TestCleanup, TestKeyFunc and TestDeleteServiceAccountToken
  * (pkg/kubelet/token/token_manager_test.go, 0411cc70) where the engine has the same surface.
  */
