@@ -14,6 +14,7 @@ import type { LaneKind } from '../state/derive-lanes.ts';
 import { useTimelineStore } from '../state/use-timeline-store.ts';
 import { fitAll, type TimeView } from '../state/time-view.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
+import { FlowVersionPicker } from '../timeline/FlowVersionPicker.tsx';
 import { TokenInspector } from '../panels/TokenInspector.tsx';
 import { EventTable } from '../panels/EventTable.tsx';
 import { PasteTokenPanel } from '../panels/paste-token/PasteTokenPanel.tsx';
@@ -247,6 +248,20 @@ export function App({ store, client, host }: Props) {
   useKeyboardShortcuts({ presenting, spotlightOn: spotlight.on, dialogOpen: dialog !== undefined || unsaved.dialog !== undefined || guideOpen, onAction });
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 
+  const versionPicker = (flowId: string) => {
+    const scenario = snapshot.scenario;
+    const flow = scenario?.flows.find((f) => f.id === flowId);
+    if (!scenario || !flow) return undefined;
+    return (
+      <FlowVersionPicker
+        flow={flow}
+        todayMs={Date.now()}
+        onChoose={(kubernetesVersion) =>
+          client.send({ type: 'set-flow-version', scenarioText: scenario.scenarioText, sourceName: scenario.sourceName, flow: flowId, kubernetesVersion })
+        }
+      />
+    );
+  };
   const timelines = (
     <TimelinePanel
       snapshot={snapshot}
@@ -260,6 +275,7 @@ export function App({ store, client, host }: Props) {
       fontScalePercent={presenting ? fontScalePercent : 100}
       spotlight={presenting && spotlight.on ? spotlight.lane : undefined}
       hiddenLanes={(presenting ? presentedDetailLanes : detailLanes) ? undefined : DETAIL_LANES}
+      flowHeaderExtra={presenting ? undefined : versionPicker}
     />
   );
   const notes = (compact: boolean) =>

@@ -13,6 +13,7 @@ import type { SimEvent, TokenRequester } from '../../shared/model/events.ts';
 import type { FlowSummary, ScenarioSummary, TokenSummary } from '../../shared/rpc/engine-protocol.ts';
 import { versionBehaviour } from '../../shared/model/versions.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
+import { extensionWords } from '../../shared/text/extension-words.ts';
 import type { TimelineSnapshot } from './timeline-store.ts';
 
 /** The API server keeps accepting a token for 60 s after its `exp` (`pkg/serviceaccount/claims.go`, leeway). */
@@ -189,7 +190,7 @@ export interface FlowSpan {
 }
 
 export interface FlowMarker {
-  kind: 'signing-key-rotated' | 'signing-key-retired' | 'cluster-upgraded';
+  kind: 'signing-key-rotated' | 'signing-key-retired' | 'signing-key-fetched' | 'cluster-upgraded';
   atMs: number;
   seq: number;
   label: string;
@@ -531,6 +532,9 @@ class FlowAccumulator {
         break;
       case 'signing-key.retired':
         this.markers.push({ kind: 'signing-key-retired', atMs: e.atMs, seq: e.seq, label: 'old signing keys retired' });
+        break;
+      case 'signing-key.fetched':
+        this.markers.push({ kind: 'signing-key-fetched', atMs: e.atMs, seq: e.seq, label: 'API server fetched signer keys' });
         break;
       case 'cluster.upgraded':
         this.markers.push({ kind: 'cluster-upgraded', atMs: e.atMs, seq: e.seq, label: `upgraded to ${e.toVersion}` });
@@ -1081,6 +1085,6 @@ function flowSubtitle(flow: FlowSummary, legacy: boolean, podBars: readonly Lane
   if (!managed) return 'TokenRequest tokens, rotated by the kubelet at ~80 % of their life';
   const audience = managed.audiences[0] ?? flow.apiAudiences[0] ?? flow.issuer;
   const seconds = managed.expirationSec !== undefined ? `, expirationSeconds ${managed.expirationSec}` : '';
-  const extension = managed.extended ? '; JWT exp extended to one year' : '';
+  const extension = managed.extended && managed.expMs !== undefined ? `; JWT exp extended to ${extensionWords(Math.round((managed.expMs - managed.issuedAtMs) / 1000))}` : '';
   return `TokenRequest token, audience ${audience}${seconds}, rotated by the kubelet${extension}`;
 }

@@ -11,7 +11,7 @@
  * For end-to-end tests each flow's container carries `data-testid="timeline-flow-<flowId>"`, `data-token-bars`,
  * `data-rotations` and `data-first-token-x` / `-y` (CSS px relative to that flow's canvas).
  */
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { createLanesMemo, type FlowLanes, type LaneKind, type TimelineLanes } from '../state/derive-lanes.ts';
 import { hideLanes } from '../state/hide-lanes.ts';
@@ -52,6 +52,8 @@ export interface TimelinePanelProps {
   spotlight?: number | undefined;
   /** Kinds of lane left out (presentation mode hides the detail lanes); pass a stable array. */
   hiddenLanes?: readonly LaneKind[] | undefined;
+  /** Extra controls for a flow's header (the release picker), by flow id. */
+  flowHeaderExtra?: ((flowId: string) => ReactNode) | undefined;
 }
 
 /** One rAF scheduler: `request()` asks for a frame; several requests before it runs give one paint. */
@@ -531,6 +533,7 @@ export function TimelinePanel(props: TimelinePanelProps) {
           onPointerUp={onPointerUp(i)}
           onPointerCancel={onPointerCancel}
           onPointerLeave={() => setTooltip(undefined)}
+          headerExtra={props.flowHeaderExtra?.(flow.flowId)}
         />
       ))}
       <div className="tl-axis-row" ref={axisRowRef}>
@@ -568,9 +571,10 @@ interface FlowViewProps {
   onPointerUp: (e: PointerEvent<HTMLCanvasElement>) => void;
   onPointerCancel: () => void;
   onPointerLeave: () => void;
+  headerExtra: ReactNode;
 }
 
-function FlowView({ flow, lanes, layout, plan, band, spotlight, annotationCount, view, hintId, canvasRef, plotRef, cursor, tooltip, ...handlers }: FlowViewProps) {
+function FlowView({ flow, lanes, layout, plan, band, spotlight, annotationCount, view, hintId, canvasRef, plotRef, cursor, tooltip, headerExtra, ...handlers }: FlowViewProps) {
   const first = firstTokenPoint(plan, view, lanes.nowMs);
   const label = useMemo(() => describeFlow(flow, lanes.nowMs), [flow, lanes.nowMs]);
   const titleId = `tl-flow-title-${flow.flowId}`;
@@ -588,6 +592,7 @@ function FlowView({ flow, lanes, layout, plan, band, spotlight, annotationCount,
     >
       <header className="tl-flow-header">
         <h2 id={titleId}>{flow.title}</h2>
+        {headerExtra}
         <p title={flow.subtitle}>{flow.subtitle}</p>
       </header>
       <div className="tl-flow-body" style={{ position: 'relative' }}>

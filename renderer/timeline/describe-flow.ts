@@ -6,6 +6,7 @@ import type { FlowLanes, Lane, StolenBar, TimelineLanes, TokenBar } from '../sta
 import { formatSimTick } from './axis.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
 import { upperBound } from './primitives.ts';
+import { extensionWords } from '../../shared/text/extension-words.ts';
 
 const at = (ms: number) => formatSimTick(Math.round(ms / 60_000) * 60_000, 60_000);
 
@@ -24,6 +25,12 @@ export function describeFlow(flow: FlowLanes, nowMs: number): string {
     parts.push(span.toMs === undefined ? `${capital(span.label)} from ${at(span.fromMs)}.` : `${capital(span.label)} from ${at(span.fromMs)} to ${at(span.toMs)}.`);
   }
   return parts.join(' ');
+}
+
+/** The extension of the first extended token: a year, or an external signer's shorter maximum. */
+function extendedTo(tokens: readonly TokenBar[]): string {
+  const t = tokens.find((bar) => bar.extended && bar.expMs !== undefined);
+  return t?.expMs === undefined ? 'a year' : extensionWords(Math.round((t.expMs - t.issuedAtMs) / 1000)).replace(/^one year$/, 'a year');
 }
 
 function laneSentence(lane: Lane): (nowMs: number) => string | undefined {
@@ -51,7 +58,7 @@ function laneSentence(lane: Lane): (nowMs: number) => string | undefined {
     const rotations = Math.max(0, tokens.length - 1);
     const head =
       `${lane.label} had ${tokens.length} token${tokens.length === 1 ? '' : 's'}` +
-      (lifetimes.length > 0 ? `, each valid for ${lifetimes.join(' or ')}${extended ? ' as far as the kubelet knows (the JWT exp is extended to a year)' : ''}` : '') +
+      (lifetimes.length > 0 ? `, each valid for ${lifetimes.join(' or ')}${extended ? ` as far as the kubelet knows (the JWT exp is extended to ${extendedTo(tokens)})` : ''}` : '') +
       `; the kubelet rotated it ${rotations === 1 ? 'once' : `${rotations} times`}`;
     const ends = tokens.flatMap((t) => (t.endMs !== undefined ? [t.endMs] : [])).sort((a, b) => a - b);
     return (nowMs) => {

@@ -6,7 +6,9 @@
 import type { ConfigMap } from 'kubernetes-types/core/v1';
 import type { FlowSpec } from '../scenario/scenario-types.ts';
 import { versionBehaviour } from '../model/versions.ts';
-import { schedule, utcDate, type EngineContext } from './engine-context.ts';
+import { emit, schedule, utcDate, type EngineContext } from './engine-context.ts';
+import { completeServiceAccountTokenOptions } from './api-server/service-account-token-options.ts';
+import { scheduleSignerKeySync, startExternalSigner } from './api-server/external-signer.ts';
 import type { ClusterState } from './engine-state.ts';
 import { stampNewObject } from './object-meta.ts';
 import { takeNextKey } from './signing-keys.ts';
@@ -18,6 +20,9 @@ import { NODE_NAME } from './api-server/pods.ts';
 const NAMESPACES = ['default', 'kube-system'];
 
 export function createCluster(ctx: EngineContext, spec: FlowSpec): ClusterState {
+  const started = completeServiceAccountTokenOptions(spec.apiServer, spec.kubernetesVersion);
+  // The scenario parser refuses flows whose API server would not start, so this is a broken caller.
+  if (!started.ok) throw new Error(`internal: flow ${spec.id}: ${started.message}`);
   const signingKey = takeNextKey(ctx, spec.apiServer.signingAlgorithm);
   const cluster: ClusterState = {
     id: spec.id,
@@ -34,6 +39,7 @@ export function createCluster(ctx: EngineContext, spec: FlowSpec): ClusterState 
     podKeysByUid: {},
     nodes: {},
     configMaps: {},
+    tokenOptions: { maxExpirationSec: started.options.maxExpirationSec, maxExtendedExpirationSec: started.options.maxExtendedExpirationSec },
     signingKey,
     verifyingKeys: [signingKey],
     kubelet: { nodeName: NODE_NAME, up: true, generation: 0, tokenCache: {}, startedAtMs: 0 },
@@ -43,6 +49,25 @@ export function createCluster(ctx: EngineContext, spec: FlowSpec): ClusterState 
     tokenCount: 0,
   };
   ctx.state.flows[spec.id] = cluster;
+  if (spec.apiServer.externalSigner) {
+    // The key file kube-controller-manager signs legacy tokens with; the signer signs everything else.
+    const signer = startExternalSigner(ctx, cluster, signingKey);
+    cluster.externalSigner = signer;
+    cluster.signingKey = signer.offeredKeys[signer.offeredKeys.length - 1]!;
+    // "The external-jwt-signer must be healthy and be ready to serve supported service account keys" at start.
+    cluster.verifyingKeys = [...signer.offeredKeys];
+    scheduleSignerKeySync(ctx, cluster);
+  }
+  for (const warning of started.options.warnings) {
+    emit(ctx, cluster.id, {
+      type: 'warning',
+      code: 'apiserver-flags',
+      text: warning,
+      message: `kube-apiserver start-up warning: ${warning}`,
+      cause: 'kube-apiserver logs this once at start when --service-account-extend-token-expiration is on with a maximum shorter than the extension',
+      refs: {},
+    });
+  }
   cluster.nodes[NODE_NAME] = { apiVersion: 'v1', kind: 'Node', metadata: stampNewObject(ctx, cluster, { name: NODE_NAME }) };
   for (const namespace of NAMESPACES) {
     cluster.namespaces[namespace] = { apiVersion: 'v1', kind: 'Namespace', metadata: stampNewObject(ctx, cluster, { name: namespace }) };

@@ -16,7 +16,8 @@ export type Action =
   | { kind: 'pod-leeway-end'; flow: string; podUid: string }
   | { kind: 'token-expiry'; token: number }
   | { kind: 'actor-call'; actor: string }
-  | { kind: 'legacy-cleaner'; flow: string };
+  | { kind: 'legacy-cleaner'; flow: string }
+  | { kind: 'signer-key-sync'; flow: string };
 
 /** An issued token. Immutable once pushed to the token log. */
 export interface TokenRecord {
@@ -101,6 +102,28 @@ export interface SigningKeyRef {
   kid: string;
 }
 
+/** An external JWT signer and what it answers (see api-server/external-signer.ts). */
+export interface ExternalSignerState {
+  /** `Metadata()`: the longest token lifetime it signs. */
+  maxTokenExpirationSec: number;
+  /** `FetchKeys()`: when kube-apiserver should ask again. */
+  refreshHintSec: number;
+  /** Keys made so far, to name the next one. */
+  keysMade: number;
+  /** kube-controller-manager's key for legacy Secret tokens, which the signer stitches into its key set. */
+  legacyKey: SigningKeyRef;
+  /** What `FetchKeys()` returns now. */
+  offeredKeys: SigningKeyRef[];
+}
+
+/** What kube-apiserver's ServiceAccount token flags came to at start-up (options.go Complete). */
+export interface TokenOptionsState {
+  /** `MaxExpiration` (0: no cap); an external signer's maximum when the flag is unset. */
+  maxExpirationSec: number;
+  /** `MaxExtendedExpiration`: JWT lifetime of an extended 3607 s token. */
+  maxExtendedExpirationSec: number;
+}
+
 export interface ClusterState {
   id: string;
   label: string;
@@ -117,8 +140,12 @@ export interface ClusterState {
   podKeysByUid: Record<string, string>;
   nodes: Record<string, Node>;
   configMaps: Record<string, ConfigMap>;
+  tokenOptions: TokenOptionsState;
+  /** The key bound tokens are signed with (the signer's current key, with an external signer). */
   signingKey: SigningKeyRef;
+  /** The keys kube-apiserver verifies with and publishes (with an external signer: its cache of FetchKeys). */
   verifyingKeys: SigningKeyRef[];
+  externalSigner?: ExternalSignerState;
   kubelet: KubeletState;
   /** TokenSuccessCacheTTL: `token|audiences` → a success served from cache until `untilMs`. */
   authSuccessCache: Record<string, { untilMs: number; user: AuthenticatedUser }>;

@@ -10,6 +10,7 @@ import { takeNextKey } from './signing-keys.ts';
 import { tellInvalidated } from './invalidation.ts';
 import { startKubelet, stopKubelet } from './kubelet/kubelet-lifecycle.ts';
 import { ensureLegacyTokenTracking } from './cluster-setup.ts';
+import { retireSignerKeys, rotateSignerKey } from './api-server/external-signer.ts';
 
 export function injectFault(ctx: EngineContext, cluster: ClusterState, fault: FaultKind): void {
   switch (fault) {
@@ -34,6 +35,7 @@ export function injectFault(ctx: EngineContext, cluster: ClusterState, fault: Fa
       emit(ctx, cluster.id, { type: 'apiserver.started', message: 'kube-apiserver started', cause: 'injected fault ended', refs: {} });
       return;
     case 'rotate-signing-key': {
+      if (cluster.externalSigner) return rotateSignerKey(ctx, cluster, cluster.externalSigner);
       const next = takeNextKey(ctx, cluster.algorithm);
       cluster.signingKey = next;
       cluster.verifyingKeys = [...cluster.verifyingKeys.filter((k) => k.kid !== next.kid), next];
@@ -48,6 +50,7 @@ export function injectFault(ctx: EngineContext, cluster: ClusterState, fault: Fa
       return;
     }
     case 'retire-old-signing-keys': {
+      if (cluster.externalSigner) return retireSignerKeys(ctx, cluster, cluster.externalSigner);
       const retired = cluster.verifyingKeys.filter((k) => k.kid !== cluster.signingKey.kid);
       if (retired.length === 0) return;
       cluster.verifyingKeys = [cluster.signingKey];

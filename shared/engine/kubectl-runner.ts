@@ -4,34 +4,38 @@
  * Each verb beyond create and delete lives in its own module under kubectl/.
  */
 import type { KubectlCommand } from '../kubectl/kubectl-command.ts';
-import { emit, type EngineContext } from './engine-context.ts';
+import type { EngineContext } from './engine-context.ts';
 import type { ClusterState } from './engine-state.ts';
 import { createServiceAccount, deleteServiceAccount } from './api-server/service-accounts.ts';
 import { deleteSecret } from './api-server/secrets.ts';
 import { deletePod } from './api-server/pods.ts';
-import { createTokenRequest } from './api-server/token-request.ts';
+import { requestTokenForKubectl, warningLines } from './kubectl/kubectl-token-request.ts';
+import { runCreateRaw } from './kubectl/kubectl-create-raw.ts';
 import { jwtMarker } from './token-markers.ts';
 import { CONNECTION_REFUSED, failed, fromServer, ok, RESOURCE_SINGULAR, type KubectlRun } from './kubectl/kubectl-output.ts';
 import { runGet } from './kubectl/kubectl-get.ts';
+import { resourceCommandUnreachable } from './kubectl/server-unreachable.ts';
 import { runDescribe } from './kubectl/kubectl-describe.ts';
 import { runExec } from './kubectl/kubectl-exec.ts';
 import { runAuthWhoami } from './kubectl/kubectl-auth.ts';
 import { runHelp } from './kubectl/kubectl-help.ts';
 import { runKubectlFile, type ReadFile } from './kubectl/kubectl-apply.ts';
 import { tokenRequestObject } from './kubectl/token-request-object.ts';
-import { printJson, printYaml } from './kubectl/object-printers.ts';
+import { printJson, printTypedJson, printYaml } from './kubectl/object-printers.ts';
 
 export type { KubectlRun } from './kubectl/kubectl-output.ts';
 export type { ReadFile } from './kubectl/kubectl-apply.ts';
 
-const warningLines = (warnings: string[]): string => warnings.map((w) => `Warning: ${w}\n`).join('');
 
 /** `readFile` answers `-f FILE` (and `-f -` when the heredoc came apart from the line); without it every file is missing, as in a scenario step. */
 export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: KubectlCommand, readFile?: ReadFile): KubectlRun {
   // Help is printed by kubectl itself, without asking the server.
   if (command.verb === 'help') return runHelp(cluster.version, command.topic);
-  if (!cluster.apiServerUp) return failed(CONNECTION_REFUSED);
   const namespace = 'namespace' in command && command.namespace !== undefined ? command.namespace : 'default';
+  // create token does no discovery: its POST fails on its own, below, as "failed to create token: Post …".
+  if (!cluster.apiServerUp && command.verb !== 'create-token') {
+    return command.verb === 'get' ? resourceCommandUnreachable(ctx, cluster) : failed(CONNECTION_REFUSED);
+  }
   switch (command.verb) {
     case 'create-serviceaccount': {
       const created = createServiceAccount(ctx, cluster, { metadata: { name: command.name, namespace } });
@@ -42,7 +46,7 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
       return ok(command.output === 'name' ? `serviceaccount/${command.name}\n` : `serviceaccount/${command.name} created\n`);
     }
     case 'create-token': {
-      const response = createTokenRequest(ctx, cluster, {
+      const response = requestTokenForKubectl(ctx, cluster, {
         namespace,
         serviceAccount: command.serviceAccount,
         spec: {
@@ -50,31 +54,16 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
           ...(command.expirationSec !== undefined ? { expirationSeconds: command.expirationSec } : {}),
           ...(command.boundObject ? { boundObjectRef: { apiVersion: 'v1', ...command.boundObject } } : {}),
         },
-      });
+      }, 'kubectl create token');
       if (!response.ok) return failed(`error: failed to create token: ${response.error.message}`);
-      const { token, expirationSec, jwtLifetimeSec, extended } = response.value;
-      for (const warning of response.warnings) {
-        emit(ctx, cluster.id, { type: 'warning', code: 'max-expiration-clamp', text: warning, message: `API server warning: ${warning}`, cause: 'kube-apiserver --service-account-max-token-expiration caps every TokenRequest', refs: { namespace, serviceAccount: command.serviceAccount } });
-      }
-      emit(ctx, cluster.id, {
-        type: 'token.issued',
-        token: token.index,
-        kind: 'bound',
-        requester: 'kubectl',
-        expirationSec,
-        jwtLifetimeSec,
-        extended,
-        message: `kubectl create token: token #${token.number} for ${namespace}/${command.serviceAccount}, valid ${expirationSec} s`,
-        cause: 'TokenRequest API: a fresh token, stored nowhere, that expires on its own',
-        refs: { namespace, serviceAccount: command.serviceAccount, token: token.index },
-      });
+      const { token } = response.value;
       // create_token.go: without -o only the token is printed; with it, the whole TokenRequest the server returned.
       const stdout =
         command.output === undefined
           ? `${jwtMarker(token.index)}\n`
           : command.output === 'name'
             ? `tokenrequest.authentication.k8s.io/${command.serviceAccount}\n`
-            : (command.output === 'yaml' ? printYaml : printJson)(tokenRequestObject(ctx, namespace, command, response.value));
+            : (command.output === 'yaml' ? printYaml : printTypedJson)(tokenRequestObject(ctx, response.value, command.boundObject && { apiVersion: 'v1', ...command.boundObject }));
       return { ...ok(stdout, warningLines(response.warnings)), token: token.index };
     }
     case 'delete': {
@@ -108,6 +97,8 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
     case 'create-file':
     case 'delete-file':
       return runKubectlFile(ctx, cluster, command, readFile);
+    case 'create-raw':
+      return runCreateRaw(ctx, cluster, command, readFile);
     case 'auth-whoami':
       return runAuthWhoami(ctx, cluster, command.output);
   }

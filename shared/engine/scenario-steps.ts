@@ -1,7 +1,7 @@
 /** Carries out one scenario step on one flow, and the steps a user adds from the console and the editor. */
 import type { Step } from '../scenario/scenario-types.ts';
-import { versionBehaviour } from '../model/versions.ts';
 import { parseKubectl } from '../kubectl/parse-kubectl.ts';
+import { kubectlContextFor } from '../kubectl/kubectl-version.ts';
 import { emit, type EngineContext } from './engine-context.ts';
 import type { ClusterState } from './engine-state.ts';
 import { describeTokenMarkers } from './token-markers.ts';
@@ -9,7 +9,6 @@ import { runKubectl, type KubectlRun, type ReadFile } from './kubectl-runner.ts'
 import { applyManifest } from './apply-manifest.ts';
 import { addAttacker, addClient } from './actors/actors.ts';
 import { injectFault, upgradeCluster } from './faults.ts';
-import { hasAuthWhoami } from './kubectl/kubectl-auth.ts';
 import { runEditorApply, type EditorApplyResult } from './kubectl/kubectl-apply.ts';
 
 export function runStep(ctx: EngineContext, cluster: ClusterState, step: Step): void {
@@ -36,8 +35,7 @@ export function runStep(ctx: EngineContext, cluster: ClusterState, step: Step): 
  * it. `readFile` answers `apply -f FILE` (the console hands over the editor's text); scenario steps have no files.
  */
 export function runKubectlLine(ctx: EngineContext, cluster: ClusterState, line: string, readFile?: ReadFile): KubectlRun {
-  const behaviour = versionBehaviour(cluster.version);
-  const parsed = parseKubectl(line, { kubectlCreateToken: behaviour.kubectlCreateToken, nodeBoundTokens: behaviour.nodeBinding, authWhoami: hasAuthWhoami(cluster.version) });
+  const parsed = parseKubectl(line, kubectlContextFor(cluster.version));
   const ran: KubectlRun = parsed.ok ? runKubectl(ctx, cluster, parsed.command, readFile) : { stdout: '', stderr: parsed.stderr, exitCode: parsed.exitCode };
   // kubectl prints its own client-side warnings (e.g. for --force) before the command's output.
   const result: KubectlRun = parsed.ok && parsed.warning ? { ...ran, stderr: `${parsed.warning}${ran.stderr}` } : ran;

@@ -21,6 +21,15 @@ export function keyAt(ctx: EngineContext, algorithm: SigningAlgorithm, poolIndex
   return key;
 }
 
+/** The verifying keys as published: an external signer names its keys itself, so the pool key takes the ref's kid. */
 export function verifyingKeysOf(ctx: EngineContext, cluster: ClusterState): SigningKey[] {
-  return cluster.verifyingKeys.map((ref) => keyAt(ctx, cluster.algorithm, ref.poolIndex));
+  return cluster.verifyingKeys.map((ref) => {
+    const key = keyAt(ctx, cluster.algorithm, ref.poolIndex);
+    return key.kid === ref.kid ? key : { ...key, kid: ref.kid };
+  });
+}
+
+/** kube-controller-manager's key for legacy Secret tokens: the API server's key file, or its own beside a signer. */
+export function legacyTokenSigningKey(cluster: ClusterState): SigningKeyRef {
+  return cluster.externalSigner?.legacyKey ?? cluster.signingKey;
 }

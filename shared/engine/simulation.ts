@@ -19,6 +19,7 @@ import { endDeletionLeeway, removePod } from './api-server/pods.ts';
 import { runActorCall } from './actors/actors.ts';
 import { CLEANER_SYNC_INTERVAL_MS, runLegacyTokenCleaner } from './controllers/legacy-token-cleaner.ts';
 import { CLOCK_SKEW_LEEWAY_MS } from './api-server/authenticator.ts';
+import { fetchSignerKeys, scheduleSignerKeySync } from './api-server/external-signer.ts';
 
 export interface SimulationOptions {
   keyPool?: KeyPool;
@@ -245,6 +246,12 @@ export class Simulation {
       }
       case 'actor-call':
         return runActorCall(ctx, action.actor);
+      case 'signer-key-sync': {
+        const cluster = ctx.state.flows[action.flow]!;
+        fetchSignerKeys(ctx, cluster, 'refresh-hint');
+        scheduleSignerKeySync(ctx, cluster);
+        return;
+      }
       case 'legacy-cleaner': {
         const cluster = ctx.state.flows[action.flow]!;
         runLegacyTokenCleaner(ctx, cluster);

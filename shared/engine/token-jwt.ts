@@ -14,6 +14,7 @@ import type { Simulation } from './simulation.ts';
 import type { TokenRecord } from './engine-state.ts';
 import { keyAt, verifyingKeysOf } from './signing-keys.ts';
 import { authenticateToken, type AuthResult } from './api-server/authenticator.ts';
+import { hasVerifyingKey } from './api-server/external-signer.ts';
 import { LEGACY_ISSUER } from './controllers/tokens-controller.ts';
 import { objectKey } from './engine-state.ts';
 import { deepClone } from '../sim/deep-clone.ts';
@@ -58,7 +59,9 @@ export async function authenticateExternalToken(sim: Simulation, flowId: string,
     return { ok: false, error: '', abstained: true };
   }
   const modernJose = versionBehaviour(cluster.version).modernValidatorMessages;
-  const verified = await verifyJwtSignature(decoded.compact, flowJwks(sim, flowId), { goJoseErrorPrefix: modernJose ? 'go-jose/go-jose' : 'square/go-jose' });
+  // An external signer's cache refetches for an unknown kid before the signature is checked against it.
+  hasVerifyingKey(sim.context, cluster, header.kid);
+  const verified = await verifyJwtSignature(decoded.compact, buildJwks(verifyingKeysOf(sim.context, cluster)), { goJoseErrorPrefix: modernJose ? 'go-jose/go-jose' : 'square/go-jose' });
   let identity: { token: number } | { compact: string } = { compact: decoded.compact };
   if (claims.iss === LEGACY_ISSUER) {
     const secretName = decoded.claims['kubernetes.io/serviceaccount/secret.name'];
@@ -87,9 +90,11 @@ export async function verifyTokenNow(sim: Simulation, tokenIndex: number): Promi
   const cluster = sim.cluster(token.flow);
   if (!cluster) return { jwt, ok: false, error: `unknown flow ${token.flow}` };
   const modernJose = versionBehaviour(cluster.version).modernValidatorMessages;
-  const verified = await verifyJwtSignature(jwt, flowJwks(sim, token.flow), { goJoseErrorPrefix: modernJose ? 'go-jose/go-jose' : 'square/go-jose' });
   const scratch = { ...sim.context, state: deepClone(sim.context.state), events: [] };
-  const result = authenticateToken(scratch, scratch.state.flows[token.flow]!, {
+  const scratchCluster = scratch.state.flows[token.flow]!;
+  hasVerifyingKey(scratch, scratchCluster, token.header.kid);
+  const verified = await verifyJwtSignature(jwt, buildJwks(verifyingKeysOf(scratch, scratchCluster)), { goJoseErrorPrefix: modernJose ? 'go-jose/go-jose' : 'square/go-jose' });
+  const result = authenticateToken(scratch, scratchCluster, {
     header: token.header,
     claims: token.claims,
     identity: { token: token.index },

@@ -9,6 +9,8 @@ import type { TokenRecord } from '../engine/engine-state.ts';
 import { verifyTokenNow } from '../engine/token-jwt.ts';
 import { resolveTokenMarkers } from '../engine/token-markers.ts';
 import { parseScenario } from '../scenario/parse-scenario.ts';
+import { setFlowVersion } from '../scenario/scenario-flow-version.ts';
+import type { UserStep } from '../engine/scenario-steps.ts';
 import type { Scenario } from '../scenario/scenario-types.ts';
 import type { EngineCommand, EngineMessage, ScenarioSummary, TokenSummary } from '../rpc/engine-protocol.ts';
 
@@ -48,6 +50,7 @@ export function summarizeScenario(scenario: Scenario, sourceName: string, scenar
       apiAudiences: f.apiServer.apiAudiences.length > 0 ? f.apiServer.apiAudiences : f.apiServer.issuers,
       extendTokenExpiration: f.apiServer.extendTokenExpiration,
       maxTokenExpirationSec: f.apiServer.maxTokenExpirationSec,
+      externalSigner: f.apiServer.externalSigner !== undefined,
     })),
   };
 }
@@ -126,6 +129,8 @@ export class EngineSession {
         return this.runConsoleLine(command);
       case 'apply':
         return this.runEditorApply(command);
+      case 'set-flow-version':
+        return this.rerunWithFlowVersion(command);
       case 'inspect-token': {
         if (!this.sim) return;
         const result = await verifyTokenNow(this.sim, command.token);
@@ -183,13 +188,35 @@ export class EngineSession {
       this.ports.send({ type: 'load-failed', sourceName, errors: parsed.errors });
       return;
     }
+    this.start(parsed.value, sourceName, text);
+  }
+
+  /**
+   * The same scenario with one flow on another release, from the start: the console lines and editor applies run
+   * again at their instants, and the playhead comes back to where it was. A version the flow cannot run on is
+   * refused with the scenario's own error, and the current run goes on.
+   */
+  private rerunWithFlowVersion(command: Extract<EngineCommand, { type: 'set-flow-version' }>): void {
+    const rewritten = setFlowVersion(command.scenarioText, command.flow, command.kubernetesVersion);
+    if (!rewritten.ok) {
+      this.ports.send({ type: 'error', message: `flow ${command.flow} cannot run on Kubernetes ${command.kubernetesVersion}: ${rewritten.errors.map((e) => e.message).join('; ')}` });
+      return;
+    }
+    const atMs = this.sim?.nowMs ?? 0;
+    const userSteps = this.sim ? [...this.sim.recordedSteps] : [];
+    this.start(rewritten.value.scenario, command.sourceName, rewritten.value.text, userSteps);
+    this.sim?.seek(atMs);
+    this.flush();
+  }
+
+  private start(scenario: Scenario, sourceName: string, text: string, userSteps: readonly UserStep[] = []): void {
     this.stopTimer();
     this.playing = false;
-    this.sim = new Simulation(parsed.value);
+    this.sim = new Simulation(scenario, { userSteps });
     this.sentEvents = 0;
     this.sentTokens = 0;
     this.lagMs = 0;
-    this.ports.send({ type: 'loaded', scenario: summarizeScenario(parsed.value, sourceName, text) });
+    this.ports.send({ type: 'loaded', scenario: summarizeScenario(scenario, sourceName, text) });
     this.flush();
   }
 

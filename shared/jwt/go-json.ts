@@ -49,8 +49,9 @@ export function goJsonString(text: string): string {
 /**
  * Serializes plain JSON data (objects, arrays, strings, finite numbers, booleans, null). Object members whose value
  * is `undefined` are left out, as Go leaves out `omitempty` fields. Anything else is a programming error and throws.
+ * Members are sorted, as Go marshals a map; `sortKeys: false` keeps them as given, as Go marshals a struct.
  */
-export function goJson(value: unknown): string {
+export function goJson(value: unknown, sortKeys = true): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -62,10 +63,10 @@ export function goJson(value: unknown): string {
       if (!Number.isFinite(value)) throw new TypeError(`cannot encode ${value} as JSON`);
       return JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return '[' + value.map((item) => (item === undefined ? 'null' : goJson(item))).join(',') + ']';
+      if (Array.isArray(value)) return '[' + value.map((item) => (item === undefined ? 'null' : goJson(item, sortKeys))).join(',') + ']';
       const entries = Object.entries(value as Record<string, unknown>).filter(([, member]) => member !== undefined);
-      entries.sort(([a], [b]) => compareCodePoints(a, b));
-      return '{' + entries.map(([key, member]) => goJsonString(key) + ':' + goJson(member)).join(',') + '}';
+      if (sortKeys) entries.sort(([a], [b]) => compareCodePoints(a, b));
+      return '{' + entries.map(([key, member]) => goJsonString(key) + ':' + goJson(member, sortKeys)).join(',') + '}';
     }
     default:
       throw new TypeError(`cannot encode a ${typeof value} as JSON`);

@@ -8,6 +8,8 @@ import type { SigningAlgorithm } from '../scenario/scenario-types.ts';
 export interface JwtHeader {
   alg: SigningAlgorithm;
   kid: string;
+  /** Only in an external signer's header (KEP-740 requires "JWT"); kube-apiserver's own signer writes none. */
+  typ?: 'JWT';
 }
 
 /** `pkg/serviceaccount/legacy.go` LegacyClaims: no exp, iat, nbf, aud or jti, so it never expires. */

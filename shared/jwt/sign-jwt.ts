@@ -40,10 +40,15 @@ function remember(memoId: string, token: Promise<string>): Promise<string> {
   return token;
 }
 
+/** The header members in Go's sorted-map order: alg, kid, then typ when an external signer set one. */
+function protectedHeader(header: JwtHeader): JwtHeader {
+  return header.typ === undefined ? { alg: header.alg, kid: header.kid } : { alg: header.alg, kid: header.kid, typ: header.typ };
+}
+
 /** The exact header and payload text that get signed; exposed so tests and the UI can show it without signing. */
 export function jwsSigningParts(header: JwtHeader, claims: TokenClaims): { headerJson: string; payloadJson: string } {
   // Built member by member so that a caller's extra properties (or a different insertion order) cannot leak in.
-  return { headerJson: goJson({ alg: header.alg, kid: header.kid }), payloadJson: goJson(claims) };
+  return { headerJson: goJson(protectedHeader(header)), payloadJson: goJson(claims) };
 }
 
 /**
@@ -67,6 +72,6 @@ async function signUncached(header: JwtHeader, claims: TokenClaims, key: Signing
   if (header.alg !== key.alg) throw new Error(`header alg ${header.alg} does not match the ${key.alg} signing key ${key.kid}`);
   const { payloadJson } = jwsSigningParts(header, claims);
   const privateKey = await importPrivateKey(key);
-  // jose serializes the protected header with JSON.stringify in insertion order: alg, kid, as Go's sorted map does.
-  return new CompactSign(utf8Encode(payloadJson)).setProtectedHeader({ alg: header.alg, kid: header.kid }).sign(privateKey);
+  // jose serializes the protected header with JSON.stringify in insertion order: alg, kid(, typ), as Go's sorted map does.
+  return new CompactSign(utf8Encode(payloadJson)).setProtectedHeader({ ...protectedHeader(header) }).sign(privateKey);
 }

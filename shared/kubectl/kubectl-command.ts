@@ -27,6 +27,11 @@ export type KubectlCommand =
    */
   | { verb: 'apply'; file: string; namespace?: string; stdin?: string }
   | { verb: 'create-file'; file: string; namespace?: string; stdin?: string }
+  /**
+   * `create --raw /api/v1/namespaces/NS/serviceaccounts/NAME/token -f FILE`: the file's JSON posted as it is, so a
+   * TokenRequest can carry what kubectl create token never sends (`metadata.uid`).
+   */
+  | { verb: 'create-raw'; path: string; namespace: string; serviceAccount: string; file: string; stdin?: string }
   | { verb: 'delete-file'; file: string; namespace?: string; stdin?: string; gracePeriodSec?: number; force: boolean }
   | { verb: 'exec'; pod: string; namespace?: string; container?: string; argv: string[] }
   | { verb: 'auth-whoami'; output?: OutputFormat }

@@ -13,12 +13,17 @@ import type { FlagDef, ParsedFlags } from './kubectl-flags.ts';
 import type { ShellWord, TokenizeResult } from './kubectl-tokenize.ts';
 import { splitCommandText } from './heredoc.ts';
 import { parseGoDuration } from '../time/duration.ts';
+import type { KubectlDurationCheck } from '../model/versions.ts';
 
 export interface KubectlContext {
   /** `kubectl create token` exists (kubectl ≥ 1.24). */
   kubectlCreateToken: boolean;
-  /** `--bound-object-kind Node` is accepted (KUBECTL_NODE_BOUND_TOKENS=true in ≈1.31–1.32, always later). */
+  /** `--bound-object-kind Node` is always accepted (kubectl ≥ 1.31). */
   nodeBoundTokens: boolean;
+  /** `--bound-object-kind Node` is accepted when the line sets `KUBECTL_NODE_BOUND_TOKENS=true` (kubectl 1.29–1.30). */
+  nodeBoundTokensWithEnv?: boolean;
+  /** How `--duration` is checked; the 1.30+ rule when absent. */
+  durationCheck?: KubectlDurationCheck;
   /** `kubectl auth whoami` exists (kubectl ≥ 1.27; before that `auth` knows only can-i and reconcile). Default true. */
   authWhoami?: boolean;
   /** Text piped to kubectl's stdin (the console's collected here-document); `-f -` reads it. */
@@ -211,7 +216,8 @@ function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
   const input = readCommandText(line, ctx);
   if (!input.ok) return input.failure;
   const { split, stdin } = input;
-  let words = split.words;
+  const { env, words: afterEnv } = environmentPrefix(split.words);
+  let words = afterEnv;
   if (words[0]?.text === 'kubectl') words = words.slice(1);
   if (words.length === 0) return { ok: true, command: { verb: 'help' } };
 
@@ -244,7 +250,7 @@ function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
     case 'kubectl create serviceaccount':
       return createServiceAccount(node, flags);
     case 'kubectl create token':
-      return createToken(node, flags, ctx);
+      return createToken(node, flags, ctx, env);
     case 'kubectl get':
       return getCommand(node, flags);
     case 'kubectl describe':
@@ -261,6 +267,18 @@ function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
       return helpCommand(flags);
   }
   return fail(`error: TokenScope does not simulate "${node.path}"; it runs kubectl ${SIMULATED_SUMMARY}`);
+}
+
+/** `NAME=value` words before the command, as a shell passes them into kubectl's environment. */
+function environmentPrefix(words: readonly ShellWord[]): { env: ReadonlyMap<string, string>; words: readonly ShellWord[] } {
+  const env = new Map<string, string>();
+  let index = 0;
+  for (; index < words.length; index++) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(words[index]!.text);
+    if (!match) break;
+    env.set(match[1]!, match[2]!);
+  }
+  return { env, words: words.slice(index) };
 }
 
 /**
@@ -489,11 +507,58 @@ function createFromFile(flags: ParsedFlags, stdin: Stdin): KubectlParseResult {
   if (flags.positionals.length > 0) {
     return usageError(CREATE, `Unexpected args: [${flags.positionals.map((word) => word.text).join(' ')}]`, flags.positionals[0]?.column);
   }
+  if (lastValue(flags, 'raw') !== undefined) return createRaw(flags, stdin);
   const unsupported = notSimulatedFlags(flags, CREATE, ['filename']);
   if (unsupported !== undefined) return unsupported;
   const file = fileArgument(CREATE, flags, stdin);
   if (!file.ok) return file.failure;
   return { ok: true, command: withNamespace({ verb: 'create-file' as const, file: file.file, ...(file.stdin === undefined ? {} : { stdin: file.stdin }) }, flags) };
+}
+
+/**
+ * `create --raw PATH -f FILE` (create.go ValidateArgs, then rawhttp.RawPost): the file's bytes POSTed to PATH as
+ * they are. The only path the simulated API server answers is the TokenRequest subresource.
+ */
+function createRaw(flags: ParsedFlags, stdin: Stdin): KubectlParseResult {
+  const raw = lastValue(flags, 'raw') ?? '';
+  const rawColumn = flagColumn(flags, 'raw');
+  const files = allValues(flags, 'filename').flatMap((value) => value.split(','));
+  if (files.length !== 1) return usageError(CREATE, '--raw can only use a single local file or stdin', flagColumn(flags, 'filename'));
+  if (/^https?:\/\//.test(files[0] ?? '')) return usageError(CREATE, '--raw cannot read from a url', flagColumn(flags, 'filename'));
+  if (lastValue(flags, 'recursive') === 'true') return usageError(CREATE, '--raw and --recursive are mutually exclusive', flagColumn(flags, 'recursive'));
+  if (lastValue(flags, 'selector') !== undefined) return usageError(CREATE, '--raw and --selector (-l) are mutually exclusive', flagColumn(flags, 'selector'));
+  if ((lastValue(flags, 'output') ?? '') !== '') return usageError(CREATE, '--raw and --output are mutually exclusive', flagColumn(flags, 'output'));
+  // url.ParseRequestURI: an absolute path (or URL) is required.
+  if (!raw.startsWith('/')) return usageError(CREATE, `--raw must be a valid URL path: parse ${goQuote(raw)}: invalid URI for request`, rawColumn);
+  const unsupported = notSimulatedFlags(flags, CREATE, ['filename', 'raw']);
+  if (unsupported !== undefined) return unsupported;
+  const path = raw.split('?')[0] ?? raw;
+  const match = /^\/api\/v1\/namespaces\/([^/]+)\/serviceaccounts\/([^/]+)\/token$/.exec(path);
+  if (!match) {
+    return fail('error: TokenScope\'s kubectl create --raw posts only to a TokenRequest: /api/v1/namespaces/NAMESPACE/serviceaccounts/NAME/token', rawColumn);
+  }
+  const file = fileArgument(CREATE, flags, stdin);
+  if (!file.ok) return file.failure;
+  return {
+    ok: true,
+    command: {
+      verb: 'create-raw',
+      path: raw,
+      namespace: pathSegment(match[1] ?? ''),
+      serviceAccount: pathSegment(match[2] ?? ''),
+      file: file.file,
+      ...(file.stdin === undefined ? {} : { stdin: file.stdin }),
+    },
+  };
+}
+
+/** A URL path segment with its %-escapes decoded (left as typed when they are malformed). */
+function pathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function createServiceAccount(node: CommandNode, flags: ParsedFlags): KubectlParseResult {
@@ -510,7 +575,7 @@ function createServiceAccount(node: CommandNode, flags: ParsedFlags): KubectlPar
 }
 
 /** create_token.go: Complete (name, printer) then Validate, in that order and with those texts. */
-function createToken(node: CommandNode, flags: ParsedFlags, ctx: KubectlContext): KubectlParseResult {
+function createToken(node: CommandNode, flags: ParsedFlags, ctx: KubectlContext, env: ReadonlyMap<string, string>): KubectlParseResult {
   const name = exactlyOneName(node, flags);
   if (!name.ok) return name.failure;
   const output = outputFormat(flags, ['yaml', 'json', 'name'], CREATE_FORMATS);
@@ -526,7 +591,8 @@ function createToken(node: CommandNode, flags: ParsedFlags, ctx: KubectlContext)
     const parsed = parseGoDuration(durationText);
     const column = flagColumn(flags, 'duration');
     if (!parsed.ok) return flagError(node, `invalid argument ${goQuote(durationText)} for "--duration" flag: ${parsed.error}`, column);
-    if (parsed.nanoseconds < 0n) return fail('error: --duration must be greater than or equal to 0', column);
+    const durationError = durationCheckError(parsed.nanoseconds, ctx.durationCheck ?? 'non-negative');
+    if (durationError !== undefined) return fail(durationError, column);
     if (parsed.nanoseconds % 1_000_000_000n !== 0n) return fail('error: --duration cannot be expressed in units less than seconds', column);
     // Run sends expirationSeconds only when the duration is > 0.
     if (parsed.nanoseconds > 0n) expirationSec = Number(parsed.nanoseconds / 1_000_000_000n);
@@ -542,8 +608,9 @@ function createToken(node: CommandNode, flags: ParsedFlags, ctx: KubectlContext)
     if (boundName !== '') return fail('error: --bound-object-name can only be set if --bound-object-kind is provided', flagColumn(flags, 'bound-object-name'));
     if (boundUid !== '') return fail('error: --bound-object-uid can only be set if --bound-object-kind is provided', flagColumn(flags, 'bound-object-uid'));
   } else {
-    // boundObjectKindToAPIVersions: Pod and Secret, plus Node behind KUBECTL_NODE_BOUND_TOKENS; listed sorted.
-    const kinds = ctx.nodeBoundTokens ? ['Node', 'Pod', 'Secret'] : ['Pod', 'Secret'];
+    // boundObjectKindToAPIVersions: Pod and Secret, plus Node (behind KUBECTL_NODE_BOUND_TOKENS on 1.29–1.30); sorted.
+    const nodeKind = ctx.nodeBoundTokens || (ctx.nodeBoundTokensWithEnv === true && env.get('KUBECTL_NODE_BOUND_TOKENS')?.toLowerCase() === 'true');
+    const kinds = nodeKind ? ['Node', 'Pod', 'Secret'] : ['Pod', 'Secret'];
     if (!kinds.includes(kind)) return fail(`error: supported --bound-object-kind values are ${kinds.join(', ')}`, flagColumn(flags, 'bound-object-kind'));
     if (boundName === '') return fail('error: --bound-object-name is required if --bound-object-kind is provided', flagColumn(flags, 'bound-object-kind'));
     boundObject = { kind: kind as 'Pod' | 'Secret' | 'Node', name: boundName, ...(boundUid === '' ? {} : { uid: boundUid }) };
@@ -560,6 +627,18 @@ function createToken(node: CommandNode, flags: ParsedFlags, ctx: KubectlContext)
     ...(output.output === undefined ? {} : { output: output.output }),
   };
   return { ok: true, command };
+}
+
+/** create_token.go Validate's `--duration` check, whose wording and treatment of 0 changed in 1.29 and 1.30. */
+function durationCheckError(nanoseconds: bigint, check: KubectlDurationCheck): string | undefined {
+  switch (check) {
+    case 'non-negative':
+      return nanoseconds < 0n ? 'error: --duration must be greater than or equal to 0' : undefined;
+    case 'positive':
+      return nanoseconds < 0n ? 'error: --duration must be positive' : undefined;
+    case 'positive-non-zero':
+      return nanoseconds <= 0n ? 'error: --duration must be positive' : undefined;
+  }
 }
 
 // ---- get / describe / delete -------------------------------------------------------------------------------------

@@ -64,6 +64,8 @@ export type SimEvent =
   | (Base<'apiserver.started'>)
   | (Base<'signing-key.rotated'> & { kid: string; verifyingKids: string[] })
   | (Base<'signing-key.retired'> & { kids: string[] })
+  /** kube-apiserver replaced its cache of an external signer's keys (on its refresh hint, or for an unknown kid). */
+  | (Base<'signing-key.fetched'> & { kids: string[]; reason: 'refresh-hint' | 'unknown-kid' })
   | (Base<'cluster.upgraded'> & { fromVersion: string; toVersion: string })
   | (Base<'kubectl.ran'> & { command: string; stdout: string; stderr: string; exitCode: number; token?: number })
   | (Base<'manifest.applied'> & { kind: string; name: string })

@@ -4,7 +4,7 @@
  * and `validateCommand` checks anything that arrives from the other side before it is trusted.
  */
 import type { SimEvent } from '../model/events.ts';
-import type { KubernetesVersion } from '../model/versions.ts';
+import { isKubernetesVersion, KUBERNETES_VERSIONS, type KubernetesVersion } from '../model/versions.ts';
 import type { InputError, ScenarioAnnotation } from '../scenario/scenario-types.ts';
 import type { JwtHeader, TokenClaims } from '../jwt/jwt-types.ts';
 
@@ -25,7 +25,12 @@ export type EngineCommand =
    */
   | { type: 'kubectl'; flow: string; line: string; requestId: number; stdin?: string }
   /** A manifest from the editor, applied now to one flow (recorded like a console line). */
-  | { type: 'apply'; flow: string; manifest: string; requestId: number };
+  | { type: 'apply'; flow: string; manifest: string; requestId: number }
+  /**
+   * The flow version picker: rerun `scenarioText` (the UI's copy, notes included) with one flow on another release,
+   * keeping the console's recorded steps and the playhead. The rewritten text comes back in `loaded`.
+   */
+  | { type: 'set-flow-version'; scenarioText: string; sourceName: string; flow: string; kubernetesVersion: KubernetesVersion };
 
 export interface FlowSummary {
   id: string;
@@ -35,6 +40,8 @@ export interface FlowSummary {
   apiAudiences: string[];
   extendTokenExpiration: boolean;
   maxTokenExpirationSec: number;
+  /** The flow's API server signs through an external signer (which needs 1.34 or newer). */
+  externalSigner: boolean;
 }
 
 export interface ScenarioSummary {
@@ -140,6 +147,15 @@ export function validateCommand(value: unknown): { ok: true; command: EngineComm
       return {
         ok: true,
         command: { type: 'kubectl', flow: value.flow, line: value.line, requestId: value.requestId as number, ...(typeof value.stdin === 'string' ? { stdin: value.stdin } : {}) },
+      };
+    case 'set-flow-version':
+      if (typeof value.scenarioText !== 'string' || value.scenarioText.length > 2_000_000) return bad('scenarioText must be a string of at most 2 MB');
+      if (typeof value.sourceName !== 'string' || value.sourceName.length > 500) return bad('sourceName must be a string of at most 500 characters');
+      if (typeof value.flow !== 'string' || value.flow.length > 200) return bad('flow must be a flow id');
+      if (typeof value.kubernetesVersion !== 'string' || !isKubernetesVersion(value.kubernetesVersion)) return bad(`kubernetesVersion must be one of ${KUBERNETES_VERSIONS.join(', ')}`);
+      return {
+        ok: true,
+        command: { type: 'set-flow-version', scenarioText: value.scenarioText, sourceName: value.sourceName, flow: value.flow, kubernetesVersion: value.kubernetesVersion },
       };
     case 'apply':
       if (typeof value.flow !== 'string' || value.flow.length > 200) return bad('flow must be a flow id');

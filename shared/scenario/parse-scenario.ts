@@ -19,9 +19,11 @@ import type { SourceMap, SourcePosition } from '../manifest/yaml-source.ts';
 import { YamlFieldReader, type Field } from '../manifest/yaml-field-reader.ts';
 import { tokenizeShellLine } from '../kubectl/kubectl-tokenize.ts';
 import { formatScenarioDuration } from '../time/duration.ts';
+import { completeServiceAccountTokenOptions, externalSignerGateError } from '../engine/api-server/service-account-token-options.ts';
 import type {
   ApiServerFlags,
   ClientReads,
+  ExternalSignerSpec,
   FaultKind,
   FlowSpec,
   ParseResult,
@@ -49,8 +51,11 @@ export const MAX_ANNOTATION_CHARS = 200;
 const FLOW_KEYS = ['id', 'label', 'kubernetesVersion', 'apiServer'];
 const API_SERVER_KEYS = [
   'issuer', 'apiAudiences', 'extendTokenExpiration', 'maxTokenExpiration', 'serviceAccountLookup',
-  'legacyTokenCleanUpPeriod', 'signingAlgorithm',
+  'legacyTokenCleanUpPeriod', 'signingAlgorithm', 'externalSigner',
 ];
+const EXTERNAL_SIGNER_KEYS = ['maxTokenExpiration', 'refreshHint'];
+/** The signer's FetchKeys refresh hint when a scenario names none: TokenScope's choice, as a static key's cache age. */
+const DEFAULT_SIGNER_REFRESH_HINT_SEC = 60 * 60;
 const ACTION_KEYS = ['kubectl', 'apply', 'client', 'leak', 'fault', 'upgrade'] as const;
 const STEP_KEYS = ['at', ...ACTION_KEYS, 'flows'];
 const CLIENT_KEYS = ['pod', 'namespace', 'reads', 'callEvery', 'file', 'target', 'name'];
@@ -64,6 +69,7 @@ export function parseScenario(text: string): ParseResult<Scenario> {
 
 class ScenarioReader extends YamlFieldReader {
   private declaredFlowIds: string[] | undefined;
+  private flows: FlowSpec[] | undefined;
 
   constructor(doc: Document, map: SourceMap, text: string) {
     super(doc, map, text, { plainScalarsAsText: true });
@@ -89,6 +95,7 @@ class ScenarioReader extends YamlFieldReader {
     const durationMs = this.readDurationMs(root);
     const startEpochMs = this.readStart(root);
     const flows = this.readFlows(root);
+    this.flows = flows;
     const steps = this.readSteps(root, durationMs);
     const annotations = this.readAnnotations(root, durationMs);
 
@@ -256,7 +263,35 @@ class ScenarioReader extends YamlFieldReader {
     }
     const apiServer = this.readApiServer(node, `${path}.apiServer`);
     if (id === undefined || !FLOW_ID.test(id) || kubernetesVersion === undefined || apiServer === undefined) return undefined;
+    if (!this.apiServerStarts(node, `${path}.apiServer`, apiServer, kubernetesVersion)) return undefined;
     return { id, label: label ?? id, kubernetesVersion, apiServer, line: position.line };
+  }
+
+  /** An external-signer flow cannot be upgraded (or rolled back) to a release where the signer's gate is off. */
+  private checkSignerSurvivesUpgrade(version: KubernetesVersion, stepFlows: string[] | undefined, path: string, position: SourcePosition): void {
+    for (const flow of this.flows ?? []) {
+      if (!flow.apiServer.externalSigner || (stepFlows !== undefined && !stepFlows.includes(flow.id))) continue;
+      const gateError = externalSignerGateError(version);
+      if (gateError !== undefined) this.error(path, `flow ${JSON.stringify(flow.id)} uses an external signer: ${gateError}`, position);
+    }
+  }
+
+  /** A kube-apiserver that refuses its flags at start-up is reported at the flag, with its own message. */
+  private apiServerStarts(flow: YAMLMap, path: string, flags: ApiServerFlags, version: KubernetesVersion): boolean {
+    const started = completeServiceAccountTokenOptions(flags, version);
+    if (started.ok) return true;
+    const apiServer = this.field(flow, 'apiServer');
+    const apiServerMap = apiServer !== undefined && isMap(apiServer.value) ? apiServer.value : undefined;
+    const signer = apiServerMap === undefined ? undefined : this.field(apiServerMap, 'externalSigner');
+    const signerMap = signer !== undefined && isMap(signer.value) ? signer.value : undefined;
+    const position =
+      started.field === 'maxTokenExpiration'
+        ? apiServerMap === undefined ? undefined : this.field(apiServerMap, 'maxTokenExpiration')?.position
+        : started.field === 'externalSigner.maxTokenExpiration'
+          ? signerMap === undefined ? undefined : this.field(signerMap, 'maxTokenExpiration')?.position
+          : signer?.position;
+    this.error(`${path}.${started.field}`, `kube-apiserver would not start: ${started.message}`, position ?? apiServer?.position ?? this.position(flow));
+    return false;
   }
 
   private readApiServer(flow: YAMLMap, path: string): ApiServerFlags | undefined {
@@ -291,7 +326,26 @@ class ScenarioReader extends YamlFieldReader {
       const algorithm = this.oneOf(algorithmField, `${path}.signingAlgorithm`, SIGNING_ALGORITHMS);
       if (algorithm !== undefined) flags.signingAlgorithm = algorithm;
     }
+    const signer = this.readExternalSigner(map, `${path}.externalSigner`);
+    if (signer !== undefined) flags.externalSigner = signer;
     return this.errors.length === before ? flags : undefined;
+  }
+
+  /** `externalSigner: {maxTokenExpiration: 2h, refreshHint: 1h}`: what the signer's Metadata and FetchKeys answer. */
+  private readExternalSigner(apiServer: YAMLMap, path: string): ExternalSignerSpec | undefined {
+    const field = this.field(apiServer, 'externalSigner');
+    if (field === undefined || this.isMissing(field)) return undefined;
+    const map = this.mappingOf(field, path, '{maxTokenExpiration: 2h}');
+    if (map === undefined) return undefined;
+    this.checkKeys(map, EXTERNAL_SIGNER_KEYS, path);
+    const maxField = this.field(map, 'maxTokenExpiration');
+    if (maxField === undefined || this.isMissing(maxField)) {
+      this.error(`${path}.maxTokenExpiration`, "is required: the longest token lifetime the signer supports (its Metadata answer), such as 2h", maxField?.position ?? field.position);
+      return undefined;
+    }
+    const maxSec = this.durationSeconds(map, 'maxTokenExpiration', `${path}.maxTokenExpiration`, false);
+    const refreshHintSec = this.durationSeconds(map, 'refreshHint', `${path}.refreshHint`, false) ?? DEFAULT_SIGNER_REFRESH_HINT_SEC;
+    return maxSec === undefined ? undefined : { maxTokenExpirationSec: maxSec, refreshHintSec };
   }
 
   /** A string or a list of strings (flags such as --service-account-issuer may be repeated). */
@@ -410,6 +464,7 @@ class ScenarioReader extends YamlFieldReader {
       case 'upgrade': {
         const version = this.isMissing(actionField) ? this.missing(actionPath, `a version, one of ${KUBERNETES_VERSIONS.join(', ')}`, actionField.position) : this.versionOf(actionField, actionPath);
         if (version !== undefined) step = { ...base, kind: 'upgrade', kubernetesVersion: version };
+        if (version !== undefined) this.checkSignerSurvivesUpgrade(version, stepFlows, actionPath, actionField.position);
         break;
       }
     }

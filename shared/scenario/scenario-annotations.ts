@@ -3,10 +3,9 @@
  * the rest of the file (comments, key order, block scalars) is left as the author wrote it, so annotating a lesson's
  * scenario in class and saving it produces a file that still reads like the original.
  */
-import { isMap, parseDocument } from 'yaml';
 import { formatScenarioDuration } from '../time/duration.ts';
 import type { ParseResult, ScenarioAnnotation } from './scenario-types.ts';
-import { parseScenario } from './parse-scenario.ts';
+import { rewriteScenario } from './rewrite-scenario.ts';
 
 function annotationNode(annotation: ScenarioAnnotation): Record<string, string> {
   const node: Record<string, string> = { at: formatScenarioDuration(annotation.atMs) };
@@ -17,19 +16,15 @@ function annotationNode(annotation: ScenarioAnnotation): Record<string, string> 
 }
 
 /**
- * The scenario text with its annotations replaced by `annotations` (removed when the list is empty). The result is
- * parsed again before it is returned, so a note the scenario format refuses (too long, past the end, an unknown flow)
- * comes back as that error rather than as a file that no longer loads.
+ * The scenario text with its annotations replaced by `annotations` (removed when the list is empty). A note the
+ * scenario format refuses (too long, past the end, an unknown flow) comes back as that error.
  */
 export function setScenarioAnnotations(scenarioText: string, annotations: readonly ScenarioAnnotation[]): ParseResult<string> {
-  const doc = parseDocument(scenarioText);
-  if (doc.errors.length > 0 || !isMap(doc.contents)) {
-    return { ok: false, errors: [{ message: 'the scenario does not parse, so its annotations cannot be rewritten; fix the file first' }] };
-  }
-  const sorted = [...annotations].sort((a, b) => a.atMs - b.atMs);
-  if (sorted.length === 0) doc.delete('annotations');
-  else doc.set('annotations', doc.createNode(sorted.map(annotationNode)));
-  const text = doc.toString({ lineWidth: 0 });
-  const reparsed = parseScenario(text);
-  return reparsed.ok ? { ok: true, value: text } : { ok: false, errors: reparsed.errors };
+  const rewritten = rewriteScenario(scenarioText, 'annotations', (doc) => {
+    const sorted = [...annotations].sort((a, b) => a.atMs - b.atMs);
+    if (sorted.length === 0) doc.delete('annotations');
+    else doc.set('annotations', doc.createNode(sorted.map(annotationNode)));
+    return undefined;
+  });
+  return rewritten.ok ? { ok: true, value: rewritten.value.text } : rewritten;
 }

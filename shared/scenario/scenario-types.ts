@@ -22,6 +22,16 @@ export interface ApiServerFlags {
   legacyTokenCleanUpPeriodSec: number;
   /** Algorithm of the signing key (RS256 unless the scenario asks for ES256). */
   signingAlgorithm: SigningAlgorithm;
+  /** --service-account-signing-endpoint: tokens are signed by an external JWT signer instead of a key file. */
+  externalSigner?: ExternalSignerSpec;
+}
+
+/** What the external signer (KEP-740, `v1.ExternalJWTSigner`) tells kube-apiserver about itself. */
+export interface ExternalSignerSpec {
+  /** `Metadata()`: `max_token_expiration_seconds`. */
+  maxTokenExpirationSec: number;
+  /** `FetchKeys()`: `refresh_hint_seconds`, when the API server asks for the signer's public keys again. */
+  refreshHintSec: number;
 }
 
 export interface FlowSpec {

@@ -286,3 +286,16 @@ export function formatScenarioDuration(ms: number): string {
   }
   return out === '' ? '0s' : out;
 }
+
+/** Go's `time.Duration.String()` for whole seconds, as kube-apiserver prints flag values: `2h0m0s`, `50m0s`, `45s`. */
+export function formatGoDurationSeconds(seconds: number): string {
+  if (seconds === 0) return '0s';
+  const sign = seconds < 0 ? '-' : '';
+  const abs = Math.abs(seconds);
+  const h = Math.floor(abs / 3600);
+  const m = Math.floor((abs % 3600) / 60);
+  const s = abs % 60;
+  if (h > 0) return `${sign}${h}h${m}m${s}s`;
+  if (m > 0) return `${sign}${m}m${s}s`;
+  return `${sign}${s}s`;
+}

@@ -43,7 +43,7 @@ const JWT = /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 let consoleToken = '';
 
 describe('the kubectl console', () => {
-  it('shows a secrets list on the 1.20 ServiceAccount and none on 1.30', async () => {
+  it('shows a secrets list on the 1.20 ServiceAccount and none on 1.36', async () => {
     const { page } = suite.app;
     await chooseCluster(page, '1.20');
     const legacy = await run(page, 'get sa my-app -o yaml');
@@ -52,9 +52,9 @@ describe('the kubectl console', () => {
     expect(legacy).toMatch(/- name: my-app-token-/);
     await screenshot(page, 'console-get-sa-legacy');
 
-    await chooseCluster(page, '1.30');
+    await chooseCluster(page, '1.36');
     const projected = await run(page, 'get sa my-app -o yaml');
-    expect(projected.trimEnd()).toMatch(/projected \(1\.30\) \$$/);
+    expect(projected.trimEnd()).toMatch(/projected \(1\.36\) \$$/);
     expect(projected).toContain('name: my-app');
     expect(projected).not.toContain('secrets:');
   });

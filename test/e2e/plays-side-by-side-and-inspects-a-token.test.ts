@@ -57,6 +57,18 @@ describe('the browser build', () => {
     expect(await attr('timeline-flow-projected', 'data-rotations')).toBe(0);
   });
 
+  it('reruns a flow on another release from its header, keeping the playhead', async () => {
+    const { page } = suite.app;
+    const picker = page.getByTestId('version-picker-projected').locator('select');
+    await picker.selectOption('1.33');
+    await expect.poll(async () => page.getByTestId('timeline-flow-projected').locator('h2').textContent()).toContain('Kubernetes 1.33');
+    await expect.poll(async () => page.getByTestId('version-picker-projected').getAttribute('data-support')).toBe('end-of-life');
+    await expect.poll(async () => page.getByTestId('sim-clock').textContent()).toContain('10 m 0 s');
+    await screenshot(page, 'release-picker-1.33');
+    await picker.selectOption('1.36');
+    await expect.poll(async () => page.getByTestId('timeline-flow-projected').locator('h2').textContent()).toContain('Kubernetes 1.36');
+  });
+
   it('never requests anything outside localhost and logs no errors', () => {
     expect(suite.app.outsideRequests).toEqual([]);
     expect(suite.app.consoleErrors).toEqual([]);

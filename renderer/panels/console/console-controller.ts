@@ -12,6 +12,7 @@ import type { EngineCommand, EngineMessage } from '../../../shared/rpc/engine-pr
 import type { KubernetesVersion } from '../../../shared/model/versions.ts';
 import { versionBehaviour } from '../../../shared/model/versions.ts';
 import { parseKubectl } from '../../../shared/kubectl/parse-kubectl.ts';
+import { kubectlContextFor } from '../../../shared/kubectl/kubectl-version.ts';
 import { tokenizeShellLine, type HeredocOperator } from '../../../shared/kubectl/kubectl-tokenize.ts';
 import { endsHeredoc, heredocLine, splitCommandText } from '../../../shared/kubectl/heredoc.ts';
 import { decodeInput, type ConsoleKey } from './input-keys.ts';
@@ -223,7 +224,7 @@ export class ConsoleController {
     const completion = completeLine(this.line.text, this.line.cursor, {
       objects: this.host.objects(),
       createToken: behaviour?.kubectlCreateToken ?? true,
-      nodeBinding: behaviour?.nodeBinding ?? false,
+      nodeBinding: behaviour?.kubectlNodeBoundTokens === 'always',
     });
     const { state, listing } = applyCompletion(this.line, completion);
     if (listing === undefined) {
@@ -303,8 +304,7 @@ export class ConsoleController {
    * typed, which answers with kubectl's own error.
    */
   private applyManifest(text: string, flow: ConsoleFlow): string | undefined {
-    const behaviour = versionBehaviour(flow.kubernetesVersion);
-    const parsed = parseKubectl(text, { kubectlCreateToken: behaviour.kubectlCreateToken, nodeBoundTokens: behaviour.nodeBinding });
+    const parsed = parseKubectl(text, kubectlContextFor(flow.kubernetesVersion));
     if (!parsed.ok || parsed.command.verb !== 'apply' || parsed.command.file === '-') return undefined;
     return this.host.applyBuffer();
   }

@@ -51,7 +51,7 @@ const EVENT_TYPES = [
   'token.leaked', 'request.allowed', 'request.denied', 'pod.created', 'pod.running', 'pod.mount-failed', 'pod.terminating',
   'pod.deleted', 'secret.created', 'secret.deleted', 'secret.labelled', 'serviceaccount.created', 'serviceaccount.deleted',
   'kubelet.stopped', 'kubelet.started', 'apiserver.stopped', 'apiserver.started', 'signing-key.rotated',
-  'signing-key.retired', 'cluster.upgraded', 'kubectl.ran', 'manifest.applied', 'manifest.rejected', 'step.failed', 'warning',
+  'signing-key.retired', 'signing-key.fetched', 'cluster.upgraded', 'kubectl.ran', 'manifest.applied', 'manifest.rejected', 'step.failed', 'warning',
 ] as const satisfies readonly SimEventType[];
 type UnlistedEventType = Exclude<SimEventType, (typeof EVENT_TYPES)[number]>;
 const everyEventTypeListed: [UnlistedEventType] extends [never] ? true : never = true;

@@ -11,6 +11,7 @@ import { objectKey, type AuthenticatedUser, type ClusterState } from '../engine-
 import { LEGACY_ISSUER } from '../controllers/tokens-controller.ts';
 import { nextResourceVersion } from '../object-meta.ts';
 import { apiAudiences } from './token-request.ts';
+import { hasVerifyingKey } from './external-signer.ts';
 
 /** go-jose `DefaultLeeway`, applied to nbf, exp and iat. */
 export const CLOCK_SKEW_LEEWAY_MS = 60_000;
@@ -68,8 +69,7 @@ export function authenticateToken(
   if (!legacy && !cluster.flags.issuers.includes(iss)) {
     return { ok: false, error: '', abstained: true };
   }
-  const kidKnown = cluster.verifyingKeys.some((k) => k.kid === token.header.kid);
-  if (!kidKnown) return fail('invalid signature, no keys found');
+  if (!hasVerifyingKey(ctx, cluster, token.header.kid)) return fail('invalid signature, no keys found');
   if (token.signatureError) return fail(token.signatureError);
 
   const api = apiAudiences(cluster);
@@ -121,22 +121,27 @@ function validateBound(ctx: EngineContext, cluster: ClusterState, claims: BoundC
 
   const sa = cluster.serviceAccounts[objectKey(namespace, priv.serviceaccount.name)];
   if (!sa) return fail(`serviceaccounts "${priv.serviceaccount.name}" not found`);
-  if (sa.metadata?.uid !== priv.serviceaccount.uid) {
-    return fail(
-      modern
-        ? `service account UID (${sa.metadata?.uid}) does not match claim (${priv.serviceaccount.uid})`
-        : `ServiceAccount UID (${sa.metadata?.uid}) does not match claim (${priv.serviceaccount.uid})`,
-    );
-  }
-  if (deletedBefore(sa.metadata?.deletionTimestamp)) {
-    return fail(modern ? `service account ${namespace}/${priv.serviceaccount.name} has been deleted` : `ServiceAccount ${namespace}/${priv.serviceaccount.name} has been deleted`);
-  }
+  const saDeleted = deletedBefore(sa.metadata?.deletionTimestamp)
+    ? modern ? `service account ${namespace}/${priv.serviceaccount.name} has been deleted` : `ServiceAccount ${namespace}/${priv.serviceaccount.name} has been deleted`
+    : undefined;
+  const saUidMismatch = sa.metadata?.uid !== priv.serviceaccount.uid
+    ? modern
+      ? `service account UID (${sa.metadata?.uid}) does not match claim (${priv.serviceaccount.uid})`
+      : `ServiceAccount UID (${sa.metadata?.uid}) does not match claim (${priv.serviceaccount.uid})`
+    : undefined;
+  // 1.20's claims.go checks the deletion first, then the UID; later releases the other way round.
+  const saError = modern ? saUidMismatch ?? saDeleted : saDeleted ?? saUidMismatch;
+  if (saError !== undefined) return fail(saError);
   const extra: Record<string, string[]> = {};
   if (priv.secret) {
     const secret = cluster.secrets[objectKey(namespace, priv.secret.name)];
     if (!secret || deletedBefore(secret.object.metadata?.deletionTimestamp)) return fail(invalidated);
     if (secret.object.metadata?.uid !== priv.secret.uid) {
-      return fail(`secret UID (${secret.object.metadata?.uid}) does not match service account secret ref claim (${priv.secret.uid})`);
+      return fail(
+        modern
+          ? `secret UID (${secret.object.metadata?.uid}) does not match service account secret ref claim (${priv.secret.uid})`
+          : `Secret UID (${secret.object.metadata?.uid}) does not match claim (${priv.secret.uid})`,
+      );
     }
   }
   if (priv.pod) {

@@ -1,7 +1,8 @@
 /**
  * The TokenRequest subresource: `POST /api/v1/namespaces/{ns}/serviceaccounts/{name}/token`
- * (`pkg/registry/core/serviceaccount/storage/token.go` Create, docs/kubernetes-facts.md §3). The order of the checks
- * below is the order of the upstream function, because the first failing check decides the message a user sees.
+ * (`pkg/registry/core/serviceaccount/storage/token.go` Create, docs/kubernetes-facts.md §3 and §8.3). The order of
+ * the checks below is the order of the upstream function, because the first failing check decides the message a
+ * user sees.
  */
 import type { BoundClaims } from '../../jwt/jwt-types.ts';
 import { versionBehaviour } from '../../model/versions.ts';
@@ -10,11 +11,9 @@ import { numericDate, type EngineContext } from '../engine-context.ts';
 import { objectKey, type ClusterState, type TokenRecord } from '../engine-state.ts';
 import { recordToken } from '../token-log.ts';
 import { type ApiError, type ApiResult, API_SERVER_URL, connectionRefused, notFound } from './api-error.ts';
+import { WARN_ONLY_BOUND_TOKEN_EXPIRATION_SEC } from './service-account-token-options.ts';
 
-/** `serviceaccount.WarnOnlyBoundTokenExpirationSeconds` (pkg/serviceaccount/claims.go). */
-export const WARN_ONLY_BOUND_TOKEN_EXPIRATION_SEC = 60 * 60 + 7;
-/** `serviceaccount.ExpirationExtensionSeconds`: one year. */
-export const EXPIRATION_EXTENSION_SEC = 24 * 365 * 60 * 60;
+export { EXPIRATION_EXTENSION_SEC, WARN_ONLY_BOUND_TOKEN_EXPIRATION_SEC } from './service-account-token-options.ts';
 /** `SetDefaultsTokenRequestSpec`: an unset expirationSeconds becomes one hour. */
 export const DEFAULT_TOKEN_REQUEST_EXPIRATION_SEC = 60 * 60;
 /** `MinTokenAgeSec` in pkg/apis/authentication/validation. */
@@ -30,10 +29,14 @@ export interface TokenRequestSpec {
 export interface TokenRequestInput {
   namespace: string;
   serviceAccount: string;
+  /** The request body's `metadata.uid`: the ServiceAccount UID the client believes in (kubectl never sends one). */
+  uid?: string;
   spec: TokenRequestSpec;
 }
 
 export interface TokenRequestResponse {
+  /** The response's `metadata` (the ServiceAccount's name and namespace, its UID from 1.34, creation time now). */
+  metadata: { name: string; namespace: string; uid?: string; creationTimestampMs: number };
   token: TokenRecord;
   /** Defaulted and clamped spec.expirationSeconds. */
   expirationSec: number;
@@ -193,14 +196,29 @@ function sharedBoundObject(bound: BoundObject): BoundObject {
 }
 
 const headerCache = new Map<string, TokenRecord['header']>();
-export function sharedHeader(alg: TokenRecord['header']['alg'], kid: string): TokenRecord['header'] {
-  const key = `${alg}:${kid}`;
+/** `typ: JWT` only for an external signer's header (§8.4); kube-apiserver's own go-jose signer writes none. */
+export function sharedHeader(alg: TokenRecord['header']['alg'], kid: string, typ?: 'JWT'): TokenRecord['header'] {
+  const key = `${alg}:${kid}:${typ ?? ''}`;
   let header = headerCache.get(key);
   if (!header) {
-    header = Object.freeze({ alg, kid });
+    header = Object.freeze(typ === undefined ? { alg, kid } : { alg, kid, typ });
     headerCache.set(key, header);
   }
   return header;
+}
+
+/**
+ * 1.34's check of the request's `metadata.uid` against the ServiceAccount (gate TokenRequestServiceAccountUIDValidation,
+ * §8.3.1), made before defaulting and validation. Before 1.34 the generic create handler wiped a client's
+ * `metadata.uid`, so it never reached token.go.
+ */
+export function serviceAccountUidConflict(cluster: ClusterState, input: TokenRequestInput, saUid: string): ApiError | undefined {
+  if (!versionBehaviour(cluster.version).tokenRequestUidValidation || !input.uid || input.uid === saUid) return undefined;
+  return {
+    status: 409,
+    reason: 'Conflict',
+    message: `Operation cannot be fulfilled on TokenRequest.authentication.k8s.io "${input.serviceAccount}": the UID in the token request (${input.uid}) does not match the UID of the service account (${saUid})`,
+  };
 }
 
 export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, input: TokenRequestInput): ApiResult<TokenRequestResponse> {
@@ -212,6 +230,9 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
   }
   const sa = cluster.serviceAccounts[objectKey(input.namespace, input.serviceAccount)];
   if (!sa) return { ok: false, error: notFound('serviceaccounts', input.serviceAccount) };
+  const saUid = sa.metadata?.uid ?? '';
+  const uidConflict = serviceAccountUidConflict(cluster, input, saUid);
+  if (uidConflict) return { ok: false, error: uidConflict };
 
   const audiences = input.spec.audiences && input.spec.audiences.length > 0 ? input.spec.audiences : apiAudiences(cluster);
   let expirationSec = input.spec.expirationSeconds ?? DEFAULT_TOKEN_REQUEST_EXPIRATION_SEC;
@@ -223,7 +244,7 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
   const { bound, podNode } = binding.value;
 
   const warnings: string[] = [];
-  const maxSec = cluster.flags.maxTokenExpirationSec;
+  const maxSec = cluster.tokenOptions.maxExpirationSec;
   if (maxSec > 0 && expirationSec > maxSec) {
     warnings.push(`requested expiration of ${expirationSec} seconds shortened to ${maxSec} seconds`);
     expirationSec = maxSec;
@@ -235,7 +256,7 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
     bound?.kind === 'Pod' &&
     expirationSec === WARN_ONLY_BOUND_TOKEN_EXPIRATION_SEC &&
     isKubeAudiences(cluster, audiences);
-  const jwtLifetimeSec = extended ? EXPIRATION_EXTENSION_SEC : expirationSec;
+  const jwtLifetimeSec = extended ? cluster.tokenOptions.maxExtendedExpirationSec : expirationSec;
 
   const nowMs = ctx.state.nowMs;
   const iat = numericDate(ctx, nowMs);
@@ -266,12 +287,12 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
   const token = recordToken(ctx, cluster, {
     flow: cluster.id,
     kind: 'bound',
-    header: sharedHeader(cluster.algorithm, cluster.signingKey.kid),
+    header: sharedHeader(cluster.algorithm, cluster.signingKey.kid, cluster.externalSigner ? 'JWT' : undefined),
     claims,
     issuedAtMs: nowMs,
     namespace: input.namespace,
     serviceAccount: input.serviceAccount,
-    serviceAccountUid: sa.metadata?.uid ?? '',
+    serviceAccountUid: saUid,
     expirationSec,
     // status.expirationTimestamp is now + the clamped (never the extended) lifetime, in whole seconds on the wire.
     statusExpirationMs: nowWholeSecMs + expirationSec * 1000,
@@ -282,9 +303,15 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
     keyIndex: cluster.signingKey.poolIndex,
   });
 
+  const metadata = {
+    name: input.serviceAccount,
+    namespace: input.namespace,
+    ...(behaviour.tokenRequestEchoesServiceAccountUid ? { uid: saUid } : {}),
+    creationTimestampMs: nowWholeSecMs,
+  };
   return {
     ok: true,
-    value: { token, expirationSec, statusExpirationMs: nowWholeSecMs + expirationSec * 1000, jwtLifetimeSec, extended },
+    value: { metadata, token, expirationSec, statusExpirationMs: nowWholeSecMs + expirationSec * 1000, jwtLifetimeSec, extended },
     warnings,
   };
 }

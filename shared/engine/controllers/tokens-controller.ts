@@ -11,6 +11,7 @@ import { emit, type EngineContext } from '../engine-context.ts';
 import { objectKey, type ClusterState, type SecretState } from '../engine-state.ts';
 import { generateName, nextResourceVersion, stampNewObject } from '../object-meta.ts';
 import { recordToken } from '../token-log.ts';
+import { legacyTokenSigningKey } from '../signing-keys.ts';
 import { encodeBase64 } from '../../text/base64.ts';
 import { sharedHeader } from '../api-server/token-request.ts';
 import { jwtBase64Marker } from '../token-markers.ts';
@@ -36,10 +37,11 @@ function mintLegacyToken(ctx: EngineContext, cluster: ClusterState, sa: ServiceA
     'kubernetes.io/serviceaccount/service-account.uid': uid,
     sub: `system:serviceaccount:${namespace}:${name}`,
   };
+  const key = legacyTokenSigningKey(cluster);
   const token = recordToken(ctx, cluster, {
     flow: cluster.id,
     kind: 'legacy',
-    header: sharedHeader(cluster.algorithm, cluster.signingKey.kid),
+    header: sharedHeader(cluster.algorithm, key.kid),
     claims,
     issuedAtMs: ctx.state.nowMs,
     namespace,
@@ -47,7 +49,7 @@ function mintLegacyToken(ctx: EngineContext, cluster: ClusterState, sa: ServiceA
     serviceAccountUid: uid,
     audiences: [],
     secretName,
-    keyIndex: cluster.signingKey.poolIndex,
+    keyIndex: key.poolIndex,
   });
   emit(ctx, cluster.id, {
     type: 'token.issued',

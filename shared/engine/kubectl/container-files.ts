@@ -18,6 +18,7 @@ import { keyAt } from '../signing-keys.ts';
 import { tokenAt } from '../token-log.ts';
 import { jwtMarker } from '../token-markers.ts';
 import { podRunningSinceMs } from './cluster-objects.ts';
+import { versionBehaviour } from '../../model/versions.ts';
 
 export interface FileStat {
   /** Permission bits with setgid (0o2000) and sticky (0o1000). */
@@ -109,9 +110,16 @@ function newDir(stat: FileStat, parent: DirNode | undefined, modelled: boolean):
   return { kind: 'dir', stat, children: new Map(), parent, modelled };
 }
 
-function link(target: string, mtimeEpochMs: number): FsNode {
-  return { kind: 'link', target, stat: { perm: 0o777, nlink: 1, uid: 0, gid: 0, size: target.length, blocksKib: 0, mtimeEpochMs } };
+function link(target: string, mtimeEpochMs: number, uid = 0): FsNode {
+  return { kind: 'link', target, stat: { perm: 0o777, nlink: 1, uid, gid: 0, size: target.length, blocksKib: 0, mtimeEpochMs } };
 }
+
+/**
+ * From 1.36 (fix #137332, docs/kubernetes-facts.md §8.7) the AtomicWriter chowns with Lchown, so the user-visible
+ * `token` link is owned by the pod's runAsUser too, not only the file behind it. Whether the `..data` link is
+ * covered is UNCONFIRMED; TokenScope leaves it to root.
+ */
+const DATA_LINK_OWNED_BY_FS_USER = false;
 
 /** Sets link counts and sizes once a directory's entries are known. */
 function finishDir(dir: DirNode, tmpfs: boolean): void {
@@ -140,7 +148,9 @@ function mountVolume(
   mountRoot.stat = dirStat(0o1777);
   const dataDir = newDir(dirStat(0o755), mountRoot, true);
   mountRoot.children.set(mounted.dataDir, dataDir);
-  mountRoot.children.set('..data', link(mounted.dataDir, writtenMs));
+  const linksOwned = versionBehaviour(cluster.version).projectedLinksOwnedByFsUser;
+  const dataLinkOwner = linksOwned && DATA_LINK_OWNED_BY_FS_USER ? (fsUserOf(pod) ?? 0) : 0;
+  mountRoot.children.set('..data', link(mounted.dataDir, writtenMs, dataLinkOwner));
   const madeDirs: DirNode[] = [dataDir];
   for (const [path, content] of Object.entries(mounted.files)) {
     const parts = path.split('/');
@@ -155,7 +165,7 @@ function mountVolume(
       dir = next;
     }
     const top = parts[0]!;
-    if (!mountRoot.children.has(top)) mountRoot.children.set(top, link(`..data/${top}`, firstWriteMs));
+    if (!mountRoot.children.has(top)) mountRoot.children.set(top, link(`..data/${top}`, firstWriteMs, linksOwned && top === path ? ownership(path).uid : 0));
     const owner = ownership(path);
     const text = fileText(content);
     const size = 'token' in content ? jwtLength(ctx, cluster, content.token) : utf8Bytes(text).length;

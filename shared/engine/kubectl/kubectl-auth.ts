@@ -8,7 +8,7 @@
  * to the kubeadm:cluster-admins group (bound to cluster-admin) and left system:masters to super-admin.conf
  * (KEP-4214). Certificates carry no UID and no extra; the authenticator adds system:authenticated.
  */
-import { KUBERNETES_VERSIONS, type KubernetesVersion } from '../../model/versions.ts';
+import { isAtLeast, versionBehaviour, type KubernetesVersion } from '../../model/versions.ts';
 import type { OutputFormat } from '../../kubectl/kubectl-command.ts';
 import { rfc3339, type EngineContext } from '../engine-context.ts';
 import type { ClusterState } from '../engine-state.ts';
@@ -16,13 +16,8 @@ import { ok, type KubectlRun } from './kubectl-output.ts';
 import { printJson, printYaml } from './object-printers.ts';
 import { tabwrite, TABLE_TABWRITER } from './go-tabwriter.ts';
 
-function atLeast(version: KubernetesVersion, minimum: KubernetesVersion): boolean {
-  return KUBERNETES_VERSIONS.indexOf(version) >= KUBERNETES_VERSIONS.indexOf(minimum);
-}
-
-/** `kubectl auth whoami` left alpha (`kubectl alpha auth whoami`) in 1.27. */
 export function hasAuthWhoami(version: KubernetesVersion): boolean {
-  return atLeast(version, '1.27');
+  return versionBehaviour(version).kubectlAuthWhoami;
 }
 
 export interface ConsoleUser {
@@ -33,7 +28,7 @@ export interface ConsoleUser {
 }
 
 export function consoleUser(version: KubernetesVersion): ConsoleUser {
-  const organisation = atLeast(version, '1.29') ? 'kubeadm:cluster-admins' : 'system:masters';
+  const organisation = isAtLeast(version, '1.29') ? 'kubeadm:cluster-admins' : 'system:masters';
   return { username: 'kubernetes-admin', uid: '', groups: [organisation, 'system:authenticated'], extra: {} };
 }
 
@@ -41,7 +36,7 @@ export function runAuthWhoami(ctx: EngineContext, cluster: ClusterState, output:
   const user = consoleUser(cluster.version);
   if (output === 'yaml' || output === 'json' || output === 'name') {
     // kubectl 1.27 asks authentication.k8s.io/v1beta1 first; 1.28 (the API's GA) asks v1.
-    const apiVersion = atLeast(cluster.version, '1.28') ? 'authentication.k8s.io/v1' : 'authentication.k8s.io/v1beta1';
+    const apiVersion = isAtLeast(cluster.version, '1.28') ? 'authentication.k8s.io/v1' : 'authentication.k8s.io/v1beta1';
     if (output === 'name') return ok('selfsubjectreview.authentication.k8s.io/\n');
     const userInfo = {
       username: user.username,

@@ -11,6 +11,7 @@ import type { ResourceKind } from '../../kubectl/kubectl-command.ts';
 import { epochMs, type EngineContext } from '../engine-context.ts';
 import type { ClusterState, PodState, SecretState } from '../engine-state.ts';
 import { notFound } from '../api-server/api-error.ts';
+import { versionBehaviour } from '../../model/versions.ts';
 import { SA_NAME_ANNOTATION, SA_UID_ANNOTATION, SERVICE_ACCOUNT_TOKEN_TYPE } from '../controllers/tokens-controller.ts';
 import { jwtMarker } from '../token-markers.ts';
 import { clusterNowMs, compareCodePoints, fromServer, noResourcesFound, ok, RESOURCE_PLURAL, type KubectlRun } from './kubectl-output.ts';
@@ -264,10 +265,12 @@ function describeServiceAccount(cluster: ClusterState, sa: ServiceAccount): stri
   const tokens = inNamespace
     .filter((s) => s.type === SERVICE_ACCOUNT_TOKEN_TYPE && s.metadata?.annotations?.[SA_NAME_ANNOTATION] === meta.name && s.metadata?.annotations?.[SA_UID_ANNOTATION] === meta.uid)
     .map((s) => s.metadata?.name ?? '');
+  // kubectl 1.35 (#117160) stopped listing a ServiceAccount's Secrets: only its image pull secrets remain.
   const sections: [string, string[]][] = [
     ['Image pull secrets:', (sa.imagePullSecrets ?? []).map((ref) => ref.name ?? '')],
-    ['Mountable secrets: ', (sa.secrets ?? []).map((ref) => ref.name ?? '')],
-    ['Tokens:            ', tokens],
+    ...(versionBehaviour(cluster.version).describeServiceAccountSecrets
+      ? ([['Mountable secrets: ', (sa.secrets ?? []).map((ref) => ref.name ?? '')], ['Tokens:            ', tokens]] as [string, string[]][])
+      : []),
   ];
   for (const [header, names] of sections) {
     if (names.length === 0) {

@@ -1,12 +1,14 @@
 /**
  * `kubectl get pod|secret|serviceaccount [NAME] [-o yaml|json|wide|name]`. The default table has the server-side
  * columns of pkg/printers/internalversion/printers.go: pods NAME READY STATUS RESTARTS AGE (wide adds IP, NODE,
- * NOMINATED NODE, READINESS GATES), serviceaccounts NAME SECRETS AGE, secrets NAME TYPE DATA AGE.
+ * NOMINATED NODE, READINESS GATES), serviceaccounts NAME SECRETS AGE (NAME AGE from 1.35, whose release note drops
+ * the count; the exact new column set is UNCONFIRMED), secrets NAME TYPE DATA AGE.
  */
 import type { OutputFormat, ResourceKind } from '../../kubectl/kubectl-command.ts';
 import type { EngineContext } from '../engine-context.ts';
 import type { ClusterState } from '../engine-state.ts';
 import { notFound } from '../api-server/api-error.ts';
+import { versionBehaviour } from '../../model/versions.ts';
 import { clusterNowMs, fromServer, noResourcesFound, ok, RESOURCE_PLURAL, RESOURCE_SINGULAR, type KubectlRun } from './kubectl-output.ts';
 import { listObjects, podReady, podStatusWord, type ListedObject } from './cluster-objects.ts';
 import { humanDuration } from './human-duration.ts';
@@ -35,7 +37,7 @@ export function runGet(ctx: EngineContext, cluster: ClusterState, request: GetRe
       return ok(selected.map((entry) => `${RESOURCE_SINGULAR[request.resource]}/${entry.name}\n`).join(''));
     default:
       if (selected.length === 0) return noResourcesFound(request.namespace);
-      return ok(table(ctx, request.resource, selected, request.output === 'wide'));
+      return ok(table(ctx, cluster, request.resource, selected, request.output === 'wide'));
   }
 }
 
@@ -45,11 +47,13 @@ export function ageOf(ctx: EngineContext, creationTimestamp: string | undefined)
   return humanDuration(clusterNowMs(ctx) - Date.parse(creationTimestamp));
 }
 
-function table(ctx: EngineContext, resource: ResourceKind, entries: ListedObject[], wide: boolean): string {
+function table(ctx: EngineContext, cluster: ClusterState, resource: ResourceKind, entries: ListedObject[], wide: boolean): string {
+  // The table is printed by the server, so its kube-apiserver's version decides the ServiceAccount columns.
+  const secretsColumn = versionBehaviour(cluster.version).serviceAccountSecretsColumn;
   const rows: string[][] = [];
   if (resource === 'pod') rows.push(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', ...(wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : [])]);
   else if (resource === 'secret') rows.push(['NAME', 'TYPE', 'DATA', 'AGE']);
-  else rows.push(['NAME', 'SECRETS', 'AGE']);
+  else rows.push(secretsColumn ? ['NAME', 'SECRETS', 'AGE'] : ['NAME', 'AGE']);
   for (const entry of entries) {
     const age = ageOf(ctx, entry.object.metadata?.creationTimestamp);
     switch (entry.resource) {
@@ -65,7 +69,7 @@ function table(ctx: EngineContext, resource: ResourceKind, entries: ListedObject
         break;
       case 'serviceaccount':
         // printServiceAccount: int64(len(obj.Secrets)), so 1 while the tokens controller lists its Secret, 0 from 1.24.
-        rows.push([entry.name, String(entry.object.secrets?.length ?? 0), age]);
+        rows.push(secretsColumn ? [entry.name, String(entry.object.secrets?.length ?? 0), age] : [entry.name, age]);
         break;
     }
   }

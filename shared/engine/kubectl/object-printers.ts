@@ -1,6 +1,7 @@
 /**
  * kubectl's `-o yaml` and `-o json` printers. kubectl get receives objects as unstructured maps, so both printers
- * write keys sorted at every level: the YAML one through sigs.k8s.io/yaml (go-yaml v2, YAML 1.1 rules: timestamps,
+ * write keys sorted at every level (`-o json` of a typed object, such as `create token`'s TokenRequest, keeps the Go
+ * struct's field order instead: `printTypedJson`): the YAML one through sigs.k8s.io/yaml (go-yaml v2, YAML 1.1 rules: timestamps,
  * `yes`/`no`/`on`/`off` and the like are quoted; sequences are not indented under their key; long strings stay on
  * one line), the JSON one through `json.MarshalIndent(obj, "", "    ")`, which escapes `<`, `>` and `&`.
  *
@@ -36,20 +37,26 @@ export function printYaml(object: object): string {
   return text.replace(STAND_IN, (_, form: string, index: string) => `{{${form === 'JWT' ? 'jwt' : 'jwt-base64'}:${index}}}`);
 }
 
-function indentedJson(value: unknown, indent: string): string {
+function indentedJson(value: unknown, indent: string, sortKeys = true): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return goJsonString(value);
   if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
   const inner = `${indent}    `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    return `[\n${value.map((item) => `${inner}${indentedJson(item, inner)}`).join(',\n')}\n${indent}]`;
+    return `[\n${value.map((item) => `${inner}${indentedJson(item, inner, sortKeys)}`).join(',\n')}\n${indent}]`;
   }
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => compareCodePoints(a, b));
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (sortKeys) entries.sort(([a], [b]) => compareCodePoints(a, b));
   if (entries.length === 0) return '{}';
-  return `{\n${entries.map(([key, member]) => `${inner}${goJsonString(key)}: ${indentedJson(member, inner)}`).join(',\n')}\n${indent}}`;
+  return `{\n${entries.map(([key, member]) => `${inner}${goJsonString(key)}: ${indentedJson(member, inner, sortKeys)}`).join(',\n')}\n${indent}}`;
 }
 
 export function printJson(object: object): string {
   return `${indentedJson(plain(object), '')}\n`;
+}
+
+/** `json.MarshalIndent` of a typed Go object: members in the order given (the struct's), `omitempty` ones left out. */
+export function printTypedJson(object: object): string {
+  return `${indentedJson(plain(object), '', false)}\n`;
 }

@@ -12,7 +12,7 @@ import { CLUSTER_CA_PEM } from '../controllers/tokens-controller.ts';
 import { TOKEN_MOUNT_PATH } from '../admission/service-account-admission.ts';
 import { tokenAt } from '../token-log.ts';
 import { writeAtomically } from './atomic-writer.ts';
-import { earliestPossibleRefreshMs, getServiceAccountToken, liveCacheEntry, tokenCacheKey, type TokenSourceRequest } from './token-manager.ts';
+import { cacheKeyFor, earliestPossibleRefreshMs, getServiceAccountToken, liveCacheEntry, tokenCacheKey, type TokenSourceRequest } from './token-manager.ts';
 
 const RESYNC_INTERVAL_MS = 60_000;
 const BACKOFF_PERIOD_MS = 10_000;
@@ -175,7 +175,7 @@ function scheduleNextSync(ctx: EngineContext, cluster: ClusterState, podState: P
     let horizonMs = Number.POSITIVE_INFINITY;
     for (const volume of podState.object.spec?.volumes ?? []) {
       for (const request of tokenSourceRequests(podState.object, volume)) {
-        const cached = liveCacheEntry(cluster, request.cacheKey, ctx.state.nowMs);
+        const cached = liveCacheEntry(cluster, cacheKeyFor(cluster, request), ctx.state.nowMs);
         horizonMs = Math.min(horizonMs, cached ? earliestPossibleRefreshMs(cached) : ctx.state.nowMs);
       }
     }

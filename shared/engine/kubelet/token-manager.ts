@@ -10,6 +10,9 @@ import type { CachedTokenRequest, ClusterState } from '../engine-state.ts';
 import { createTokenRequest, type TokenRequestSpec } from '../api-server/token-request.ts';
 import { tokenAt } from '../token-log.ts';
 import { formatCount } from '../../text/format-count.ts';
+import { goStrconvQuote } from '../../kubectl/kubectl-flags.ts';
+import { versionBehaviour } from '../../model/versions.ts';
+import { extensionWords } from '../../text/extension-words.ts';
 
 export const MAX_TTL_SEC = 24 * 60 * 60;
 export const GC_PERIOD_MS = 60_000;
@@ -58,19 +61,30 @@ export interface TokenSourceRequest {
 }
 
 /**
- * `keyFunc`: name, namespace, audiences, expirationSeconds and the bound object reference all partition the cache
- * (and the ServiceAccount UID, per the newest upstream tests, so a recreated ServiceAccount misses).
+ * `keyFunc`: `fmt.Sprintf("%q/%q/%#v/%#v/%#v", name, namespace, tr.Spec.Audiences, exp, ref)` (docs/kubernetes-facts.md
+ * §1): the audiences as a Go `[]string`, expirationSeconds, and the bound object reference as a Go struct all
+ * partition the cache, and the key is printed as is in "token … expired and refresh failed".
  */
 export function tokenCacheKey(request: TokenSourceRequest): string {
-  return JSON.stringify([
-    request.serviceAccount,
-    request.namespace,
-    request.spec.audiences ?? null,
-    request.spec.expirationSeconds,
-    request.pod.name,
-    request.pod.uid,
-    request.serviceAccountUid ?? '',
-  ]);
+  const q = goStrconvQuote;
+  const audiences = request.spec.audiences === undefined ? '[]string(nil)' : `[]string{${request.spec.audiences.map(q).join(', ')}}`;
+  const ref = request.spec.boundObjectRef;
+  const boundObject = `v1.BoundObjectReference{Kind:${q(ref?.kind ?? '')}, APIVersion:${q(ref?.apiVersion ?? '')}, Name:${q(ref?.name ?? '')}, UID:${q(ref?.uid ?? '')}}`;
+  return `${q(request.serviceAccount)}/${q(request.namespace)}/${audiences}/${request.spec.expirationSeconds}/${boundObject}`;
+}
+
+/**
+ * 1.34 made the cache UID-aware (§8.6): a request that carries its ServiceAccount's UID never reuses an entry made
+ * for another UID. Upstream's exact key is UNCONFIRMED; this models it as the request's `metadata.uid` appended with
+ * `/%q`, which projected-volume requests leave empty (the kubelet does not know the UID there).
+ */
+export const UID_AWARE_CACHE_KEY_UNCONFIRMED =
+  "from 1.34 the key ends with the request's ServiceAccount UID; that part of its format is TokenScope's reading, not confirmed upstream";
+
+/** The key `request` is cached under on this cluster's kubelet (its version decides whether the UID is part of it). */
+export function cacheKeyFor(cluster: ClusterState, request: KeyedTokenSourceRequest): string {
+  const key = request.cacheKey ?? tokenCacheKey(request);
+  return versionBehaviour(cluster.version).kubeletTokenCacheKeyHasUid ? `${key}/${goStrconvQuote(request.serviceAccountUid ?? '')}` : key;
 }
 
 export type KeyedTokenSourceRequest = TokenSourceRequest & { cacheKey?: string };
@@ -80,7 +94,7 @@ export type TokenFetch = { ok: true; token: number } | { ok: false; error: strin
 /** `GetServiceAccountToken`. */
 export function getServiceAccountToken(ctx: EngineContext, cluster: ClusterState, request: KeyedTokenSourceRequest): TokenFetch {
   const kubelet = cluster.kubelet;
-  const key = request.cacheKey ?? tokenCacheKey(request);
+  const key = cacheKeyFor(cluster, request);
   const cached = liveCacheEntry(cluster, key, ctx.state.nowMs);
   let cause = 'the pod mounts a projected serviceAccountToken and the kubelet has none cached';
   let decision: RefreshDecision = { refresh: false };
@@ -112,6 +126,7 @@ export function getServiceAccountToken(ctx: EngineContext, cluster: ClusterState
   const response = createTokenRequest(ctx, cluster, {
     namespace: request.namespace,
     serviceAccount: request.serviceAccount,
+    ...(request.serviceAccountUid === undefined ? {} : { uid: request.serviceAccountUid }),
     spec: request.spec,
   });
   if (!response.ok) {
@@ -131,7 +146,9 @@ export function getServiceAccountToken(ctx: EngineContext, cluster: ClusterState
       message: keep
         ? `kubelet: couldn't update token for pod ${request.pod.name}; keeping token #${tokenAt(ctx, cached.token).number}`
         : `kubelet: no token for pod ${request.pod.name}: ${error}`,
-      cause: keep ? 'a failed refresh keeps the cached token while it is still valid' : 'the TokenRequest failed and there is no valid cached token',
+      cause:
+        (keep ? 'a failed refresh keeps the cached token while it is still valid' : 'the TokenRequest failed and there is no valid cached token') +
+        (expired && versionBehaviour(cluster.version).kubeletTokenCacheKeyHasUid ? `; the message names the cache key (${UID_AWARE_CACHE_KEY_UNCONFIRMED})` : ''),
       refs,
     });
     return keep ? { ok: true, token: cached.token } : { ok: false, error };
@@ -149,7 +166,7 @@ export function getServiceAccountToken(ctx: EngineContext, cluster: ClusterState
     expirationSec,
     jwtLifetimeSec,
     extended,
-    message: `kubelet got token #${token.number} for pod ${request.pod.name} (expires in ${formatCount(expirationSec)} s${extended ? '; JWT exp extended to one year' : ''})`,
+    message: `kubelet got token #${token.number} for pod ${request.pod.name} (expires in ${formatCount(expirationSec)} s${extended ? `; JWT exp extended to ${extensionWords(jwtLifetimeSec)}` : ''})`,
     cause,
     refs: { ...refs, token: token.index },
   });

@@ -118,7 +118,7 @@ describe('side-by-side --json: every JWT verifies with node:crypto against the p
     expect(mine?.claims.sub).toBe('system:serviceaccount:default:my-app');
   });
 
-  it('1.30 (projected, extension off): bound claims with jti, pod and node, exp = iat + 3607, nbf = iat, no warnafter', () => {
+  it('1.36 (projected, extension off): bound claims with jti, pod and node, exp = iat + 3607, nbf = iat, no warnafter', () => {
     const flow = r.flows.projected!;
     const pod = flow.events.find((e) => e.type === 'pod.created' && e.refs.pod === 'app')!;
     const jtis = new Set<unknown>();

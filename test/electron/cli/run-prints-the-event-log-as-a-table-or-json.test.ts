@@ -26,7 +26,7 @@ describe('run SCENARIO (table)', async () => {
     });
   });
 
-  it('shows the rejected 5 minute token on 1.30 at 00:40:00', () => {
+  it('shows the rejected 5 minute token on 1.36 at 00:40:00', () => {
     const row = lines.find((l) => l.startsWith('00:40:00') && l.includes('projected') && l.includes('kubectl.ran'));
     expect(row).toMatch(/\$ kubectl create token my-app --duration 5m → error: failed to create token: TokenRequest\.authentication\.k8s\.io "" is invalid: spec\.expirationSeconds: Invalid value: 300: may not specify a duration less than 10 minutes$/);
   });
@@ -53,7 +53,7 @@ describe('run SCENARIO --json', async () => {
   it('has both flows with their versions', () => {
     expect(Object.keys(report.flows)).toEqual(['legacy', 'projected']);
     expect(report.flows.legacy!.kubernetesVersion).toBe('1.20');
-    expect(report.flows.projected!.kubernetesVersion).toBe('1.30');
+    expect(report.flows.projected!.kubernetesVersion).toBe('1.36');
   });
 
   it('every event has type, atMs, flow (its own) and message, in time order', () => {

@@ -49,7 +49,7 @@ describe('PDF handout', () => {
     const picked = defaultHandoutTokens(source, settings());
     expect(picked.map((i) => source.tokens.find((t) => t.index === i)!.flow)).toEqual(['legacy', 'projected']);
     expect(text).toContain('Legacy flow · Kubernetes 1.20: token #3');
-    expect(text).toContain('Projected flow · Kubernetes 1.30: token #3');
+    expect(text).toContain('Projected flow · Kubernetes 1.36: token #3');
     expect(text).toContain('kubernetes.io.pod.name');
     expect(text).toContain('who may accept it');
     expect(text).toContain('Glossary');
@@ -104,7 +104,7 @@ describe('PDF handout', () => {
     const first = source.tokens.find((t) => t.flow === 'projected' && t.number === 1)!;
     const { bytes } = await handout('side-by-side', 2 * H, [first.index]);
     const text = pdfText(bytes).join('\n');
-    expect(text).toContain('Projected flow · Kubernetes 1.30: token #1');
+    expect(text).toContain('Projected flow · Kubernetes 1.36: token #1');
     expect(text).not.toContain('Legacy flow · Kubernetes 1.20: token #');
     expect(text).toMatch(/\d{10} \(2025-01-06 \d\d:\d\d:\d\d UTC\)/);
   });

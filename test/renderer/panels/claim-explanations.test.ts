@@ -68,9 +68,9 @@ function tokensOf(run: CliRun, flow: string) {
 }
 
 describe('claim explanations cover the engine’s real tokens', () => {
-  it('the CLI produced legacy 1.20 and bound 1.30 tokens to check', () => {
+  it('the CLI produced legacy 1.20 and bound 1.36 tokens to check', () => {
     expect(sideBySide.flows.legacy?.kubernetesVersion).toBe('1.20');
-    expect(sideBySide.flows.projected?.kubernetesVersion).toBe('1.30');
+    expect(sideBySide.flows.projected?.kubernetesVersion).toBe('1.36');
     expect(tokensOf(sideBySide, 'legacy').every((t) => t.kind === 'legacy')).toBe(true);
     expect(tokensOf(sideBySide, 'projected').every((t) => t.kind === 'bound')).toBe(true);
   });

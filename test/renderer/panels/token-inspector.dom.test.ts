@@ -60,7 +60,7 @@ describe('TokenInspector', () => {
     const index = tokenIndex(snapshot, 'projected', 3);
     render(view(snapshot, index));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Token #3 · projected · pod app');
-    expect(screen.getByTestId('token-inspector').textContent).toContain('Kubernetes 1.30');
+    expect(screen.getByTestId('token-inspector').textContent).toContain('Kubernetes 1.36');
 
     const token = snapshot.tokens[index]!;
     const claims = token.claims as { aud: string[]; exp: number; iat: number; jti: string };

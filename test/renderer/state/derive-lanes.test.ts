@@ -22,7 +22,7 @@ describe('deriveLanes on the side-by-side scenario with a kubelet stop (6 h, lea
   it('puts the legacy flow above the projected one, titled by kind and version', () => {
     expect(lanes.flows.map((f) => f.flowId)).toEqual(['legacy', 'projected']);
     expect(legacy.title).toBe('Legacy flow · Kubernetes 1.20');
-    expect(projected.title).toBe('Projected flow · Kubernetes 1.30');
+    expect(projected.title).toBe('Projected flow · Kubernetes 1.36');
     expect(legacy.subtitle).toMatch(/^Secret my-app-token-\w+, mounted from a Secret volume; no exp claim$/);
     expect(projected.subtitle).toBe('TokenRequest token, audience https://kubernetes.default.svc, expirationSeconds 3607, rotated by the kubelet');
   });
@@ -318,6 +318,6 @@ describe('an upgraded flow', () => {
     const after = deriveLanes(snapshotOf(yaml));
     const title = (lanes: typeof before) => lanes.flows[0]!.title;
     expect(title(before)).toMatch(/Kubernetes 1\.20$/);
-    expect(title(after)).toMatch(/Kubernetes 1\.20 → 1\.30$/);
+    expect(title(after)).toMatch(/Kubernetes 1\.20 → 1\.36$/);
   });
 });

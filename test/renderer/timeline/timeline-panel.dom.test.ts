@@ -21,7 +21,7 @@ describe('TimelinePanel', () => {
     const projected = screen.getByTestId('timeline-flow-projected');
     expect(legacy.compareDocumentPosition(projected) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Legacy flow · Kubernetes 1.20' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Projected flow · Kubernetes 1.30' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Projected flow · Kubernetes 1.36' })).toBeTruthy();
     expect(legacy.dataset.tokenBars).toBe('3');
     expect(projected.dataset.tokenBars).toBe('8');
     expect(legacy.dataset.rotations).toBe('0');

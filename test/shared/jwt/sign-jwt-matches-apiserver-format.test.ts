@@ -27,9 +27,15 @@ describe('JWS header: exactly {"alg":…,"kid":…}, no typ (pkg/serviceaccount/
   });
 
   it('drops extra properties a caller smuggles onto the header object', async () => {
-    const header = { kid: ecKey.kid, typ: 'JWT', alg: 'ES256' } as JwtHeader;
+    const header = { kid: ecKey.kid, cty: 'JWT', alg: 'ES256' } as JwtHeader;
     const token = await signJwt(header, legacyClaims(), ecKey);
     expect(partText(token, 0)).toBe(`{"alg":"ES256","kid":"${ecKey.kid}"}`);
+  });
+
+  it('writes typ after alg and kid when an external signer set it (docs/kubernetes-facts.md §8.4)', async () => {
+    const header = { typ: 'JWT', kid: 'external-signer-key-1', alg: 'ES256' } as JwtHeader;
+    const token = await signJwt(header, legacyClaims(), ecKey);
+    expect(partText(token, 0)).toBe('{"alg":"ES256","kid":"external-signer-key-1","typ":"JWT"}');
   });
 
   it('refuses to sign when the header alg is not the key algorithm', async () => {

@@ -269,16 +269,16 @@ describe('parseScenario errors name the path, what is allowed, and the line and 
       message: `flows[0].id: "my flow" must start with a letter or digit and hold only letters, digits, '-', '_' and '.' (line 4, column 9)`, path: 'flows[0].id', line: 4, column: 9,
     }],
     ['a missing kubernetesVersion', 'name: t\nduration: 1h\nflows:\n  - id: a\n', {
-      message: 'flows[0].kubernetesVersion: is required; use one of 1.20, 1.21, 1.22, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33 (line 4, column 5)', path: 'flows[0].kubernetesVersion', line: 4, column: 5,
+      message: 'flows[0].kubernetesVersion: is required; use one of 1.20, 1.21, 1.22, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37 (line 4, column 5)', path: 'flows[0].kubernetesVersion', line: 4, column: 5,
     }],
     ['an unsimulated kubernetesVersion', 'name: t\nduration: 1h\nflows:\n  - id: a\n    kubernetesVersion: 1.19\n', {
-      message: 'flows[0].kubernetesVersion: "1.19" is not a simulated Kubernetes version; use one of 1.20, 1.21, 1.22, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33 (line 5, column 24)', path: 'flows[0].kubernetesVersion', line: 5, column: 24,
+      message: 'flows[0].kubernetesVersion: "1.19" is not a simulated Kubernetes version; use one of 1.20, 1.21, 1.22, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37 (line 5, column 24)', path: 'flows[0].kubernetesVersion', line: 5, column: 24,
     }],
     ['a v-prefixed kubernetesVersion', 'name: t\nduration: 1h\nflows:\n  - id: a\n    kubernetesVersion: v1.30\n', {
-      message: 'flows[0].kubernetesVersion: "v1.30" is not a simulated Kubernetes version (write 1.30 without the v); use one of 1.20, 1.21, 1.22, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33 (line 5, column 24)', path: 'flows[0].kubernetesVersion', line: 5, column: 24,
+      message: 'flows[0].kubernetesVersion: "v1.30" is not a simulated Kubernetes version (write 1.30 without the v); use one of 1.20, 1.21, 1.22, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37 (line 5, column 24)', path: 'flows[0].kubernetesVersion', line: 5, column: 24,
     }],
     ['an unknown apiServer key', `${HEAD}    apiServer:\n      extendExpiration: false\n`, {
-      message: 'flows[0].apiServer: unknown key "extendExpiration"; allowed keys are issuer, apiAudiences, extendTokenExpiration, maxTokenExpiration, serviceAccountLookup, legacyTokenCleanUpPeriod, signingAlgorithm (line 7, column 7)', path: 'flows[0].apiServer', line: 7, column: 7,
+      message: 'flows[0].apiServer: unknown key "extendExpiration"; allowed keys are issuer, apiAudiences, extendTokenExpiration, maxTokenExpiration, serviceAccountLookup, legacyTokenCleanUpPeriod, signingAlgorithm, externalSigner (line 7, column 7)', path: 'flows[0].apiServer', line: 7, column: 7,
     }],
     ['a non-boolean extendTokenExpiration', `${HEAD}    apiServer:\n      extendTokenExpiration: "no"\n`, {
       message: 'flows[0].apiServer.extendTokenExpiration: must be true or false, got the string "no" (line 7, column 30)', path: 'flows[0].apiServer.extendTokenExpiration', line: 7, column: 30,
@@ -339,8 +339,8 @@ describe('parseScenario errors name the path, what is allowed, and the line and 
     ['an unknown fault', `${HEAD}steps:\n  - at: 1m\n    fault: node-crash\n`, {
       message: 'steps[0].fault: "node-crash" is not one of kubelet-stop, kubelet-start, apiserver-stop, apiserver-start, rotate-signing-key, retire-old-signing-keys (line 8, column 12)', path: 'steps[0].fault', line: 8, column: 12,
     }],
-    ['an upgrade to an unsimulated version', `${HEAD}steps:\n  - at: 1m\n    upgrade: 1.34\n`, {
-      message: 'steps[0].upgrade: "1.34" is not a simulated Kubernetes version; use one of 1.20, 1.21, 1.22, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33 (line 8, column 14)', path: 'steps[0].upgrade', line: 8, column: 14,
+    ['an upgrade to an unsimulated version', `${HEAD}steps:\n  - at: 1m\n    upgrade: 1.38\n`, {
+      message: 'steps[0].upgrade: "1.38" is not a simulated Kubernetes version; use one of 1.20, 1.21, 1.22, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37 (line 8, column 14)', path: 'steps[0].upgrade', line: 8, column: 14,
     }],
     ['a step naming an unknown flow', `${HEAD}steps:\n  - at: 1m\n    fault: kubelet-stop\n    flows: [a, b]\n`, {
       message: 'steps[0].flows[1]: "b" is not a flow; flows are a (line 9, column 16)', path: 'steps[0].flows[1]', line: 9, column: 16,

@@ -126,7 +126,7 @@ describe('ConsolePanel', () => {
     const onFlowChange = vi.fn();
     render(panel({ client: fakeClient().client, onFlowChange }));
     const select = screen.getByLabelText('Cluster') as HTMLSelectElement;
-    expect([...select.options].map((o) => o.textContent)).toEqual(['legacy — Kubernetes 1.20', 'projected — Kubernetes 1.30']);
+    expect([...select.options].map((o) => o.textContent)).toEqual(['legacy — Kubernetes 1.20', 'projected — Kubernetes 1.36']);
     fireEvent.change(select, { target: { value: 'projected' } });
     expect(onFlowChange).toHaveBeenCalledWith('projected');
   });
@@ -141,7 +141,7 @@ describe('ConsolePanel', () => {
     const { client, sent } = fakeClient();
     const { rerender } = render(panel({ client }));
     rerender(panel({ client, flowId: 'projected' }));
-    expect(terminal().screen.currentLine()).toBe('projected (1.30) $');
+    expect(terminal().screen.currentLine()).toBe('projected (1.36) $');
     act(() => terminal().type('get pods\r'));
     expect(sent).toEqual([{ type: 'kubectl', flow: 'projected', line: 'get pods', requestId: expect.any(Number) }]);
   });

@@ -104,7 +104,7 @@ describe('LessonPanel: navigation and progress', () => {
     expect(title()).toBe('Ask for a token yourself');
     expect(screen.getByTestId('lesson-progress').textContent).toBe(`Step ${stepNumber('create-token')} of ${lesson.steps.length}`);
     expect(engine.snapshot().scenario?.sourceName).toBe('lesson:projected-tokens/two-clusters');
-    expect(screen.getByTestId('lesson-panel').textContent).toContain('Scenario Lesson: the same app on 1.20 and on 1.30 · loaded');
+    expect(screen.getByTestId('lesson-panel').textContent).toContain('Scenario Lesson: the same app on 1.20 and on 1.36 · loaded');
   });
 
   it('keeps Next locked until the step\'s outcome, which "Run it for me" brings about through the engine', async () => {
@@ -284,7 +284,7 @@ describe('LessonPanel: predict, then play', () => {
     const result = screen.getByTestId('quiz-result').textContent ?? '';
     expect(result).toMatch(/^✓ Right\./);
     expect(result).toContain(
-      'Evidence from the simulation: at 1 h 10 m on Kubernetes 1.30 (projected), attacker → the API server: 401 Unauthorized with token #1: service account token has expired',
+      'Evidence from the simulation: at 1 h 10 m on Kubernetes 1.36 (projected), attacker → the API server: 401 Unauthorized with token #1: service account token has expired',
     );
     expect(engine.playing).toBe(false);
     expect(screen.getByTestId('lesson-next')).toHaveProperty('disabled', false);
@@ -306,7 +306,7 @@ describe('LessonPanel: predict, then play', () => {
     const evidence = { atMs: 70 * MIN, flow: 'projected', message: 'the denial', refuted: false };
     const { engine } = await startAt('predict-stolen-copy', { quizzes: { 'predict-stolen-copy': { choice: 0, correct: false, evidence } } });
     expect(screen.getByTestId('quiz-result').textContent).toContain(`✗ Not quite: the answer is choice ${shownAt('predict-stolen-copy', answerOf('predict-stolen-copy'))}.`);
-    expect(screen.getByTestId('quiz-result').textContent).toContain('at 1 h 10 m on Kubernetes 1.30 (projected), the denial');
+    expect(screen.getByTestId('quiz-result').textContent).toContain('at 1 h 10 m on Kubernetes 1.36 (projected), the denial');
     expect(engine.snapshot().nowMs).toBe(0);
   });
 });

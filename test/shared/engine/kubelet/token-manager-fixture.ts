@@ -1,5 +1,5 @@
 /**
- * A running 1.30 cluster with ServiceAccount `my-app` and pod `app`, stopped 1 s in (the kubelet has mounted the
+ * A running cluster (1.30 unless told otherwise) with ServiceAccount `my-app` and pod `app`, stopped 1 s in (the kubelet has mounted the
  * pod's token), for calling the token manager directly at chosen instants. Tests that use it move the clock by
  * hand and never resume the simulation.
  */
@@ -23,8 +23,8 @@ export interface TokenManagerFixture {
   eventsSince<T extends SimEventType>(from: number, type: T): Extract<SimEvent, { type: T }>[];
 }
 
-export function tokenManagerFixture(): TokenManagerFixture {
-  const sim = new Simulation(loadScenario(singleFlow({ version: '1.30', duration: '400d' })));
+export function tokenManagerFixture(version = '1.30'): TokenManagerFixture {
+  const sim = new Simulation(loadScenario(singleFlow({ version, duration: '400d' })));
   sim.runUntil(1000);
   const ctx = sim.context;
   const cluster = sim.cluster('f');
