@@ -9,7 +9,17 @@ const OUT = 'assets/screenshots';
 const server = await buildAndServe();
 const browser = await launchBrowser();
 try {
-  const { page } = await openApp(browser, server.baseUrl, { width: 1600, height: 1000 });
+  // A laptop's first look: the default story at 2 h with the scenario's introduction beside it, nothing scrolled.
+  const laptop = await openApp(browser, server.baseUrl, { width: 1366, height: 768 });
+  await laptop.page.locator('[data-testid="timeline-flow-projected"] canvas').waitFor();
+  await laptop.page.getByTestId('jump-to').fill('2h');
+  await laptop.page.getByTestId('jump-to').press('Enter');
+  await laptop.page.mouse.move(4, 4);
+  await laptop.page.waitForTimeout(800);
+  await laptop.page.screenshot({ path: `${OUT}/main-screen-1366.png` });
+  await laptop.page.context().close();
+
+  const { page } = await openApp(browser, server.baseUrl, { width: 1600, height: 900 });
   await page.locator('[data-testid="timeline-flow-projected"] canvas').waitFor();
   const jump = async (time: string) => {
     await page.getByTestId('jump-to').fill(time);
@@ -17,13 +27,13 @@ try {
     await page.waitForTimeout(600);
   };
   await jump('2h13m');
+  // The introduction read, so the inspector shows the token clicked next.
+  await page.getByTestId('dismiss-intro').click();
   const flow = page.getByTestId('timeline-flow-projected');
-  await flow.scrollIntoViewIfNeeded();
   const x = Number(await flow.getAttribute('data-first-token-x'));
   const y = Number(await flow.getAttribute('data-first-token-y'));
   await flow.locator('canvas').click({ position: { x, y } });
-  // Back to the top, where both flows start, and the pointer away so the hover tooltip does not cover the bars.
-  await page.locator('.app-main .timelines').evaluate((el) => el.scrollTo(0, 0));
+  // The pointer away, so the hover tooltip does not cover the bars.
   await page.mouse.move(4, 4);
   await page.waitForTimeout(600);
   await page.screenshot({ path: `${OUT}/main-screen.png` });
@@ -45,7 +55,7 @@ try {
   await page.waitForTimeout(1200);
   await page.screenshot({ path: `${OUT}/lesson.png` });
 
-  // A token minted by the console, pasted as a learner would paste one from a real cluster.
+  // A token minted by the console, pasted as a learner would paste one from a real cluster: wrapped over lines.
   await page.getByTestId('tab-console').click();
   await page.locator('.xterm-helper-textarea').first().focus();
   await page.keyboard.type('create token my-app --audience vault');
@@ -55,7 +65,7 @@ try {
   // The JWT wraps over several rows; prompt rows ("projected (1.30) $ …") must not be glued onto its signature.
   const jwt = rows.split('\n').filter((row) => !row.includes('$')).join('').replace(/\s+/g, '').match(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/)?.[0] ?? '';
   await page.getByTestId('tab-paste').click();
-  await page.getByTestId('paste-token-input').fill(jwt);
+  await page.getByTestId('paste-token-input').fill(jwt.match(/.{1,120}/g)!.join('\n'));
   await page.waitForTimeout(600);
   // Show what the panel made of it (the decoded claims), not the box it was typed into.
   await page.getByTestId('paste-token-input').blur();

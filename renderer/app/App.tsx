@@ -7,7 +7,7 @@
  * a spotlight and a laser pointer. Modal dialogs are one piece of state (`dialog`), opened by shortcuts or buttons
  * and rendered at the end; while one is open the app-wide shortcuts are off.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineStore } from '../state/timeline-store.ts';
 import type { LaneKind } from '../state/derive-lanes.ts';
@@ -30,6 +30,7 @@ import { useAppTheme } from './use-app-theme.ts';
 import { scenarioFileName } from './scenario-file-name.ts';
 import type { HostServices } from '../host/host-services.ts';
 import { useUserSettings } from '../host/use-user-settings.ts';
+import { MAX_DISMISSED_INTROS } from '../../shared/ipc/ipc-contract.ts';
 import { usePresentation } from '../presentation/use-presentation.ts';
 import { PresentationBar } from '../presentation/PresentationBar.tsx';
 import { LaserPointer } from '../presentation/LaserPointer.tsx';
@@ -41,6 +42,11 @@ import { useAnnouncements } from '../a11y/use-announcements.ts';
 import { CheatSheet } from '../a11y/CheatSheet.tsx';
 import { ExportFeature } from '../export-dialog/ExportFeature.tsx';
 import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
+import { Splitter } from './Splitter.tsx';
+import { PanelToggle } from './PanelToggle.tsx';
+import { usePanelLayout } from './use-panel-layout.ts';
+import { ScenarioIntro, introKey } from './ScenarioIntro.tsx';
+import { GuidePopover } from './GuidePopover.tsx';
 import { useFileOpener } from '../export-dialog/use-file-opener.tsx';
 import { useScenarioEdits } from './use-scenario-edits.ts';
 import { useUnsavedChanges } from './use-unsaved-changes.tsx';
@@ -65,6 +71,19 @@ interface Props {
   client: EngineClient;
   host: HostServices;
 }
+
+/**
+ * The room each bottom panel gets when it is opened, in rem of the root type: eight rows of events and more, fifteen
+ * lines of a manifest, a terminal tall enough for a whole JWT above its prompt.
+ */
+const BOTTOM_PANEL_REM: Record<string, number> = { events: 23, console: 24, editor: 31 };
+
+function remPx(): number {
+  return typeof getComputedStyle === 'function' ? parseFloat(getComputedStyle(document.documentElement).fontSize) || 17 : 17;
+}
+
+/** How long "Scenario saved: …" stays up. */
+const SAVED_MESSAGE_MS = 8_000;
 
 /** The modal dialogs the app can show; one at a time. */
 type Dialog = 'cheat-sheet';
@@ -121,21 +140,43 @@ export function App({ store, client, host }: Props) {
   const presentation = usePresentation();
   const { presenting } = presentation;
   const [dialog, setDialog] = useState<Dialog | undefined>(undefined);
+  const [guideOpen, setGuideOpen] = useState(false);
   const [spotlight, setSpotlight] = useState<{ on: boolean; lane: number }>({ on: false, lane: 0 });
   const [laserOn, setLaserOn] = useState(false);
+  // The detail lanes as chosen outside presentation mode, and inside it: each presentation starts without them.
   const [detailLanes, setDetailLanes] = useState(false);
+  const [presentedDetailLanes, setPresentedDetailLanes] = useState(false);
   const [annotationRequest, setAnnotationRequest] = useState<AnnotationRequest | undefined>(undefined);
-  const [saveStatus, setSaveStatus] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  // What the last save said, about which text: once the scenario changes (a note, another file) it no longer applies.
+  const [saveStatus, setSaveStatus] = useState<{ ok: boolean; text: string; scenarioText: string } | undefined>(undefined);
+  const scenarioText = snapshot.scenario?.scenarioText;
+  if (saveStatus && saveStatus.scenarioText !== scenarioText) setSaveStatus(undefined);
+  // A success is news for a moment, not a state: it goes after a while (a failure stays until closed or retried).
+  useEffect(() => {
+    if (!saveStatus?.ok) return;
+    const timer = setTimeout(() => setSaveStatus(undefined), SAVED_MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [saveStatus]);
   const announcement = useAnnouncements(snapshot, settings.announceVerbosity);
+  const layout = usePanelLayout(settings, updateSettings);
+  const openBottomTab = (tab: string) => {
+    setBottomTab(tab);
+    if (tab === 'console' || tab === 'editor') setDetailLanes(true);
+    layout.ensureBottomPx(Math.round((BOTTOM_PANEL_REM[tab] ?? 0) * remPx()));
+  };
+  const intro = snapshot.scenario ? introKey(snapshot.scenario) : undefined;
+  const showIntro = intro !== undefined && !settings.dismissedIntros.includes(intro);
+  const dismissIntro = () => intro && updateSettings({ dismissedIntros: [...settings.dismissedIntros.filter((k) => k !== intro), intro].slice(-MAX_DISMISSED_INTROS) });
 
   // Large type reaches the DOM through one CSS variable on <html> (app.css sizes everything from the root size).
   useEffect(() => {
     document.documentElement.style.setProperty('--font-scale', String(presenting ? fontScalePercent / 100 : 1));
   }, [presenting, fontScalePercent]);
 
-  // Spotlight and laser are tools of one presentation; they are off again when the next one starts.
+  // Spotlight, laser and detail lanes are tools of one presentation; they are off again when the next one starts.
   useEffect(() => {
     if (presenting) return;
+    setPresentedDetailLanes(false);
     setSpotlight((s) => ({ ...s, on: false }));
     setLaserOn(false);
     // A request not yet answered must not open the form by itself when the next presentation starts.
@@ -149,9 +190,9 @@ export function App({ store, client, host }: Props) {
     const result = await host.saveFile({ suggestedName: scenarioFileName(scenario.sourceName, scenario.name), mimeType: 'application/yaml', data: scenario.scenarioText });
     if (result.saved) {
       editing.edits.markSaved(scenario.scenarioText);
-      setSaveStatus({ ok: true, text: `Scenario saved: ${result.where}` });
+      setSaveStatus({ ok: true, text: `Scenario saved: ${result.where}`, scenarioText: scenario.scenarioText });
     } else if (result.canceled) setSaveStatus(undefined);
-    else setSaveStatus({ ok: false, text: `The scenario was not saved: ${result.error}` });
+    else setSaveStatus({ ok: false, text: `The scenario was not saved: ${result.error}`, scenarioText: scenario.scenarioText });
     return result.saved;
   }, [host, store, editing.edits]);
   const unsaved = useUnsavedChanges(editing.state.dirty, snapshot.scenario?.title || snapshot.scenario?.name || 'This scenario', saveScenario);
@@ -189,7 +230,7 @@ export function App({ store, client, host }: Props) {
       case 'toggle-laser':
         return setLaserOn((on) => !on);
       case 'toggle-detail-lanes':
-        return setDetailLanes((on) => !on);
+        return presenting ? setPresentedDetailLanes((on) => !on) : setDetailLanes((on) => !on);
       case 'zoom-to-fit':
         return snapshot.scenario ? setView(fitAll(snapshot.scenario.durationMs)) : undefined;
       case 'annotate-at-playhead':
@@ -205,7 +246,7 @@ export function App({ store, client, host }: Props) {
     }
   };
   menuActionRef.current = onAction;
-  useKeyboardShortcuts({ presenting, spotlightOn: spotlight.on, dialogOpen: dialog !== undefined || unsaved.dialog !== undefined, onAction });
+  useKeyboardShortcuts({ presenting, spotlightOn: spotlight.on, dialogOpen: dialog !== undefined || unsaved.dialog !== undefined || guideOpen, onAction });
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 
   const versionPicker = (flowId: string) => {
@@ -235,7 +276,7 @@ export function App({ store, client, host }: Props) {
       }}
       fontScalePercent={presenting ? fontScalePercent : 100}
       spotlight={presenting && spotlight.on ? spotlight.lane : undefined}
-      hiddenLanes={detailLanes ? undefined : DETAIL_LANES}
+      hiddenLanes={(presenting ? presentedDetailLanes : detailLanes) ? undefined : DETAIL_LANES}
       flowHeaderExtra={presenting ? undefined : versionPicker}
     />
     </PanelErrorBoundary>
@@ -259,7 +300,10 @@ export function App({ store, client, host }: Props) {
     ) : null;
   const saveMessage = saveStatus && (
     <p className={saveStatus.ok ? 'save-status' : 'save-status save-failed'} role={saveStatus.ok ? 'status' : 'alert'} data-testid="save-status">
-      {saveStatus.text}
+      <span>{saveStatus.text}</span>
+      <button type="button" onClick={() => setSaveStatus(undefined)} aria-label="Close this message" data-testid="close-save-status">
+        ✕
+      </button>
     </p>
   );
   const dialogs = (
@@ -285,11 +329,16 @@ export function App({ store, client, host }: Props) {
           onSpotlight={() => onAction('toggle-spotlight')}
           laserOn={laserOn}
           onLaser={() => onAction('toggle-laser')}
-          detailLanes={detailLanes}
+          detailLanes={presentedDetailLanes}
           onDetailLanes={() => onAction('toggle-detail-lanes')}
           onCheatSheet={() => setDialog('cheat-sheet')}
           onLeave={presentation.leave}
-          extra={<ExportFeature snapshot={snapshot} host={host} view={view} opener={opener} />}
+          extra={
+            <>
+              <GuidePopover scenario={snapshot.scenario} onOpenChange={setGuideOpen} />
+              <ExportFeature snapshot={snapshot} host={host} view={view} opener={opener} />
+            </>
+          }
         />
         <main className="presentation-main" aria-label={title}>
           <section className="timelines" aria-label="Timelines">
@@ -306,6 +355,34 @@ export function App({ store, client, host }: Props) {
     );
   }
 
+  const sideToggle = (
+    <PanelToggle
+      open={layout.sideOpen}
+      onToggle={() => layout.setSideOpen(!layout.sideOpen)}
+      controls="side-panel"
+      testId="toggle-side-panel"
+      panel="side panel"
+      gives="its width"
+      glyphs={['▸', '◂']}
+      closedLabel={
+        <span className="panel-rail-label" aria-hidden="true">
+          Inspector · Lesson · Notes
+        </span>
+      }
+    />
+  );
+  const bottomToggle = (
+    <PanelToggle
+      open={layout.bottomOpen}
+      onToggle={() => layout.setBottomOpen(!layout.bottomOpen)}
+      controls="bottom-panel"
+      testId="toggle-bottom-panel"
+      panel="bottom panel"
+      gives="its height"
+      glyphs={['▾', '▴']}
+    />
+  );
+
   return (
     <div className="app" data-testid="app" data-presenting="false">
       <header className="app-header">
@@ -313,16 +390,17 @@ export function App({ store, client, host }: Props) {
         <ScenarioPicker snapshot={snapshot} client={client} onOpen={opener.pick} confirmReplace={unsaved.confirmReplace} />
         <TransportBar snapshot={snapshot} client={client} />
         <div className="app-actions">
+          <GuidePopover scenario={snapshot.scenario} onOpenChange={setGuideOpen} />
           <button type="button" onClick={() => void saveScenario()} disabled={!snapshot.scenario} data-testid="save-scenario" title="Save the scenario with its notes (Ctrl/⌘ + S)">
-            Save scenario
+            Save
           </button>
           <ExportFeature snapshot={snapshot} host={host} view={view} opener={opener} />
           <DisplaySettings settings={settings} onChange={updateSettings} detailLanes={detailLanes} onDetailLanes={setDetailLanes} />
-          <button type="button" onClick={() => setDialog('cheat-sheet')} data-testid="open-cheat-sheet" title="Keyboard shortcuts (?)">
-            Shortcuts <kbd>?</kbd>
+          <button type="button" onClick={() => setDialog('cheat-sheet')} data-testid="open-cheat-sheet" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+            <kbd>?</kbd>
           </button>
-          <button type="button" className="primary" onClick={presentation.enter} data-testid="enter-presentation" title="Presentation mode (F5)">
-            Present <kbd>F5</kbd>
+          <button type="button" className="primary" onClick={presentation.enter} data-testid="enter-presentation" title="Presentation mode (F5)" aria-keyshortcuts="F5">
+            Present
           </button>
         </div>
       </header>
@@ -333,46 +411,63 @@ export function App({ store, client, host }: Props) {
           {snapshot.lastError}
         </div>
       )}
-      <main className="app-main" aria-label={title}>
+      <main
+        className="app-main"
+        aria-label={title}
+        ref={layout.mainRef}
+        data-side={layout.sideOpen ? 'open' : 'closed'}
+        data-bottom={layout.bottomOpen ? 'open' : 'closed'}
+        style={{ '--bottom-panel-px': `${layout.bottomPx}px` } as CSSProperties}
+      >
         <section className="timelines" aria-label="Timelines">
           {timelines}
         </section>
-        <aside className="inspector" aria-label="Inspector, lesson, notes and pasted tokens">
-          <Tabs
-            label="Side panels"
-            active={sideTab}
-            onChange={(tab) => {
-              // The lesson loads its own scenarios, so opening it may replace one with unsaved notes.
-              if (tab !== 'lesson' || sideTab === 'lesson') return setSideTab(tab);
-              void unsaved.confirmReplace('Opening the lesson').then((go) => go && setSideTab(tab));
-            }}
-            tabs={[
-              { id: 'inspector', label: 'Inspector', content: <PanelErrorBoundary name="Inspector" resetKey={scenarioKey}><TokenInspector snapshot={snapshot} tokenIndex={selectedToken} client={client} /></PanelErrorBoundary> },
-              {
-                id: 'lesson',
-                label: 'Lesson',
-                content:
-                  sideTab === 'lesson' ? (
-                    <PanelErrorBoundary name="Lesson">
-                    <Suspense fallback={<p className="ts-empty">Loading the lesson…</p>}>
-                      <LessonPanel snapshot={snapshot} client={client} host={host} />
-                    </Suspense>
-                    </PanelErrorBoundary>
-                  ) : null,
-              },
-              { id: 'notes', label: 'Notes', content: sideTab === 'notes' ? notes(false) : null },
-              { id: 'paste', label: 'Paste a token', content: <PanelErrorBoundary name="Paste a token"><PasteTokenPanel /></PanelErrorBoundary> },
-            ]}
-          />
+        <aside className="inspector" id="side-panel" aria-label="Inspector, lesson, notes and pasted tokens">
+          {layout.sideOpen ? (
+            <>
+              {showIntro && snapshot.scenario && <ScenarioIntro scenario={snapshot.scenario} onDismiss={dismissIntro} />}
+              <Tabs
+                label="Side panels"
+                active={sideTab}
+                onChange={(tab) => {
+                  // The lesson loads its own scenarios, so opening it may replace one with unsaved notes.
+                  if (tab !== 'lesson' || sideTab === 'lesson') return setSideTab(tab);
+                  void unsaved.confirmReplace('Opening the lesson').then((go) => go && setSideTab(tab));
+                }}
+                extra={sideToggle}
+                tabs={[
+                  { id: 'inspector', label: 'Inspector', content: <PanelErrorBoundary name="Inspector" resetKey={scenarioKey}><TokenInspector snapshot={snapshot} tokenIndex={selectedToken} client={client} /></PanelErrorBoundary> },
+                  {
+                    id: 'lesson',
+                    label: 'Lesson',
+                    content:
+                      sideTab === 'lesson' ? (
+                        <PanelErrorBoundary name="Lesson">
+                        <Suspense fallback={<p className="ts-empty">Loading the lesson…</p>}>
+                          <LessonPanel snapshot={snapshot} client={client} host={host} />
+                        </Suspense>
+                        </PanelErrorBoundary>
+                      ) : null,
+                  },
+                  { id: 'notes', label: 'Notes', content: sideTab === 'notes' ? notes(false) : null },
+                  { id: 'paste', label: 'Paste a token', content: <PanelErrorBoundary name="Paste a token"><PasteTokenPanel /></PanelErrorBoundary> },
+                ]}
+              />
+            </>
+          ) : (
+            sideToggle
+          )}
         </aside>
-        <section className="events" aria-label="Events, console and editor">
+        {layout.bottomOpen && (
+          <Splitter valuePx={layout.bottomPx} minPx={layout.minBottomPx} maxPx={layout.maxBottomPx} controls="bottom-panel" onChange={layout.setBottomPx} />
+        )}
+        <section className="events" id="bottom-panel" aria-label="Events, console and editor">
           <Tabs
             label="Bottom panels"
             active={bottomTab}
-            onChange={(tab) => {
-              setBottomTab(tab);
-              if (tab === 'console' || tab === 'editor') setDetailLanes(true);
-            }}
+            collapsed={!layout.bottomOpen}
+            onChange={openBottomTab}
+            extra={bottomToggle}
             tabs={[
               {
                 id: 'events',

@@ -22,6 +22,7 @@ export function ScenarioPicker({ snapshot, client, onOpen, confirmReplace }: Pro
       <label>
         <span className="visually-hidden">Scenario</span>
         <select
+          title={snapshot.scenario ? `Scenario: ${snapshot.scenario.title}` : 'Scenario'}
           data-testid="scenario-select"
           value={current ? current.id : 'file'}
           onChange={(e) => {
@@ -34,7 +35,7 @@ export function ScenarioPicker({ snapshot, client, onOpen, confirmReplace }: Pro
         >
           {BUILTIN_SCENARIOS.map((s) => (
             <option key={s.id} value={s.id}>
-              Scenario: {s.title}
+              {s.title}
             </option>
           ))}
           {!current && <option value="file">{snapshot.scenario ? `File: ${snapshot.scenario.sourceName}` : 'Loading…'}</option>}

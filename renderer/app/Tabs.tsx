@@ -15,9 +15,13 @@ interface Props {
   tabs: TabSpec[];
   active: string;
   onChange(id: string): void;
+  /** Controls beside the tabs (outside the tab list, which may hold only tabs), such as a collapse button. */
+  extra?: ReactNode;
+  /** Only the tab strip shows; the panels stay mounted, hidden. */
+  collapsed?: boolean;
 }
 
-export function Tabs({ label, tabs, active, onChange }: Props) {
+export function Tabs({ label, tabs, active, onChange, extra, collapsed = false }: Props) {
   const base = useId();
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const move = (index: number) => {
@@ -27,36 +31,39 @@ export function Tabs({ label, tabs, active, onChange }: Props) {
     refs.current.get(tab.id)?.focus();
   };
   return (
-    <div className="tabs">
-      <div role="tablist" aria-label={label} className="tab-list">
-        {tabs.map((tab, i) => (
-          <button
-            key={tab.id}
-            ref={(el) => {
-              if (el) refs.current.set(tab.id, el);
-              else refs.current.delete(tab.id);
-            }}
-            role="tab"
-            type="button"
-            id={`${base}-tab-${tab.id}`}
-            aria-selected={tab.id === active}
-            aria-controls={`${base}-panel-${tab.id}`}
-            tabIndex={tab.id === active ? 0 : -1}
-            data-testid={`tab-${tab.id}`}
-            className={tab.id === active ? 'tab active' : 'tab'}
-            onClick={() => onChange(tab.id)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowRight') move(i + 1);
-              else if (e.key === 'ArrowLeft') move(i - 1);
-              else if (e.key === 'Home') move(0);
-              else if (e.key === 'End') move(tabs.length - 1);
-              else return;
-              e.preventDefault();
-            }}
-          >
-            {tab.label}
-          </button>
-        ))}
+    <div className={collapsed ? 'tabs tabs-collapsed' : 'tabs'}>
+      <div className="tab-bar">
+        <div role="tablist" aria-label={label} className="tab-list">
+          {tabs.map((tab, i) => (
+            <button
+              key={tab.id}
+              ref={(el) => {
+                if (el) refs.current.set(tab.id, el);
+                else refs.current.delete(tab.id);
+              }}
+              role="tab"
+              type="button"
+              id={`${base}-tab-${tab.id}`}
+              aria-selected={tab.id === active}
+              aria-controls={`${base}-panel-${tab.id}`}
+              tabIndex={tab.id === active ? 0 : -1}
+              data-testid={`tab-${tab.id}`}
+              className={tab.id === active ? 'tab active' : 'tab'}
+              onClick={() => onChange(tab.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowRight') move(i + 1);
+                else if (e.key === 'ArrowLeft') move(i - 1);
+                else if (e.key === 'Home') move(0);
+                else if (e.key === 'End') move(tabs.length - 1);
+                else return;
+                e.preventDefault();
+              }}
+            >
+              {tab.label}
+            </button>
+          ))}
+        </div>
+        {extra}
       </div>
       {tabs.map((tab) => (
         <div
@@ -64,7 +71,9 @@ export function Tabs({ label, tabs, active, onChange }: Props) {
           role="tabpanel"
           id={`${base}-panel-${tab.id}`}
           aria-labelledby={`${base}-tab-${tab.id}`}
-          hidden={tab.id !== active}
+          hidden={collapsed || tab.id !== active}
+          // Focusable, as the tabs pattern advises: a panel that scrolls can then be scrolled from the keyboard.
+          tabIndex={0}
           className="tab-panel"
         >
           {tab.content}

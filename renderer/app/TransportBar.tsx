@@ -3,11 +3,13 @@
  * clocks. Everything here is a button or an input with a label, so it works from the keyboard and a screen reader.
  */
 import { useEffect, useRef, useState } from 'react';
-import { MAX_SPEED, SPEED_PRESETS, type WorkingCommand } from '../../shared/rpc/engine-protocol.ts';
+import { SPEED_PRESETS, type WorkingCommand } from '../../shared/rpc/engine-protocol.ts';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { describeSpeed, formatSpan, formatSpeed } from './format-time.ts';
+import { formatDuration } from '../../shared/time/duration.ts';
 import { parseTimeInput } from './parse-time-input.ts';
+import { parseSpeedInput } from './parse-speed-input.ts';
 import { useWallClock } from './use-wall-clock.ts';
 
 const WORKING_WORDS: Record<WorkingCommand, string> = { seek: 'Seeking…', load: 'Loading…', recover: 'Restoring the last good state…' };
@@ -24,6 +26,7 @@ export function TransportBar({ snapshot, client, minimal = false }: Props) {
   const [jump, setJump] = useState('');
   const [jumpError, setJumpError] = useState<string | undefined>();
   const [customSpeed, setCustomSpeed] = useState('');
+  const [speedError, setSpeedError] = useState<string | undefined>();
   const wallMs = useWallClock(snapshot.playing);
   const disabled = snapshot.scenario === undefined;
   const jumpRef = useRef<HTMLInputElement>(null);
@@ -40,8 +43,13 @@ export function TransportBar({ snapshot, client, minimal = false }: Props) {
     client.send({ type: 'seek', simMs: Math.min(parsed.ms, durationMs) });
   };
   const submitSpeed = () => {
-    const value = Number(customSpeed.replace(/[,×x\s]/g, ''));
-    if (Number.isFinite(value) && value > 0 && value <= MAX_SPEED) client.send({ type: 'set-speed', speed: value });
+    const parsed = parseSpeedInput(customSpeed);
+    if (!parsed.ok) {
+      setSpeedError(parsed.error);
+      return;
+    }
+    setSpeedError(undefined);
+    client.send({ type: 'set-speed', speed: parsed.speed });
   };
 
   return (
@@ -89,12 +97,30 @@ export function TransportBar({ snapshot, client, minimal = false }: Props) {
             }}
           >
             <label>
-              <span className="visually-hidden">Custom speed</span>
-              <input value={customSpeed} onChange={(e) => setCustomSpeed(e.target.value)} placeholder="custom ×" size={8} inputMode="numeric" disabled={disabled} />
+              <span className="visually-hidden">Custom speed (simulated seconds per second)</span>
+              <input
+                value={customSpeed}
+                onChange={(e) => {
+                  setCustomSpeed(e.target.value);
+                  setSpeedError(undefined);
+                }}
+                placeholder="custom ×"
+                size={7}
+                inputMode="decimal"
+                data-testid="custom-speed"
+                aria-invalid={speedError !== undefined}
+                aria-describedby={speedError ? 'speed-error' : undefined}
+                disabled={disabled}
+              />
             </label>
+            {speedError && (
+              <span id="speed-error" role="alert" className="input-error" data-testid="speed-error">
+                {speedError}
+              </span>
+            )}
           </form>
           <label className="scrubber">
-            <span className="visually-hidden">Simulated time</span>
+            <span>Time</span>
             <input
               type="range"
               data-testid="scrubber"
@@ -120,9 +146,12 @@ export function TransportBar({ snapshot, client, minimal = false }: Props) {
                 ref={jumpRef}
                 data-testid="jump-to"
                 value={jump}
-                onChange={(e) => setJump(e.target.value)}
+                onChange={(e) => {
+                  setJump(e.target.value);
+                  setJumpError(undefined);
+                }}
                 placeholder="jump: 47m, 2d"
-                size={10}
+                size={9}
                 aria-invalid={jumpError !== undefined}
                 aria-describedby={jumpError ? 'jump-error' : undefined}
                 disabled={disabled}
@@ -144,13 +173,14 @@ export function TransportBar({ snapshot, client, minimal = false }: Props) {
           </button>
         </span>
       )}
-      <div className="clocks" aria-live="off">
+      <div className="clocks" aria-live="off" title={describeSpeed(snapshot.speed)}>
         <div className="sim-clock" data-testid="sim-clock" data-now-ms={snapshot.nowMs} data-lag-ms={snapshot.lagMs}>
-          simulated <strong>{formatSpan(snapshot.nowMs)}</strong>
+          <span className="visually-hidden">simulated </span>
+          <strong>{formatSpan(snapshot.nowMs)}</strong>
           {durationMs > 0 && <span className="of"> of {formatSpan(durationMs)}</span>}
         </div>
         <div className="wall-clock">
-          wall clock {formatSpan(wallMs)} · {describeSpeed(snapshot.speed)}
+          1 s = {formatDuration(snapshot.speed * 1000)} · wall {formatSpan(wallMs)}
           {snapshot.lagMs > 60_000 && <span className="lag"> · engine behind by {formatSpan(snapshot.lagMs)}</span>}
         </div>
       </div>

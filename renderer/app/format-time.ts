@@ -1,3 +1,5 @@
+import { formatDuration } from '../../shared/time/duration.ts';
+
 /** Simulated and wall durations as people say them: "2 h 13 m 40 s", "3 d 4 h", "0 s". */
 export function formatSpan(ms: number): string {
   const totalSec = Math.floor(Math.max(0, ms) / 1000);
@@ -15,5 +17,5 @@ export function formatSpeed(speed: number): string {
 
 /** "1 s of class = 1 h of cluster" for the chosen speed. */
 export function describeSpeed(speed: number): string {
-  return `1 s of class = ${formatSpan(speed * 1000)} of cluster`;
+  return `1 s of class = ${formatDuration(speed * 1000)} of cluster`;
 }

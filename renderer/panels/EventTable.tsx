@@ -30,7 +30,7 @@ import './panels.css';
 export type { EventTableProps } from './event-table-model.ts';
 
 /** Row height in em of the table's font, so rows grow with the type size (presentation mode, user zoom). */
-const ROW_HEIGHT_EM = 2.25;
+const ROW_HEIGHT_EM = 1.9;
 const FALLBACK_FONT_PX = 16;
 /** Rows assumed visible before the first measurement (and where layout is unavailable, as in tests). */
 const FALLBACK_VISIBLE_ROWS = 12;
@@ -168,7 +168,7 @@ export function EventTable(props: EventTableProps) {
         <h2 id={titleId} className="ts-panel-title">
           Events
         </h2>
-        <p id={helpId} className="ts-subtitle">
+        <p id={helpId} className="ts-visually-hidden">
           The accessible twin of the chart: ↑/↓ to move, Home/End for the first and last, Enter to select.
         </p>
       </div>

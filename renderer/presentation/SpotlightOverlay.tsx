@@ -31,6 +31,9 @@ export function spotlightTarget(layouts: readonly FlowLayout[], index: number | 
   return undefined;
 }
 
+/** The frame's border (5 px, app.css) and a pixel of air lie outside the lane's box. */
+const FRAME_OUTSET_PX = 6;
+
 export function SpotlightOverlay({ target, flowHeight }: { target: SpotlightTarget; flowHeight: number }) {
   const bottom = target.top + target.height;
   const frame = useRef<HTMLDivElement>(null);
@@ -42,7 +45,13 @@ export function SpotlightOverlay({ target, flowHeight }: { target: SpotlightTarg
     <div className="tl-spotlight" data-testid="spotlight" data-lane={target.laneId} aria-hidden="true">
       {target.top > 0 && <div className="tl-spotlight-dim" style={{ position: 'absolute', left: 0, right: 0, top: 0, height: target.top }} />}
       {bottom < flowHeight && <div className="tl-spotlight-dim" style={{ position: 'absolute', left: 0, right: 0, top: bottom, bottom: 0 }} />}
-      <div ref={frame} className="tl-spotlight-frame" data-testid="spotlight-frame" style={{ position: 'absolute', left: -6, right: -6, top: target.top, height: target.height }}>
+      {/* The frame sits just outside the lane, so its border never cuts the captions at the lane's top edge. */}
+      <div
+        ref={frame}
+        className="tl-spotlight-frame"
+        data-testid="spotlight-frame"
+        style={{ position: 'absolute', left: -FRAME_OUTSET_PX, right: -FRAME_OUTSET_PX, top: target.top - FRAME_OUTSET_PX, height: target.height + 2 * FRAME_OUTSET_PX }}
+      >
         <span className="tl-spotlight-tag">spotlight: {target.label}</span>
       </div>
     </div>

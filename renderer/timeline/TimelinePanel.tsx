@@ -25,6 +25,7 @@ import { hitTest, type HitResult } from './hit-test.ts';
 import { layoutFlow, type FlowLayout } from './layout.ts';
 import { themeNamed, type ThemeName } from './theme.ts';
 import { scaleTheme } from './scale-theme.ts';
+import { chooseDensity, densityTheme, type Density } from './density.ts';
 import { annotationsForFlow, screenNoteRows } from './plan-annotations.ts';
 import { SpotlightOverlay, spotlightTarget, type SpotlightTarget } from '../presentation/SpotlightOverlay.tsx';
 import { TimeAxis } from './TimeAxis.tsx';
@@ -147,11 +148,27 @@ export function TimelinePanel(props: TimelinePanelProps) {
   const hintId = `tl-hint-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const themeName = props.theme ?? documentTheme;
   const fontScalePercent = props.fontScalePercent ?? 100;
-  const theme = useMemo(() => scaleTheme(themeNamed(themeName), fontScalePercent), [themeName, fontScalePercent]);
+  const scaledTheme = useMemo(() => scaleTheme(themeNamed(themeName), fontScalePercent), [themeName, fontScalePercent]);
   const lanesMemo = useRef(createLanesMemo()).current;
   const allLanes = lanesMemo(snapshot);
   const lanes = useMemo(() => hideLanes(allLanes, props.hiddenLanes), [allLanes, props.hiddenLanes]);
   const durationMs = snapshot.scenario?.durationMs ?? 0;
+  const annotations = snapshot.scenario?.annotations;
+
+  // The height the timelines have (their scrolling column) and what of it is not lanes: measured after each render.
+  const [room, setRoom] = useState<{ availablePx: number; chromePx: number; extrasPx: number } | undefined>(undefined);
+  const noteRows = useCallback((flowId: string) => screenNoteRows(annotations ? annotationsForFlow(annotations, flowId).length : 0), [annotations]);
+  const density: Density = useMemo(() => {
+    if (!room) return 'comfortable';
+    const lanesPx = (d: Density) => {
+      const t = densityTheme(scaledTheme, d);
+      return lanes.flows.reduce((sum, flow) => sum + layoutFlow(flow, t, noteRows(flow.flowId)).height, 0);
+    };
+    return chooseDensity(room.availablePx, room.chromePx, lanesPx);
+  }, [room, scaledTheme, lanes, noteRows]);
+  const theme = useMemo(() => densityTheme(scaledTheme, density), [scaledTheme, density]);
+  // The usage hint and the legend go under the axis when they fit whole; otherwise the guide has them (no half legend).
+  const extrasFit = !room || room.chromePx + room.extrasPx + lanes.flows.reduce((sum, flow) => sum + layoutFlow(flow, theme, noteRows(flow.flowId)).height, 0) <= room.availablePx;
 
   const [plotWidth, setPlotWidth] = useState(0);
   const plotObserver = useRef<ResizeObserver | undefined>(undefined);
@@ -170,11 +187,7 @@ export function TimelinePanel(props: TimelinePanelProps) {
   // The time range maps to the plot minus a small inset each side, so marks at 0 and at the end are drawn whole.
   const inset = Math.ceil(theme.glyphSize / 2) + 4;
   const timeWidth = Math.max(0, plotWidth - 2 * inset);
-  const annotations = snapshot.scenario?.annotations;
-  const layouts = useMemo(
-    () => lanes.flows.map((flow) => layoutFlow(flow, theme, screenNoteRows(annotations ? annotationsForFlow(annotations, flow.flowId).length : 0))),
-    [lanes, theme, annotations],
-  );
+  const layouts = useMemo(() => lanes.flows.map((flow) => layoutFlow(flow, theme, noteRows(flow.flowId))), [lanes, theme, noteRows]);
   const spot = spotlightTarget(layouts, props.spotlight);
 
   // Tall flows are painted through a window onto their visible band (see the top of this file).
@@ -223,6 +236,42 @@ export function TimelinePanel(props: TimelinePanelProps) {
     if (next.some((w, i) => !sameWindow(w, shown[i]))) setWindowState(next);
   }, []);
   useLayoutEffect(updateWindows);
+
+  // Density: the height of the scrolling column, and how much of the content is not lanes (flow titles, card padding,
+  // the axis), which no density changes.
+  const axisRowRef = useRef<HTMLDivElement | null>(null);
+  const extrasRef = useRef<HTMLDivElement | null>(null);
+  const measureRoom = useCallback(() => {
+    const root = rootRef.current;
+    const axis = axisRowRef.current;
+    if (!root || !axis || typeof getComputedStyle !== 'function') return;
+    if (scroller.current.root !== root) scroller.current = { root, element: scrollParent(root) };
+    const column = scroller.current.element;
+    const flows = [...root.children].filter((el): el is HTMLElement => el instanceof HTMLElement && el.classList.contains('tl-flow'));
+    const current = live.current.layouts;
+    if (!column || flows.length === 0 || flows.length !== current.length) return;
+    const gapPx = parseFloat(getComputedStyle(root).rowGap) || 0;
+    const abovePx = Math.max(0, flows[0]!.getBoundingClientRect().top - column.getBoundingClientRect().top - column.clientTop + column.scrollTop);
+    const contentPx = abovePx + flows.reduce((sum, el) => sum + el.offsetHeight + gapPx, 0) + axis.offsetHeight;
+    const chromePx = Math.ceil(contentPx - current.reduce((sum, layout) => sum + layout.height, 0));
+    const availablePx = column.clientHeight;
+    // Hidden, the extras keep the height they had when last shown.
+    const extras = extrasRef.current;
+    const shown = extras && !extras.classList.contains('tl-extras-hidden');
+    setRoom((old) => {
+      const extrasPx = shown ? Math.ceil(extras.offsetHeight + gapPx) : (old?.extrasPx ?? 0);
+      return old && old.availablePx === availablePx && old.chromePx === chromePx && old.extrasPx === extrasPx ? old : { availablePx, chromePx, extrasPx };
+    });
+  }, []);
+  useLayoutEffect(measureRoom, [measureRoom, layouts, plotWidth]);
+  useEffect(() => {
+    const column = scroller.current.element ?? scrollParent(rootRef.current);
+    if (!column || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => measureRoom());
+    observer.observe(column);
+    return () => observer.disconnect();
+    // Again once there are flows: the panel renders no root without them.
+  }, [measureRoom, lanes.flows.length > 0]);
   const requestWindows = useFrameScheduler(updateWindows);
   useEffect(() => {
     if (typeof document === 'undefined') return;
@@ -457,6 +506,7 @@ export function TimelinePanel(props: TimelinePanelProps) {
       style={rootStyle}
       data-theme={theme.name}
       data-font-scale={fontScalePercent}
+      data-density={density}
       data-spotlight-lane={spot ? `${lanes.flows[spot.flowIndex]?.flowId}:${spot.laneId}` : undefined}
       role="group"
       aria-label="Token timelines"
@@ -486,14 +536,16 @@ export function TimelinePanel(props: TimelinePanelProps) {
           headerExtra={props.flowHeaderExtra?.(flow.flowId)}
         />
       ))}
-      <div className="tl-axis-row">
+      <div className="tl-axis-row" ref={axisRowRef}>
         <div className="tl-axis-spacer" />
         <div style={{ paddingLeft: inset }} data-testid="time-axis" data-view={`${Math.round(view.startMs)}-${Math.round(view.endMs)}`}>
           <TimeAxis view={view} width={timeWidth} nowMs={snapshot.nowMs} theme={theme} />
         </div>
       </div>
-      <p className="tl-hint" id={hintId}>one shared time axis · zoom: Ctrl+wheel or W/S · pan: drag, A/D or ←/→ · fit: F</p>
-      <TimelineLegend lanes={lanes} theme={theme} />
+      <div className={extrasFit ? 'tl-extras' : 'tl-extras tl-extras-hidden'} ref={extrasRef} data-testid="timeline-extras">
+        <p className="tl-hint" id={hintId}>one shared time axis · zoom: Ctrl+wheel or W/S · pan: drag, A/D or ←/→ · fit: F</p>
+        <TimelineLegend lanes={lanes} theme={theme} />
+      </div>
     </div>
   );
 }
@@ -541,7 +593,7 @@ function FlowView({ flow, lanes, layout, plan, band, spotlight, annotationCount,
       <header className="tl-flow-header">
         <h2 id={titleId}>{flow.title}</h2>
         {headerExtra}
-        <p>{flow.subtitle}</p>
+        <p title={flow.subtitle}>{flow.subtitle}</p>
       </header>
       <div className="tl-flow-body" style={{ position: 'relative' }}>
         <LaneLabels layout={layout} />
@@ -578,7 +630,7 @@ const LaneLabels = memo(
     return (
       <div className="tl-lane-labels" style={{ height: layout.height }} aria-hidden="true">
         {layout.lanes.map((lane) => (
-          <div key={lane.lane.id} className={`tl-lane-label tl-lane-${lane.lane.kind}`} style={{ top: lane.top, height: lane.height }}>
+          <div key={lane.lane.id} className={`tl-lane-label tl-lane-${lane.lane.kind}`} data-lane-id={lane.lane.id} style={{ top: lane.top, height: lane.height }}>
             <div className="tl-lane-name" style={{ top: lane.nameTop - lane.top, height: lane.nameHeight, lineHeight: `${lane.nameHeight}px` }} title={`${lane.lane.label}: ${lane.lane.sublabel}`}>
               {lane.lane.label}
             </div>

@@ -267,6 +267,9 @@ function planLane(ctx: FlowCtx, lane: LaneLayout): void {
     const next = starts[upperBound(starts, x + 1)];
     return Math.min(next ?? Number.POSITIVE_INFINITY, ctx.ox + ctx.W) - x;
   };
+  // The kubelet's refresh lines cross the caption band: a caption stops before the next one rather than be cut by it.
+  const refreshXs = lane.lane.bars.flatMap((bar) => (bar.type === 'token' && bar.refreshDue ? [ctx.X(bar.refreshDue.atMs)] : [])).sort((a, b) => a - b);
+  const captionRoom = (x: number) => Math.min(refreshXs[upperBound(refreshXs, x + 1)] ?? Number.POSITIVE_INFINITY, ctx.ox + ctx.W) - x;
   // Runs of tokens too thin to draw one by one ("445 tokens, each valid 1 h"): the rotation is the story, so say it.
   const runs = new Map<number, { x0: number; x1: number; y: number; h: number; count: number; lifeMs: number }>();
   const flushRun = (row: number) => {
@@ -312,10 +315,10 @@ function planLane(ctx: FlowCtx, lane: LaneLayout): void {
       }
       continue;
     }
-    planTokenBar(ctx, lane, bar, annotations, roomAfter);
+    planTokenBar(ctx, lane, bar, annotations, roomAfter, captionRoom);
   }
   for (const row of [...runs.keys()]) flushRun(row);
-  for (const mark of lane.lane.marks) planLaneMark(ctx, lane, mark, annotations);
+  for (const mark of lane.lane.marks) planLaneMark(ctx, lane, mark, annotations, captionRoom);
   for (const strip of lane.strips) planStrip(ctx, strip.strip.marks, strip.centerY);
 }
 
@@ -425,7 +428,14 @@ function barY(ctx: FlowCtx, lane: LaneLayout, row: number): number {
   return ctx.oy + lane.rowY(row);
 }
 
-function planTokenBar(ctx: FlowCtx, lane: LaneLayout, bar: TokenBar, annotations: Band, roomAfter: (row: number, x: number) => number): void {
+function planTokenBar(
+  ctx: FlowCtx,
+  lane: LaneLayout,
+  bar: TokenBar,
+  annotations: Band,
+  roomAfter: (row: number, x: number) => number,
+  captionRoom: (x: number) => number,
+): void {
   const { b, theme } = ctx;
   const y = barY(ctx, lane, bar.row);
   const h = lane.barHeight;
@@ -531,7 +541,7 @@ function planTokenBar(ctx: FlowCtx, lane: LaneLayout, bar: TokenBar, annotations
       ctx.hits.push({ kind: 'event', seq: bar.refreshDue.seq, token: bar.token, atMs: bar.refreshDue.atMs, y0: top, y1: top + theme.laneTopPad, radiusPx: 5 });
       const pct = bar.refreshDue.rule === 'max-24h' ? '24 h' : '80 %';
       const size = theme.font.annotation;
-      const text = fitLabel([`${pct} → kubelet refreshes`, `${pct} → refresh`, pct], ctx.ox + ctx.W - x - 8, size, 700);
+      const text = fitLabel([`${pct} → kubelet refreshes`, `${pct} → refresh`, pct], captionRoom(x) - 10, size, 700);
       if (text) {
         const w = estimateTextWidth(text, size, 700);
         if (annotations.claim(x + 4, x + 4 + w)) {
@@ -629,7 +639,7 @@ function planStolenBar(ctx: FlowCtx, lane: LaneLayout, bar: StolenBar, roomAfter
   }
 }
 
-function planLaneMark(ctx: FlowCtx, lane: LaneLayout, mark: LaneMark, annotations: Band): void {
+function planLaneMark(ctx: FlowCtx, lane: LaneLayout, mark: LaneMark, annotations: Band, captionRoom: (x: number) => number): void {
   const { b, theme } = ctx;
   const x = ctx.X(mark.atMs);
   if (!inView(ctx, x)) return;
@@ -640,7 +650,7 @@ function planLaneMark(ctx: FlowCtx, lane: LaneLayout, mark: LaneMark, annotation
     b.add(Layer.Mark, { type: 'glyph', glyph: 'down', x, y, size: g + 2, color: theme.stolen.stroke, outline: theme.surface, role: 'mark', seq: mark.seq, token: mark.token });
     ctx.hits.push({ kind: 'event', seq: mark.seq, token: mark.token, atMs: mark.atMs, y0: y - g / 2, y1: y + g / 2, radiusPx: g / 2 + 2 });
     const size = theme.font.annotation;
-    const text = fitLabel(['copied by the attacker', 'copied'], ctx.ox + ctx.W - x - 14, size, 700);
+    const text = fitLabel(['copied by the attacker', 'copied'], captionRoom(x) - 16, size, 700);
     if (text) {
       const w = estimateTextWidth(text, size, 700);
       if (annotations.claim(x + 10, x + 10 + w)) {
@@ -654,7 +664,7 @@ function planLaneMark(ctx: FlowCtx, lane: LaneLayout, mark: LaneMark, annotation
     b.add(Layer.Outline, { type: 'line', x1: x, y1: top + 4, x2: x, y2: bottom, stroke: theme.endCap, strokeWidth: 2, dash: [2, 3], role: 'marker', seq: mark.seq });
     ctx.hits.push({ kind: 'event', seq: mark.seq, token: undefined, atMs: mark.atMs, y0: top, y1: bottom, radiusPx: 5 });
     const size = theme.font.annotation;
-    const text = fitLabel(['pod deleted'], ctx.ox + ctx.W - x - 8, size, 700);
+    const text = fitLabel(['pod deleted'], captionRoom(x) - 10, size, 700);
     if (text) {
       const w = estimateTextWidth(text, size, 700);
       if (annotations.claim(x + 4, x + 4 + w)) {
@@ -708,8 +718,11 @@ function planStrip(ctx: FlowCtx, marks: readonly LaneMark[], centerY: number): v
       const next = buckets[i + 1]?.x ?? ctx.ox + ctx.W + g;
       const x0 = x + g / 2 + 6;
       const size = theme.font.annotation;
+      // Shorter and shorter until it fits before the next mark: the command, then its verb and object, then its verb.
       const short = mark.label.split(' → ')[0] ?? mark.label;
-      const text = fitLabel([mark.label, short], Math.min(next - g, ctx.ox + ctx.W) - x0 - 4, size, 400);
+      const words = short.split(' ');
+      const candidates = [...new Set([mark.label, short, words.slice(0, 2).join(' '), words[0] ?? short])];
+      const text = fitLabel(candidates, Math.min(next - g / 2 - 2, ctx.ox + ctx.W) - x0 - 4, size, 400);
       if (text) b.add(Layer.Label, { type: 'text', x: x0, y: y + size * 0.36, text, size, weight: 400, fill: theme.text, anchor: 'start', halo: theme.surface, role: 'label', seq: mark.seq });
     }
   });

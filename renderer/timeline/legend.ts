@@ -114,8 +114,14 @@ export function legendItems(lanes: TimelineLanes): LegendItem[] {
       if (future && legend.lastTokenEndMs > lanes.nowMs) has.add('future');
     }
   }
-  const order: LegendKind[] = ['valid', 'rotation', 'refresh', 'stale', 'end', 'open', 'future', 'stolen', 'leak', 'ok', 'denied', 'unanswered', 'write', 'status-expiry', 'outage'];
-  return order.filter((k) => has.has(k)).map((kind) => ({ kind, label: LABELS[kind] }));
+  return ORDER.filter((k) => has.has(k)).map((kind) => ({ kind, label: LABELS[kind] }));
+}
+
+const ORDER: readonly LegendKind[] = ['valid', 'rotation', 'refresh', 'stale', 'end', 'open', 'future', 'stolen', 'leak', 'ok', 'denied', 'unanswered', 'write', 'status-expiry', 'outage'];
+
+/** Every entry the legend can have, in its order (the guide explains them all, whatever is on screen now). */
+export function allLegendItems(): LegendItem[] {
+  return ORDER.map((kind) => ({ kind, label: LABELS[kind] }));
 }
 
 /** The swatch for `kind`, in a w × h box at (x, y). */

@@ -69,7 +69,8 @@ export const DEFAULT_EXPORT_SETTINGS: Readonly<ExportSettings> = Object.freeze({
 });
 
 export const BUILTIN_EXPORT_PRESETS: readonly ExportPreset[] = Object.freeze([
-  { name: 'Slides 16:9', settings: { ...DEFAULT_EXPORT_SETTINGS, theme: 'projector', scale: 2, widthPx: 1920, heightPx: 1080, background: 'solid' } },
+  // A slide tells the main story only: the kubectl commands and the other Secrets are detail a class cannot read there.
+  { name: 'Slides 16:9', settings: { ...DEFAULT_EXPORT_SETTINGS, theme: 'projector', scale: 2, widthPx: 1920, heightPx: 1080, background: 'solid', hiddenLanes: ['kubectl', 'secrets'] } },
   { name: 'Docs, 2×, transparent', settings: { ...DEFAULT_EXPORT_SETTINGS, theme: 'light', scale: 2, widthPx: 1200, background: 'transparent' } },
   { name: 'Print handout (PDF)', settings: { ...DEFAULT_EXPORT_SETTINGS, format: 'pdf', theme: 'light', widthPx: 1600 } },
   { name: 'Vector for editing (SVG)', settings: { ...DEFAULT_EXPORT_SETTINGS, format: 'svg', theme: 'light', widthPx: 1600 } },

@@ -75,6 +75,10 @@ export interface UserSettings {
   announceVerbosity: AnnounceVerbosity;
   /** The export dialog's last settings and the user's own presets; null until the first export. */
   exportMemory: ExportMemory | null;
+  /** The bottom panel's height in CSS px the user chose by window size ("1366x768"), the most recent last. */
+  bottomPanelPx: Record<string, number>;
+  /** Scenarios whose introduction card the user closed ("builtin:side-by-side", a file's name and title). */
+  dismissedIntros: string[];
 }
 
 export const DEFAULT_USER_SETTINGS: Readonly<UserSettings> = Object.freeze({
@@ -84,7 +88,17 @@ export const DEFAULT_USER_SETTINGS: Readonly<UserSettings> = Object.freeze({
   fontScalePercent: 100,
   announceVerbosity: 'milestones',
   exportMemory: null,
+  bottomPanelPx: {},
+  dismissedIntros: [],
 });
+
+/** Window sizes whose bottom-panel height is remembered (older ones are forgotten first). */
+export const MAX_REMEMBERED_PANEL_SIZES = 24;
+export const MAX_PANEL_PX = 10_000;
+const WINDOW_SIZE_KEY = /^\d{2,5}x\d{2,5}$/;
+/** Introductions remembered as dismissed, and the length of one scenario's key. */
+export const MAX_DISMISSED_INTROS = 200;
+export const MAX_INTRO_KEY_CHARS = 300;
 
 /**
  * A YAML scenario comes back as text. An exported .png or .svg comes back as bytes: the renderer reads the moment
@@ -264,6 +278,20 @@ export function validateSettingsField<K extends keyof UserSettings>(key: K, valu
       const memory = validateExportMemory(value);
       return memory.ok ? ok(memory.value) : memory;
     }
+    case 'bottomPanelPx': {
+      const entries = isRecord(value) ? Object.entries(value) : undefined;
+      const valid =
+        entries !== undefined &&
+        entries.length <= MAX_REMEMBERED_PANEL_SIZES &&
+        entries.every(([size, px]) => WINDOW_SIZE_KEY.test(size) && typeof px === 'number' && Number.isInteger(px) && px >= 0 && px <= MAX_PANEL_PX);
+      return valid
+        ? ok(Object.fromEntries(entries))
+        : { ok: false, error: `bottomPanelPx must map at most ${MAX_REMEMBERED_PANEL_SIZES} window sizes ("1366x768") to whole pixels from 0 to ${MAX_PANEL_PX}` };
+    }
+    case 'dismissedIntros':
+      return Array.isArray(value) && value.length <= MAX_DISMISSED_INTROS && value.every((key) => typeof key === 'string' && key.length > 0 && key.length <= MAX_INTRO_KEY_CHARS)
+        ? ok([...value])
+        : { ok: false, error: `dismissedIntros must be at most ${MAX_DISMISSED_INTROS} scenario keys of 1 to ${MAX_INTRO_KEY_CHARS} characters` };
     default:
       return { ok: false, error: `unknown setting ${JSON.stringify(key)}` };
   }

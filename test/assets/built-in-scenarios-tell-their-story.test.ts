@@ -512,12 +512,31 @@ describe('side-by-side.yaml: one app, two clusters', () => {
     log = await ScenarioLog.of('side-by-side.yaml');
   });
 
-  it('never changes the legacy token, while the projected one rotates before the kubelet stops', () => {
+  it('never changes the legacy token, and the legacy app is never refused', () => {
     const legacy = log.calls('legacy', 'app-client');
+    expect(legacy.length).toBeGreaterThan(60);
     expect(denied(legacy)).toEqual([]);
     expect(new Set(legacy.map((c) => c.token)).size).toBe(1);
-    const stoppedMs = log.one('projected', 'kubelet.stopped').atMs;
-    expect(log.events('projected', 'token.refresh-due').filter((e) => e.atMs < stoppedMs).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps the kubelet running, so the projected app is never refused while its token rotates underneath it', () => {
+    expect(log.events('projected', 'kubelet.stopped')).toEqual([]);
+    const calls = log.calls('projected', 'app-client');
+    expect(calls.length).toBeGreaterThan(60);
+    expect(denied(calls)).toEqual([]);
+    expect(calls.at(-1)!.atMs).toBeGreaterThan(log.durationMs - 10 * MINUTE);
+    // A one-hour token refreshed at about 80 %: six hours give seven rewrites, and the app reads each new token.
+    expect(log.events('projected', 'token.refresh-due').length).toBeGreaterThanOrEqual(6);
+    expect(new Set(calls.map((c) => c.token)).size).toBeGreaterThanOrEqual(7);
+    for (const call of calls) expect(call.atMs).toBeLessThanOrEqual(log.expMs('projected', call.token!));
+  });
+
+  it('lets the stolen legacy copy work to the end, and the projected copy only until its exp + 60 s', () => {
+    const legacyTheft = log.calls('legacy', 'attacker');
+    expect(denied(legacyTheft)).toEqual([]);
+    expect(legacyTheft.at(-1)!.atMs).toBe(log.durationMs);
+    const leak = log.one('projected', 'token.leaked');
+    expectAcceptedUntilExpPlusLeeway(log.calls('projected', 'attacker'), log.expMs('projected', leak.token));
   });
 });
 

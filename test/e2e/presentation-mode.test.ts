@@ -71,6 +71,16 @@ describe('presentation mode', () => {
     await page.keyboard.press('ArrowUp');
     expect(await panelAttr(page, 'data-spotlight-lane')).toBe(first);
     expect(await page.getByTestId('spotlight-frame').isVisible()).toBe(true);
+    // The frame's border lies outside the lane, so it cuts none of the lane's captions ("copied by the attacker").
+    const clear = await page.evaluate(() => {
+      const frame = document.querySelector('[data-testid="spotlight-frame"]')!;
+      const laneId = document.querySelector('[data-testid="spotlight"]')!.getAttribute('data-lane');
+      const lane = document.querySelector(`.tl-lane-label[data-lane-id="${CSS.escape(laneId!)}"]`)!.getBoundingClientRect();
+      const f = frame.getBoundingClientRect();
+      const border = parseFloat(getComputedStyle(frame).borderTopWidth);
+      return { topClear: f.top + border <= lane.top, bottomClear: f.bottom - border >= lane.bottom };
+    });
+    expect(clear).toEqual({ topClear: true, bottomClear: true });
     await page.keyboard.press('s');
     await expect.poll(() => panelAttr(page, 'data-spotlight-lane')).toBeNull();
   });

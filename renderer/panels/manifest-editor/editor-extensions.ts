@@ -78,8 +78,9 @@ const problemLineHighlighter = ViewPlugin.fromClass(
 
 /** The editor's look: large type, and problem lines that do not rely on colour (bar, wavy underline, gutter icon). */
 const editorTheme = EditorView.theme({
-  '&': { fontSize: '18px', backgroundColor: '#ffffff', color: '#111111', height: '100%' },
-  '.cm-scroller': { fontFamily: "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace", lineHeight: '1.45' },
+  // 16 px (larger than most editors' 14) so that fifteen lines of a manifest fit a laptop's bottom panel.
+  '&': { fontSize: '16px', backgroundColor: '#ffffff', color: '#111111', height: '100%' },
+  '.cm-scroller': { fontFamily: "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace", lineHeight: '1.4' },
   '.cm-gutters': { backgroundColor: '#f3f4f6', color: '#374151', borderRight: '1px solid #9ca3af' },
   '.cm-activeLineGutter': { backgroundColor: '#e5e7eb', color: '#111111' },
   '.cm-problem-line': { backgroundColor: '#ffe2cf', boxShadow: 'inset 5px 0 0 #b5400d' },

@@ -41,7 +41,8 @@ export function PasteTokenPanel(props: { nowEpochMs?: number }) {
       </p>
       <p className="ts-subtitle">
         Get one with <code>kubectl create token my-app</code>, or inside a pod with{' '}
-        <code>cat /var/run/secrets/kubernetes.io/serviceaccount/token</code>. A leading “Bearer ” is fine.
+        <code>cat /var/run/secrets/kubernetes.io/serviceaccount/token</code>. A leading “Bearer ” is fine, and so are the line
+        breaks a terminal puts in a long token.
       </p>
 
       <label className="ts-paste-label" htmlFor={inputId}>
@@ -79,10 +80,18 @@ export function PasteTokenPanel(props: { nowEpochMs?: number }) {
           Clear
         </button>
         <span className="ts-paste-count" role="status" aria-live="polite">
-          {analysis.state === 'decoded' ? `Decoded ${analysis.token.compact.length.toLocaleString('en-US')} characters.` : ''}
+          {analysis.state === 'decoded'
+            ? `Decoded ${analysis.token.compact.length.toLocaleString('en-US')} characters${analysis.unwrapped ? ', the line breaks and spaces inside it removed' : ''}.`
+            : ''}
         </span>
       </div>
 
+      {analysis.state !== 'empty' && analysis.unwrapped ? (
+        <p className="ts-paste-unwrapped" data-testid="paste-token-unwrapped">
+          <span aria-hidden="true">↵ </span>
+          {analysis.unwrapped}
+        </p>
+      ) : null}
       {analysis.state === 'error' ? <ErrorBox id={errorId} error={analysis.error} onSelect={selectColumn} /> : null}
       {analysis.state === 'decoded' ? <Decoded token={analysis.token} /> : null}
     </section>

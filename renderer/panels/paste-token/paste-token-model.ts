@@ -49,7 +49,10 @@ export interface ClaimRow {
   warnings: string[];
 }
 
-export type Verdict = 'valid' | 'stale' | 'leeway' | 'expired' | 'not-yet-valid' | 'issued-in-future' | 'never-expires' | 'unreadable';
+export type Verdict = 'valid' | 'stale' | 'leeway' | 'expired' | 'not-yet-valid' | 'issued-in-future' | 'never-expires' | 'unreadable' | 'suspicious';
+
+/** 13 digits or more: as seconds, the year 33658 and later; as milliseconds, 2001 and later (claim-explanations' rule). */
+const MILLISECONDS_EXP = 1e12;
 
 export interface TokenStatus {
   verdict: Verdict;
@@ -95,20 +98,66 @@ export interface ErrorExcerpt {
   clippedEnd: boolean;
 }
 
-export type PasteAnalysis = { state: 'empty' } | { state: 'error'; error: PasteError } | { state: 'decoded'; token: PastedToken };
+/**
+ * What was read: nothing, a text that is not a token (and where), or a token. `unwrapped` says what whitespace was
+ * taken out from inside the token first (a terminal wraps a long token over several lines).
+ */
+export type PasteAnalysis =
+  | { state: 'empty' }
+  | { state: 'error'; error: PasteError; unwrapped?: string }
+  | { state: 'decoded'; token: PastedToken; unwrapped?: string };
+
+/**
+ * The pasted text without the whitespace inside the token (no JWT has any), a leading "Bearer " kept for the decoder.
+ * `columnIn` maps a 1-based column of the result back to the text as pasted; `removed` is undefined when nothing was.
+ */
+export function unwrapPastedToken(text: string): { text: string; columnIn(column: number): number; removed?: { lineBreaks: number; spaces: number } } {
+  const lead = /^\s*(?:bearer\s+)?/i.exec(text)![0].length;
+  const trail = text.length - text.trimEnd().length;
+  const kept: number[] = [];
+  let lineBreaks = 0;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const inside = i >= lead && i < text.length - trail;
+    if (inside && /\s/.test(text[i]!)) {
+      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) lineBreaks++;
+      else if (text[i] !== '\r') spaces++;
+      continue;
+    }
+    kept.push(i);
+  }
+  const cleaned = kept.map((i) => text[i]).join('');
+  const columnIn = (column: number) => (kept[column - 1] ?? text.length) + 1;
+  return lineBreaks + spaces === 0 ? { text, columnIn: (column) => column } : { text: cleaned, columnIn, removed: { lineBreaks, spaces } };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
 
 /** Characters of context shown on each side of a bad column. */
 const EXCERPT_RADIUS = 24;
 
 export function analyzePastedToken(text: string, nowEpochMs: number): PasteAnalysis {
   if (text.trim() === '') return { state: 'empty' };
-  const decoded = decodeJwt(text);
+  const unwrapped = unwrapPastedToken(text);
+  const removed = unwrapped.removed;
+  const said = removed
+    ? {
+        unwrapped:
+          `Removed ${[removed.lineBreaks > 0 ? plural(removed.lineBreaks, 'line break', 'line breaks') : '', removed.spaces > 0 ? plural(removed.spaces, 'space', 'spaces') : ''].filter(Boolean).join(' and ')} ` +
+          'from inside the token: a terminal wraps a long token over several lines, and a JWT has no whitespace in it. It is read without them.',
+      }
+    : {};
+  const decoded = decodeJwt(unwrapped.text);
   if (!decoded.ok) {
-    const { message, column } = decoded.error;
+    // Columns are told in the text as pasted, so the caret and "Select column" land where the user's text has it.
+    const column = unwrapped.columnIn(decoded.error.column);
+    const message = decoded.error.message.replace(`column ${decoded.error.column}`, `column ${column}`);
     const part = /^part \d \((header|payload|signature)\)/.exec(message)?.[1] as PasteError['part'];
-    return { state: 'error', error: { message, column, ...(part ? { part } : {}), excerpt: errorExcerpt(text, column) } };
+    return { state: 'error', error: { message, column, ...(part ? { part } : {}), excerpt: errorExcerpt(text, column) }, ...said };
   }
-  return { state: 'decoded', token: describeToken(decoded.compact, decoded.header, decoded.claims, decoded.signature, nowEpochMs) };
+  return { state: 'decoded', token: describeToken(decoded.compact, decoded.header, decoded.claims, decoded.signature, nowEpochMs), ...said };
 }
 
 export function errorExcerpt(text: string, column: number): ErrorExcerpt {
@@ -308,6 +357,18 @@ export function tokenStatus(t: StatusTimes, nowSec: number): TokenStatus {
       symbol: '✗',
       title: `Issued ${span(nowSec, t.iat)} in the future`,
       detail: 'The API server would answer “service account token is issued in the future”. This computer’s clock is probably behind the cluster’s.',
+    };
+  }
+  if (t.exp !== undefined && Math.abs(t.exp) >= MILLISECONDS_EXP) {
+    const asMs = t.exp / 1000;
+    return {
+      verdict: 'suspicious',
+      symbol: '!',
+      title: 'Suspicious: its exp looks like milliseconds',
+      detail:
+        `exp has ${Math.floor(Math.abs(t.exp)).toString().length} digits. JWT times count seconds, so an API server reads it as a date tens of thousands of years away ` +
+        `and, by its times, never lets the token expire. Read as milliseconds it would ${asMs < nowSec ? `have expired ${span(asMs, nowSec)} ago` : `expire in ${span(nowSec, asMs)}`}. ` +
+        'Kubernetes writes seconds: something else made or edited this token.',
     };
   }
   if (t.exp === undefined) {

@@ -59,7 +59,8 @@ describe('side-by-side --json: every JWT verifies with node:crypto against the p
         count += 1;
       }
     }
-    expect(count).toBe(6);
+    // Three legacy Secret tokens; the projected pod's first token and its seven rotations.
+    expect(count).toBe(11);
   });
 
   it('the verifier can fail: a flipped signature byte or an edited payload does not verify', () => {

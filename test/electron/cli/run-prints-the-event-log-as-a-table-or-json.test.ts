@@ -77,8 +77,8 @@ describe('run SCENARIO --json', async () => {
     const legacy = report.flows.legacy!;
     const projected = report.flows.projected!;
     expect(legacy.tokens.map((t) => t.kind)).toEqual(['legacy', 'legacy', 'legacy']);
-    // 1 at mount, 2 rotations before the kubelet stops at 2 h
-    expect(projected.tokens.map((t) => t.kind)).toEqual(['bound', 'bound', 'bound']);
+    // 1 at mount, then a rotation about every 48 m for six hours
+    expect(projected.tokens.map((t) => t.kind)).toEqual(Array(8).fill('bound'));
     for (const flow of [legacy, projected]) {
       expect(flow.jwks.keys).toHaveLength(1);
       for (const t of flow.tokens) expect(t.jwt.split('.')).toHaveLength(3);

@@ -118,10 +118,14 @@ describe('ExportDialog', () => {
     await waitFor(() => expect((byId('export-save') as HTMLButtonElement).disabled).toBe(false));
   });
 
-  it('applies a built-in preset: its theme, width, page and background', async () => {
+  it('applies a built-in preset: its theme, width, page, lanes and background', async () => {
     open();
     fireEvent.change(byId('export-preset'), { target: { value: 'builtin:Slides 16:9' } });
     expect((byId('export-theme-projector') as HTMLInputElement).checked).toBe(true);
+    // A slide keeps the main story: no kubectl commands, no other Secrets.
+    expect((byId('export-lane-kubectl') as HTMLInputElement).checked).toBe(false);
+    expect((byId('export-lane-secrets') as HTMLInputElement).checked).toBe(false);
+    expect((byId('export-lane-attacker') as HTMLInputElement).checked).toBe(true);
     expect((byId('export-width') as HTMLInputElement).value).toBe('1920');
     expect((byId('export-aspect-16-9') as HTMLInputElement).checked).toBe(true);
     // A slide is 16:9 whatever the lanes need: the figure is fitted into the page.
@@ -129,7 +133,7 @@ describe('ExportDialog', () => {
     fireEvent.change(byId('export-width'), { target: { value: '1280' } });
     await waitFor(() => expect(sizeShown()).toBe('2560 × 1440 px, PNG'));
     fireEvent.click(byId('export-aspect-fit'));
-    await waitFor(() => expect(sizeShown()).toBe(`${size({ theme: 'projector', widthPx: 1280, scale: 2 })}, PNG`));
+    await waitFor(() => expect(sizeShown()).toBe(`${size({ theme: 'projector', widthPx: 1280, scale: 2, hiddenLanes: ['kubectl', 'secrets'] })}, PNG`));
     fireEvent.change(byId('export-preset'), { target: { value: 'builtin:Docs, 2×, transparent' } });
     expect((byId('export-background-transparent') as HTMLInputElement).checked).toBe(true);
   });

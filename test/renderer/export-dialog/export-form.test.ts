@@ -98,6 +98,7 @@ describe('presets', () => {
     const applied = applyPreset(form, slides);
     expect(applied.style).toEqual(styleOf(slides.settings));
     expect(applied.widthText).toBe('1920');
+    expect(applied.style.hiddenLanes).toEqual(['kubectl', 'secrets']);
     expect(applied).toMatchObject({ window: 'range', fromText: '30m', flows: ['projected'] });
   });
 

@@ -3,7 +3,7 @@
  * The event table rendered in jsdom: rows from a real engine run, labelled filters, grid semantics with
  * aria-activedescendant and keyboard movement (↑/↓, Home/End, Enter → onSelect), only the rows in view rendered for
  * 100,000 events, and following the newest row until the user scrolls up. jsdom has no layout, so the table falls
- * back to a 12-row viewport of 36 px rows (16 px × 2.25).
+ * back to a 12-row viewport of 30 px rows (16 px × 1.9).
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createElement, type ReactElement } from 'react';
@@ -16,7 +16,7 @@ import { loadScenario } from './engine-fixture.ts';
 
 const { EventTable } = tableModule as { EventTable: (props: EventTableProps) => ReactElement };
 
-const ROW = 36;
+const ROW = 30;
 const VIEW_ROWS = 12;
 
 let real: TimelineSnapshot;

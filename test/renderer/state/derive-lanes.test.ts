@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLanesMemo, deriveLanes, EXP_LEEWAY_MS, kubectlCaption, refreshStartMs, type FlowLanes, type Lane, type StolenBar, type TokenBar } from '../../../renderer/state/derive-lanes.ts';
-import { builtinScenario, snapshotOf } from './scenario-snapshot.ts';
+import { builtinScenario, sideBySideWithKubeletStop, snapshotOf } from './scenario-snapshot.ts';
 import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
 import { Simulation } from '../../../shared/engine/simulation.ts';
 import { summarizeScenario, summarizeToken } from '../../../shared/host/engine-session.ts';
@@ -13,8 +13,8 @@ const lane = (f: FlowLanes, kind: Lane['kind']) => f.lanes.find((l) => l.kind ==
 const tokens = (l: Lane) => l.bars.filter((b): b is TokenBar => b.type === 'token');
 const stolen = (l: Lane) => l.bars.find((b): b is StolenBar => b.type === 'stolen')!;
 
-describe('deriveLanes on the side-by-side scenario (6 h, leak at 30 m, projected kubelet stops at 2 h)', () => {
-  const snapshot = snapshotOf(builtinScenario('side-by-side'));
+describe('deriveLanes on the side-by-side scenario with a kubelet stop (6 h, leak at 30 m, projected kubelet stops at 2 h)', () => {
+  const snapshot = snapshotOf(sideBySideWithKubeletStop());
   const lanes = deriveLanes(snapshot);
   const legacy = flow(lanes, 'legacy');
   const projected = flow(lanes, 'projected');
@@ -307,7 +307,7 @@ describe('deriving while the engine plays (the store, batch by batch)', () => {
     const lanes = memo(rewound);
     expect(lanes).toEqual(deriveLanes(rewound));
     expect(flow(lanes, 'projected').rotations).toBe(1);
-    expect(flow(full, 'projected').rotations).toBe(2);
+    expect(flow(full, 'projected').rotations).toBe(7);
   });
 });
 

@@ -23,7 +23,7 @@ describe('TimelinePanel', () => {
     expect(screen.getByRole('heading', { name: 'Legacy flow · Kubernetes 1.20' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Projected flow · Kubernetes 1.36' })).toBeTruthy();
     expect(legacy.dataset.tokenBars).toBe('3');
-    expect(projected.dataset.tokenBars).toBe('3');
+    expect(projected.dataset.tokenBars).toBe('8');
     expect(legacy.dataset.rotations).toBe('0');
     expect(Number(projected.dataset.rotations)).toBeGreaterThanOrEqual(1);
     expect(Number(projected.dataset.firstTokenX)).toBeGreaterThan(0);
@@ -34,7 +34,7 @@ describe('TimelinePanel', () => {
     renderPanel();
     const [legacy, projected] = screen.getAllByRole('img').filter((e) => e.tagName === 'CANVAS');
     expect(legacy!.getAttribute('aria-label')).toMatch(/no exp claim, it never expires/);
-    expect(projected!.getAttribute('aria-label')).toMatch(/the kubelet rotated it 2 times/);
+    expect(projected!.getAttribute('aria-label')).toMatch(/the kubelet rotated it 7 times/);
     expect(legacy!.tabIndex).toBe(0);
   });
 

@@ -34,7 +34,14 @@ describe('settings', () => {
       fontScalePercent: 100,
       announceVerbosity: 'milestones',
       exportMemory: null,
+      bottomPanelPx: {},
+      dismissedIntros: [],
     });
+  });
+
+  it('accepts bottom-panel heights by window size and the dismissed introductions', () => {
+    const patch = { bottomPanelPx: { '1366x768': 240, '1920x1080': 0 }, dismissedIntros: ['builtin:side-by-side', 'my file.yaml · My title'] };
+    expect(validateSettingsPatch(patch)).toEqual({ ok: true, value: patch });
   });
 
   it('accepts the projector theme, a font scale, a verbosity and an export memory', () => {
@@ -52,6 +59,12 @@ describe('settings', () => {
     ['an export memory with a bad scale', { exportMemory: { ...MEMORY, last: { ...MEMORY.last, scale: 3 } } }, /exportMemory\.last\.scale/],
     ['an export memory that is a string', { exportMemory: 'png' }, /exportMemory: expected an object/],
     ['an unknown theme', { theme: 'sepia' }, /theme must be one of system, light, dark, projector/],
+    ['a panel height keyed by something other than a window size', { bottomPanelPx: { tall: 200 } }, /bottomPanelPx must map/],
+    ['a fractional panel height', { bottomPanelPx: { '1366x768': 200.5 } }, /bottomPanelPx/],
+    ['a panel height past the budget', { bottomPanelPx: { '1366x768': 20_000 } }, /whole pixels from 0 to 10000/],
+    ['panel heights for too many window sizes', { bottomPanelPx: Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`${1000 + i}x700`, 200])) }, /at most 24 window sizes/],
+    ['a dismissed introduction that is not text', { dismissedIntros: [7] }, /dismissedIntros must be/],
+    ['an empty dismissed introduction', { dismissedIntros: [''] }, /dismissedIntros/],
   ])('refuses %s', (_name, patch, reason) => {
     expect(error(validateSettingsPatch(patch))).toMatch(reason);
   });

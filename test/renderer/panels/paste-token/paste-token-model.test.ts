@@ -95,6 +95,18 @@ describe('a real 1.30 projected token (extension off, from side-by-side.yaml)', 
 
   it('accepts the token as an Authorization header value', () => {
     expect(decoded(`  Bearer ${real.projected130.jwt}\n`, real.startEpochMs).compact).toBe(real.projected130.jwt);
+    expect(analyzePastedToken(`  Bearer ${real.projected130.jwt}\n`, real.startEpochMs)).not.toHaveProperty('unwrapped');
+  });
+
+  it('reads a token as a terminal wraps it (line breaks, indentation, CRLF), and says what it took out', () => {
+    const jwt = real.projected130.jwt;
+    const wrapped = `Bearer ${jwt.slice(0, 80)}\n${jwt.slice(80, 160)}\r\n    ${jwt.slice(160, 300)} ${jwt.slice(300)}\n`;
+    const analysis = analyzePastedToken(wrapped, real.startEpochMs);
+    if (analysis.state !== 'decoded') throw new Error(`expected a decoded token, got ${analysis.state}`);
+    expect(analysis.token.compact).toBe(jwt);
+    expect(analysis.unwrapped).toBe(
+      'Removed 2 line breaks and 5 spaces from inside the token: a terminal wraps a long token over several lines, and a JWT has no whitespace in it. It is read without them.',
+    );
   });
 });
 
@@ -203,6 +215,9 @@ describe('odd values on their own timeline', () => {
     const iat = 1_736_154_001;
     const token = decoded(makeJwt(podClaims(iat, 0, { exp: (iat + 3607) * 1000 })), (iat + 60) * 1000);
     expect(token.warnings.map((w) => w.code)).toEqual(['milliseconds']);
+    // Flagged, never "✓ valid … expires in 55,000 y".
+    expect(token.status).toMatchObject({ verdict: 'suspicious', symbol: '!', title: 'Suspicious: its exp looks like milliseconds' });
+    expect(token.status.detail).toMatch(/^exp has 13 digits\. .* Read as milliseconds it would expire in 59 m 7 s\. /);
     // now is a minute after iat; the kubelet's 24 h rule and the exp some 55,000 years on are each behind a break.
     expect(token.timeline.breaks.map((b) => b.label)).toEqual(['≈ 1 d', expect.stringMatching(/^≈ 5\d,\d{3} y$/)]);
     expect(token.timeline.marks.map((m) => m.name)).toEqual(['iat = nbf', 'refresh due', 'exp']);
@@ -290,12 +305,18 @@ describe('malformed text: what is wrong, in which part, at which column', () => 
     expect(e.excerpt).toMatchObject({ at: '', after: '', clippedEnd: false });
   });
 
-  it('quotes copied with the token, and a token broken across lines (shown as ↵)', () => {
+  it('quotes copied with the token', () => {
     expect(error(`"${real.projected130.jwt}"`)).toMatchObject({ column: 1, message: expect.stringContaining('paste the token without quotes') });
+  });
+
+  it('points at a bad character of a wrapped token by its column in the text as pasted', () => {
     const [h, p, s] = real.projected130.jwt.split('.') as [string, string, string];
-    const e = error(`${h}.${p.slice(0, 40)}\n${p.slice(40)}.${s}`);
-    expect(e).toMatchObject({ message: 'part 2 (payload) is not valid base64url at column 132: whitespace inside the token', column: 132 });
-    expect(e.excerpt.at).toBe('↵');
+    const text = `${h}.${p.slice(0, 40)}\n  ${p.slice(40, 60)}*${p.slice(61)}.${s}`;
+    const analysis = analyzePastedToken(text, 0);
+    if (analysis.state !== 'error') throw new Error(`expected an error, got ${analysis.state}`);
+    expect(text[analysis.error.column - 1]).toBe('*');
+    expect(analysis.error.message).toBe(`part 2 (payload) is not valid base64url at column ${analysis.error.column}: '*' is not a base64url character`);
+    expect(analysis.unwrapped).toMatch(/^Removed 1 line break and 2 spaces from inside the token/);
   });
 
   it('the excerpt keeps one visible character per character of text, so the caret lines up', () => {

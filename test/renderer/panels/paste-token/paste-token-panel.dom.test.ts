@@ -70,6 +70,16 @@ describe('PasteTokenPanel', () => {
     expect(screen.queryByTestId('paste-token-error')).toBeNull();
   });
 
+  it('reads a token pasted as a terminal wrapped it, and says it took the line breaks out', () => {
+    const iat = iatOf(real.projected130);
+    render(createElement(PasteTokenPanel, { nowEpochMs: (iat + 600) * 1000 }));
+    const jwt = real.projected130.jwt;
+    paste(`${jwt.slice(0, 120)}\n${jwt.slice(120, 240)}\n${jwt.slice(240)}`);
+    expect(screen.queryByTestId('paste-token-error')).toBeNull();
+    expect(screen.getByTestId('paste-token-status').getAttribute('data-verdict')).toBe('valid');
+    expect(screen.getByTestId('paste-token-unwrapped').textContent).toMatch(/Removed 2 line breaks from inside the token/);
+  });
+
   it('pasting a real 1.30 projected token shows every claim, explained, with times against the given clock', () => {
     const iat = iatOf(real.projected130);
     render(createElement(PasteTokenPanel, { nowEpochMs: (iat + 600) * 1000 }));
