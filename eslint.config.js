@@ -1,9 +1,25 @@
 // Lint rules that catch real mistakes; formatting is left to the author.
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', 'shared/jwt/simulation-keys.ts'] },
   ...tseslint.configs.recommended,
+  {
+    // Text from users and files meets our regular expressions: none may backtrack super-linearly (ReDoS), and input
+    // that is not ours (dropped images, pasted tokens, scenario and manifest files) is scanned, not matched, where a
+    // regex could not be proved linear.
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      'regexp/no-super-linear-move': ['error', { report: 'potential' }],
+      'regexp/no-misleading-capturing-group': 'error',
+      'regexp/no-useless-backreference': 'error',
+      'regexp/no-empty-alternative': 'error',
+      'regexp/no-potentially-useless-backreference': 'error',
+      'regexp/optimal-quantifier-concatenation': 'error',
+    },
+  },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',

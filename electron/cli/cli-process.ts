@@ -13,5 +13,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFile(path, 'utf8'),
+  // Bytes: the CLI decodes them strictly, so it refuses a file that is not UTF-8, as the app does.
+  readFile: async (path) => new Uint8Array(await readFile(path)),
 });

@@ -3,7 +3,6 @@
  * the figure the app's export dialog would write for it, byte for byte (the same draw plan, the same SVG, the same
  * resvg wasm and font files). Nothing depends on the clock, the locale or the directory it runs in.
  */
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readScenarioFile } from './read-scenario-file.ts';
 import { parseScenarioDuration, formatDuration } from '../../shared/time/duration.ts';
@@ -28,6 +27,7 @@ import type { CliIo } from '../cli.ts';
 import { USAGE } from '../cli.ts';
 import { headlessExportSource } from './headless-moment.ts';
 import { nodeExportDeps } from './node-export-deps.ts';
+import { FileExistsError, writeFileAtomically, writeNewFileAtomically } from '../main/atomic-file.ts';
 
 interface ExportArgs {
   file: string;
@@ -46,6 +46,7 @@ interface ExportArgs {
   transparent: boolean;
   legend: boolean;
   annotations: boolean;
+  force: boolean;
 }
 
 const VALUE_FLAGS = ['at', 'format', 'scale', 'theme', 'width', 'height', 'from', 'to', 'flows', 'hide', 'out', 'events'] as const;
@@ -67,13 +68,14 @@ const EXAMPLES: Record<ValueFlag, string> = {
 };
 
 function parseArgs(args: string[]): ExportArgs | string {
-  const parsed: ExportArgs = { file: '', transparent: false, legend: true, annotations: true };
+  const parsed: ExportArgs = { file: '', transparent: false, legend: true, annotations: true, force: false };
   let file: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--transparent') parsed.transparent = true;
     else if (arg === '--no-legend') parsed.legend = false;
     else if (arg === '--no-annotations') parsed.annotations = false;
+    else if (arg === '--force') parsed.force = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = (eq < 0 ? arg.slice(2) : arg.slice(2, eq)) as ValueFlag;
@@ -91,8 +93,9 @@ function parseArgs(args: string[]): ExportArgs | string {
   return parsed;
 }
 
+/** Names are matched without regard to case, as the file extension is (`--format PNG` and `.PNG` alike). */
 function oneOf<T extends string | number>(flag: string, text: string, allowed: readonly T[]): T | string {
-  const found = allowed.find((a) => String(a) === text);
+  const found = allowed.find((a) => String(a) === text.toLowerCase());
   return found ?? `--${flag}: expected ${allowed.join(', ')}, got "${text}"`;
 }
 
@@ -152,11 +155,11 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
   }
   let hiddenLanes: OptionalLane[] = [];
   if (args.hide !== undefined) {
-    hiddenLanes = list(args.hide) as OptionalLane[];
+    hiddenLanes = list(args.hide.toLowerCase()) as OptionalLane[];
     const bad = hiddenLanes.find((l) => !OPTIONAL_LANES.includes(l));
     if (bad !== undefined) return `--hide: expected lanes among ${OPTIONAL_LANES.join(', ')}, got "${bad}"`;
   }
-  if (args.events !== undefined && args.events !== 'csv' && args.events !== 'json') return `--events: expected csv or json, got "${args.events}"`;
+  if (args.events !== undefined && !['csv', 'json'].includes(args.events.toLowerCase())) return `--events: expected csv or json, got "${args.events}"`;
   const checked = validateExportSettings({
     ...DEFAULT_EXPORT_SETTINGS,
     format,
@@ -177,10 +180,23 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
 }
 
 export interface ExportCommandIo extends CliIo {
-  /** Defaults to the file system; tests capture the bytes instead. */
-  writeFile?(path: string, data: Uint8Array | string): Promise<void>;
+  /**
+   * Defaults to the file system, atomically and (unless `overwrite`) never replacing an existing file; tests capture
+   * the bytes instead.
+   */
+  writeFile?(path: string, data: Uint8Array | string, overwrite: boolean): Promise<void>;
   /** Defaults to the resvg wasm binary and the font files on disk. */
   exportDeps?(): Promise<ExportDeps>;
+}
+
+function writeOutputFile(path: string, data: Uint8Array | string, overwrite: boolean): Promise<void> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  return overwrite ? writeFileAtomically(path, bytes) : writeNewFileAtomically(path, bytes);
+}
+
+function writeFailure(path: string, error: unknown): string {
+  if (error instanceof FileExistsError) return `${path} already exists; give --force to replace it, or another --out`;
+  return `cannot write ${path}: ${(error as Error).message}`;
 }
 
 export async function exportCommand(args: string[], io: ExportCommandIo): Promise<number> {
@@ -199,7 +215,7 @@ export async function exportCommand(args: string[], io: ExportCommandIo): Promis
     return 2;
   }
   const { settings, atMs } = options;
-  const write = io.writeFile ?? ((path: string, data: Uint8Array | string) => writeFile(path, data));
+  const write = io.writeFile ?? writeOutputFile;
   try {
     // The font files are read first: the rasteriser then compiles its wasm on V8's background threads while the
     // simulation runs here.
@@ -213,16 +229,17 @@ export async function exportCommand(args: string[], io: ExportCommandIo): Promis
     });
     const file = await exportFile(source, settings, deps);
     const out = parsed.out ?? exportFileName(source, settings.format);
-    await write(out, file.data).catch((error: unknown) => {
-      throw new Error(`cannot write ${out}: ${(error as Error).message}`);
+    await write(out, file.data, parsed.force).catch((error: unknown) => {
+      throw new Error(writeFailure(out, error));
     });
     const bytes = typeof file.data === 'string' ? new TextEncoder().encode(file.data).length : file.data.length;
     io.stdout(`wrote ${out} (${file.mimeType}, ${bytes.toLocaleString('en-US')} bytes)\ncaption: ${file.caption}\nalt text: ${file.altText}\n`);
     if (parsed.events !== undefined) {
-      const eventsOut = `${out.replace(/\.[A-Za-z0-9]+$/, '')}.${parsed.events}`;
+      const eventsFormat = parsed.events.toLowerCase();
+      const eventsOut = `${out.replace(/\.[A-Za-z0-9]+$/, '')}.${eventsFormat}`;
       const events = eventsInExport(source.events, settings);
-      await write(eventsOut, parsed.events === 'csv' ? eventLogCsv(events) : eventLogJson(events)).catch((error: unknown) => {
-        throw new Error(`cannot write ${eventsOut}: ${(error as Error).message}`);
+      await write(eventsOut, eventsFormat === 'csv' ? eventLogCsv(events) : eventLogJson(events), parsed.force).catch((error: unknown) => {
+        throw new Error(writeFailure(eventsOut, error));
       });
       io.stdout(`wrote ${eventsOut} (${events.length} events up to ${formatDuration(atMs)})\n`);
     }

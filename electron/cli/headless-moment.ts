@@ -5,6 +5,7 @@
 import { Simulation } from '../../shared/engine/simulation.ts';
 import { summarizeScenario, summarizeToken } from '../../shared/host/engine-session.ts';
 import type { Scenario } from '../../shared/scenario/scenario-types.ts';
+import { formatDuration } from '../../shared/time/duration.ts';
 import { buildExportSource, type ExportSource } from '../../renderer/export/export-source.ts';
 
 export interface HeadlessMoment {
@@ -19,7 +20,12 @@ export interface HeadlessMoment {
 
 export function headlessExportSource(input: HeadlessMoment): ExportSource {
   const sim = new Simulation(input.scenario, { snapshotEveryMs: 0 });
-  sim.runUntil(input.atMs);
+  try {
+    sim.runUntil(input.atMs);
+  } catch (error) {
+    throw new Error(`the simulation failed at ${formatDuration(sim.nowMs)}: ${(error as Error).message}`);
+  }
+  if (sim.halt && sim.halt.atMs < input.atMs) throw new Error(`cannot export at ${formatDuration(input.atMs)}: ${sim.halt.message}`);
   return buildExportSource({
     scenario: summarizeScenario(input.scenario, input.sourceName, input.scenarioText),
     events: sim.events,

@@ -1,6 +1,7 @@
 /** `tokenscope run SCENARIO [--until D] [--json]`. */
 import { readScenarioFile } from './read-scenario-file.ts';
-import { parseScenarioDuration } from '../../shared/time/duration.ts';
+import { formatDuration, parseScenarioDuration } from '../../shared/time/duration.ts';
+import { estimateWork, workWarning } from '../../shared/engine/work-budget.ts';
 import { Simulation } from '../../shared/engine/simulation.ts';
 import type { CliIo } from '../cli.ts';
 import { USAGE } from '../cli.ts';
@@ -20,10 +21,11 @@ function parseArgs(args: string[]): RunArgs | string {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--json') json = true;
-    else if (arg === '--until') {
-      untilText = args[++i];
-      if (untilText === undefined) return '--until needs a duration, e.g. --until 6h';
-    } else if (arg.startsWith('--until=')) untilText = arg.slice('--until='.length);
+    else if (arg === '--until' || arg.startsWith('--until=')) {
+      if (untilText !== undefined) return '--until is given twice';
+      untilText = arg === '--until' ? args[++i] : arg.slice('--until='.length);
+      if (untilText === undefined || untilText === '') return '--until needs a duration, e.g. --until 6h';
+    }
     else if (arg.startsWith('-')) return `unknown flag ${arg}`;
     else if (file === undefined) file = arg;
     else return `unexpected argument "${arg}": give one scenario file`;
@@ -50,9 +52,21 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     }
     untilMs = Math.min(until.ms, untilMs);
   }
+  const warning = workWarning(scenario, estimateWork(scenario));
+  if (warning !== undefined && untilMs > 0) io.stderr(`tokenscope run: note: ${warning}\n`);
   const sim = new Simulation(scenario, { snapshotEveryMs: 0 });
-  sim.runUntil(untilMs);
+  try {
+    sim.runUntil(untilMs);
+  } catch (error) {
+    // The engine's boundary on the command line: a sentence naming the command and the instant, not a stack trace.
+    io.stderr(`tokenscope run: the simulation failed at ${formatDuration(sim.nowMs)}: ${(error as Error).message}\n`);
+    return 1;
+  }
   if (parsed.json) io.stdout(`${JSON.stringify(await buildRunReport(sim), null, 2)}\n`);
   else io.stdout(formatEventTable(sim.events));
+  if (sim.halt && sim.halt.atMs < untilMs) {
+    io.stderr(`tokenscope run: ${sim.halt.message}\n`);
+    return 1;
+  }
   return 0;
 }

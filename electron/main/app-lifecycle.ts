@@ -20,7 +20,7 @@ import { createMainWindow } from './main-window.ts';
 import { saveFileWithDialog } from './save-file-dialog.ts';
 import { openScenarioFile } from './scenario-file-dialog.ts';
 import { installSecurityGuards } from './security-guards.ts';
-import { SETTINGS_FILE_NAME, SettingsStore } from './settings-store.ts';
+import { loadNotice, SETTINGS_FILE_NAME, SettingsStore } from './settings-store.ts';
 
 export interface AppPaths {
   /** The built renderer served at app://bundle/. */
@@ -123,10 +123,9 @@ export function startApp(options: StartOptions = {}): StartedApp | null {
   const onReady = () => {
     const paths = { ...defaultPaths(app.getAppPath(), app.getPath('userData')), ...options.paths };
     const settings = new SettingsStore(paths.settingsFile, { log });
-    const loaded = settings.load();
-    if (loaded.kind === 'corrupt') log(`settings were corrupt (${loaded.reason}); started with defaults`);
     const lessonProgress = new LessonProgressStore(paths.lessonProgressFile, { log });
-    lessonProgress.load();
+    // Said once, to the first window, as soon as it shows: a file that was set aside or cut down is never silent.
+    let notices = [loadNotice('settings', settings.load()), loadNotice('lesson progress', lessonProgress.load())].flatMap((n) => (n ? [n] : []));
     const scenarioDraft = new ScenarioDraftStore(paths.scenarioDraftFile, { log });
     scenarioDraft.load();
 
@@ -199,6 +198,16 @@ export function startApp(options: StartOptions = {}): StartedApp | null {
       const entry: OpenWindow = { window, webContents, engine: new EngineHost(webContents) };
       guardUnsavedChanges(webContents, () => dialog.showMessageBoxSync(window, UNSAVED_CHANGES_BOX) === 0);
       registry.add(entry);
+      const pending = notices;
+      notices = [];
+      if (pending.length > 0) {
+        const tell = () => {
+          for (const notice of pending) void dialog.showMessageBox(window, { type: 'warning', title: 'TokenScope', buttons: ['OK'], ...notice });
+        };
+        // Over the window once it shows (it is created hidden until its page has painted).
+        if (window.isVisible()) tell();
+        else window.once('ready-to-show', tell);
+      }
       // A new document (first load, reload) starts with an empty store. Reset when the navigation starts, not when it
       // commits: by then the new page's first command may already be on its way.
       webContents.on('did-start-navigation', (details) => {

@@ -7,6 +7,7 @@ import * as nodeFs from 'node:fs';
 import { isLessonId, MAX_SAVED_LESSONS, sanitizeLessonProgress, type LessonProgress } from '../../shared/ipc/lesson-progress.ts';
 import { readJsonObjectFile, writeFileAtomicallySync, type AtomicFs } from './atomic-file.ts';
 import type { LoadOutcome } from './settings-store.ts';
+import { LESSON_PROGRESS_FILE_MAX_BYTES } from '../../shared/limits/input-budgets.ts';
 
 export const LESSON_PROGRESS_FILE_NAME = 'lesson-progress.json';
 const FORMAT_VERSION = 1;
@@ -39,7 +40,7 @@ export class LessonProgressStore {
 
   /** Reads the file once at startup. Never throws: a lesson must open even when its saved place is lost. */
   load(): LoadOutcome {
-    const read = readJsonObjectFile(this.fs, this.filePath, this.now, this.log);
+    const read = readJsonObjectFile(this.fs, this.filePath, this.now, this.log, LESSON_PROGRESS_FILE_MAX_BYTES);
     this.lessons = new Map();
     if (read.kind === 'loaded') {
       const raw = isRecord(read.value.lessons) ? read.value.lessons : {};

@@ -97,10 +97,22 @@ type GuardedSession = Pick<
   'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setDisplayMediaRequestHandler'
 > & { webRequest: Pick<Session['webRequest'], 'onBeforeRequest'> };
 
+/**
+ * The permissions the app itself asks for, and nothing else: presentation mode (F5) goes full screen, and the
+ * inspector's Copy writes the token to the clipboard (the sanitized write, which cannot read it back).
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['fullscreen', 'clipboard-sanitized-write']);
+
+/** A permission is granted only when it is one of ours and asked for by our own page. */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && requestingUrl !== undefined && isInternalUrl(requestingUrl);
+}
+
 /** No camera, microphone, notifications, clipboard reads, devices, screen capture or remote requests, ever. */
 export function guardSession(session: GuardedSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionAllowed(permission, details?.requestingUrl)));
+  // Chromium checks with an origin (`app://bundle`), which isInternalUrl reads as a URL.
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   session.webRequest.onBeforeRequest({ urls: BLOCKED_REQUEST_URLS }, (_details, callback) => callback({ cancel: true }));

@@ -41,6 +41,7 @@ import { LiveRegion } from '../a11y/LiveRegion.tsx';
 import { useAnnouncements } from '../a11y/use-announcements.ts';
 import { CheatSheet } from '../a11y/CheatSheet.tsx';
 import { ExportFeature } from '../export-dialog/ExportFeature.tsx';
+import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
 import { Splitter } from './Splitter.tsx';
 import { PanelToggle } from './PanelToggle.tsx';
 import { usePanelLayout } from './use-panel-layout.ts';
@@ -263,6 +264,7 @@ export function App({ store, client, host }: Props) {
     );
   };
   const timelines = (
+    <PanelErrorBoundary name="Timelines" resetKey={scenarioKey}>
     <TimelinePanel
       snapshot={snapshot}
       view={view}
@@ -277,9 +279,11 @@ export function App({ store, client, host }: Props) {
       hiddenLanes={(presenting ? presentedDetailLanes : detailLanes) ? undefined : DETAIL_LANES}
       flowHeaderExtra={presenting ? undefined : versionPicker}
     />
+    </PanelErrorBoundary>
   );
   const notes = (compact: boolean) =>
     snapshot.scenario ? (
+      <PanelErrorBoundary name="Notes" resetKey={scenarioKey}>
       <Suspense fallback={<p className="ts-empty">Loading the notes…</p>}>
         <AnnotationsPanel
           scenario={snapshot.scenario}
@@ -292,6 +296,7 @@ export function App({ store, client, host }: Props) {
           onSeek={(ms) => client.send({ type: 'seek', simMs: ms })}
         />
       </Suspense>
+      </PanelErrorBoundary>
     ) : null;
   const saveMessage = saveStatus && (
     <p className={saveStatus.ok ? 'save-status' : 'save-status save-failed'} role={saveStatus.ok ? 'status' : 'alert'} data-testid="save-status">
@@ -431,19 +436,21 @@ export function App({ store, client, host }: Props) {
                 }}
                 extra={sideToggle}
                 tabs={[
-                  { id: 'inspector', label: 'Inspector', content: <TokenInspector snapshot={snapshot} tokenIndex={selectedToken} client={client} /> },
+                  { id: 'inspector', label: 'Inspector', content: <PanelErrorBoundary name="Inspector" resetKey={scenarioKey}><TokenInspector snapshot={snapshot} tokenIndex={selectedToken} client={client} /></PanelErrorBoundary> },
                   {
                     id: 'lesson',
                     label: 'Lesson',
                     content:
                       sideTab === 'lesson' ? (
+                        <PanelErrorBoundary name="Lesson">
                         <Suspense fallback={<p className="ts-empty">Loading the lesson…</p>}>
                           <LessonPanel snapshot={snapshot} client={client} host={host} />
                         </Suspense>
+                        </PanelErrorBoundary>
                       ) : null,
                   },
                   { id: 'notes', label: 'Notes', content: sideTab === 'notes' ? notes(false) : null },
-                  { id: 'paste', label: 'Paste a token', content: <PasteTokenPanel /> },
+                  { id: 'paste', label: 'Paste a token', content: <PanelErrorBoundary name="Paste a token"><PasteTokenPanel /></PanelErrorBoundary> },
                 ]}
               />
             </>
@@ -466,6 +473,7 @@ export function App({ store, client, host }: Props) {
                 id: 'events',
                 label: 'Events',
                 content: (
+                  <PanelErrorBoundary name="Events" resetKey={scenarioKey}>
                   <EventTable
                     snapshot={snapshot}
                     selectedSeq={selectedSeq}
@@ -477,6 +485,7 @@ export function App({ store, client, host }: Props) {
                       }
                     }}
                   />
+                  </PanelErrorBoundary>
                 ),
               },
               {
@@ -484,9 +493,11 @@ export function App({ store, client, host }: Props) {
                 label: 'Console',
                 content:
                   activeFlow && opened.has('console') ? (
+                    <PanelErrorBoundary name="Console">
                     <Suspense fallback={<p className="ts-empty">Loading the console…</p>}>
                       <ConsolePanel snapshot={snapshot} client={client} flowId={activeFlow} onFlowChange={setConsoleFlow} applyBuffer={() => editorBuffer.current} />
                     </Suspense>
+                    </PanelErrorBoundary>
                   ) : null,
               },
               {
@@ -494,9 +505,11 @@ export function App({ store, client, host }: Props) {
                 label: 'Manifest editor',
                 content:
                   activeFlow && opened.has('editor') ? (
+                    <PanelErrorBoundary name="Manifest editor">
                     <Suspense fallback={<p className="ts-empty">Loading the editor…</p>}>
                       <ManifestEditor client={client} flowId={activeFlow} onBufferChange={(text) => (editorBuffer.current = text)} />
                     </Suspense>
+                    </PanelErrorBoundary>
                   ) : null,
               },
             ]}

@@ -3,7 +3,7 @@
  * clocks. Everything here is a button or an input with a label, so it works from the keyboard and a screen reader.
  */
 import { useEffect, useRef, useState } from 'react';
-import { SPEED_PRESETS } from '../../shared/rpc/engine-protocol.ts';
+import { SPEED_PRESETS, type WorkingCommand } from '../../shared/rpc/engine-protocol.ts';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { describeSpeed, formatSpan, formatSpeed } from './format-time.ts';
@@ -11,6 +11,8 @@ import { formatDuration } from '../../shared/time/duration.ts';
 import { parseTimeInput } from './parse-time-input.ts';
 import { parseSpeedInput } from './parse-speed-input.ts';
 import { useWallClock } from './use-wall-clock.ts';
+
+const WORKING_WORDS: Record<WorkingCommand, string> = { seek: 'Seeking…', load: 'Loading…', recover: 'Restoring the last good state…' };
 
 interface Props {
   snapshot: TimelineSnapshot;
@@ -162,6 +164,14 @@ export function TransportBar({ snapshot, client, minimal = false }: Props) {
             )}
           </form>
         </>
+      )}
+      {snapshot.working && (
+        <span className="working" role="status" data-testid="engine-working">
+          {WORKING_WORDS[snapshot.working.command]} {Math.floor(snapshot.working.fraction * 100)} %
+          <button type="button" onClick={() => client.send({ type: 'cancel' })} data-testid="cancel-work">
+            Cancel
+          </button>
+        </span>
       )}
       <div className="clocks" aria-live="off" title={describeSpeed(snapshot.speed)}>
         <div className="sim-clock" data-testid="sim-clock" data-now-ms={snapshot.nowMs} data-lag-ms={snapshot.lagMs}>

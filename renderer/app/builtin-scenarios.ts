@@ -8,7 +8,7 @@ export interface BuiltinScenario {
 }
 
 function titleOf(text: string, fallback: string): string {
-  const match = /^title:\s*(.+)$/m.exec(text);
+  const match = /^title:[ \t]*(\S.*)$/m.exec(text);
   return match?.[1]?.trim().replace(/^["']|["']$/g, '') ?? fallback;
 }
 

@@ -15,7 +15,7 @@ export function parseSpeedInput(text: string): { ok: true; speed: number } | { o
   const range = `from ${formatSpeed(MIN_CUSTOM_SPEED)} to ${formatSpeed(MAX_SPEED)}`;
   if (trimmed === '') return { ok: false, error: `Type a speed ${range}, for example 600` };
   if (trimmed.length > MAX_INPUT_CHARS) return { ok: false, error: `That is not a speed: type a number ${range}` };
-  const digits = trimmed.replace(/\s*[×xX]$/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const digits = trimmed.replace(/[×xX]$/, '').trimEnd().replace(/,(?=\d{3}(\D|$))/g, '');
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(digits)) return { ok: false, error: `"${trimmed}" is not a number: type a speed ${range}, for example 600` };
   const speed = Number(digits);
   if (speed < MIN_CUSTOM_SPEED) return { ok: false, error: `${formatSpeed(speed)} is too slow: the speed goes ${range}` };

@@ -3,7 +3,7 @@
  * through `window.tokenscope`, messages come back through it. A command the main process refuses comes back as an
  * engine 'error' message, the same way the Web Worker host reports one, so the UI handles both hosts alike.
  */
-import type { EngineMessage } from '../../shared/rpc/engine-protocol.ts';
+import type { EngineCommand, EngineMessage } from '../../shared/rpc/engine-protocol.ts';
 import type { TokenScopeBridge } from '../../shared/ipc/ipc-contract.ts';
 import { createListenerSet, type EngineClient } from './engine-client.ts';
 
@@ -12,6 +12,11 @@ declare global {
     /** Defined by electron/preload/preload.ts; absent in the browser build. */
     tokenscope?: TokenScopeBridge;
   }
+}
+
+/** The command and request an error is about, so the console (say) stops waiting for its answer at once. */
+function about(command: EngineCommand): { command: string; requestId?: number } {
+  return { command: command.type, ...('requestId' in command ? { requestId: command.requestId } : {}) };
 }
 
 /** `bridge` defaults to the preload's global; tests (and any host without a window) pass one in. */
@@ -24,9 +29,9 @@ export function createDesktopEngineClient(bridge: TokenScopeBridge | undefined =
     send: (command) => {
       bridge.sendEngineCommand(command).then(
         (result) => {
-          if (!result.ok) listeners.emit({ type: 'error', message: `rejected command: ${result.error}` });
+          if (!result.ok) listeners.emit({ type: 'error', message: `rejected command: ${result.error}`, ...about(command) });
         },
-        (error: unknown) => listeners.emit({ type: 'error', message: `cannot reach the engine: ${String(error)}` }),
+        (error: unknown) => listeners.emit({ type: 'error', message: `cannot reach the engine: ${String(error)}`, ...about(command) }),
       );
     },
     onMessage: (listener) => listeners.add(listener),

@@ -12,8 +12,12 @@ const session = new EngineSession({
 addEventListener('message', (event: MessageEvent) => {
   const checked = validateCommand(event.data);
   if (!checked.ok) {
-    postMessage({ type: 'error', message: `rejected command: ${checked.error}` });
+    // Name the command (and its request) so whoever sent it, the console say, stops waiting for it at once.
+    const data = event.data as { type?: unknown; requestId?: unknown } | null;
+    const requestId = Number.isInteger(data?.requestId) ? { requestId: data!.requestId as number } : {};
+    postMessage({ type: 'error', message: `rejected command: ${checked.error}`, ...(typeof data?.type === 'string' ? { command: data.type } : {}), ...requestId });
     return;
   }
-  session.handle(checked.command).catch((error: unknown) => postMessage({ type: 'error', message: String(error) }));
+  // The session never rejects (it reports engine exceptions itself); this is the last line of defence.
+  session.handle(checked.command).catch((error: unknown) => postMessage({ type: 'error', message: String(error), command: checked.command.type }));
 });

@@ -90,7 +90,8 @@ export function formFromSettings(settings: ExportSettings, context: FormContext)
 }
 
 function parseWidth(text: string): { ok: true; widthPx: number } | { ok: false; error: string } {
-  const trimmed = text.trim().replace(/\s*px$/i, '');
+  const whole = text.trim();
+  const trimmed = whole.toLowerCase().endsWith('px') ? whole.slice(0, -2).trimEnd() : whole;
   const widthPx = Number(trimmed);
   if (trimmed === '' || !Number.isInteger(widthPx) || widthPx < MIN_EXPORT_WIDTH_PX || widthPx > MAX_EXPORT_WIDTH_PX) {
     return { ok: false, error: `The width must be a whole number of pixels from ${MIN_EXPORT_WIDTH_PX} to ${MAX_EXPORT_WIDTH_PX}.` };

@@ -24,6 +24,7 @@ interface Pending {
   /** What the store showed when the load was sent, to tell the answer to this load from what was there before. */
   before: ScenarioSummary | undefined;
   beforeErrors: TimelineSnapshot['loadErrors'];
+  beforeFailure: TimelineSnapshot['lastFailure'];
   /** Set once the scenario has loaded and the seek was sent, with the snapshot version at that moment. */
   seekSentAt?: number;
 }
@@ -62,6 +63,7 @@ export function useReopenMoment({ snapshot, client, onViewChange }: ReopenOption
         moment: request.kind === 'moment' ? { fileName: request.fileName, value: request.moment } : undefined,
         before: latest.current.scenario,
         beforeErrors: latest.current.loadErrors,
+        beforeFailure: latest.current.lastFailure,
       };
       setStatus({ tone: 'progress', text: request.kind === 'moment' ? `Reopening the moment in ${request.fileName}…` : `Opening ${sourceName}…` });
       client.send({ type: 'load', scenarioText, sourceName });
@@ -72,6 +74,13 @@ export function useReopenMoment({ snapshot, client, onViewChange }: ReopenOption
   useEffect(() => {
     const p = pending.current;
     if (!p) return;
+    // The load or the seek was refused, or the engine failed on it: say so instead of "Reopening…" forever.
+    const failure = snapshot.lastFailure;
+    if (failure !== p.beforeFailure && failure !== undefined && (failure.command === undefined || failure.command === 'load' || failure.command === 'seek')) {
+      pending.current = undefined;
+      setStatus({ tone: 'error', text: `${p.moment ? p.moment.fileName : p.sourceName} could not be opened: ${failure.message}` });
+      return;
+    }
     if (p.seekSentAt === undefined) {
       if (snapshot.loadErrors !== p.beforeErrors && snapshot.loadErrors?.sourceName === p.sourceName) {
         pending.current = undefined;
@@ -101,8 +110,8 @@ export function useReopenMoment({ snapshot, client, onViewChange }: ReopenOption
       setStatus(undefined);
       return;
     }
-    const targetMs = Math.min(Math.max(p.moment.value.playheadMs, 0), scenario.durationMs);
-    if (snapshot.version <= p.seekSentAt || snapshot.nowMs !== targetMs) return;
+    const targetMs = Math.min(Math.max(p.moment.value.playheadMs, 0), scenario.durationMs, snapshot.halt?.atMs ?? Number.POSITIVE_INFINITY);
+    if (snapshot.version <= p.seekSentAt || snapshot.working !== undefined || snapshot.nowMs !== targetMs) return;
     const view = clamp(p.moment.value.view, boundsOf(scenario.durationMs));
     pending.current = undefined;
     viewChange.current(view);

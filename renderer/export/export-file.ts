@@ -6,6 +6,7 @@
 import type { ExportSettings } from '../../shared/export/export-types.ts';
 import { PNG_MOMENT_KEYWORD } from '../../shared/export/embedded-moment.ts';
 import { insertPngTextChunk } from '../../shared/export/png-text-chunk.ts';
+import { trimChars } from '../../shared/text/format-count.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
 import type { ExportSource } from './export-source.ts';
 import type { ExportText } from './export-caption.ts';
@@ -34,7 +35,7 @@ const MIME: Record<ExportSettings['format'], string> = { png: 'image/png', svg: 
 
 /** "side-by-side-at-2h.png": the scenario's file name and the moment, safe on every file system. */
 export function exportFileName(source: Pick<ExportSource, 'moment'>, extension: string): string {
-  const base = source.moment.sourceName.replace(/\.[A-Za-z0-9]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'tokenscope';
+  const base = trimChars(source.moment.sourceName.replace(/\.[A-Za-z0-9]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-'), '-').slice(0, 60) || 'tokenscope';
   const at = formatDuration(source.moment.playheadMs).replace(/ /g, '');
   return `${base}-at-${at}.${extension}`;
 }

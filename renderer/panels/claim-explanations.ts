@@ -5,6 +5,7 @@
  * Pure: no DOM, no React, no wall clock, so tests and the inspector share it.
  */
 import { formatDuration } from '../../shared/time/duration.ts';
+import { CLAIM_DISPLAY_MAX_DEPTH } from '../../shared/limits/input-budgets.ts';
 
 export interface ClaimExplanation {
   /** A few words for the row ("who may accept it"). */
@@ -227,17 +228,24 @@ export interface FlatClaim {
   value: unknown;
 }
 
-/** Flattens nested claim objects into leaves, in reading order. Arrays are leaves (aud). */
+/**
+ * Flattens nested claim objects into leaves, in reading order. Arrays are leaves (aud), and so is anything nested
+ * deeper than CLAIM_DISPLAY_MAX_DEPTH: a legal token can nest 10,000 levels, and walking it must not use the stack.
+ */
 export function flattenClaims(claims: object): FlatClaim[] {
   const out: FlatClaim[] = [];
-  const walk = (prefix: string, value: unknown): void => {
-    if (isPlainObject(value)) {
-      for (const [key, child] of Object.entries(value)) walk(prefix ? `${prefix}.${key}` : key, child);
-      return;
+  const stack: Array<{ path: string; value: unknown; depth: number }> = Object.entries(claims)
+    .reverse()
+    .map(([path, value]) => ({ path, value, depth: 1 }));
+  while (stack.length > 0) {
+    const { path, value, depth } = stack.pop()!;
+    if (isPlainObject(value) && depth < CLAIM_DISPLAY_MAX_DEPTH) {
+      const children = Object.entries(value);
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ path: `${path}.${children[i]![0]}`, value: children[i]![1], depth: depth + 1 });
+      continue;
     }
-    out.push({ path: prefix, value });
-  };
-  for (const [key, value] of Object.entries(claims)) walk(key, value);
+    out.push({ path, value });
+  }
   const rank = (path: string) => {
     const i = CLAIM_ORDER.indexOf(path);
     return i < 0 ? CLAIM_ORDER.length : i;
@@ -245,11 +253,54 @@ export function flattenClaims(claims: object): FlatClaim[] {
   return out.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** The raw value as it appears in the JWT: strings as they are, everything else as JSON. */
+/** Longest raw value shown for one claim; the rest is summarised (a pasted token may be a megabyte). */
+export const RAW_CLAIM_MAX_CHARS = 10_000;
+
+function cut(text: string, maxChars: number): string {
+  return text.length > maxChars ? `${text.slice(0, maxChars)}… (cut: longer than ${maxChars.toLocaleString('en-US')} characters)` : text;
+}
+
+/**
+ * A JSON value as JSON.stringify writes it, but without recursion (10,000 nested arrays overflow the stack of a
+ * render) and cut after `maxChars` with a note saying so.
+ */
+export function claimJson(value: unknown, maxChars = RAW_CLAIM_MAX_CHARS): string {
+  let out = '';
+  const stack: Array<{ text: string } | { value: unknown }> = [{ value }];
+  while (stack.length > 0 && out.length <= maxChars) {
+    const item = stack.pop()!;
+    if ('text' in item) {
+      out += item.text;
+      continue;
+    }
+    const current = item.value;
+    if (Array.isArray(current)) {
+      out += '[';
+      stack.push({ text: ']' });
+      for (let i = current.length - 1; i >= 0; i--) {
+        stack.push({ value: current[i] ?? null });
+        if (i > 0) stack.push({ text: ',' });
+      }
+    } else if (isPlainObject(current)) {
+      out += '{';
+      stack.push({ text: '}' });
+      const entries = Object.entries(current).filter(([, child]) => child !== undefined);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        stack.push({ value: entries[i]![1] }, { text: `${JSON.stringify(entries[i]![0])}:` });
+        if (i > 0) stack.push({ text: ',' });
+      }
+    } else {
+      out += JSON.stringify(current) ?? 'null';
+    }
+  }
+  return cut(out, maxChars);
+}
+
+/** The raw value as it appears in the JWT: strings as they are, everything else as JSON (long ones cut short). */
 export function rawClaimValue(value: unknown): string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return cut(value, RAW_CLAIM_MAX_CHARS);
   if (value === undefined) return 'undefined';
-  return JSON.stringify(value);
+  return claimJson(value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

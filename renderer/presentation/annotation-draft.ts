@@ -3,7 +3,7 @@
  * a message naming the field when they do not. Times are typed as the transport's "jump to" takes them (47m,
  * 1h30m, 1:30:00) and shown in the scenario file's own notation, so what the form shows is what the file will say.
  */
-import { MAX_ANNOTATION_CHARS } from '../../shared/scenario/parse-scenario.ts';
+import { MAX_ANNOTATION_CHARS, noteLength } from '../../shared/scenario/parse-scenario.ts';
 import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
 import { formatScenarioDuration } from '../../shared/time/duration.ts';
 import { formatSpan } from '../app/format-time.ts';
@@ -48,7 +48,7 @@ export function draftOf(annotation: ScenarioAnnotation): AnnotationDraft {
 export function readDraft(draft: AnnotationDraft, durationMs: number, flowIds: readonly string[]): DraftResult {
   const text = draft.text.trim();
   if (text === '') return { ok: false, field: 'text', error: 'Type the note to show on the timeline' };
-  if (text.length > MAX_ANNOTATION_CHARS) return { ok: false, field: 'text', error: `The note is ${text.length} characters; keep it to ${MAX_ANNOTATION_CHARS} so it fits on the figure` };
+  if (noteLength(text) > MAX_ANNOTATION_CHARS) return { ok: false, field: 'text', error: `The note is ${noteLength(text)} characters; keep it to ${MAX_ANNOTATION_CHARS} so it fits on the figure` };
   const from = parseTimeInput(draft.from);
   if (!from.ok) return { ok: false, field: 'from', error: from.error };
   if (from.ms > durationMs) return { ok: false, field: 'from', error: `${formatSpan(from.ms)} is after the end of the run (${formatSpan(durationMs)})` };

@@ -4,7 +4,7 @@
  * reads it directly each frame. `version` changes whenever anything does, so derived data can be memoised on it.
  */
 import type { SimEvent } from '../../shared/model/events.ts';
-import type { EngineMessage, ScenarioSummary, TokenSummary, TokenVerification } from '../../shared/rpc/engine-protocol.ts';
+import type { EngineMessage, ScenarioSummary, TokenSummary, TokenVerification, WorkingCommand } from '../../shared/rpc/engine-protocol.ts';
 import type { InputError, ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
 
 export interface TokenDetails {
@@ -22,7 +22,14 @@ export interface TimelineSnapshot {
   playing: boolean;
   speed: number;
   lagMs: number;
+  /** The banner: the last failure, or a heads-up about the loaded scenario (where it will stop, say). */
   lastError: string | undefined;
+  /** The last failure the engine reported, with the command it names (a new object each time). */
+  lastFailure: { message: string; command?: string; requestId?: number } | undefined;
+  /** A seek, load or recovery that is taking a while: how far it got. */
+  working: { command: WorkingCommand; fraction: number } | undefined;
+  /** Where the run stopped at a work budget, and why. */
+  halt: { atMs: number; message: string } | undefined;
   tokenDetails: ReadonlyMap<number, TokenDetails>;
 }
 
@@ -38,6 +45,9 @@ export class TimelineStore {
     speed: 3600,
     lagMs: 0,
     lastError: undefined,
+    lastFailure: undefined,
+    working: undefined,
+    halt: undefined,
     tokenDetails: new Map(),
   };
   private readonly events: SimEvent[] = [];
@@ -57,7 +67,7 @@ export class TimelineStore {
       case 'loaded':
         this.events.length = 0;
         this.tokens.length = 0;
-        this.publish({ ...s, scenario: message.scenario, loadErrors: undefined, nowMs: 0, playing: false, tokenDetails: new Map() });
+        this.publish({ ...s, scenario: message.scenario, loadErrors: undefined, lastError: message.scenario.workWarning, halt: undefined, nowMs: 0, playing: false, tokenDetails: new Map() });
         return;
       case 'load-failed':
         this.publish({ ...s, loadErrors: { sourceName: message.sourceName, errors: message.errors } });
@@ -87,7 +97,13 @@ export class TimelineStore {
         return;
       }
       case 'error':
-        this.publish({ ...s, lastError: message.message });
+        this.publish({ ...s, lastError: message.message, lastFailure: { message: message.message, ...(message.command !== undefined ? { command: message.command } : {}), ...(message.requestId !== undefined ? { requestId: message.requestId } : {}) } });
+        return;
+      case 'working':
+        this.publish({ ...s, working: message.done ? undefined : { command: message.command, fraction: message.fraction } });
+        return;
+      case 'halted':
+        this.publish({ ...s, halt: { atMs: message.atMs, message: message.message }, lastError: message.message });
         return;
     }
   }

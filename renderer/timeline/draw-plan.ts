@@ -828,8 +828,11 @@ export function planTimeline(
     // The notes' lines go over the lane backgrounds and grid but under the bars and their labels.
     const firstContent = plan.primitives.findIndex((p) => !UNDERLAY_ROLES.has(p.role ?? 'background'));
     const cut = firstContent === -1 ? plan.primitives.length : firstContent;
-    flowPrims.push(...plan.primitives.slice(0, cut), ...noteLines, ...plan.primitives.slice(cut));
-    hits.push(...plan.hits);
+    // Loops, not spreads: a long run draws more primitives than a call can take as arguments.
+    for (let i = 0; i < cut; i++) flowPrims.push(plan.primitives[i]!);
+    for (const line of noteLines) flowPrims.push(line);
+    for (let i = cut; i < plan.primitives.length; i++) flowPrims.push(plan.primitives[i]!);
+    for (const hit of plan.hits) hits.push(hit);
     for (const p of plan.patterns) patterns.set(p.id, p);
     y = cardTop + cardH + 14;
   }

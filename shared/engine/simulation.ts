@@ -19,6 +19,7 @@ import { endDeletionLeeway, removePod } from './api-server/pods.ts';
 import { runActorCall } from './actors/actors.ts';
 import { CLEANER_SYNC_INTERVAL_MS, runLegacyTokenCleaner } from './controllers/legacy-token-cleaner.ts';
 import { CLOCK_SKEW_LEEWAY_MS } from './api-server/authenticator.ts';
+import { WorkMeter } from './work-budget.ts';
 import { fetchSignerKeys, scheduleSignerKeySync } from './api-server/external-signer.ts';
 
 export interface SimulationOptions {
@@ -27,6 +28,14 @@ export interface SimulationOptions {
   snapshotEveryMs?: number;
   /** Console lines and editor applies recorded in an earlier run, carried out again at their instants. */
   userSteps?: readonly UserStep[];
+  /** Counts the logs against the engine's budgets; defaults to the standard budgets. */
+  meter?: WorkMeter;
+}
+
+/** Where and why the simulation stopped before its end: it reached a work budget. */
+export interface Halt {
+  atMs: number;
+  message: string;
 }
 
 interface Snapshot {
@@ -50,9 +59,12 @@ export class Simulation {
   private nextUserStep = 0;
   /** Agenda actions dispatched so far (pod syncs, calls, steps…), for benchmarks. */
   actionsProcessed = 0;
+  private readonly meter: WorkMeter;
+  private haltedAt: Halt | undefined;
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
     this.scenario = scenario;
+    this.meter = options.meter ?? new WorkMeter(scenario);
     this.snapshotEveryMs = options.snapshotEveryMs ?? Math.max(60_000, Math.floor(scenario.durationMs / 200));
     const state: EngineState = {
       nowMs: 0,
@@ -83,6 +95,16 @@ export class Simulation {
 
   get durationMs(): number {
     return this.scenario.durationMs;
+  }
+
+  /** Set once the run reached a work budget: the clock goes no further than `atMs` (until a seek back). */
+  get halt(): Halt | undefined {
+    return this.haltedAt;
+  }
+
+  /** Where the run ends: the scenario's duration, or where it stopped at a budget. */
+  get endMs(): number {
+    return this.haltedAt?.atMs ?? this.scenario.durationMs;
   }
 
   /** Read-only view of a flow's cluster, for hosts that show objects (kubectl get, the inspector). */
@@ -125,12 +147,19 @@ export class Simulation {
     return runUserStep(this.ctx, cluster, step);
   }
 
-  /** Runs every action up to and including `targetMs` (clamped to the scenario's duration); returns new events. */
-  runUntil(targetMs: number): SimEvent[] {
+  /**
+   * Runs every action up to and including `targetMs` (clamped to the scenario's duration); returns new events. With
+   * `maxActions`, stops after that many agenda actions (so a host can slice the work); the clock then stays at the
+   * last action run and the rest of `targetMs` is left for the next call. Stops for good at a work budget (`halt`).
+   */
+  runUntil(targetMs: number, maxActions = Number.POSITIVE_INFINITY): SimEvent[] {
     const first = this.events.length;
-    const endMs = Math.min(targetMs, this.scenario.durationMs);
+    const endMs = Math.min(targetMs, this.endMs);
     const queue = this.ctx.state.queue;
+    let actions = 0;
     for (;;) {
+      if (this.haltedAt) return this.events.slice(first);
+      if (actions >= maxActions) return this.events.slice(first);
       const next = peekAction(queue);
       const user = this.userSteps[this.nextUserStep];
       // A user step ran once everything due at its instant had run, so it replays after those actions.
@@ -139,14 +168,18 @@ export class Simulation {
         this.ctx.state.nowMs = user.atMs;
         this.nextUserStep += 1;
         runUserStep(this.ctx, this.ctx.state.flows[user.flow]!, user);
+        actions += 1;
+        this.checkBudget();
         continue;
       }
       if (!next || next.atMs > endMs) break;
       this.maybeSnapshotBefore(next.atMs);
       popAction(queue);
       this.actionsProcessed += 1;
+      actions += 1;
       this.ctx.state.nowMs = next.atMs;
       this.dispatch(next.action);
+      this.checkBudget();
     }
     if (endMs > this.ctx.state.nowMs) {
       this.maybeSnapshotBefore(endMs);
@@ -155,10 +188,23 @@ export class Simulation {
     return this.events.slice(first);
   }
 
+  /** True once everything up to `targetMs` (or the end, or the halt) has run. */
+  reached(targetMs: number): boolean {
+    const endMs = Math.min(targetMs, this.endMs);
+    if (this.haltedAt) return true;
+    const next = this.nextActionAtMs();
+    return this.ctx.state.nowMs >= endMs && (next === undefined || next > endMs);
+  }
+
+  private checkBudget(): void {
+    if (!this.meter.exceeded(this.events.length, this.tokens.length)) return;
+    this.haltedAt = { atMs: this.ctx.state.nowMs, message: this.meter.stopMessage(this.ctx.state.nowMs, this.events, this.tokens.length) };
+  }
+
   /** Runs to the next instant at which something is logged (or to the end); returns the events logged then. */
   stepToNextEvent(): SimEvent[] {
     const first = this.events.length;
-    while (this.events.length === first) {
+    while (this.events.length === first && !this.haltedAt) {
       const next = this.nextActionAtMs();
       if (next === undefined || next > this.scenario.durationMs) {
         this.runUntil(this.scenario.durationMs);
@@ -171,22 +217,29 @@ export class Simulation {
 
   /** Moves the clock to `targetMs`, backward by restoring a snapshot and replaying. */
   seek(targetMs: number): void {
+    this.runUntil(this.rewindFor(targetMs));
+  }
+
+  /**
+   * The first half of a seek: when `targetMs` lies behind the clock, restores the latest snapshot at or before it (the
+   * replay to `targetMs` is left to `runUntil`, which a host may slice). Returns the clamped target.
+   */
+  rewindFor(targetMs: number): number {
     const target = Math.max(0, Math.min(targetMs, this.scenario.durationMs));
-    if (target >= this.ctx.state.nowMs) {
-      this.runUntil(target);
-      return;
-    }
+    if (target >= this.ctx.state.nowMs) return target;
     let snapshot = this.snapshots[0]!;
     for (const s of this.snapshots) if (s.state.nowMs <= target) snapshot = s;
-    this.ctx.state = deepClone(snapshot.state);
+    this.ctx.state = copyState(snapshot.state);
     this.tokens.length = snapshot.tokenCount;
     this.events.length = snapshot.eventCount;
     this.nextUserStep = snapshot.userStepCount;
-    this.runUntil(target);
+    // Replaying is deterministic: if the run stops at a budget again, it stops at the same place.
+    this.haltedAt = undefined;
+    return target;
   }
 
   private takeSnapshot(): void {
-    this.snapshots.push({ state: deepClone(this.ctx.state), tokenCount: this.tokens.length, eventCount: this.events.length, userStepCount: this.nextUserStep });
+    this.snapshots.push({ state: copyState(this.ctx.state), tokenCount: this.tokens.length, eventCount: this.events.length, userStepCount: this.nextUserStep });
   }
 
   private maybeSnapshotBefore(atMs: number): void {
@@ -262,6 +315,16 @@ export class Simulation {
       }
     }
   }
+}
+
+/**
+ * A copy of the state for a snapshot. The agenda's entries are never changed once scheduled (the heap only moves
+ * them), so its array is copied and its entries shared: deep-copying a year's pending token expiries took a tenth of
+ * a second per snapshot, long enough to stall a seek.
+ */
+function copyState(state: EngineState): EngineState {
+  const { queue, ...rest } = state;
+  return { ...deepClone(rest), queue: { heap: queue.heap.slice(), nextSeq: queue.nextSeq } };
 }
 
 function podByUid(cluster: ClusterState, uid: string) {

@@ -8,14 +8,55 @@ import { hasPngSignature, readPngTextChunk } from './png-text-chunk.ts';
 import { readSvgMomentText } from './svg-moment.ts';
 import { findJsonSyntaxError } from '../jwt/json-syntax.ts';
 import { utf8Decode } from '../jwt/utf8.ts';
+import { DROPPED_FILE_MAX_BYTES, EMBEDDED_MOMENT_MAX_CHARS, formatBytes, overBudget, SVG_MAX_BYTES } from '../limits/input-budgets.ts';
 
 /** The iTXt keyword of the moment in an exported PNG. */
 export const PNG_MOMENT_KEYWORD = 'tokenscope';
 
-/** True when the text looks like an SVG document: optional BOM, XML prolog, comments or doctype, then <svg. */
+/** How far into the file the <svg> root must start: a prolog, a doctype and a few comments fit well within it. */
+const SVG_HEAD_CHARS = 4096;
+
+const isXmlSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * True when the text looks like an SVG document: optional BOM, XML prolog, comments or doctype, then <svg. A scan
+ * from left to right (a regex with nested repetition here backtracked exponentially on a 300-byte file).
+ */
 function looksLikeSvg(text: string): boolean {
-  const head = text.replace(/^\ufeff/, '').slice(0, 4096);
-  return /^\s*(?:<\?xml[\s\S]*?\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)\s*)*<svg[\s>]/.test(head);
+  const head = text.slice(text.startsWith('\ufeff') ? 1 : 0, SVG_HEAD_CHARS);
+  let at = 0;
+  const skipSpace = () => {
+    while (isXmlSpace(head[at])) at++;
+  };
+  const skipPast = (closer: string): boolean => {
+    const end = head.indexOf(closer, at);
+    if (end < 0) return false;
+    at = end + closer.length;
+    return true;
+  };
+  skipSpace();
+  if (head.startsWith('<?xml', at) && !skipPast('?>')) return false;
+  for (;;) {
+    skipSpace();
+    if (head.startsWith('<!--', at)) {
+      at += 4;
+      if (!skipPast('-->')) return false;
+    } else if (head.startsWith('<!DOCTYPE', at)) {
+      if (!skipPast('>')) return false;
+    } else {
+      const after = head[at + 4];
+      return head.startsWith('<svg', at) && (after === '>' || isXmlSpace(after));
+    }
+  }
+}
+
+/** The file's first bytes as text, for the SVG sniff, without decoding (or failing on) the rest. */
+function headText(bytes: Uint8Array): string | undefined {
+  let end = Math.min(bytes.length, SVG_HEAD_CHARS);
+  // Never cut a character in two: back up over continuation bytes to the start of the last whole one.
+  if (end < bytes.length) while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  const head = utf8Decode(bytes.subarray(0, end));
+  return head.ok ? head.text : undefined;
 }
 
 function parseMomentJson(json: string, fileName: string, where: string): Checked<ExportMoment> {
@@ -26,14 +67,22 @@ function parseMomentJson(json: string, fileName: string, where: string): Checked
 }
 
 export function readEmbeddedMoment(bytes: Uint8Array, fileName: string): Checked<ExportMoment> {
+  if (bytes.length > DROPPED_FILE_MAX_BYTES) {
+    return { ok: false, error: `${fileName}: ${overBudget('the file', formatBytes(bytes.length), formatBytes(DROPPED_FILE_MAX_BYTES), 'TokenScope reopens only the PNG and SVG images it exported, which are far smaller')}` };
+  }
   if (hasPngSignature(bytes)) {
-    const text = readPngTextChunk(bytes, PNG_MOMENT_KEYWORD);
+    const text = readPngTextChunk(bytes, PNG_MOMENT_KEYWORD, EMBEDDED_MOMENT_MAX_CHARS);
     if (!text.ok) return { ok: false, error: `${fileName}: ${text.error}` };
     if (text.value === undefined) return { ok: false, error: `${fileName}: this image was not exported by TokenScope (no tokenscope chunk)` };
     return parseMomentJson(text.value, fileName, 'PNG text chunk');
   }
+  const head = headText(bytes);
+  if (head === undefined || !looksLikeSvg(head)) return { ok: false, error: `${fileName}: not a PNG or SVG image` };
+  if (bytes.length > SVG_MAX_BYTES) {
+    return { ok: false, error: `${fileName}: ${overBudget('this SVG', formatBytes(bytes.length), formatBytes(SVG_MAX_BYTES), 'SVGs TokenScope exports are far smaller, so this one was not exported by it')}` };
+  }
   const decoded = utf8Decode(bytes);
-  if (!decoded.ok || !looksLikeSvg(decoded.text)) return { ok: false, error: `${fileName}: not a PNG or SVG image` };
+  if (!decoded.ok) return { ok: false, error: `${fileName}: the SVG is not valid UTF-8 (at byte ${decoded.byteIndex})` };
   const text = readSvgMomentText(decoded.text);
   if (!text.ok) return { ok: false, error: `${fileName}: ${text.error}` };
   if (text.value === undefined) return { ok: false, error: `${fileName}: this image was not exported by TokenScope (no tokenscope metadata)` };

@@ -3,6 +3,7 @@
  * dropping it back into the app reopens the same scenario at the same playhead. Pure data and validators: the
  * renderer's dialog, the desktop settings file, the CLI and the file importer all share them.
  */
+import { EXPORT_MAX_FLOWS, formatLimit, overBudget, SCENARIO_MAX_CHARS, SOURCE_NAME_MAX_CHARS } from '../limits/input-budgets.ts';
 
 export type ExportFormat = 'png' | 'svg' | 'pdf';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf'];
@@ -101,6 +102,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A value as JSON for an error message, cut short: a hostile payload can be megabytes long. */
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
 function isMs(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
@@ -108,7 +115,7 @@ function isMs(value: unknown): value is number {
 /** Checks untrusted settings (an IPC payload, a settings file, local storage) field by field. */
 export function validateExportSettings(value: unknown, path = 'export'): Checked<ExportSettings> {
   if (!isRecord(value)) return { ok: false, error: `${path}: expected an object` };
-  const bad = (field: string, expected: string): Checked<ExportSettings> => ({ ok: false, error: `${path}.${field}: expected ${expected}, got ${JSON.stringify(value[field])}` });
+  const bad = (field: string, expected: string): Checked<ExportSettings> => ({ ok: false, error: `${path}.${field}: expected ${expected}, got ${shortJson(value[field])}` });
   const allowed = new Set(['format', 'theme', 'scale', 'background', 'widthPx', 'heightPx', 'fromMs', 'toMs', 'flows', 'hiddenLanes', 'legend', 'annotations']);
   for (const key of Object.keys(value)) if (!allowed.has(key)) return { ok: false, error: `${path}: unknown field "${key}"` };
   if (!EXPORT_FORMATS.includes(value.format as ExportFormat)) return bad('format', EXPORT_FORMATS.join(' | '));
@@ -122,7 +129,9 @@ export function validateExportSettings(value: unknown, path = 'export'): Checked
   if (value.fromMs !== undefined && !isMs(value.fromMs)) return bad('fromMs', 'milliseconds ≥ 0');
   if (value.toMs !== undefined && !isMs(value.toMs)) return bad('toMs', 'milliseconds ≥ 0');
   if (isMs(value.fromMs) && isMs(value.toMs) && value.toMs <= value.fromMs) return bad('toMs', `a time after fromMs (${value.fromMs})`);
-  if (value.flows !== undefined && !(Array.isArray(value.flows) && value.flows.every((f) => typeof f === 'string' && f.length > 0 && f.length <= 100))) return bad('flows', 'a list of flow ids');
+  if (value.flows !== undefined && !(Array.isArray(value.flows) && value.flows.length <= EXPORT_MAX_FLOWS && value.flows.every((f) => typeof f === 'string' && f.length > 0 && f.length <= 100))) {
+    return bad('flows', `a list of at most ${EXPORT_MAX_FLOWS} flow ids`);
+  }
   if (!Array.isArray(value.hiddenLanes) || !value.hiddenLanes.every((l) => OPTIONAL_LANES.includes(l as OptionalLane))) return bad('hiddenLanes', `a list of ${OPTIONAL_LANES.join(' | ')}`);
   if (typeof value.legend !== 'boolean') return bad('legend', 'true or false');
   if (typeof value.annotations !== 'boolean') return bad('annotations', 'true or false');
@@ -161,11 +170,36 @@ export function validateExportMemory(value: unknown, path = 'exportMemory'): Che
   return { ok: true, value: { last: last.value, presets } };
 }
 
+/**
+ * Export memory read back from a file this app may not have written (a newer version, a hand edit): every part that
+ * is still valid is kept, and what is dropped is listed, so the caller can keep a copy of the file before it changes.
+ * The IPC validator above stays strict: a page must send what this version understands.
+ */
+export function salvageExportMemory(value: unknown): { memory: ExportMemory | null; dropped: string[] } {
+  if (!isRecord(value)) return { memory: null, dropped: ['the export settings'] };
+  const dropped: string[] = [];
+  const last = validateExportSettings(value.last, 'exportMemory.last');
+  if (!last.ok) dropped.push('the last export settings');
+  const presets: ExportPreset[] = [];
+  for (const [i, preset] of (Array.isArray(value.presets) ? value.presets : []).entries()) {
+    const one = validateExportMemory({ last: DEFAULT_EXPORT_SETTINGS, presets: [preset] }, `exportMemory.presets[${i}]`);
+    const name = isRecord(preset) && typeof preset.name === 'string' ? JSON.stringify(preset.name.slice(0, 60)) : `#${i + 1}`;
+    if (one.ok && presets.length < MAX_USER_PRESETS) presets.push(one.value.presets[0]!);
+    else dropped.push(`export preset ${name}`);
+  }
+  if (value.presets !== undefined && !Array.isArray(value.presets)) dropped.push('the export presets');
+  return { memory: last.ok || presets.length > 0 ? { last: last.ok ? last.value : { ...DEFAULT_EXPORT_SETTINGS, hiddenLanes: [] }, presets } : null, dropped };
+}
+
 /** Checks a moment read back from a dropped file (which may come from anywhere). */
 export function validateExportMoment(value: unknown): Checked<ExportMoment> {
   if (!isRecord(value)) return { ok: false, error: 'the embedded TokenScope moment is not an object' };
   if (value.version !== 1) return { ok: false, error: `the embedded TokenScope moment has version ${JSON.stringify(value.version)}; this app reads version 1` };
   if (typeof value.scenarioText !== 'string' || value.scenarioText.length === 0) return { ok: false, error: 'the embedded TokenScope moment has no scenario text' };
+  if (value.scenarioText.length > SCENARIO_MAX_CHARS) {
+    return { ok: false, error: overBudget('the scenario embedded in it', `${formatLimit(value.scenarioText.length)} characters`, `${formatLimit(SCENARIO_MAX_CHARS)} characters`, 'TokenScope never exports a scenario that large, so the image was edited or made elsewhere') };
+  }
+  if (typeof value.sourceName === 'string' && value.sourceName.length > SOURCE_NAME_MAX_CHARS) return { ok: false, error: `the embedded TokenScope moment's source name is longer than ${SOURCE_NAME_MAX_CHARS} characters` };
   if (typeof value.sourceName !== 'string') return { ok: false, error: 'the embedded TokenScope moment has no source name' };
   if (!isMs(value.playheadMs)) return { ok: false, error: 'the embedded TokenScope moment has no valid playhead (milliseconds ≥ 0)' };
   const view = value.view;

@@ -6,6 +6,7 @@
  */
 import type { Checked } from './export-types.ts';
 import { utf8Decode, utf8Encode } from '../jwt/utf8.ts';
+import { formatLimit, overBudget } from '../limits/input-budgets.ts';
 
 export const PNG_SIGNATURE: readonly number[] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -51,30 +52,41 @@ function writeU32(out: Uint8Array, at: number, value: number): void {
   out[at + 3] = value & 0xff;
 }
 
-/** Every chunk up to and including IEND, each CRC checked. */
-export function readPngChunks(bytes: Uint8Array): Checked<PngChunk[]> {
+/**
+ * Visits every chunk up to and including IEND, each CRC checked, without keeping them: a hostile file can hold
+ * millions of empty chunks. `visit` returning false stops early (the chunks after it are then not checked).
+ */
+function scanPngChunks(bytes: Uint8Array, visit: (chunk: PngChunk) => boolean): Checked<void> {
   if (!hasPngSignature(bytes)) return { ok: false, error: 'not a PNG file (the first 8 bytes are not the PNG signature)' };
-  const chunks: PngChunk[] = [];
   let at = PNG_SIGNATURE.length;
   for (;;) {
     if (at + 12 > bytes.length) return { ok: false, error: `the PNG is truncated: it ends at byte ${bytes.length} before its IEND chunk` };
     const length = readU32(bytes, at);
     const typeBytes = bytes.subarray(at + 4, at + 8);
-    const type = String.fromCharCode(...typeBytes);
+    const type = String.fromCharCode(typeBytes[0]!, typeBytes[1]!, typeBytes[2]!, typeBytes[3]!);
     if (!/^[A-Za-z]{4}$/.test(type)) return { ok: false, error: `the PNG has a malformed chunk at byte ${at} (its type is not four letters)` };
     if (at + 12 + length > bytes.length) return { ok: false, error: `the PNG is truncated: chunk ${type} at byte ${at} claims ${length} bytes, more than the file holds` };
     const data = bytes.subarray(at + 8, at + 8 + length);
     const stored = readU32(bytes, at + 8 + length);
     if (stored !== chunkCrc(typeBytes, data)) return { ok: false, error: `the PNG is corrupt: chunk ${type} at byte ${at} fails its CRC check` };
-    chunks.push({ type, offset: at, data });
+    if (!visit({ type, offset: at, data })) return { ok: true, value: undefined };
     at += 12 + length;
-    if (type === 'IEND') return { ok: true, value: chunks };
+    if (type === 'IEND') return { ok: true, value: undefined };
   }
 }
 
+/** Every chunk up to and including IEND, each CRC checked. */
+export function readPngChunks(bytes: Uint8Array): Checked<PngChunk[]> {
+  const chunks: PngChunk[] = [];
+  const scanned = scanPngChunks(bytes, (chunk) => chunks.push(chunk) > 0);
+  return scanned.ok ? { ok: true, value: chunks } : scanned;
+}
+
+const MAX_KEYWORD_BYTES = 79;
+
 /** PNG keywords: 1 to 79 printable Latin-1 characters, no leading, trailing or double spaces. */
 function validKeyword(keyword: string): boolean {
-  return keyword.length >= 1 && keyword.length <= 79 && /^[\x20-\x7e\xa1-\xff]+$/.test(keyword) && keyword.trim() === keyword && !keyword.includes('  ');
+  return keyword.length >= 1 && keyword.length <= MAX_KEYWORD_BYTES && /^[\x20-\x7e\xa1-\xff]+$/.test(keyword) && keyword.trim() === keyword && !keyword.includes('  ');
 }
 
 function itxtData(keyword: string, text: string): Uint8Array {
@@ -117,16 +129,23 @@ export function insertPngTextChunk(png: Uint8Array, keyword: string, text: strin
   return out;
 }
 
+/** The chunk's keyword; undefined when it is not a valid one (a keyword is at most 79 bytes, then a NUL). */
 function itxtKeyword(data: Uint8Array): string | undefined {
-  const end = data.indexOf(0);
+  const end = data.subarray(0, MAX_KEYWORD_BYTES + 1).indexOf(0);
   return end < 1 ? undefined : String.fromCharCode(...data.subarray(0, end));
 }
 
-/** The text of the iTXt chunk `keyword`: undefined when there is none; an error when the PNG or the chunk is broken. */
-export function readPngTextChunk(png: Uint8Array, keyword: string): Checked<string | undefined> {
-  const chunks = readPngChunks(png);
-  if (!chunks.ok) return chunks;
-  const chunk = chunks.value.find((c) => c.type === 'iTXt' && itxtKeyword(c.data) === keyword);
+/**
+ * The text of the iTXt chunk `keyword`: undefined when there is none; an error when the PNG or the chunk is broken, or
+ * when its text is longer than `maxBytes` (the file is then not one we wrote).
+ */
+export function readPngTextChunk(png: Uint8Array, keyword: string, maxBytes = Number.POSITIVE_INFINITY): Checked<string | undefined> {
+  let chunk: PngChunk | undefined;
+  const scanned = scanPngChunks(png, (c) => {
+    if (chunk === undefined && c.type === 'iTXt' && itxtKeyword(c.data) === keyword) chunk = c;
+    return true;
+  });
+  if (!scanned.ok) return scanned;
   if (!chunk) return { ok: true, value: undefined };
   const data = chunk.data;
   let at = keyword.length + 1;
@@ -137,6 +156,9 @@ export function readPngTextChunk(png: Uint8Array, keyword: string): Checked<stri
     const end = data.indexOf(0, at);
     if (end < 0) return { ok: false, error: `the PNG's ${keyword} text chunk is malformed (a header field is not terminated)` };
     at = end + 1;
+  }
+  if (data.length - at > maxBytes) {
+    return { ok: false, error: overBudget(`the PNG's ${keyword} text`, `${formatLimit(data.length - at)} bytes`, `${formatLimit(maxBytes)} bytes`, 'it was not written by TokenScope') };
   }
   const text = utf8Decode(data.subarray(at));
   if (!text.ok) return { ok: false, error: `the PNG's ${keyword} text chunk is not valid UTF-8 (at byte ${text.byteIndex} of its text)` };

@@ -1,8 +1,11 @@
 /**
  * One engine behind one UI: loads scenarios, drives the simulated clock from the wall clock × speed, and sends what
- * happened in batches at most 20 times a second. Work per tick is sliced to a wall-time budget so the host (Electron's
- * main process, a Web Worker) never blocks for long; if the engine cannot keep up, the batch says by how much.
- * Wall time and timers are injected: this file runs unchanged in every host and in tests.
+ * happened in batches at most 20 times a second. All engine work (play, seek, load) is sliced to a wall-time budget
+ * so the host (Electron's main process, a Web Worker) never blocks for long: a long seek yields between slices, says
+ * how far it got, and can be cancelled; if playing cannot keep up, the batch says by how much. This is also the
+ * engine's boundary: an exception from the engine is caught here, reported with the command that caused it, and the
+ * session goes back to its last good state. Wall time and timers are injected: this file runs unchanged in every host
+ * and in tests.
  */
 import { Simulation } from '../engine/simulation.ts';
 import type { TokenRecord } from '../engine/engine-state.ts';
@@ -10,9 +13,12 @@ import { verifyTokenNow } from '../engine/token-jwt.ts';
 import { resolveTokenMarkers } from '../engine/token-markers.ts';
 import { parseScenario } from '../scenario/parse-scenario.ts';
 import { setFlowVersion } from '../scenario/scenario-flow-version.ts';
+import type { InputError, Scenario } from '../scenario/scenario-types.ts';
+import type { EngineCommand, EngineMessage, ScenarioSummary, TokenSummary, WorkingCommand } from '../rpc/engine-protocol.ts';
 import type { UserStep } from '../engine/scenario-steps.ts';
-import type { Scenario } from '../scenario/scenario-types.ts';
-import type { EngineCommand, EngineMessage, ScenarioSummary, TokenSummary } from '../rpc/engine-protocol.ts';
+import { estimateWork, workWarning } from '../engine/work-budget.ts';
+import { ENGINE_SLICE_BUDGET_MS } from '../limits/input-budgets.ts';
+import { formatDuration } from '../time/duration.ts';
 
 export interface HostPorts {
   wallNowMs(): number;
@@ -22,8 +28,15 @@ export interface HostPorts {
 }
 
 export const TICK_MS = 50;
-/** Wall time one tick may spend simulating before it yields to the host's event loop. */
-export const TICK_BUDGET_MS = 12;
+/** Wall time one tick (or one slice of a seek or load) may spend simulating before it yields to the host's event loop. */
+export const TICK_BUDGET_MS = ENGINE_SLICE_BUDGET_MS;
+/**
+ * Agenda actions run between two looks at the wall clock: few enough that even when every one is the slowest kind (a
+ * pod sync that issues a token and rewrites its file), they stay well inside the budget.
+ */
+export const ACTIONS_PER_CHECK = 32;
+/** A long seek or load reports how far it got at most this often. */
+export const WORKING_REPORT_MS = 100;
 /**
  * A tick that ran out of budget leaves simulated time owed; the next ticks catch it up (each within its own budget),
  * so a moment of contention (a GC, a busy core) does not lose simulated time for good. At most this much wall time's
@@ -31,8 +44,9 @@ export const TICK_BUDGET_MS = 12;
  */
 export const MAX_CATCH_UP_WALL_MS = 1000;
 
-export function summarizeScenario(scenario: Scenario, sourceName: string, scenarioText: string): ScenarioSummary {
+export function summarizeScenario(scenario: Scenario, sourceName: string, scenarioText: string, warning?: string): ScenarioSummary {
   return {
+    ...(warning === undefined ? {} : { workWarning: warning }),
     name: scenario.name,
     title: scenario.title,
     description: scenario.description,
@@ -76,6 +90,28 @@ export function summarizeToken(t: TokenRecord): TokenSummary {
   };
 }
 
+/** A piece of work done in slices: `step` runs one slice and says whether the work is finished. */
+interface Job {
+  command: WorkingCommand;
+  step(): boolean;
+  /** How far it got, from 0 to 1. */
+  fraction(): number;
+  /** Whether the UI needs a progress batch when it is done (a refused load changed nothing). */
+  changed(): boolean;
+}
+
+/** What was being done when the engine threw: a command, or the session's own play ticks and seek or load slices. */
+type FailedWork = EngineCommand | { type: 'play' | 'seek' | 'recover' };
+
+/** What the session can go back to when the engine throws: an instant, and the console lines recorded up to it. */
+interface Checkpoint {
+  atMs: number;
+  steps: readonly UserStep[];
+}
+
+/** Commands that change nothing in the simulation: they run at once, even while a seek or load is under way. */
+const IMMEDIATE: ReadonlySet<EngineCommand['type']> = new Set(['pause', 'set-speed', 'cancel', 'inspect-token']);
+
 export class EngineSession {
   private sim: Simulation | undefined;
   private playing = false;
@@ -85,22 +121,50 @@ export class EngineSession {
   private lastWallMs = 0;
   private timer: unknown;
   private lagMs = 0;
+  private job: Job | undefined;
+  private jobTimer: unknown;
+  private jobReportedMs: number | undefined;
+  /** Commands that arrived during a seek or load, run in order once it is done. */
+  private queued: EngineCommand[] = [];
+  /** The instant at which the engine threw while replaying: the clock stays before it until another load. */
+  private faultAtMs: number | undefined;
+  private haltReported = false;
 
   constructor(private readonly ports: HostPorts) {}
 
+  /** Never rejects: whatever the engine throws is reported as a message naming this command. */
   async handle(command: EngineCommand): Promise<void> {
+    // A new load replaces any work under way, and a new seek replaces a seek; anything else waits for it to finish.
+    const replaces = command.type === 'load' || (command.type === 'seek' && this.job?.command === 'seek');
+    if (this.job && !IMMEDIATE.has(command.type) && !replaces) {
+      this.queued.push(command);
+      return;
+    }
+    const checkpoint = this.checkpoint();
+    try {
+      await this.run(command);
+    } catch (error) {
+      this.fail(command, error, checkpoint);
+    }
+  }
+
+  private async run(command: EngineCommand): Promise<void> {
     switch (command.type) {
       case 'load':
-        return this.load(command.scenarioText, command.sourceName);
-      case 'play':
-        if (!this.sim) return;
-        if (this.sim.nowMs >= this.sim.durationMs) this.sim.seek(0);
+        this.cancelJob();
+        this.queued = [];
+        return this.startJob(this.loadJob(command.scenarioText, command.sourceName));
+      case 'play': {
+        const sim = this.sim;
+        if (!sim) return;
+        if (sim.nowMs >= this.endMs(sim)) sim.seek(0);
         this.playing = true;
         this.lastWallMs = this.ports.wallNowMs();
         this.lagMs = 0;
         this.flush();
         this.schedule();
         return;
+      }
       case 'pause':
         this.playing = false;
         this.stopTimer();
@@ -110,21 +174,26 @@ export class EngineSession {
         this.speed = command.speed;
         this.flush();
         return;
-      case 'seek':
-        if (!this.sim) return;
-        this.sim.seek(command.simMs);
-        this.lastWallMs = this.ports.wallNowMs();
-        this.lagMs = 0;
+      case 'cancel':
+        this.cancelJob();
         this.flush();
         return;
-      case 'step':
-        if (!this.sim) return;
+      case 'seek': {
+        const sim = this.sim;
+        if (!sim) return;
+        this.cancelJob();
+        return this.startJob(this.seekJob(sim, command.simMs, 'seek'));
+      }
+      case 'step': {
+        const sim = this.sim;
+        if (!sim) return;
         this.playing = false;
         this.stopTimer();
-        this.sim.stepToNextEvent();
+        if (sim.nowMs < this.endMs(sim)) sim.stepToNextEvent();
         this.lagMs = 0;
         this.flush();
         return;
+      }
       case 'kubectl':
         return this.runConsoleLine(command);
       case 'apply':
@@ -132,18 +201,84 @@ export class EngineSession {
       case 'set-flow-version':
         return this.rerunWithFlowVersion(command);
       case 'inspect-token': {
-        if (!this.sim) return;
-        const result = await verifyTokenNow(this.sim, command.token);
+        const sim = this.sim;
+        if (!sim) return;
+        if (command.token >= sim.tokens.length) throw new Error(`there is no token #${command.token + 1} at ${formatDuration(sim.nowMs)}`);
+        const result = await verifyTokenNow(sim, command.token);
         this.ports.send({
           type: 'token-details',
           requestId: command.requestId,
           token: command.token,
           jwt: result.jwt,
-          verification: { ok: result.ok, ...(result.error !== undefined ? { error: result.error } : {}), ...(result.username ? { username: result.username } : {}), atMs: this.sim.nowMs },
+          verification: { ok: result.ok, ...(result.error !== undefined ? { error: result.error } : {}), ...(result.username ? { username: result.username } : {}), atMs: sim.nowMs },
         });
         return;
       }
     }
+  }
+
+  /** The console waits for its own answer, so a failing line gets one at once, as does the editor. */
+  private answerFailedRequest(command: FailedWork, reason: string): void {
+    if (command.type === 'kubectl') {
+      const { requestId, flow, line } = command;
+      this.ports.send({ type: 'kubectl-result', requestId, flow, line, stdout: '', stderr: `error: the simulator failed on this command: ${reason}\n`, exitCode: 1 });
+    } else if (command.type === 'apply') {
+      const { requestId, flow } = command;
+      this.ports.send({ type: 'apply-result', requestId, flow, ok: false, output: `error: the simulator failed on this apply: ${reason}`, errors: [{ message: `the simulator failed on this apply: ${reason}` }] });
+    }
+  }
+
+  /**
+   * The engine threw during `command`. Its state may be half-changed, so the session rebuilds the simulation from the
+   * scenario and the console lines recorded before the command, and replays it (sliced) to the last good instant; an
+   * instant the replay cannot pass is fenced off. The UI is told what failed and where the clock now stands.
+   */
+  private fail(command: FailedWork, error: unknown, checkpoint: Checkpoint | undefined): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.cancelJob();
+    this.stopTimer();
+    this.playing = false;
+    this.answerFailedRequest(command, reason);
+    const sim = this.sim;
+    const requestId = 'requestId' in command ? { requestId: command.requestId } : {};
+    if (!sim || !checkpoint || command.type === 'recover') {
+      // Nothing to go back to, or going back failed too: the session starts over empty rather than loop.
+      this.sim = undefined;
+      this.ports.send({ type: 'error', command: command.type, ...requestId, message: `${command.type} failed: ${reason}. Load the scenario again.` });
+      return;
+    }
+    // A console line or editor apply is dropped; anything else failed replaying what was already there.
+    const userCommand = command.type === 'kubectl' || command.type === 'apply';
+    if (!userCommand) this.faultAtMs = Math.min(this.faultAtMs ?? Number.POSITIVE_INFINITY, sim.nowMs);
+    const backToMs = Math.max(0, Math.min(checkpoint.atMs, (this.faultAtMs ?? Number.POSITIVE_INFINITY) - 1));
+    const fenced = this.faultAtMs === undefined ? '' : ` It cannot run past ${formatDuration(this.faultAtMs)} until the scenario is loaded again.`;
+    this.ports.send({
+      type: 'error',
+      command: command.type,
+      ...requestId,
+      message: `${command.type} failed at ${formatDuration(sim.nowMs)}: ${reason}. The simulation goes back to ${formatDuration(backToMs)}${userCommand ? ', without that command' : ''}.${fenced}`,
+    });
+    try {
+      const rebuilt = new Simulation(sim.scenario, { userSteps: checkpoint.steps });
+      this.sim = rebuilt;
+      // The UI's log is cut back to what the rebuilt run will send again.
+      this.sentEvents = 0;
+      this.sentTokens = 0;
+      this.startJob(this.seekJob(rebuilt, backToMs, 'recover'));
+    } catch (rebuildError) {
+      this.sim = undefined;
+      this.ports.send({ type: 'error', command: command.type, message: `the simulation could not be restored (${String(rebuildError)}); load the scenario again` });
+    }
+  }
+
+  private checkpoint(): Checkpoint | undefined {
+    const sim = this.sim;
+    return sim ? { atMs: sim.nowMs, steps: [...sim.recordedSteps] } : undefined;
+  }
+
+  /** Where play and seeks stop: the end, a budget the run reached, or just before an instant the engine failed at. */
+  private endMs(sim: Simulation): number {
+    return Math.min(sim.endMs, this.faultAtMs === undefined ? Number.POSITIVE_INFINITY : this.faultAtMs - 1);
   }
 
   /** A console line runs now against one flow and is recorded; JWTs in its output are resolved before it is sent. */
@@ -179,46 +314,157 @@ export class EngineSession {
     const sim = this.sim;
     if (!sim) return { ok: false, refusal: 'no scenario is loaded' };
     if (!sim.cluster(flow)) return { ok: false, refusal: `this scenario has no flow ${JSON.stringify(flow)}; it has ${sim.scenario.flows.map((f) => JSON.stringify(f.id)).join(', ')}` };
+    if (sim.halt) return { ok: false, refusal: sim.halt.message };
     return { ok: true, sim };
   }
 
-  private load(text: string, sourceName: string): void {
-    const parsed = parseScenario(text);
-    if (!parsed.ok) {
-      this.ports.send({ type: 'load-failed', sourceName, errors: parsed.errors });
-      return;
-    }
-    this.start(parsed.value, sourceName, text);
+  // ---- sliced work ----------------------------------------------------------------------------------------------
+
+  /** Parse, then build: the new scenario replaces the current one only once it is ready, so a cancel keeps the old. */
+  private loadJob(text: string, sourceName: string): Job {
+    let parsed: ReturnType<typeof parseScenario> | undefined;
+    let replaced = false;
+    const refuse = (errors: InputError[]) => {
+      this.ports.send({ type: 'load-failed', sourceName, errors });
+      return true;
+    };
+    return {
+      command: 'load',
+      fraction: () => (parsed === undefined ? 0 : 0.5),
+      changed: () => replaced,
+      step: () => {
+        if (parsed === undefined) {
+          parsed = parseScenario(text);
+          return parsed.ok ? false : refuse(parsed.errors);
+        }
+        if (!parsed.ok) return true;
+        try {
+          this.install(parsed.value, sourceName, text);
+        } catch (error) {
+          // The current scenario stays: a load that cannot start changes nothing.
+          return refuse([{ message: `the scenario could not be started: ${error instanceof Error ? error.message : String(error)}` }]);
+        }
+        replaced = true;
+        return true;
+      },
+    };
+  }
+
+  /** A new simulation in place of the current one (built first, so a scenario that cannot start changes nothing). */
+  private install(scenario: Scenario, sourceName: string, text: string, userSteps: readonly UserStep[] = []): Simulation {
+    const sim = new Simulation(scenario, { userSteps });
+    this.stopTimer();
+    this.playing = false;
+    this.sim = sim;
+    this.faultAtMs = undefined;
+    this.haltReported = false;
+    this.sentEvents = 0;
+    this.sentTokens = 0;
+    this.lagMs = 0;
+    this.ports.send({ type: 'loaded', scenario: summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario))) });
+    return sim;
   }
 
   /**
    * The same scenario with one flow on another release, from the start: the console lines and editor applies run
-   * again at their instants, and the playhead comes back to where it was. A version the flow cannot run on is
-   * refused with the scenario's own error, and the current run goes on.
+   * again at their instants, and the playhead comes back to where it was (a seek, sliced like any other). A version
+   * the flow cannot run on is refused with the scenario's own error, and the current run goes on.
    */
   private rerunWithFlowVersion(command: Extract<EngineCommand, { type: 'set-flow-version' }>): void {
     const rewritten = setFlowVersion(command.scenarioText, command.flow, command.kubernetesVersion);
     if (!rewritten.ok) {
-      this.ports.send({ type: 'error', message: `flow ${command.flow} cannot run on Kubernetes ${command.kubernetesVersion}: ${rewritten.errors.map((e) => e.message).join('; ')}` });
+      this.ports.send({ type: 'error', command: command.type, message: `flow ${command.flow} cannot run on Kubernetes ${command.kubernetesVersion}: ${rewritten.errors.map((e) => e.message).join('; ')}` });
       return;
     }
     const atMs = this.sim?.nowMs ?? 0;
     const userSteps = this.sim ? [...this.sim.recordedSteps] : [];
-    this.start(rewritten.value.scenario, command.sourceName, rewritten.value.text, userSteps);
-    this.sim?.seek(atMs);
-    this.flush();
+    const sim = this.install(rewritten.value.scenario, command.sourceName, rewritten.value.text, userSteps);
+    this.startJob(this.seekJob(sim, atMs, 'seek'));
   }
 
-  private start(scenario: Scenario, sourceName: string, text: string, userSteps: readonly UserStep[] = []): void {
-    this.stopTimer();
-    this.playing = false;
-    this.sim = new Simulation(scenario, { userSteps });
-    this.sentEvents = 0;
-    this.sentTokens = 0;
+  /** Rewinds to the nearest snapshot (when going back), then replays to the target a slice at a time. */
+  private seekJob(sim: Simulation, simMs: number, command: 'seek' | 'recover'): Job {
+    const target = Math.min(sim.rewindFor(simMs), this.endMs(sim));
+    const fromMs = sim.nowMs;
+    this.lastWallMs = this.ports.wallNowMs();
     this.lagMs = 0;
-    this.ports.send({ type: 'loaded', scenario: summarizeScenario(scenario, sourceName, text) });
-    this.flush();
+    return {
+      command,
+      changed: () => true,
+      fraction: () => (target <= fromMs ? 1 : Math.min(1, (sim.nowMs - fromMs) / (target - fromMs))),
+      step: () => {
+        if (sim !== this.sim) return true;
+        sim.runUntil(target, ACTIONS_PER_CHECK);
+        return sim.reached(target);
+      },
+    };
   }
+
+  /** Runs a job's slices until its wall-time budget is spent, then yields to the host and carries on after. */
+  private startJob(job: Job): void {
+    this.job = job;
+    this.jobReportedMs = undefined;
+    this.runJob();
+  }
+
+  private runJob(): void {
+    const job = this.job;
+    if (!job) return;
+    this.jobTimer = undefined;
+    const startMs = this.ports.wallNowMs();
+    let done = false;
+    const checkpoint = this.checkpoint();
+    try {
+      do done = job.step();
+      while (!done && this.ports.wallNowMs() - startMs < TICK_BUDGET_MS);
+    } catch (error) {
+      this.job = undefined;
+      if (job.command === 'load') {
+        // A load replaces the simulation only as its last act, so the current one is untouched.
+        this.ports.send({ type: 'error', command: 'load', message: `load failed: ${error instanceof Error ? error.message : String(error)}` });
+        return;
+      }
+      this.fail({ type: job.command }, error, checkpoint);
+      return;
+    }
+    if (!done) {
+      const nowMs = this.ports.wallNowMs();
+      if (this.jobReportedMs === undefined || nowMs - this.jobReportedMs >= WORKING_REPORT_MS) {
+        this.jobReportedMs = nowMs;
+        this.ports.send({ type: 'working', command: job.command, fraction: job.fraction(), done: false });
+        // What a long seek has replayed so far goes out as it comes, not as one huge batch at the end.
+        if (job.command !== 'load') this.flush();
+      }
+      this.jobTimer = this.ports.setTimer(() => this.runJob(), 0);
+      return;
+    }
+    this.finishJob(job);
+  }
+
+  private finishJob(job: Job): void {
+    this.job = undefined;
+    if (this.jobReportedMs !== undefined) this.ports.send({ type: 'working', command: job.command, fraction: 1, done: true });
+    this.jobReportedMs = undefined;
+    this.lastWallMs = this.ports.wallNowMs();
+    if (job.changed()) this.flush();
+    if (this.playing) this.schedule();
+    const queued = this.queued;
+    this.queued = [];
+    for (const command of queued) void this.handle(command);
+  }
+
+  /** Stops a seek where it got to, or a load before it replaced anything. */
+  private cancelJob(): void {
+    const job = this.job;
+    if (!job) return;
+    if (this.jobTimer !== undefined) this.ports.clearTimer(this.jobTimer);
+    this.jobTimer = undefined;
+    this.job = undefined;
+    if (this.jobReportedMs !== undefined) this.ports.send({ type: 'working', command: job.command, fraction: job.fraction(), done: true });
+    this.jobReportedMs = undefined;
+  }
+
+  // ---- playing --------------------------------------------------------------------------------------------------
 
   private schedule(): void {
     this.stopTimer();
@@ -234,19 +480,22 @@ export class EngineSession {
   private tick(): void {
     this.timer = undefined;
     const sim = this.sim;
-    if (!sim || !this.playing) return;
-    const wallNow = this.ports.wallNowMs();
-    const owedMs = Math.min(this.lagMs, MAX_CATCH_UP_WALL_MS * this.speed);
-    const targetMs = Math.min(sim.durationMs, sim.nowMs + owedMs + (wallNow - this.lastWallMs) * this.speed);
-    this.lastWallMs = wallNow;
-    const sliceMs = Math.max(1000, (targetMs - sim.nowMs) / 8);
-    while (sim.nowMs < targetMs && this.ports.wallNowMs() - wallNow < TICK_BUDGET_MS) {
-      sim.runUntil(Math.min(targetMs, sim.nowMs + sliceMs));
+    if (!sim || !this.playing || this.job) return;
+    const checkpoint = this.checkpoint();
+    try {
+      const wallNow = this.ports.wallNowMs();
+      const endMs = this.endMs(sim);
+      const owedMs = Math.min(this.lagMs, MAX_CATCH_UP_WALL_MS * this.speed);
+      const targetMs = Math.min(endMs, sim.nowMs + owedMs + (wallNow - this.lastWallMs) * this.speed);
+      this.lastWallMs = wallNow;
+      while (!sim.reached(targetMs) && this.ports.wallNowMs() - wallNow < TICK_BUDGET_MS) sim.runUntil(targetMs, ACTIONS_PER_CHECK);
+      this.lagMs = Math.max(0, targetMs - sim.nowMs);
+      if (sim.nowMs >= this.endMs(sim)) this.playing = false;
+      this.flush();
+      if (this.playing) this.schedule();
+    } catch (error) {
+      this.fail({ type: 'play' }, error, checkpoint);
     }
-    this.lagMs = targetMs - sim.nowMs;
-    if (sim.nowMs >= sim.durationMs) this.playing = false;
-    this.flush();
-    if (this.playing) this.schedule();
   }
 
   /** Sends everything new since the last batch; after a backward seek, `fromEvent` tells the UI where to cut. */
@@ -268,5 +517,11 @@ export class EngineSession {
     });
     this.sentEvents = sim.events.length;
     this.sentTokens = sim.tokens.length;
+    const halt = sim.halt;
+    if (halt && !this.haltReported) {
+      this.haltReported = true;
+      this.ports.send({ type: 'halted', atMs: halt.atMs, message: halt.message });
+    }
+    if (!halt) this.haltReported = false;
   }
 }

@@ -13,6 +13,7 @@ import {
   type EngineMessage,
 } from '../rpc/engine-protocol.ts';
 import { isLessonId, validateLessonProgress, type LessonProgress } from './lesson-progress.ts';
+import { DROPPED_FILE_MAX_BYTES, SCENARIO_MAX_CHARS } from '../limits/input-budgets.ts';
 import { validateScenarioDraft, type ScenarioDraft } from './scenario-draft.ts';
 
 export const IpcChannel = {
@@ -46,12 +47,9 @@ export const IpcChannel = {
 export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel];
 
 /** Scenario files above this size are refused before they are read; matches validateCommand's limit on 'load'. */
-export const MAX_SCENARIO_CHARS = 2_000_000;
-/**
- * Exported images opened to reopen their moment, and files saved through the save dialog. A 4× PNG of the widest
- * export or a PDF handout is a few MB; this bound is far above them and still keeps one IPC message reasonable.
- */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_SCENARIO_CHARS = SCENARIO_MAX_CHARS;
+/** Exported images opened to reopen their moment, and files saved through the save dialog (input-budgets.ts says why). */
+export const MAX_FILE_BYTES = DROPPED_FILE_MAX_BYTES;
 /** File names the save dialog is offered: a name, never a path. */
 export const MAX_FILE_NAME_CHARS = 255;
 

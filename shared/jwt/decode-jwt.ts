@@ -12,6 +12,7 @@
 import { base64UrlDecode } from './base64url.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 import { utf8Decode, utf8Encode } from './utf8.ts';
+import { formatLimit, overBudget, PASTED_TOKEN_MAX_CHARS } from '../limits/input-budgets.ts';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -98,6 +99,10 @@ function decodeJsonPart(text: string, partStart: number, partIndex: number): Jso
 
 export function decodeJwt(text: string): DecodeJwtResult {
   if (typeof text !== 'string') return failure('expected the token as text', 1);
+  if (text.length > PASTED_TOKEN_MAX_CHARS) {
+    const what = overBudget('the text', `${formatLimit(text.length)} characters`, `${formatLimit(PASTED_TOKEN_MAX_CHARS)} characters`, 'a ServiceAccount token is about a kilobyte: paste just the token');
+    return failure(what, PASTED_TOKEN_MAX_CHARS + 1);
+  }
   let start = 0;
   let end = text.length;
   while (start < end && /\s/.test(text[start]!)) start++;

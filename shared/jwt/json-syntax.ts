@@ -3,6 +3,7 @@
  * exact character. `JSON.parse` only throws, with wording and positions that differ between JS engines.
  * Iterative, so hostile nesting cannot overflow the stack.
  */
+import { JSON_MAX_DEPTH as MAX_DEPTH } from '../limits/input-budgets.ts';
 
 export interface JsonSyntaxError {
   /** 0-based UTF-16 index into the text. */
@@ -10,8 +11,6 @@ export interface JsonSyntaxError {
   problem: string;
 }
 
-/** Go's encoding/json gives up at the same depth (`maxNestingDepth`). */
-const MAX_DEPTH = 10000;
 
 function describe(char: string | undefined): string {
   if (char === undefined) return 'the end of the text';

@@ -13,6 +13,7 @@ import {
   byPosition,
   describeError,
   describeNode,
+  documentProblems,
   findPair,
   keyText,
   locatePath,
@@ -20,6 +21,8 @@ import {
   SourceMap,
   splitFieldPath,
   truncate,
+  YAML_PARSE_OPTIONS,
+  yamlShapeProblem,
   yamlSyntaxErrors,
 } from './yaml-source.ts';
 import type { SourceOffsets, SourcePosition } from './yaml-source.ts';
@@ -82,7 +85,9 @@ export function parseManifest(text: string, options: ManifestParseOptions = {}):
 }
 
 function parseChecked(text: string, map: SourceMap, prefix: string): ParseResult<ParsedManifest> {
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
+  const shape = yamlShapeProblem(text, map, prefix);
+  if (shape) return { ok: false, errors: [shape] };
+  const docs = parseAllDocuments(text, YAML_PARSE_OPTIONS);
   const errors: InputError[] = [];
   const documents: ManifestDocument[] = [];
   // An empty stream (only comments, say) carries its own errors instead of documents.
@@ -90,6 +95,11 @@ function parseChecked(text: string, map: SourceMap, prefix: string): ParseResult
   for (const doc of docs) {
     if (doc.errors.length > 0) {
       errors.push(...yamlSyntaxErrors(doc.errors, map, prefix));
+      continue;
+    }
+    const problems = documentProblems(doc, map, prefix);
+    if (problems.length > 0) {
+      errors.push(...problems);
       continue;
     }
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;

@@ -133,7 +133,9 @@ export abstract class YamlFieldReader {
     const headerOffset = node.range?.[0] ?? 0;
     const headerEnd = this.text.indexOf('\n', headerOffset);
     if (headerEnd === -1) return scalarStart;
-    const indicator = /[1-9]/.exec(this.text.slice(headerOffset, headerEnd).replace(/#.*$/, ''));
+    const header = this.text.slice(headerOffset, headerEnd);
+    const comment = header.indexOf('#');
+    const indicator = /[1-9]/.exec(comment < 0 ? header : header.slice(0, comment));
     let indent = 0;
     if (indicator !== null) indent = this.position(pair.key).column - 1 + Number(indicator[0]);
     else {

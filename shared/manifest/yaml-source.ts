@@ -3,9 +3,10 @@
  * so both point at the same line and column, and both can report positions inside a manifest that is embedded in a
  * scenario file (shifted by the block scalar's first line and indentation).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { isAlias, isDocument, isMap, isPair, isScalar, isSeq, parseDocument, Parser } from 'yaml';
 import type { Document, Pair, YAMLError, YAMLMap } from 'yaml';
 import type { InputError, ParseResult } from '../scenario/scenario-types.ts';
+import { formatLimit, overBudget, YAML_MAX_COLLECTION_ITEMS, YAML_MAX_DEPTH } from '../limits/input-budgets.ts';
 
 export interface SourcePosition {
   /** 1-based. */
@@ -243,6 +244,121 @@ export function truncate(text: string, max = 60): string {
 }
 
 
+/**
+ * What `yaml` is asked to do: keys are checked for uniqueness by `documentProblems` below, in one pass, because the
+ * library's own check compares every key with every other (60,000 labels took 89 s).
+ */
+export const YAML_PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false } as const;
+
+interface CstCollection {
+  offset: number;
+  items: Array<{ start: Array<{ offset: number }>; key?: unknown; value?: unknown }>;
+}
+
+function cstCollection(token: unknown): CstCollection | undefined {
+  const t = token as { type?: string; items?: unknown };
+  return (t?.type === 'block-map' || t?.type === 'block-seq' || t?.type === 'flow-collection') && Array.isArray(t.items) ? (token as CstCollection) : undefined;
+}
+
+function itemOffset(item: CstCollection['items'][number], fallback: number): number {
+  const token = (item.key ?? item.value) as { offset?: number } | undefined;
+  return token?.offset ?? item.start[0]?.offset ?? fallback;
+}
+
+/**
+ * The budgets on a YAML text's shape (nesting, entries per mapping or list), checked on the library's concrete syntax
+ * tree, which it builds without recursion, before the document is composed (composing recurses, and runs out of
+ * stack near a thousand levels). Undefined when the text is within them.
+ */
+export function yamlShapeProblem(text: string, map: SourceMap, pathPrefix = ''): InputError | undefined {
+  const stack: Array<{ token: unknown; depth: number }> = [];
+  for (const token of new Parser().parse(text)) {
+    if (token.type === 'document') stack.push({ token: token.value, depth: 0 });
+    while (stack.length > 0) {
+      const { token: node, depth } = stack.pop()!;
+      const collection = cstCollection(node);
+      if (!collection) continue;
+      if (depth + 1 > YAML_MAX_DEPTH) {
+        return describeError(pathPrefix, overBudget('this YAML', `nested more than ${YAML_MAX_DEPTH} levels deep`, `${YAML_MAX_DEPTH} levels`, 'flatten it (a Pod manifest nests about ten)'), map.position(collection.offset));
+      }
+      if (collection.items.length > YAML_MAX_COLLECTION_ITEMS) {
+        const extra = collection.items[YAML_MAX_COLLECTION_ITEMS]!;
+        return describeError(
+          pathPrefix,
+          overBudget('this mapping or list', `${formatLimit(collection.items.length)} entries long`, `${formatLimit(YAML_MAX_COLLECTION_ITEMS)} entries`, 'split it or remove entries'),
+          map.position(itemOffset(extra, collection.offset)),
+        );
+      }
+      for (const item of collection.items) {
+        if (item.key !== undefined) stack.push({ token: item.key, depth: depth + 1 });
+        if (item.value !== undefined) stack.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Every node of a composed document, parents before children, in the order they are written. */
+function nodesInOrder(root: unknown): unknown[] {
+  const out: unknown[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || node === undefined) continue;
+    out.push(node);
+    if (isPair(node)) stack.push(node.value, node.key);
+    else if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+  }
+  return out;
+}
+
+function scalarKeyId(key: unknown): string | undefined {
+  return isScalar(key) ? `${typeof key.value}:${String(key.value)}` : undefined;
+}
+
+function startOf(node: unknown): number {
+  return (node as { range?: readonly number[] } | null)?.range?.[0] ?? 0;
+}
+
+/**
+ * What the composed document gets wrong that `yaml` does not report with our options: a key written twice in one
+ * mapping, and an alias to an anchor that is not defined before it (YAML reads aliases backwards only).
+ */
+export function documentProblems(doc: Document, map: SourceMap, pathPrefix = ''): InputError[] {
+  const errors: InputError[] = [];
+  const anchors = new Map<string, number>();
+  const root = isDocument(doc) ? doc.contents : undefined;
+  for (const node of nodesInOrder(root)) {
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor !== undefined && !anchors.has(anchor)) anchors.set(anchor, startOf(node));
+    if (isAlias(node)) {
+      const definedAt = anchors.get(node.source);
+      const later = definedAt === undefined ? laterAnchor(root, node.source) : undefined;
+      if (definedAt === undefined) {
+        const what = later === undefined
+          ? `the alias *${node.source} refers to no anchor; define &${node.source} on a value above it`
+          : `the alias *${node.source} comes before its anchor &${node.source} (line ${map.position(later).line}); YAML reads an alias only after its anchor, so move the anchored value above it`;
+        errors.push(describeError(pathPrefix, what, map.position(startOf(node))));
+      }
+    }
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const item of node.items) {
+        const id = scalarKeyId(isPair(item) ? item.key : undefined);
+        if (id === undefined) continue;
+        if (seen.has(id)) errors.push(describeError(pathPrefix, 'a key appears twice in the same mapping; keys must be unique', map.position(startOf((item as Pair).key))));
+        seen.add(id);
+      }
+    }
+  }
+  return errors;
+}
+
+function laterAnchor(root: unknown, name: string): number | undefined {
+  const node = nodesInOrder(root).find((n) => (n as { anchor?: string }).anchor === name);
+  return node === undefined ? undefined : startOf(node);
+}
+
 /** Reads one YAML document into a value, collecting every problem rather than stopping at the first. */
 export interface DocumentReader<T> {
   readonly errors: InputError[];
@@ -256,8 +372,12 @@ export interface DocumentReader<T> {
 export function readYamlDocument<T>(text: string, what: string, makeReader: (doc: Document, map: SourceMap) => DocumentReader<T>): ParseResult<T> {
   const map = new SourceMap(text);
   try {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const shape = yamlShapeProblem(text, map);
+    if (shape) return { ok: false, errors: [shape] };
+    const doc = parseDocument(text, YAML_PARSE_OPTIONS);
     if (doc.errors.length > 0) return { ok: false, errors: yamlSyntaxErrors(doc.errors, map) };
+    const problems = documentProblems(doc, map);
+    if (problems.length > 0) return { ok: false, errors: problems.sort(byPosition) };
     const reader = makeReader(doc, map);
     const value = reader.read();
     if (reader.errors.length > 0 || value === undefined) {
@@ -265,7 +385,7 @@ export function readYamlDocument<T>(text: string, what: string, makeReader: (doc
     }
     return { ok: true, value };
   } catch (error) {
-    // Last line of defence: pathological YAML (nesting thousands deep, say) can still make the library throw.
+    // Last line of defence: the budgets above keep the library within its limits, but a reader must never throw.
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, errors: [describeError('', `could not be read as YAML: ${truncate(reason, 120)}`, map.position(0))] };
   }

@@ -7,6 +7,15 @@ import type { SimEvent } from '../model/events.ts';
 import { isKubernetesVersion, KUBERNETES_VERSIONS, type KubernetesVersion } from '../model/versions.ts';
 import type { InputError, ScenarioAnnotation } from '../scenario/scenario-types.ts';
 import type { JwtHeader, TokenClaims } from '../jwt/jwt-types.ts';
+import {
+  CONSOLE_LINE_MAX_CHARS,
+  formatLimit,
+  HEREDOC_MAX_CHARS,
+  MANIFEST_MAX_CHARS,
+  overBudget,
+  SCENARIO_MAX_CHARS,
+  SOURCE_NAME_MAX_CHARS,
+} from '../limits/input-budgets.ts';
 
 export const SPEED_PRESETS = [1, 60, 600, 3600, 86_400] as const;
 export const MAX_SPEED = 10_000_000;
@@ -17,6 +26,8 @@ export type EngineCommand =
   | { type: 'pause' }
   | { type: 'set-speed'; speed: number }
   | { type: 'seek'; simMs: number }
+  /** Stops a seek or load under way: a seek stays where it got to, a load leaves the current scenario. */
+  | { type: 'cancel' }
   | { type: 'step' }
   | { type: 'inspect-token'; token: number; requestId: number }
   /**
@@ -45,6 +56,8 @@ export interface FlowSummary {
 }
 
 export interface ScenarioSummary {
+  /** Set when the scenario implies more work than the engine's budget: where it will stop, and why. */
+  workWarning?: string;
   name: string;
   title: string;
   description: string;
@@ -107,7 +120,29 @@ export type EngineMessage =
   | { type: 'kubectl-result'; requestId: number; flow: string; line: string; stdout: string; stderr: string; exitCode: number }
   /** The outcome of an editor apply: kubectl-style output, and each error with its line and column in the manifest. */
   | { type: 'apply-result'; requestId: number; flow: string; ok: boolean; output: string; errors: InputError[] }
-  | { type: 'error'; message: string };
+  /**
+   * A seek or load that takes more than one slice says how far it got (`fraction` from 0 to 1), and says `done` once
+   * it finished or was cancelled. `recover` is the replay after the engine threw.
+   */
+  | { type: 'working'; command: WorkingCommand; fraction: number; done: boolean }
+  /** The run reached a work budget and stopped there; the message names the step that logged most. */
+  | { type: 'halted'; atMs: number; message: string }
+  /**
+   * Something failed: a refused or failing command (`command` names it, `requestId` when it had one), or an engine
+   * exception, after which the session went back to its last good state (the message says where).
+   */
+  | { type: 'error'; message: string; command?: string; requestId?: number };
+
+export type WorkingCommand = 'load' | 'seek' | 'recover';
+
+/** The console checks these before sending, and the engine host again: the same sentence either way. */
+export function consoleLineRefusal(length: number): string {
+  return overBudget('this line', `${formatLimit(length)} characters`, `${formatLimit(CONSOLE_LINE_MAX_CHARS)} characters`, 'put a long manifest in the editor, or in a here-document (apply -f - <<EOF)');
+}
+
+export function heredocRefusal(length: number): string {
+  return overBudget('this here-document', `${formatLimit(length)} characters`, `${formatLimit(HEREDOC_MAX_CHARS)} characters`, 'apply it in smaller parts');
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -122,12 +157,15 @@ export function validateCommand(value: unknown): { ok: true; command: EngineComm
   switch (value.type) {
     case 'load':
       if (typeof value.scenarioText !== 'string') return bad('scenarioText must be a string');
-      if (value.scenarioText.length > 2_000_000) return bad('scenarioText is larger than 2 MB');
-      if (typeof value.sourceName !== 'string' || value.sourceName.length > 500) return bad('sourceName must be a string of at most 500 characters');
+      if (value.scenarioText.length > SCENARIO_MAX_CHARS) {
+        return bad(overBudget('the scenario', `${formatLimit(value.scenarioText.length)} characters`, `${formatLimit(SCENARIO_MAX_CHARS)} characters`, 'a scenario is a short YAML file; split it or remove steps'));
+      }
+      if (typeof value.sourceName !== 'string' || value.sourceName.length > SOURCE_NAME_MAX_CHARS) return bad(`sourceName must be a string of at most ${SOURCE_NAME_MAX_CHARS} characters`);
       return { ok: true, command: { type: 'load', scenarioText: value.scenarioText, sourceName: value.sourceName } };
     case 'play':
     case 'pause':
     case 'step':
+    case 'cancel':
       return { ok: true, command: { type: value.type } };
     case 'set-speed':
       if (!finite(value.speed) || value.speed <= 0 || value.speed > MAX_SPEED) return bad(`speed must be a number in (0, ${MAX_SPEED}]`);
@@ -141,16 +179,18 @@ export function validateCommand(value: unknown): { ok: true; command: EngineComm
       return { ok: true, command: { type: 'inspect-token', token: value.token as number, requestId: value.requestId as number } };
     case 'kubectl':
       if (typeof value.flow !== 'string' || value.flow.length > 200) return bad('flow must be a flow id');
-      if (typeof value.line !== 'string' || value.line.length > 10_000) return bad('line must be a string of at most 10,000 characters');
+      if (typeof value.line !== 'string') return bad('line must be a string');
+      if (value.line.length > CONSOLE_LINE_MAX_CHARS) return bad(consoleLineRefusal(value.line.length));
       if (!Number.isInteger(value.requestId)) return bad('requestId must be an integer');
-      if (value.stdin !== undefined && (typeof value.stdin !== 'string' || value.stdin.length > 1_000_000)) return bad('stdin must be a string of at most 1 MB');
+      if (value.stdin !== undefined && typeof value.stdin !== 'string') return bad('stdin must be a string');
+      if (typeof value.stdin === 'string' && value.stdin.length > HEREDOC_MAX_CHARS) return bad(heredocRefusal(value.stdin.length));
       return {
         ok: true,
         command: { type: 'kubectl', flow: value.flow, line: value.line, requestId: value.requestId as number, ...(typeof value.stdin === 'string' ? { stdin: value.stdin } : {}) },
       };
     case 'set-flow-version':
-      if (typeof value.scenarioText !== 'string' || value.scenarioText.length > 2_000_000) return bad('scenarioText must be a string of at most 2 MB');
-      if (typeof value.sourceName !== 'string' || value.sourceName.length > 500) return bad('sourceName must be a string of at most 500 characters');
+      if (typeof value.scenarioText !== 'string' || value.scenarioText.length > SCENARIO_MAX_CHARS) return bad(`scenarioText must be a string of at most ${formatLimit(SCENARIO_MAX_CHARS)} characters`);
+      if (typeof value.sourceName !== 'string' || value.sourceName.length > SOURCE_NAME_MAX_CHARS) return bad(`sourceName must be a string of at most ${SOURCE_NAME_MAX_CHARS} characters`);
       if (typeof value.flow !== 'string' || value.flow.length > 200) return bad('flow must be a flow id');
       if (typeof value.kubernetesVersion !== 'string' || !isKubernetesVersion(value.kubernetesVersion)) return bad(`kubernetesVersion must be one of ${KUBERNETES_VERSIONS.join(', ')}`);
       return {
@@ -159,7 +199,10 @@ export function validateCommand(value: unknown): { ok: true; command: EngineComm
       };
     case 'apply':
       if (typeof value.flow !== 'string' || value.flow.length > 200) return bad('flow must be a flow id');
-      if (typeof value.manifest !== 'string' || value.manifest.length > 1_000_000) return bad('manifest must be a string of at most 1 MB');
+      if (typeof value.manifest !== 'string') return bad('manifest must be a string');
+      if (value.manifest.length > MANIFEST_MAX_CHARS) {
+        return bad(overBudget('the manifest', `${formatLimit(value.manifest.length)} characters`, `${formatLimit(MANIFEST_MAX_CHARS)} characters`, 'apply it in smaller parts'));
+      }
       if (!Number.isInteger(value.requestId)) return bad('requestId must be an integer');
       return { ok: true, command: { type: 'apply', flow: value.flow, manifest: value.manifest, requestId: value.requestId as number } };
     default:

@@ -4,7 +4,7 @@
  * trial and error.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Scalar, YAMLMap } from 'yaml';
+import type { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { isKubernetesVersion, KUBERNETES_VERSIONS } from '../model/versions.ts';
 import type { KubernetesVersion } from '../model/versions.ts';
 import { parseManifest } from '../manifest/parse-manifest.ts';
@@ -19,6 +19,16 @@ import type { SourceMap, SourcePosition } from '../manifest/yaml-source.ts';
 import { YamlFieldReader, type Field } from '../manifest/yaml-field-reader.ts';
 import { tokenizeShellLine } from '../kubectl/kubectl-tokenize.ts';
 import { formatScenarioDuration } from '../time/duration.ts';
+import {
+  MAX_AUDIENCES,
+  SCENARIO_MAX_ACTORS,
+  SCENARIO_MAX_ANNOTATIONS,
+  SCENARIO_MAX_FLOWS,
+  SCENARIO_MAX_PODS,
+  SCENARIO_MAX_STEPS,
+  tooMany,
+} from '../limits/input-budgets.ts';
+import { estimateWork, workRefusal, type StepPlace } from '../engine/work-budget.ts';
 import { completeServiceAccountTokenOptions, externalSignerGateError } from '../engine/api-server/service-account-token-options.ts';
 import type {
   ApiServerFlags,
@@ -48,6 +58,18 @@ const TOP_KEYS = ['name', 'title', 'description', 'takeaway', 'seed', 'duration'
 const ANNOTATION_KEYS = ['at', 'until', 'flow', 'text'];
 /** Long enough for a sentence on a slide; longer notes belong in the lesson, not on the figure. */
 export const MAX_ANNOTATION_CHARS = 200;
+
+/** A note's length as people count it: characters, not UTF-16 units (an emoji is one, not two). */
+export function noteLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    count++;
+  }
+  return count;
+}
 const FLOW_KEYS = ['id', 'label', 'kubernetesVersion', 'apiServer'];
 const API_SERVER_KEYS = [
   'issuer', 'apiAudiences', 'extendTokenExpiration', 'maxTokenExpiration', 'serviceAccountLookup',
@@ -69,6 +91,10 @@ export function parseScenario(text: string): ParseResult<Scenario> {
 
 class ScenarioReader extends YamlFieldReader {
   private declaredFlowIds: string[] | undefined;
+  /** Where each step was written, for errors about the work it implies (steps are sorted by time afterwards). */
+  private readonly stepPlaces = new Map<Step, StepPlace>();
+  private podCount = 0;
+  private actorCount = 0;
   private flows: FlowSpec[] | undefined;
 
   constructor(doc: Document, map: SourceMap, text: string) {
@@ -100,7 +126,7 @@ class ScenarioReader extends YamlFieldReader {
     const annotations = this.readAnnotations(root, durationMs);
 
     if (name === undefined || durationMs === undefined || flows === undefined || steps === undefined || annotations === undefined) return undefined;
-    return {
+    const scenario: Scenario = {
       name,
       title: title.trim(),
       description: description.trim(),
@@ -112,6 +138,19 @@ class ScenarioReader extends YamlFieldReader {
       steps: steps.sort((a, b) => a.atMs - b.atMs),
       annotations: annotations.sort((a, b) => a.atMs - b.atMs),
     };
+    const refusal = workRefusal(scenario, estimateWork(scenario), (step) => this.stepPlaces.get(step));
+    if (refusal) {
+      this.errors.push(refusal);
+      return undefined;
+    }
+    return scenario;
+  }
+
+  /** A list longer than its budget is refused at its first item past the limit. */
+  private withinCount(list: YAMLSeq, limit: number, path: string, noun: string, change: string, fallback: SourcePosition): boolean {
+    if (list.items.length <= limit) return true;
+    this.error(path, tooMany(list.items.length, noun, limit, change), this.position(list.items[limit], fallback));
+    return false;
   }
 
   // ---- generic field readers -------------------------------------------------------------------------------------
@@ -192,7 +231,10 @@ class ScenarioReader extends YamlFieldReader {
     if (text === undefined) return DEFAULT_START_EPOCH_MS;
     const parsed = parseIsoInstant(text.trim());
     if (parsed === undefined) {
-      this.error('start', `${JSON.stringify(truncate(text))} is not an ISO 8601 instant such as 2025-01-06T09:00:00Z`, field.position);
+      const why = isoBefore1970(text.trim())
+        ? 'is before 1970-01-01T00:00:00Z: token times (iat, exp) count seconds from then, so a simulated cluster starts in 1970 or later'
+        : 'is not an ISO 8601 instant such as 2025-01-06T09:00:00Z';
+      this.error('start', `${JSON.stringify(truncate(text))} ${why}`, field.position);
       return DEFAULT_START_EPOCH_MS;
     }
     return parsed;
@@ -214,6 +256,7 @@ class ScenarioReader extends YamlFieldReader {
       this.error('flows', 'needs at least one flow', field.position);
       return undefined;
     }
+    if (!this.withinCount(field.value, SCENARIO_MAX_FLOWS, 'flows', 'flows', 'compare fewer flows side by side (split the scenario in two)', field.position)) return undefined;
     const flows: FlowSpec[] = [];
     const seen = new Map<string, number>();
     // Steps check their flow names against every id written down, even ids of flows that have other errors.
@@ -357,6 +400,7 @@ class ScenarioReader extends YamlFieldReader {
         this.error(path, 'needs at least one value', field.position);
         return undefined;
       }
+      if (!this.withinCount(field.value, MAX_AUDIENCES, path, 'values', 'keep the ones this scenario is about', field.position)) return undefined;
       const values: string[] = [];
       field.value.items.forEach((item, index) => {
         const node = resolveNode(item, this.doc);
@@ -388,17 +432,37 @@ class ScenarioReader extends YamlFieldReader {
   // ---- steps -----------------------------------------------------------------------------------------------------
 
   private readSteps(root: YAMLMap, durationMs: number | undefined): Step[] | undefined {
-    return this.readList(root, 'steps', 'steps (- at: 0s ...)', (node, path, fallback) => this.readStep(node, path, fallback, durationMs));
+    const limit = { count: SCENARIO_MAX_STEPS, noun: 'steps', change: 'split the scenario in two' };
+    return this.readList(root, 'steps', 'steps (- at: 0s ...)', limit, (node, path, fallback) => {
+      const step = this.readStep(node, path, fallback, durationMs);
+      if (step) this.stepPlaces.set(step, this.workPlace(node, step, path, fallback));
+      return step;
+    });
+  }
+
+  /** Where to point for the work a step implies: a client's callEvery, a leak's replayEvery, or the step itself. */
+  private workPlace(node: unknown, step: Step, path: string, fallback: SourcePosition): StepPlace {
+    const key = step.kind === 'client' ? 'callEvery' : step.kind === 'leak' ? 'replayEvery' : undefined;
+    const action = key !== undefined && isMap(node) ? this.field(node, step.kind)?.value : undefined;
+    const field = key !== undefined && isMap(action) ? this.field(action, key) : undefined;
+    return field ? { path: `${path}.${step.kind}.${key}`, ...field.position } : { path, ...this.position(node, fallback) };
   }
 
   /** A top-level list whose items are read one by one; undefined (after reporting) when any item is wrong. */
-  private readList<T>(root: YAMLMap, key: string, what: string, readItem: (node: unknown, path: string, fallback: SourcePosition) => T | undefined): T[] | undefined {
+  private readList<T>(
+    root: YAMLMap,
+    key: string,
+    what: string,
+    limit: { count: number; noun: string; change: string },
+    readItem: (node: unknown, path: string, fallback: SourcePosition) => T | undefined,
+  ): T[] | undefined {
     const field = this.field(root, key);
     if (field === undefined || this.isMissing(field)) return [];
     if (!isSeq(field.value)) {
       this.error(key, `must be a list of ${what}, got ${describeNode(field.value)}`, field.position);
       return undefined;
     }
+    if (!this.withinCount(field.value, limit.count, key, limit.noun, limit.change, field.position)) return undefined;
     const items: T[] = [];
     let complete = true;
     field.value.items.forEach((item, index) => {
@@ -474,7 +538,8 @@ class ScenarioReader extends YamlFieldReader {
   // ---- annotations -----------------------------------------------------------------------------------------------
 
   private readAnnotations(root: YAMLMap, durationMs: number | undefined): ScenarioAnnotation[] | undefined {
-    return this.readList(root, 'annotations', 'notes (- at: 48m, text: ...)', (node, path, fallback) => this.readAnnotation(node, path, fallback, durationMs));
+    const limit = { count: SCENARIO_MAX_ANNOTATIONS, noun: 'notes', change: 'keep the notes this figure needs' };
+    return this.readList(root, 'annotations', 'notes (- at: 48m, text: ...)', limit, (node, path, fallback) => this.readAnnotation(node, path, fallback, durationMs));
   }
 
   private readAnnotation(node: unknown, path: string, fallback: SourcePosition, durationMs: number | undefined): ScenarioAnnotation | undefined {
@@ -500,8 +565,8 @@ class ScenarioReader extends YamlFieldReader {
     if (atMs !== undefined && untilMs !== undefined && untilMs < atMs) {
       this.error(`${path}.until`, `must not be before at (${formatScenarioDuration(atMs)})`, untilField?.position ?? position);
     }
-    if (text !== undefined && text.trim().length > MAX_ANNOTATION_CHARS) {
-      this.error(`${path}.text`, `is ${text.trim().length} characters; keep a note to ${MAX_ANNOTATION_CHARS} so it fits on the figure`, this.field(node, 'text')?.position ?? position);
+    if (text !== undefined && noteLength(text.trim()) > MAX_ANNOTATION_CHARS) {
+      this.error(`${path}.text`, `is ${noteLength(text.trim())} characters; keep a note to ${MAX_ANNOTATION_CHARS} so it fits on the figure`, this.field(node, 'text')?.position ?? position);
     }
     const known = this.declaredFlowIds;
     if (flow !== undefined && known !== undefined && !known.includes(flow)) {
@@ -571,6 +636,11 @@ class ScenarioReader extends YamlFieldReader {
       this.errors.push(...parsed.errors);
       return undefined;
     }
+    this.podCount += parsed.value.documents.filter((doc) => doc.kind === 'Pod').length;
+    if (this.podCount > SCENARIO_MAX_PODS) {
+      this.error(path, tooMany(this.podCount, 'pods', SCENARIO_MAX_PODS, 'a scenario tells its story with a few pods; remove some'), field.position);
+      return undefined;
+    }
     return { ...base, kind: 'apply', manifest, manifestLine: placement.line, manifestColumn: placement.column };
   }
 
@@ -589,7 +659,7 @@ class ScenarioReader extends YamlFieldReader {
     const file = this.optionalString(map, 'file', `${path}.file`) ?? 'token';
     const target = this.optionalString(map, 'target', `${path}.target`) ?? 'api';
     const name = this.optionalString(map, 'name', `${path}.name`);
-    if (pod === undefined || reads === undefined || callEveryMs === undefined) return undefined;
+    if (pod === undefined || reads === undefined || callEveryMs === undefined || !this.countActor(path, field.position)) return undefined;
     return { ...base, kind: 'client', name: name ?? `${pod}-client`, pod, namespace, reads, callEveryMs, file, target };
   }
 
@@ -603,8 +673,16 @@ class ScenarioReader extends YamlFieldReader {
     const audience = this.optionalString(map, 'audience', `${path}.audience`) ?? 'api';
     const file = this.optionalString(map, 'file', `${path}.file`) ?? 'token';
     const name = this.optionalString(map, 'name', `${path}.name`) ?? 'attacker';
-    if (pod === undefined || replayEveryMs === undefined) return undefined;
+    if (pod === undefined || replayEveryMs === undefined || !this.countActor(path, field.position)) return undefined;
     return { ...base, kind: 'leak', name, pod, namespace, file, replayEveryMs, audience };
+  }
+
+  /** Clients and leaked copies each call on their own schedule: their number is budgeted. */
+  private countActor(path: string, position: SourcePosition): boolean {
+    this.actorCount += 1;
+    if (this.actorCount <= SCENARIO_MAX_ACTORS) return true;
+    this.error(path, tooMany(this.actorCount, 'clients and leaks', SCENARIO_MAX_ACTORS, 'keep the callers this scenario is about'), position);
+    return false;
   }
 
   private positiveDuration(map: YAMLMap, key: string, path: string): number | undefined {
@@ -621,6 +699,16 @@ type StepBaseFields = { atMs: number; line: number; flows?: string[] };
 
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** True for a well-formed instant whose year is before 1970 (which parseIsoInstant refuses for that reason alone). */
+function isoBefore1970(text: string): boolean {
+  const match = ISO_INSTANT.exec(text);
+  if (match === null || Number(match[1]) >= 1970) return false;
+  // The same date in a year after 1970 with the same leap-ness: parses only if nothing but the year was wrong.
+  const year = Number(match[1]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return parseIsoInstant(`${leap ? '2000' : '2001'}${text.slice(4)}`) !== undefined;
+}
 
 /**
  * ISO 8601 (`2025-01-06T09:00:00Z`, `2025-01-06T10:00:00+01:00`, `2025-01-06`) → epoch ms, computed by hand so no

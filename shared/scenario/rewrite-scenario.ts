@@ -7,6 +7,7 @@
 import { isMap, parseDocument, type Document } from 'yaml';
 import type { ParseResult, Scenario } from './scenario-types.ts';
 import { parseScenario } from './parse-scenario.ts';
+import { YAML_PARSE_OPTIONS } from '../manifest/yaml-source.ts';
 
 export interface RewrittenScenario {
   text: string;
@@ -15,7 +16,8 @@ export interface RewrittenScenario {
 
 /** `edit` changes the document, or says why it cannot. */
 export function rewriteScenario(scenarioText: string, what: string, edit: (doc: Document) => string | undefined): ParseResult<RewrittenScenario> {
-  const doc = parseDocument(scenarioText);
+  // Keys are checked for duplicates by parseScenario below, in one pass (yaml's own check is quadratic).
+  const doc = parseDocument(scenarioText, YAML_PARSE_OPTIONS);
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
     return { ok: false, errors: [{ message: `the scenario does not parse, so its ${what} cannot be rewritten; fix the file first` }] };
   }

@@ -6,6 +6,7 @@
  * quote): it works on UTF-8 bytes, accumulates in uint64 and reproduces Go's error texts byte for byte, because
  * learners compare what the simulated kubectl prints with what their own kubectl printed.
  */
+import { groupDigits } from '../text/format-count.ts';
 
 export type GoDurationResult = { ok: true; nanoseconds: bigint } | { ok: false; error: string };
 export type ScenarioDurationResult = { ok: true; ms: number } | { ok: false; error: string };
@@ -37,7 +38,8 @@ const SCENARIO_UNITS: ReadonlyMap<string, bigint> = new Map([
   ['y', 365n * NS_PER_DAY],
 ]);
 
-type CoreError = { kind: 'invalid' } | { kind: 'missing-unit' } | { kind: 'unknown-unit'; unit: string };
+/** `overflow`: well formed, but longer than Go's time.Duration holds (about 292 years); Go calls that invalid too. */
+type CoreError = { kind: 'invalid' } | { kind: 'overflow' } | { kind: 'missing-unit' } | { kind: 'unknown-unit'; unit: string };
 type CoreResult = { ok: true; nanoseconds: bigint } | { ok: false; error: CoreError };
 
 /** Go's `time.ParseDuration`, exactly: `"1.5h"`, `"-1s"`, `"0"`, `"1h30m"`; errors read `time: invalid duration "5x"`. */
@@ -52,7 +54,7 @@ export function parseGoDuration(text: string): GoDurationResult {
  * because the simulated clock ticks in milliseconds.
  */
 export function parseScenarioDuration(text: string): ScenarioDurationResult {
-  const shown = JSON.stringify(text);
+  const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
   const hint = 'use a number and a unit (ns, us, ms, s, m, h, d or y), e.g. 90s, 1h30m, 2d';
   if (text.trim() === '') return { ok: false, error: `an empty value is not a duration; ${hint}` };
   const result = parseDurationCore(text, SCENARIO_UNITS);
@@ -60,15 +62,16 @@ export function parseScenarioDuration(text: string): ScenarioDurationResult {
     const { error } = result;
     if (error.kind === 'missing-unit') return { ok: false, error: `${shown} has no unit; ${hint}` };
     if (error.kind === 'unknown-unit') {
-      return { ok: false, error: `${shown} has an unknown unit ${JSON.stringify(latin1BytesToText(error.unit))}; ${hint}` };
+      const unit = latin1BytesToText(error.unit);
+      return { ok: false, error: `${shown} has an unknown unit ${JSON.stringify(unit.length > 20 ? `${unit.slice(0, 20)}…` : unit)}; ${hint}` };
     }
+    if (error.kind === 'overflow') return { ok: false, error: `${shown} is too long: durations go up to about 292 years (2562047h, Go's time.Duration)` };
     return { ok: false, error: `${shown} is not a duration; ${hint}` };
   }
   const ns = result.nanoseconds;
   if (ns < 0n) return { ok: false, error: `${shown} is negative; durations here count forward from the start` };
   if (ns % NS_PER_MS !== 0n) return { ok: false, error: `${shown} is finer than a millisecond, the simulation's resolution` };
   const ms = ns / NS_PER_MS;
-  if (ms > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, error: `${shown} is too long` };
   return { ok: true, ms: Number(ms) };
 }
 
@@ -79,6 +82,7 @@ function goErrorText(original: string, error: CoreError): string {
     case 'unknown-unit':
       return `time: unknown unit ${goQuoteLatin1Bytes(error.unit)} in duration ${goQuote(original)}`;
     case 'invalid':
+    case 'overflow':
       return `time: invalid duration ${goQuote(original)}`;
   }
 }
@@ -87,6 +91,7 @@ function goErrorText(original: string, error: CoreError): string {
 function parseDurationCore(text: string, units: ReadonlyMap<string, bigint>): CoreResult {
   const bytes = utf8Bytes(text);
   const invalid: CoreResult = { ok: false, error: { kind: 'invalid' } };
+  const overflow: CoreResult = { ok: false, error: { kind: 'overflow' } };
   let i = 0;
   let neg = false;
   // Consume [-+]?
@@ -107,9 +112,9 @@ function parseDurationCore(text: string, units: ReadonlyMap<string, bigint>): Co
     const intStart = i;
     let v = 0n;
     while (i < bytes.length && isDigit(bytes[i] ?? 0)) {
-      if (v > TWO_POW_63 / 10n) return invalid;
+      if (v > TWO_POW_63 / 10n) return overflow;
       v = v * 10n + BigInt((bytes[i] ?? 0x30) - 0x30);
-      if (v > TWO_POW_63) return invalid;
+      if (v > TWO_POW_63) return overflow;
       i++;
     }
     const pre = i !== intStart;
@@ -146,23 +151,23 @@ function parseDurationCore(text: string, units: ReadonlyMap<string, bigint>): Co
     const unitStart = i;
     while (i < bytes.length && !(bytes[i] === 0x2e || isDigit(bytes[i] ?? 0))) i++;
     if (i === unitStart) return { ok: false, error: { kind: 'missing-unit' } };
-    const unitKey = String.fromCharCode(...bytes.slice(unitStart, i));
+    const unitKey = bytes.slice(unitStart, i).map((byte) => String.fromCharCode(byte)).join('');
     const unit = units.get(unitKey);
     if (unit === undefined) return { ok: false, error: { kind: 'unknown-unit', unit: unitKey } };
 
-    if (v > TWO_POW_63 / unit) return invalid;
+    if (v > TWO_POW_63 / unit) return overflow;
     v *= unit;
     if (f > 0n) {
       // Go: v += uint64(float64(f) * (float64(unit) / scale)), float64 arithmetic on purpose.
       v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
-      if (v > TWO_POW_63) return invalid;
+      if (v > TWO_POW_63) return overflow;
     }
     // uint64 addition wraps in Go; both terms are at most 1<<63, so only the exact sum 1<<64 wraps (to 0).
     d = (d + v) % TWO_POW_64;
-    if (d > TWO_POW_63) return invalid;
+    if (d > TWO_POW_63) return overflow;
   }
   if (neg) return { ok: true, nanoseconds: -d };
-  if (d > TWO_POW_63 - 1n) return invalid;
+  if (d > TWO_POW_63 - 1n) return overflow;
   return { ok: true, nanoseconds: d };
 }
 
@@ -268,9 +273,13 @@ export function formatSeconds(seconds: number): string {
   const sign = seconds < 0 ? '-' : '';
   const abs = Math.abs(seconds);
   if (abs >= 1e21) return `${sign}${String(abs)} s`;
-  const digits = Number.isInteger(abs) ? abs.toFixed(0) : abs.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
+  let digits = Number.isInteger(abs) ? abs.toFixed(0) : abs.toFixed(3);
+  if (digits.includes('.')) {
+    while (digits.endsWith('0')) digits = digits.slice(0, -1);
+    if (digits.endsWith('.')) digits = digits.slice(0, -1);
+  }
   const [whole = '0', fraction] = digits.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupDigits(whole);
   return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`} s`;
 }
 

@@ -90,7 +90,7 @@ describe.each(SCENARIO_FILES)('%s', (file) => {
       expect(value).not.toContain('\n');
     }
     // The app's picker reads the title from its own `title:` line, so it must be a plain one-line scalar.
-    expect(/^title:\s*(.+)$/m.exec(text)?.[1]?.trim().replace(/^["']|["']$/g, '')).toBe(title);
+    expect(/^title:[ \t]*(\S.*)$/m.exec(text)?.[1]?.trim().replace(/^["']|["']$/g, '')).toBe(title);
     expect(description.length).toBeGreaterThan(200);
   });
 });

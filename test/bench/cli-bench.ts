@@ -28,7 +28,7 @@ const COMMANDS = [
 function cpuSeconds(args: readonly string[]): number {
   const out = execFileSync('bash', ['-c', '"$@" >/dev/null || exit 1; times', 'bash', process.execPath, ...args], { encoding: 'utf8' });
   // `times` prints the shell's user/sys line, then its children's: "0m0.123s 0m0.045s".
-  const children = out.trim().split('\n')[1]!.match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
+  const children = out.trim().split('\n')[1]!.trim().match(/^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/);
   if (!children) throw new Error(`cannot read the CPU time from: ${out}`);
   return Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4]);
 }

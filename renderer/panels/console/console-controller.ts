@@ -8,7 +8,8 @@
  * lines with a `> ` prompt until one is exactly the delimiter, then sends the command with those lines as its stdin.
  * Ctrl+C abandons the here-document; history keeps the whole of it as one entry.
  */
-import type { EngineCommand, EngineMessage } from '../../../shared/rpc/engine-protocol.ts';
+import { consoleLineRefusal, heredocRefusal, type EngineCommand, type EngineMessage } from '../../../shared/rpc/engine-protocol.ts';
+import { CONSOLE_LINE_MAX_CHARS, HEREDOC_MAX_CHARS } from '../../../shared/limits/input-budgets.ts';
 import type { KubernetesVersion } from '../../../shared/model/versions.ts';
 import { versionBehaviour } from '../../../shared/model/versions.ts';
 import { parseKubectl } from '../../../shared/kubectl/parse-kubectl.ts';
@@ -58,6 +59,8 @@ interface OpenHeredoc {
   line: string;
   operator: HeredocOperator;
   body: string[];
+  /** Characters collected so far, line breaks included. */
+  chars: number;
 }
 
 /** A recalled here-document shows its line breaks as ↵ (one cell, one code unit, so the cursor maths hold). */
@@ -121,10 +124,10 @@ export class ConsoleController {
     const keys = decodeInput(data);
     if (this.pending !== undefined) {
       if (keys.some((key) => key.kind === 'key' && key.name === 'interrupt')) this.cancel();
-      else this.queue.push(...keys);
+      else for (const key of keys) this.queue.push(key);
       return;
     }
-    this.queue.push(...keys);
+    for (const key of keys) this.queue.push(key);
     this.drain();
   }
 
@@ -134,6 +137,9 @@ export class ConsoleController {
     if (pending === undefined) return;
     if (message.type === 'kubectl-result' && pending.kind === 'kubectl' && message.requestId === pending.requestId) {
       this.finish(outputForTerminal(message.stdout, message.stderr), announceResult(message.flow, pending.line, message.exitCode, message.stdout, message.stderr));
+    } else if (message.type === 'error' && message.requestId === pending.requestId) {
+      // Refused before it ran (too long, say) or failed in the engine: the reason, at once, instead of a timeout.
+      this.finish(outputForTerminal('', `error: ${message.message}\n`), `Failed: ${pending.line.trim()}: ${message.message}`);
     } else if (message.type === 'apply-result' && pending.kind === 'apply' && message.requestId === pending.requestId) {
       const errors = message.output.trim() === '' ? message.errors.map((e) => `error: ${e.line === undefined ? '' : `line ${e.line}: `}${e.message}\n`).join('') : '';
       const stdout = message.ok ? message.output : '';
@@ -158,6 +164,11 @@ export class ConsoleController {
   }
 
   private handle(key: ConsoleKey): void {
+    if (key.kind === 'text' && this.line.text.length + key.text.length > CONSOLE_LINE_MAX_CHARS) {
+      // Refused as it arrives: a pasted megabyte would otherwise be drawn, edited and only then refused.
+      this.notice(consoleLineRefusal(this.line.text.length + key.text.length));
+      return;
+    }
     const edited = editLine(this.line, key);
     if (edited !== undefined) {
       this.line = edited;
@@ -199,6 +210,14 @@ export class ConsoleController {
       default:
         return;
     }
+  }
+
+  /** A message on its own line under the one being edited, which is then drawn again as it was. */
+  private notice(text: string): void {
+    this.host.write(`${finishLine(this.drawn, this.prompt(), shown(this.line.text), this.host.columns())}${outputForTerminal('', `error: ${text}\n`)}`);
+    this.drawn = FRESH_LINE;
+    this.redraw();
+    this.host.announce(text);
   }
 
   private replaceLine(text: string): void {
@@ -246,7 +265,17 @@ export class ConsoleController {
     const open = this.heredoc;
     if (open !== undefined) {
       if (!endsHeredoc(text, open.operator)) {
-        open.body.push(heredocLine(text, open.operator));
+        const line = heredocLine(text, open.operator);
+        open.chars += line.length + 1;
+        if (open.chars > HEREDOC_MAX_CHARS) {
+          // Abandoned at once, like Ctrl+C, rather than collected to the end and then refused.
+          this.heredoc = undefined;
+          this.host.write(outputForTerminal('', `error: ${heredocRefusal(open.chars)}; the here-document was abandoned\n`));
+          this.redraw();
+          this.host.announce('The here-document was abandoned: it is too long.');
+          return;
+        }
+        open.body.push(line);
         this.redraw();
         return;
       }
@@ -261,7 +290,7 @@ export class ConsoleController {
     const operator = recalled === undefined ? heredocOn(text) : undefined;
     if (operator !== undefined) {
       this.navigator.reset();
-      this.heredoc = { line: text, operator, body: [] };
+      this.heredoc = { line: text, operator, body: [], chars: 0 };
       this.redraw();
       return;
     }
@@ -285,6 +314,13 @@ export class ConsoleController {
     if (flow === undefined) {
       this.host.write('error: no scenario is loaded, so there is no cluster to run commands on\r\n');
       this.redraw();
+      return;
+    }
+    const tooLong = text.length > CONSOLE_LINE_MAX_CHARS ? consoleLineRefusal(text.length) : stdin !== undefined && stdin.length > HEREDOC_MAX_CHARS ? heredocRefusal(stdin.length) : undefined;
+    if (tooLong !== undefined) {
+      this.host.write(outputForTerminal('', `error: ${tooLong}\n`));
+      this.redraw();
+      this.host.announce(`Not run: ${tooLong}`);
       return;
     }
     const requestId = nextRequestId();

@@ -85,7 +85,7 @@ export function decodeInput(data: string): ConsoleKey[] {
       flushText();
       const end = data.indexOf(PASTE_END, i + PASTE_START.length);
       const body = data.slice(i + PASTE_START.length, end === -1 ? data.length : end);
-      keys.push(...pastedKeys(body));
+      for (const key of pastedKeys(body)) keys.push(key);
       i = end === -1 ? data.length : end + PASTE_END.length;
       continue;
     }

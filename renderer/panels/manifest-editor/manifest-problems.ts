@@ -5,7 +5,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import type { InputError } from '../../../shared/scenario/scenario-types.ts';
-import { SourceMap, yamlSyntaxErrors } from '../../../shared/manifest/yaml-source.ts';
+import { documentProblems, SourceMap, YAML_PARSE_OPTIONS, yamlShapeProblem, yamlSyntaxErrors } from '../../../shared/manifest/yaml-source.ts';
 
 /** What a problem needs of the document: its lines, as CodeMirror's `Text` has them. */
 export interface LineSource {
@@ -32,9 +32,11 @@ export function yamlSyntaxProblems(text: string): InputError[] {
   if (text.length > LIVE_CHECK_MAX_CHARS) return [];
   const map = new SourceMap(text);
   try {
-    const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
-    const errors = 'empty' in docs ? [...docs.errors] : docs.flatMap((doc) => doc.errors);
-    return yamlSyntaxErrors(errors, map);
+    const shape = yamlShapeProblem(text, map);
+    if (shape) return [shape];
+    const docs = parseAllDocuments(text, YAML_PARSE_OPTIONS);
+    if ('empty' in docs) return yamlSyntaxErrors(docs.errors, map);
+    return docs.flatMap((doc) => (doc.errors.length > 0 ? yamlSyntaxErrors(doc.errors, map) : documentProblems(doc, map)));
   } catch (error) {
     // The parser can throw on pathological nesting; say so at the top instead of failing the editor.
     return [{ message: `could not be read as YAML: ${error instanceof Error ? error.message : String(error)}`, line: 1, column: 1 }];

@@ -4,7 +4,7 @@
  * issuer of no shape Kubernetes writes, audiences no API server with default flags accepts, a token that is not a
  * ServiceAccount token at all, and a token without a signature. Pure: no DOM, no clock.
  */
-import { claimWarnings, flattenClaims, LEGACY_ISSUER, type ClaimWarningCode } from '../claim-explanations.ts';
+import { claimJson, claimWarnings, flattenClaims, LEGACY_ISSUER, type ClaimWarningCode } from '../claim-explanations.ts';
 import { formatDuration } from '../../../shared/time/duration.ts';
 
 export type PasteWarningCode =
@@ -33,7 +33,7 @@ export function issuerShape(iss: unknown): IssuerShape {
   if (iss === undefined) return 'missing';
   if (iss === LEGACY_ISSUER) return 'legacy';
   if (typeof iss !== 'string') return 'other';
-  return /^https:\/\/[^\s/?#]+[^\s?#]*$/i.test(iss) ? 'https-url' : 'other';
+  return /^https:\/\/[^\s/?#][^\s?#]*$/i.test(iss) ? 'https-url' : 'other';
 }
 
 /**
@@ -53,7 +53,7 @@ function audiencesOf(aud: unknown): string[] | undefined {
 
 /** Go's %q of a []string, as kube-apiserver prints audiences in its errors: ["a" "b"]. */
 function goQuotedList(values: readonly string[]): string {
-  return `[${values.map((v) => JSON.stringify(v)).join(' ')}]`;
+  return `[${values.map((v) => claimJson(v)).join(' ')}]`;
 }
 
 function finiteSeconds(value: unknown): number | undefined {
@@ -95,7 +95,7 @@ export function pasteWarnings(header: object, claims: object, signature: string)
       text: 'No iss claim: every Kubernetes token names its issuer, and kube-apiserver’s token authenticators skip a token whose issuer they do not know.',
     });
   } else if (shape === 'other') {
-    const shown = typeof iss === 'string' ? `“${iss}”` : `${JSON.stringify(iss)} (not a string)`;
+    const shown = typeof iss === 'string' ? `“${iss}”` : `${claimJson(iss)} (not a string)`;
     warnings.push({
       code: 'unknown-issuer',
       claim: 'iss',

@@ -4,7 +4,7 @@
  * then disappears. A pod-bound token stays valid until the object is gone or `deletionTimestamp + 60 s`.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import { emit, rfc3339, schedule, type EngineContext } from '../engine-context.ts';
+import { emit, goSecondsToMs, rfc3339, schedule, type EngineContext } from '../engine-context.ts';
 import { objectKey, type ClusterState, type PodState } from '../engine-state.ts';
 import { stampNewObject, nextResourceVersion } from '../object-meta.ts';
 import { admitPod } from '../admission/service-account-admission.ts';
@@ -75,7 +75,9 @@ export function deletePod(ctx: EngineContext, cluster: ClusterState, namespace: 
     return { ok: true, value: pod, warnings: [] };
   }
   if (meta.deletionTimestamp) return { ok: true, value: pod, warnings: [] };
-  const deletionMs = ctx.state.nowMs + graceSec * 1000;
+  const deletionMs = ctx.state.nowMs + goSecondsToMs(graceSec);
+  // A deletionTimestamp in the past (Go's overflow) means the kubelet stops the pod at its next look, i.e. now.
+  const terminateAtMs = Math.max(ctx.state.nowMs, deletionMs);
   pod.metadata = { ...meta, deletionTimestamp: rfc3339(ctx, deletionMs), deletionGracePeriodSeconds: graceSec, resourceVersion: nextResourceVersion(cluster) };
   emit(ctx, cluster.id, {
     type: 'pod.terminating',
@@ -85,8 +87,8 @@ export function deletePod(ctx: EngineContext, cluster: ClusterState, namespace: 
     cause: 'graceful deletion sets deletionTimestamp = now + grace; its tokens stay valid until the object is gone or deletionTimestamp + 60 s, and the kubelet no longer rotates them',
     refs: { namespace, pod: name, podUid: meta.uid },
   });
-  if (cluster.kubelet.up) schedule(ctx, deletionMs, { kind: 'pod-terminated', flow: cluster.id, podUid: meta.uid ?? '' });
-  schedule(ctx, deletionMs + CLOCK_SKEW_LEEWAY_MS + 1, { kind: 'pod-leeway-end', flow: cluster.id, podUid: meta.uid ?? '' });
+  if (cluster.kubelet.up) schedule(ctx, terminateAtMs, { kind: 'pod-terminated', flow: cluster.id, podUid: meta.uid ?? '' });
+  schedule(ctx, Math.max(ctx.state.nowMs, deletionMs + CLOCK_SKEW_LEEWAY_MS + 1), { kind: 'pod-leeway-end', flow: cluster.id, podUid: meta.uid ?? '' });
   return { ok: true, value: pod, warnings: [] };
 }
 

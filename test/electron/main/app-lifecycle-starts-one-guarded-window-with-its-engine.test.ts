@@ -266,3 +266,24 @@ describe('from the preload to the engine and back', () => {
     expect(dialog.fakeMessageBoxes[0]).toMatchObject({ title: 'About TokenScope', message: 'TokenScope 0.1.0' });
   });
 });
+
+describe('settings that could not be read', () => {
+  it('are not set aside in silence: the first window tells the user where the old file went', async () => {
+    writeFileSync(path.join(userData, 'settings.json'), '{"version":1,"user":{"theme":"dark"');
+    const { window } = await started();
+    expect(dialog.fakeMessageBoxes).toEqual([]);
+    window.fakeReadyToShow();
+    expect(dialog.fakeMessageBoxes).toHaveLength(1);
+    expect(dialog.fakeMessageBoxes[0]).toMatchObject({
+      type: 'warning',
+      message: 'Your settings could not be read, so TokenScope started without them',
+      detail: expect.stringMatching(/^The file is damaged \(.+\)\. It was moved aside, not deleted: .*settings\.corrupt-\d+\.json\.$/),
+    });
+  });
+
+  it('say nothing when they loaded whole', async () => {
+    const { window } = await started();
+    window.fakeReadyToShow();
+    expect(dialog.fakeMessageBoxes).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import {
   installSecurityGuards,
   isInternalUrl,
   isSafeExternalUrl,
+  isPermissionAllowed,
 } from '../../../electron/main/security-guards.ts';
 
 beforeEach(() => resetFakeElectron());
@@ -118,7 +119,7 @@ describe('guardWebContents', () => {
 });
 
 describe('guardSession', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb', 'display-capture', 'unknown'])(
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'serial', 'usb', 'display-capture', 'pointerLock', 'unknown'])(
     'denies the %s permission, asked or checked',
     (permission) => {
       guardSession(session.defaultSession as never);
@@ -126,6 +127,18 @@ describe('guardSession', () => {
       expect(session.defaultSession.fakeCheckPermission(permission)).toBe(false);
     },
   );
+
+  it('grants exactly what the app asks for (full screen for presentation mode, the clipboard write of Copy), and only to its own page', () => {
+    guardSession(session.defaultSession as never);
+    for (const permission of ['fullscreen', 'clipboard-sanitized-write']) {
+      expect(session.defaultSession.fakeRequestPermission(permission)).toBe(true);
+      expect(session.defaultSession.fakeCheckPermission(permission)).toBe(true);
+      expect(session.defaultSession.fakeCheckPermission(permission, 'https://evil.example')).toBe(false);
+      expect(session.defaultSession.fakeCheckPermission(permission, 'app://bundle.evil.example')).toBe(false);
+    }
+    expect(isPermissionAllowed('fullscreen', undefined)).toBe(false);
+    expect(isPermissionAllowed('fullscreen', 'file:///index.html')).toBe(false);
+  });
 
   it('denies device access and screen capture', () => {
     guardSession(session.defaultSession as never);

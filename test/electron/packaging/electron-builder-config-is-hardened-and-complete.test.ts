@@ -55,7 +55,7 @@ describe('electron-builder.yml', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.linux.category).toBe('Education');
     // deb refuses to build without a maintainer, and package.json has no author e-mail to default to.
-    expect(config.linux.maintainer).toMatch(/<[^@\s]+@[^>\s]+>/);
+    expect(config.linux.maintainer).toMatch(/^[^<]*<[^@\s]+@[^>\s]+>$/);
   });
 
   it('builds an NSIS installer on Windows and a DMG on macOS', () => {

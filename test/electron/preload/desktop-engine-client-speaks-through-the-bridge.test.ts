@@ -37,7 +37,17 @@ describe('the desktop EngineClient', () => {
     client.onMessage(listener);
     client.send({ type: 'set-speed', speed: -1 });
     await flush();
-    expect(listener).toHaveBeenCalledWith({ type: 'error', message: expect.stringMatching(/^rejected command: invalid request: set-speed: speed must be/) });
+    expect(listener).toHaveBeenCalledWith({ type: 'error', command: 'set-speed', message: expect.stringMatching(/^rejected command: invalid request: set-speed: speed must be/) });
+  });
+
+  it('names the request a refused console line belonged to, so the console answers at once', async () => {
+    const fake = createFakeDesktopBridge();
+    const client = createDesktopEngineClient(fake.bridge);
+    const listener = vi.fn();
+    client.onMessage(listener);
+    client.send({ type: 'kubectl', flow: 'f', line: 'x'.repeat(10_001), requestId: 41 });
+    await flush();
+    expect(listener).toHaveBeenCalledWith({ type: 'error', command: 'kubectl', requestId: 41, message: expect.stringContaining("this line is 10,001 characters, over TokenScope's limit") });
   });
 
   it('reports a broken bridge as an engine error message instead of an unhandled rejection', async () => {
@@ -47,7 +57,7 @@ describe('the desktop EngineClient', () => {
     client.onMessage(listener);
     client.send({ type: 'play' });
     await flush();
-    expect(listener).toHaveBeenCalledWith({ type: 'error', message: 'cannot reach the engine: Error: IPC channel closed' });
+    expect(listener).toHaveBeenCalledWith({ type: 'error', command: 'play', message: 'cannot reach the engine: Error: IPC channel closed' });
   });
 
   it('refuses to start without the preload’s bridge', () => {

@@ -7,7 +7,8 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement, useEffect, useState } from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Simulation } from '../../../shared/engine/simulation.ts';
 import { ExportFeature } from '../../../renderer/export-dialog/ExportFeature.tsx';
 import { useFileOpener } from '../../../renderer/export-dialog/use-file-opener.tsx';
 import { exportSourceOf } from '../../../renderer/export-dialog/use-export-moment.ts';
@@ -156,6 +157,22 @@ describe('ExportFeature', () => {
     ]);
   });
 
+  it('says why when the engine fails while reopening a moment, instead of "Reopening…" for ever', async () => {
+    const { store } = await mount({ file: 'assets/scenarios/kubelet-outage.yaml' });
+    const runUntil = Simulation.prototype.runUntil;
+    const broken = vi.spyOn(Simulation.prototype, 'runUntil').mockImplementation(function (this: Simulation, targetMs: number, maxActions?: number) {
+      if (this.scenario.name === 'side-by-side' && targetMs > H) throw new Error('invariant broken');
+      return runUntil.call(this, targetMs, maxActions);
+    });
+    try {
+      drop([fileOf(exportedPng, 'figure.png')]);
+      await waitFor(() => expect(screen.getByTestId('open-status').textContent).toMatch(/figure\.png could not be opened: seek failed at .*: invariant broken\./));
+      expect(store.getSnapshot().working).toBeUndefined();
+    } finally {
+      broken.mockRestore();
+    }
+  });
+
   it('refuses a dropped PNG without a moment, says why, and changes nothing', async () => {
     const { client, store } = await mount({ atMs: H });
     const plain = await deps.rasterizer.toPng('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>', 1);
@@ -179,7 +196,7 @@ describe('ExportFeature', () => {
     const { store } = await mount();
     const before = store.getSnapshot().scenario;
     drop([fileOf('name: broken\nseed: x\n', 'broken.yaml')]);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/broken\.yaml could not be loaded \(line \d+.*\)?.*The current scenario is unchanged\./));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/broken\.yaml could not be loaded \(line \d[^)]*\).*The current scenario is unchanged\./));
     expect(store.getSnapshot().scenario).toBe(before);
   });
 

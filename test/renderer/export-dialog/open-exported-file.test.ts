@@ -66,7 +66,7 @@ describe('openRequestForDialogResult', () => {
 
 describe('openRequestForFile', () => {
   it('says so when the file cannot be read', async () => {
-    const unreadable = { name: 'gone.png', arrayBuffer: () => Promise.reject(new Error('the file was moved')) };
+    const unreadable = { name: 'gone.png', size: 10, arrayBuffer: () => Promise.reject(new Error('the file was moved')) };
     expect(await openRequestForFile(unreadable)).toEqual({ kind: 'refused', error: 'gone.png: the file could not be read (the file was moved)' });
   });
 });

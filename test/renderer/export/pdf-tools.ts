@@ -46,10 +46,11 @@ function poppler(tool: string, args: string[], bytes: Uint8Array): string {
 export function pdfFonts(bytes: Uint8Array): PdfFont[] {
   const lines = poppler('pdffonts', [], bytes).trim().split('\n').slice(2);
   return lines.map((line) => {
-    // name, type (may hold spaces), encoding, then emb sub uni (yes/no) and the object id.
-    const match = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(line);
-    if (!match) throw new Error(`unexpected pdffonts line: ${line}`);
-    return { name: match[1]!, type: match[2]!, embedded: match[4] === 'yes', subset: match[5] === 'yes' };
+    // name, type (may hold spaces), encoding, then emb sub uni (yes/no) and the object id (two numbers).
+    const words = line.trim().split(/\s+/);
+    const [emb, sub] = words.slice(-5, -3);
+    if (words.length < 8 || !words.slice(-5, -2).every((w) => w === 'yes' || w === 'no')) throw new Error(`unexpected pdffonts line: ${line}`);
+    return { name: words[0]!, type: words.slice(1, -6).join(' '), embedded: emb === 'yes', subset: sub === 'yes' };
   });
 }
 

@@ -36,6 +36,9 @@ export function snapshotOf(yaml: string, untilMs?: number, version = 1): Timelin
     speed: 3600,
     lagMs: 0,
     lastError: undefined,
+    lastFailure: undefined,
+    working: undefined,
+    halt: undefined,
     tokenDetails: new Map(),
   };
 }

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64UrlEncode } from '../../../shared/jwt/base64url.ts';
 import { decodeJwt } from '../../../shared/jwt/decode-jwt.ts';
+import { analyzePastedToken } from '../../../renderer/panels/paste-token/paste-token-model.ts';
+import { nestingArb, repeatedArb, withinBounds } from '../fuzz-inputs.ts';
 
 const VALID = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50In0.c2ln';
 
@@ -74,6 +76,35 @@ describe('decodeJwt reads back every JSON object a signer could have written', (
         expect(Buffer.from(result.signature, 'base64url')).toEqual(Buffer.from(signature));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('decodeJwt and the paste panel\'s analysis stay within bounds on hostile tokens', () => {
+  const json = fc.oneof(
+    nestingArb([['[', ']'], ['{"a":', '}'], ['{"kubernetes.io":', '}']], 12_000).map((v) => `{"sub":"system:serviceaccount:a:b","x":${v}}`),
+    fc.integer({ min: 1, max: 20_000 }).map((n) => `{${Array.from({ length: n }, (_, i) => `"c${i}":${i}`).join(',')}}`),
+    repeatedArb(['a', '\\u0000', '😀', '\\"'], 300_000).map((v) => `{"aud":"${v}","exp":1e308,"iat":-1e308}`),
+  );
+  it('deep, wide and long claims: a decoded token or a placed error, never a crash', () => {
+    fc.assert(
+      fc.property(json, (claims) => {
+        const token = `${encodeJson({ alg: 'RS256' })}.${base64UrlEncode(Buffer.from(claims, 'utf8'))}.c2ln`;
+        const analysis = withinBounds(() => analyzePastedToken(token, Date.UTC(2025, 0, 6)));
+        if (analysis.state === 'decoded') for (const row of analysis.token.claims) expect(row.raw.length).toBeLessThan(10_100);
+        else expect(analysis.state === 'error' && analysis.error.message.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('text past the 1 MiB budget is refused at once, whatever it holds', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('a', '.', ' ', '{'), fc.integer({ min: 1, max: 1_000 }), (unit, extra) => {
+        const result = withinBounds(() => decodeJwt(unit.repeat(1024 * 1024 + extra)));
+        expect(result.ok === false && result.error.message).toMatch(/over TokenScope's limit of 1,048,576 characters/);
+      }),
+      { numRuns: 10 },
     );
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseKubectl } from '../../../shared/kubectl/parse-kubectl.ts';
 import type { KubectlContext, KubectlParseResult } from '../../../shared/kubectl/parse-kubectl.ts';
+import { durationTextArb, repeatedArb, withinBounds } from '../fuzz-inputs.ts';
+import { CONSOLE_LINE_MAX_CHARS } from '../../../shared/limits/input-budgets.ts';
 
 const VERBS = ['create-serviceaccount', 'create-token', 'get', 'describe', 'delete', 'apply', 'create-file', 'delete-file', 'exec', 'auth-whoami', 'help'];
 
@@ -103,6 +105,21 @@ describe('parseKubectl never throws and always says what went wrong', () => {
         },
       ),
       { numRuns: 4000 },
+    );
+  });
+});
+
+describe('parseKubectl stays within bounds on hostile lines', () => {
+  it('lines up to the console budget built from quotes, escapes, flags and durations: an answer, quickly', () => {
+    const line = fc.oneof(
+      repeatedArb(['"', "'", '\\', ' ', '--audience=a ', '-n ', '<<EOF ', '$(', '`'], 2_500).map((s) => `create token my-app ${s}`.slice(0, CONSOLE_LINE_MAX_CHARS)),
+      durationTextArb.map((d) => `create token my-app --duration ${JSON.stringify(d).slice(0, CONSOLE_LINE_MAX_CHARS - 40)}`),
+      fc.integer({ min: 1, max: 3_000 }).map((n) => `delete pod ${Array.from({ length: n }, (_, i) => `p${i}`).join(' ')}`.slice(0, CONSOLE_LINE_MAX_CHARS)),
+      fc.constantFrom('9223372036854775807', '-9223372036854775809', '1e400', '0x7fffffffffffffff').map((g) => `delete pod app --grace-period ${g}`),
+    );
+    fc.assert(
+      fc.property(line, fc.constantFrom(...CONTEXTS), (text, ctx) => check(text, withinBounds(() => parseKubectl(text, ctx)))),
+      { numRuns: 300 },
     );
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { parseManifest } from '../../../shared/manifest/parse-manifest.ts';
 import { expectWithinText } from '../input-position.ts';
-import { mutate, mutationArb } from '../fuzz-inputs.ts';
+import { blockNestingArb, manyEntriesArb, mutate, mutationArb, nestingArb, repeatedArb, withinBounds } from '../fuzz-inputs.ts';
 
 const VALID = `apiVersion: v1
 kind: Pod
@@ -93,6 +93,27 @@ describe('parseManifest never throws and always explains itself', () => {
     fc.assert(
       fc.property(doc, (value) => checkText(stringify(value))),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('parseManifest stays within its budgets on hostile input', () => {
+  const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\n';
+  it('labels by the ten thousand, nesting by the thousand, long values and many documents: linear, placed, no crash', () => {
+    const hostile = fc.oneof(
+      manyEntriesArb().map((entries) => `${POD}  labels:\n${entries.replace(/^/gm, '  ')}spec:\n  containers: [{name: a, image: b}]\n`),
+      nestingArb([['[', ']'], ['{a: ', '}']]).map((value) => `${POD}spec: ${value}\n`),
+      blockNestingArb().map((block) => `${POD}spec:\n${block.replace(/^/gm, '  ')}`),
+      repeatedArb(['---\n', `${POD}---\n`, 'a: *x\n', '&x a: b\n'], 1_000),
+      repeatedArb(['x', 'é', '\\'], 200_000).map((value) => `${POD}  annotations: {a: "${value}"}\nspec:\n  containers: [{name: a, image: b}]\n`),
+    );
+    fc.assert(
+      fc.property(hostile, (text) => {
+        withinBounds(() => checkText(text));
+        const result = parseManifest(text);
+        if (!result.ok) for (const error of result.errors) expect(error.message).not.toMatch(/call stack/);
+      }),
+      { numRuns: 30 },
     );
   });
 });

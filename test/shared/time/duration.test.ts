@@ -123,7 +123,9 @@ describe('parseScenarioDuration', () => {
     ['1ns', 'finer than a millisecond'],
     ['', 'empty value'],
     ['soon', 'is not a duration'],
-    ['300y', 'is not a duration'],
+    ['300y', 'is too long: durations go up to about 292 years'],
+    ['9223372036854775808ns', 'is too long'],
+    ['h5', 'is not a duration'],
   ])('rejects %j saying %s', (text, fragment) => {
     const result = parseScenarioDuration(text);
     expect(result.ok).toBe(false);

@@ -10,6 +10,7 @@ import { CommandHistory } from '../../../../renderer/panels/console/command-hist
 import type { ObjectNames } from '../../../../renderer/panels/console/known-objects.ts';
 import type { EngineCommand, EngineMessage } from '../../../../shared/rpc/engine-protocol.ts';
 import { FakeScreen } from './fake-screen.ts';
+import { CONSOLE_LINE_MAX_CHARS, HEREDOC_MAX_CHARS } from '../../../../shared/limits/input-budgets.ts';
 
 const LEGACY: ConsoleFlow = { id: 'legacy', kubernetesVersion: '1.20' };
 const PROJECTED: ConsoleFlow = { id: 'projected', kubernetesVersion: '1.30' };
@@ -279,5 +280,51 @@ describe('ConsoleController', () => {
     type('\x01\x1b[C\x1b[C\x1b[C\x1b[3~');
     expect(controller.state.text).toBe('crete token my-app --duration 10m');
     expect(screen.lines().slice(-3)).toEqual(['legacy (1.20) $ cret', 'e token my-app --dur', 'ation 10m']);
+  });
+});
+
+describe('refusals are said at once, not after a 10 s timeout', () => {
+  it('a line over the budget is refused as it is pasted, and the line stays as it was', () => {
+    const { type, sent, screen, timers, controller } = setup();
+    type('get pods ');
+    type(`\x1b[200~${'x'.repeat(CONSOLE_LINE_MAX_CHARS)}\x1b[201~`);
+    expect(screen.text().replace(/\n/g, '')).toContain("error: this line is 10,009 characters, over TokenScope's limit of 10,000 characters;");
+    expect(controller.state.text).toBe('get pods ');
+    expect(sent).toEqual([]);
+    expect(timers.size).toBe(0);
+  });
+
+  it('a here-document over the budget is abandoned as soon as it grows past it', () => {
+    const { type, sent, screen, controller } = setup({ flow: PROJECTED });
+    type('apply -f - <<EOF\r');
+    const line = 'a'.repeat(9_999);
+    for (let i = 0; i < HEREDOC_MAX_CHARS / 10_000 + 1 && controller.collecting; i++) type(`${line}\r`);
+    expect(controller.collecting).toBe(false);
+    expect(screen.text().replace(/\n/g, '')).toMatch(/error: this here-document is 1,010,000 characters, over TokenScope's limit of 1,000,000 characters; apply it in smaller parts; the here-document was abandoned/);
+    expect(sent).toEqual([]);
+  });
+
+  it('a command the engine refuses or fails on is answered with the reason as soon as the error arrives', () => {
+    const { type, sent, screen, timers, controller, announcements } = setup();
+    type('get pods\r');
+    const command = sent[0] as Extract<EngineCommand, { type: 'kubectl' }>;
+    controller.receive({ type: 'error', command: 'kubectl', requestId: command.requestId + 1, message: 'someone else' });
+    expect(controller.waiting).toBe(true);
+    controller.receive({ type: 'error', command: 'kubectl', requestId: command.requestId, message: 'kubectl failed at 2 h: invariant broken' });
+    expect(controller.waiting).toBe(false);
+    expect(timers.size).toBe(0);
+    expect(screen.text()).toContain('error: kubectl failed at 2 h: invariant broken');
+    expect(screen.text()).not.toContain('no answer from the simulator');
+    expect(announcements.at(-1)).toContain('invariant broken');
+  });
+});
+
+describe('a paste of a few hundred thousand lines', () => {
+  it('queues them without overflowing the stack, running the first line and keeping the rest for after its answer', () => {
+    const { type, sent, controller } = setup();
+    const lines = Array.from({ length: 200_000 }, (_, i) => `get pod p${i}`).join('\n');
+    expect(() => type(`\x1b[200~${lines}\n\x1b[201~`)).not.toThrow();
+    expect(sent).toHaveLength(1);
+    expect(controller.waiting).toBe(true);
   });
 });

@@ -40,7 +40,7 @@ export class FakeScreen {
   }
 
   text(): string {
-    return this.lines().join('\n').replace(/\n+$/, '');
+    return this.lines().join('\n').trimEnd();
   }
 
   /** The row the cursor is on, as text. */

@@ -1,0 +1,125 @@
+/**
+ * Every budget an input is held to, in one place: the parsers, the engine, the IPC validators, the drop and open code
+ * and the console all read their limit from here, and the README's "Honest limits" table lists the same numbers.
+ * Each limit is far above what a real scenario, manifest, token or export needs, and low enough that the worst input
+ * under it costs seconds, not minutes, and megabytes, not gigabytes. Going over one is refused with what was found,
+ * the limit, and what to change (see `overBudget`), never a hang.
+ */
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
+// ---- text and files -------------------------------------------------------------------------------------------
+
+/** A scenario file, in characters. Ours are a few kB; 2 MB is hundreds of steps with their manifests. */
+export const SCENARIO_MAX_CHARS = 2_000_000;
+/** A file name carried with a scenario (shown in the header and written into exports). */
+export const SOURCE_NAME_MAX_CHARS = 500;
+/** A manifest applied from the editor or a console line's `-f`, in characters; the console's here-document too. */
+export const MANIFEST_MAX_CHARS = 1_000_000;
+/** One console line. kubectl has no limit of its own; a shell's ARG_MAX is far above any command a person types. */
+export const CONSOLE_LINE_MAX_CHARS = 10_000;
+/** A here-document typed or pasted into the console: the same budget as a manifest, since `-f -` reads it as one. */
+export const HEREDOC_MAX_CHARS = MANIFEST_MAX_CHARS;
+/**
+ * A pasted JWT, in characters. Go's net/http refuses request headers over `DefaultMaxHeaderBytes` (1 MiB), so no
+ * token longer than that can ever have reached a kube-apiserver in an Authorization header.
+ */
+export const PASTED_TOKEN_MAX_CHARS = 1 * MIB;
+/**
+ * A dropped or opened file (an exported PNG or SVG, or a scenario picked by its image). The widest 4× PNG export is
+ * a few MB; 64 MB keeps one file in one IPC message without stalling the window.
+ */
+export const DROPPED_FILE_MAX_BYTES = 64 * MIB;
+/** The SVG text read for its embedded moment: our SVG exports are well under 2 MB, with the font embedded. */
+export const SVG_MAX_BYTES = 16 * MIB;
+/** The text of the PNG chunk or SVG element that carries a moment: a scenario of at most 2 MB, JSON-escaped. */
+export const EMBEDDED_MOMENT_MAX_CHARS = 8_000_000;
+/** The desktop settings file. Twenty presets take a few kB; anything near this size was not written by us. */
+export const SETTINGS_FILE_MAX_BYTES = 1 * MIB;
+/** The lesson progress file: at most 100 lessons of at most 256 kB each (shared/ipc/lesson-progress.ts). */
+export const LESSON_PROGRESS_FILE_MAX_BYTES = 32 * MIB;
+
+// ---- shape of YAML and JSON -------------------------------------------------------------------------------------
+
+/**
+ * Nesting of a YAML document (scenario or manifest). A Pod nests about ten levels; the YAML library itself runs out
+ * of stack near a thousand, so the budget is checked before it composes the document.
+ */
+export const YAML_MAX_DEPTH = 100;
+/**
+ * Entries in one YAML mapping or list (labels, annotations, data keys, steps…). The parse is linear, but every
+ * entry is validated, drawn in `kubectl describe` and carried through the engine's state.
+ */
+export const YAML_MAX_COLLECTION_ITEMS = 10_000;
+/** Nesting of a JWT's JSON: Go's encoding/json refuses past this (`maxNestingDepth`), so kube-apiserver does too. */
+export const JSON_MAX_DEPTH = 10_000;
+/**
+ * Levels of a pasted token's claims that the inspector lays out as rows; deeper values are shown as raw JSON. Real
+ * claims nest three levels (`kubernetes.io.pod.name`).
+ */
+export const CLAIM_DISPLAY_MAX_DEPTH = 16;
+
+// ---- counts in a scenario -------------------------------------------------------------------------------------
+
+/** Flows side by side on one time axis; beyond a handful the lanes no longer fit a screen. */
+export const SCENARIO_MAX_FLOWS = 10;
+/** Steps in one scenario file. */
+export const SCENARIO_MAX_STEPS = 1_000;
+/** Pods the scenario's apply steps create, summed over documents (each flow runs its own copy). */
+export const SCENARIO_MAX_PODS = 200;
+/** Clients and leaked copies (each calls on its own schedule). */
+export const SCENARIO_MAX_ACTORS = 200;
+/** Notes on the figure. */
+export const SCENARIO_MAX_ANNOTATIONS = 500;
+/** Issuers or API audiences of one flow's API server. */
+export const MAX_AUDIENCES = 100;
+/** Flow ids remembered in the export settings (the settings file and the IPC validator). */
+export const EXPORT_MAX_FLOWS = SCENARIO_MAX_FLOWS;
+
+// ---- work the engine may do -----------------------------------------------------------------------------------
+
+/**
+ * Events one simulation may log. Each event costs the engine about 2 kB (and the window a copy), so this bounds a run
+ * to a few hundred MB; a ten-year, one-pod scenario logs about 420,000 and stops cleanly at this budget. A more compact
+ * log would let this grow.
+ */
+export const ENGINE_MAX_EVENTS = 150_000;
+/** Tokens one simulation may issue: each is a record of its claims, summarised to the window and signed on demand. */
+export const ENGINE_MAX_TOKENS = 50_000;
+/**
+ * A scenario whose estimated work is this many times the budget is refused when it is loaded: it would stop so early
+ * that what it shows is not what its author meant (a client calling every millisecond, say). Below this, it loads and
+ * stops cleanly when it reaches the budget.
+ */
+export const ENGINE_REFUSE_FACTOR = 10;
+
+// ---- wall time ------------------------------------------------------------------------------------------------
+
+/** Wall time one slice of engine work (play, seek, load) may take before it yields to its host's event loop. */
+export const ENGINE_SLICE_BUDGET_MS = 12;
+
+/** "2,000,000". */
+export function formatLimit(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** "64 MB" for a byte budget. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= MIB) return `${formatLimit(bytes / MIB)} MB`;
+  if (bytes >= KIB) return `${formatLimit(bytes / KIB)} kB`;
+  return `${formatLimit(bytes)} bytes`;
+}
+
+/** The shape of a count over its budget: "11 flows are more than TokenScope's limit of 10; keep …". */
+export function tooMany(found: number, noun: string, limit: number, change: string): string {
+  return `${formatLimit(found)} ${noun} are more than TokenScope's limit of ${formatLimit(limit)}; ${change}`;
+}
+
+/**
+ * The one shape of every refusal: what was found, the limit, and what to change. `what` names the input ("the
+ * scenario", "this line"); `found` and `limit` are already formatted with their unit.
+ */
+export function overBudget(what: string, found: string, limit: string, change: string): string {
+  return `${what} is ${found}, over TokenScope's limit of ${limit}; ${change}`;
+}
