@@ -13,7 +13,6 @@ export interface ScenarioFileDeps {
   /** Where the dialog starts, and where to remember the folder the user went to. */
   settings: { getLastScenarioDirectory(): string | null; setLastScenarioDirectory(directory: string): void };
   stat?: (filePath: string) => Promise<{ size: number; isFile(): boolean }>;
-  readText?: (filePath: string) => Promise<string>;
   readBytes?: (filePath: string) => Promise<Uint8Array>;
   log?: (message: string) => void;
 }
@@ -26,6 +25,18 @@ export interface OpenScenarioOptions {
    * the menu's Open, which loads straight into the engine, cannot, and offers scenarios only.
    */
   images: boolean;
+}
+
+/**
+ * The scenario's text, refused when it is not UTF-8, as a dropped file is: a lenient decode would turn stray bytes into
+ * U+FFFD and load a scenario that differs from the file.
+ */
+function decodeScenarioText(bytes: Uint8Array, sourceName: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${sourceName} is not UTF-8 text, so it is not a scenario`);
+  }
 }
 
 /** Shows the dialog and reads the chosen file; throws, in words, when the file cannot be used. */
@@ -56,7 +67,7 @@ export async function openScenarioFile(
 
   const sourceName = path.basename(filePath);
   const stat = deps.stat ?? ((p: string) => fsPromises.stat(p));
-  const readText = deps.readText ?? ((p: string) => fsPromises.readFile(p, 'utf8'));
+  const readBytes = deps.readBytes ?? ((p: string) => fsPromises.readFile(p));
   const info = await stat(filePath);
   if (!info.isFile()) throw new Error(`${sourceName} is not a file`);
   const isImage = IMAGE_EXTENSIONS.includes(extensionOf(sourceName));
@@ -66,12 +77,11 @@ export async function openScenarioFile(
   let result: OpenScenarioResult;
   if (isImage) {
     if (info.size > MAX_FILE_BYTES) throw new Error(`${sourceName} is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB; it is not an image TokenScope exported`);
-    const readBytes = deps.readBytes ?? ((p: string) => fsPromises.readFile(p));
     result = { canceled: false, sourceName, imageBytes: await readBytes(filePath) };
   } else {
     // Bytes bound characters from above in UTF-8, so this also keeps the text within the engine's 'load' limit.
     if (info.size > MAX_SCENARIO_CHARS) throw new Error(`${sourceName} is larger than 2 MB; a scenario is a short YAML file`);
-    result = { canceled: false, sourceName, scenarioText: await readText(filePath) };
+    result = { canceled: false, sourceName, scenarioText: decodeScenarioText(await readBytes(filePath), sourceName) };
   }
 
   try {

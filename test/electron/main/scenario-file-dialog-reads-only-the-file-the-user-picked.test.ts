@@ -44,13 +44,20 @@ describe('openScenarioFile', () => {
     expect(settings.state.lastDirectory).toBe(dir);
   });
 
+  it('refuses a scenario that is not UTF-8 rather than loading it with replacement characters', async () => {
+    const file = path.join(dir, 'latin1.yaml');
+    writeFileSync(file, Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xe9, 0x0a]));
+    dialog.fakeAnswerOpen({ canceled: false, filePaths: [file] });
+    await expect(openScenarioFile(undefined, { dialog: dialog as never, settings: memory() })).rejects.toThrow('latin1.yaml is not UTF-8 text, so it is not a scenario');
+  });
+
   it('refuses a file larger than the engine accepts, without reading it', async () => {
     const file = path.join(dir, 'huge.yaml');
     writeFileSync(file, 'x'.repeat(2_000_001));
     dialog.fakeAnswerOpen({ canceled: false, filePaths: [file] });
-    const readText = vi.fn();
-    await expect(openScenarioFile(undefined, { dialog: dialog as never, settings: memory(), readText })).rejects.toThrow('huge.yaml is larger than 2 MB');
-    expect(readText).not.toHaveBeenCalled();
+    const readBytes = vi.fn();
+    await expect(openScenarioFile(undefined, { dialog: dialog as never, settings: memory(), readBytes })).rejects.toThrow('huge.yaml is larger than 2 MB');
+    expect(readBytes).not.toHaveBeenCalled();
   });
 
   it('offers scenarios and exported images together, and each on its own', async () => {
