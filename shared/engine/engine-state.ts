@@ -149,10 +149,6 @@ export interface ClusterState {
   kubelet: KubeletState;
   /** TokenSuccessCacheTTL: `token|audiences` → a success served from cache until `untilMs`. */
   authSuccessCache: Record<string, { untilMs: number; user: AuthenticatedUser }>;
-  /** Tokens bound to each object UID (pod, secret, node), to tell who is invalidated when it goes. */
-  tokensByBoundUid: Record<string, number[]>;
-  /** Tokens per ServiceAccount UID. */
-  tokensByServiceAccountUid: Record<string, number[]>;
   tokenCount: number;
 }
 
@@ -177,10 +173,6 @@ export interface EngineState {
   queue: EventQueue<Action>;
   flows: Record<string, ClusterState>;
   actors: Record<string, ActorState>;
-  /** Tokens already reported as expired, invalidated or stale-used, so each is told once. */
-  toldExpired: Record<number, true>;
-  toldInvalidated: Record<number, true>;
-  toldStale: Record<number, true>;
   /** Next signing-key pool slot to hand out (keys never repeat across flows until the pool wraps). */
   nextKeySlot: number;
 }

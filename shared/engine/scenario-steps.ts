@@ -40,7 +40,7 @@ export function runKubectlLine(ctx: EngineContext, cluster: ClusterState, line: 
   // kubectl prints its own client-side warnings (e.g. for --force) before the command's output.
   const result: KubectlRun = parsed.ok && parsed.warning ? { ...ran, stderr: `${parsed.warning}${ran.stderr}` } : ran;
   const firstLine = (result.exitCode === 0 ? result.stdout : result.stderr).trim().split('\n')[0] ?? '';
-  const shown = describeTokenMarkers(firstLine, (index) => ctx.tokens[index]?.number);
+  const shown = describeTokenMarkers(firstLine, (index) => (index >= 0 && index < ctx.tokenLog.length ? ctx.tokenLog.tokenNumber(index) : undefined));
   emit(ctx, cluster.id, {
     type: 'kubectl.ran',
     command: line,

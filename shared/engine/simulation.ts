@@ -6,11 +6,14 @@
  */
 import type { Scenario } from '../scenario/scenario-types.ts';
 import type { SimEvent } from '../model/events.ts';
+import { EventLog } from './event-log.ts';
+import { TokenLog } from './token-log.ts';
+import { markTold, wasTold } from './told-once.ts';
 import { simulationKeys } from '../jwt/simulation-keys.ts';
 import { createQueue, peekAction, popAction } from '../sim/event-queue.ts';
 import { seedPrng } from '../sim/prng.ts';
-import { deepClone } from '../sim/deep-clone.ts';
-import { emit, schedule, type EngineContext, type KeyPool } from './engine-context.ts';
+import { copyState } from './copy-state.ts';
+import { schedule, type EngineContext, type KeyPool } from './engine-context.ts';
 import type { Action, ClusterState, EngineState, TokenRecord } from './engine-state.ts';
 import { createCluster } from './cluster-setup.ts';
 import { runStep, runUserStep, type UserStep, type UserStepResult } from './scenario-steps.ts';
@@ -48,8 +51,13 @@ interface Snapshot {
 
 export class Simulation {
   readonly scenario: Scenario;
-  readonly events: SimEvent[] = [];
-  readonly tokens: TokenRecord[] = [];
+  /** The event log, as columns; `events` is the same log as objects. */
+  readonly eventLog: EventLog;
+  /** The token log, as columns; `tokens` is the same log as records. */
+  readonly tokenLog: TokenLog;
+  /** `events` and `tokens` as built so far: always a prefix of the logs (cut back when they are). */
+  private readonly eventObjects: SimEvent[] = [];
+  private readonly tokenRecords: TokenRecord[] = [];
   private readonly ctx: EngineContext;
   private readonly snapshots: Snapshot[] = [];
   private readonly snapshotEveryMs: number;
@@ -72,12 +80,24 @@ export class Simulation {
       queue: createQueue<Action>(),
       flows: {},
       actors: {},
-      toldExpired: {},
-      toldInvalidated: {},
-      toldStale: {},
       nextKeySlot: 0,
     };
-    this.ctx = { state, scenario, tokens: this.tokens, events: this.events, keyPool: options.keyPool ?? simulationKeys };
+    this.tokenLog = new TokenLog();
+    this.eventLog = new EventLog(this.tokenLog, scenario.startEpochMs);
+    const views = { tokens: () => this.tokens, events: () => this.events };
+    this.ctx = {
+      state,
+      scenario,
+      tokenLog: this.tokenLog,
+      eventLog: this.eventLog,
+      keyPool: options.keyPool ?? simulationKeys,
+      get tokens() {
+        return views.tokens();
+      },
+      get events() {
+        return views.events();
+      },
+    };
     for (const flow of scenario.flows) createCluster(this.ctx, flow);
     scenario.steps.forEach((step, index) => schedule(this.ctx, step.atMs, { kind: 'step', index }));
     for (const step of options.userSteps ?? []) {
@@ -87,6 +107,30 @@ export class Simulation {
     // A stable sort keeps the order steps recorded at the same instant were typed in.
     this.userSteps.push(...[...(options.userSteps ?? [])].sort((a, b) => a.atMs - b.atMs));
     this.takeSnapshot();
+  }
+
+  /**
+   * Every event logged so far, as objects, built on first read and kept for the next (tests and the CLI read the
+   * whole log this way; the session reads slices of `eventLog` instead, so nothing is kept twice).
+   */
+  get events(): SimEvent[] {
+    const objects = this.eventObjects;
+    const log = this.eventLog;
+    for (let i = objects.length; i < log.length; i++) objects.push(log.get(i));
+    return objects;
+  }
+
+  /** Every token issued so far, as records (built on first read, like `events`). */
+  get tokens(): TokenRecord[] {
+    const records = this.tokenRecords;
+    const log = this.tokenLog;
+    for (let i = records.length; i < log.length; i++) records.push(log.get(i));
+    return records;
+  }
+
+  /** One token as a record, built now; undefined past the end of the log. */
+  token(index: number): TokenRecord | undefined {
+    return Number.isInteger(index) && index >= 0 && index < this.tokenLog.length ? this.tokenLog.get(index) : undefined;
   }
 
   get nowMs(): number {
@@ -137,10 +181,12 @@ export class Simulation {
     if (!cluster) throw new Error(`unknown flow ${input.flow}`);
     const atMs = this.ctx.state.nowMs;
     this.runUntil(atMs);
-    // Snapshots from after this instant describe a future without the new step.
+    // Snapshots and logs from after this instant describe a future without the new step.
     const keep = this.snapshots.filter((snapshot, index) => index === 0 || snapshot.state.nowMs < atMs);
     this.snapshots.length = 0;
     this.snapshots.push(...keep);
+    this.eventLog.discardFuture();
+    this.tokenLog.discardFuture();
     const step = { atMs, ...input };
     this.userSteps.splice(this.nextUserStep, 0, step);
     this.nextUserStep += 1;
@@ -153,13 +199,19 @@ export class Simulation {
    * last action run and the rest of `targetMs` is left for the next call. Stops for good at a work budget (`halt`).
    */
   runUntil(targetMs: number, maxActions = Number.POSITIVE_INFINITY): SimEvent[] {
-    const first = this.events.length;
+    const first = this.eventLog.length;
+    this.advance(targetMs, maxActions);
+    return this.eventLog.slice(first);
+  }
+
+  /** `runUntil` without building the new events (hosts read them from `eventLog` when they send them). */
+  advance(targetMs: number, maxActions = Number.POSITIVE_INFINITY): void {
     const endMs = Math.min(targetMs, this.endMs);
     const queue = this.ctx.state.queue;
     let actions = 0;
     for (;;) {
-      if (this.haltedAt) return this.events.slice(first);
-      if (actions >= maxActions) return this.events.slice(first);
+      if (this.haltedAt) return;
+      if (actions >= maxActions) return;
       const next = peekAction(queue);
       const user = this.userSteps[this.nextUserStep];
       // A user step ran once everything due at its instant had run, so it replays after those actions.
@@ -185,7 +237,6 @@ export class Simulation {
       this.maybeSnapshotBefore(endMs);
       this.ctx.state.nowMs = endMs;
     }
-    return this.events.slice(first);
   }
 
   /** True once everything up to `targetMs` (or the end, or the halt) has run. */
@@ -197,49 +248,62 @@ export class Simulation {
   }
 
   private checkBudget(): void {
-    if (!this.meter.exceeded(this.events.length, this.tokens.length)) return;
-    this.haltedAt = { atMs: this.ctx.state.nowMs, message: this.meter.stopMessage(this.ctx.state.nowMs, this.events, this.tokens.length) };
+    if (!this.meter.exceeded(this.eventLog.length, this.tokenLog.length)) return;
+    this.haltedAt = { atMs: this.ctx.state.nowMs, message: this.meter.stopMessage(this.ctx.state.nowMs, eventsOf(this.eventLog), this.tokenLog.length) };
   }
 
   /** Runs to the next instant at which something is logged (or to the end); returns the events logged then. */
   stepToNextEvent(): SimEvent[] {
-    const first = this.events.length;
-    while (this.events.length === first && !this.haltedAt) {
+    const first = this.eventLog.length;
+    while (this.eventLog.length === first && !this.haltedAt) {
       const next = this.nextActionAtMs();
       if (next === undefined || next > this.scenario.durationMs) {
-        this.runUntil(this.scenario.durationMs);
+        this.advance(this.scenario.durationMs);
         break;
       }
-      this.runUntil(next);
+      this.advance(next);
     }
-    return this.events.slice(first);
+    return this.eventLog.slice(first);
   }
 
-  /** Moves the clock to `targetMs`, backward by restoring a snapshot and replaying. */
+  /** Moves the clock to `targetMs` by restoring the latest snapshot at or before it (if that saves work) and replaying. */
   seek(targetMs: number): void {
-    this.runUntil(this.rewindFor(targetMs));
+    this.advance(this.rewindFor(targetMs));
   }
 
   /**
-   * The first half of a seek: when `targetMs` lies behind the clock, restores the latest snapshot at or before it (the
-   * replay to `targetMs` is left to `runUntil`, which a host may slice). Returns the clamped target.
+   * The first half of a seek: restores the latest snapshot at or before `targetMs` when the target lies behind the
+   * clock, or ahead of it past a snapshot of the same future taken before a seek back (the replay to `targetMs` is
+   * left to `advance`, which a host may slice). Returns the clamped target.
    */
   rewindFor(targetMs: number): number {
     const target = Math.max(0, Math.min(targetMs, this.scenario.durationMs));
-    if (target >= this.ctx.state.nowMs) return target;
+    const nowMs = this.ctx.state.nowMs;
     let snapshot = this.snapshots[0]!;
     for (const s of this.snapshots) if (s.state.nowMs <= target) snapshot = s;
-    this.ctx.state = copyState(snapshot.state);
-    this.tokens.length = snapshot.tokenCount;
-    this.events.length = snapshot.eventCount;
-    this.nextUserStep = snapshot.userStepCount;
-    // Replaying is deterministic: if the run stops at a budget again, it stops at the same place.
-    this.haltedAt = undefined;
+    if (target < nowMs) this.restore(snapshot, 'back');
+    else if (snapshot.state.nowMs > nowMs) this.restore(snapshot, 'forward');
     return target;
   }
 
+  private restore(snapshot: Snapshot, way: 'back' | 'forward'): void {
+    this.ctx.state = copyState(snapshot.state);
+    if (way === 'back') {
+      this.tokenLog.rewindTo(snapshot.tokenCount);
+      this.eventLog.rewindTo(snapshot.eventCount);
+    } else {
+      this.tokenLog.restoreTo(snapshot.tokenCount);
+      this.eventLog.restoreTo(snapshot.eventCount);
+    }
+    if (this.tokenRecords.length > snapshot.tokenCount) this.tokenRecords.length = snapshot.tokenCount;
+    if (this.eventObjects.length > snapshot.eventCount) this.eventObjects.length = snapshot.eventCount;
+    this.nextUserStep = snapshot.userStepCount;
+    // Replaying is deterministic: if the run stops at a budget again, it stops at the same place.
+    this.haltedAt = undefined;
+  }
+
   private takeSnapshot(): void {
-    this.snapshots.push({ state: copyState(this.ctx.state), tokenCount: this.tokens.length, eventCount: this.events.length, userStepCount: this.nextUserStep });
+    this.snapshots.push({ state: copyState(this.ctx.state), tokenCount: this.tokenLog.length, eventCount: this.eventLog.length, userStepCount: this.nextUserStep });
   }
 
   private maybeSnapshotBefore(atMs: number): void {
@@ -284,17 +348,10 @@ export class Simulation {
         return;
       }
       case 'token-expiry': {
-        const token = this.tokens[action.token]!;
-        if (ctx.state.toldExpired[token.index] || ctx.state.toldInvalidated[token.index]) return;
-        ctx.state.toldExpired[token.index] = true;
-        emit(ctx, token.flow, {
-          type: 'token.expired',
-          token: token.index,
-          leewayEndsAtMs: ctx.state.nowMs + CLOCK_SKEW_LEEWAY_MS,
-          message: `token #${token.number} (${token.namespace}/${token.serviceAccount}) reached its exp`,
-          cause: 'exp passed; the API server still accepts it for 60 s of clock-skew leeway, then rejects it as expired',
-          refs: { namespace: token.namespace, serviceAccount: token.serviceAccount, token: token.index, ...(token.boundObject?.kind === 'Pod' ? { pod: token.boundObject.name } : {}) },
-        });
+        const token = action.token;
+        if (wasTold(ctx, 'expired', token) || wasTold(ctx, 'invalidated', token)) return;
+        const nowMs = ctx.state.nowMs;
+        markTold(ctx, 'expired', token, ctx.eventLog.expired(ctx.tokenLog.profileOf(token).flow, nowMs, token, nowMs + CLOCK_SKEW_LEEWAY_MS));
         return;
       }
       case 'actor-call':
@@ -317,17 +374,12 @@ export class Simulation {
   }
 }
 
-/**
- * A copy of the state for a snapshot. The agenda's entries are never changed once scheduled (the heap only moves
- * them), so its array is copied and its entries shared: deep-copying a year's pending token expiries took a tenth of
- * a second per snapshot, long enough to stall a seek.
- */
-function copyState(state: EngineState): EngineState {
-  const { queue, ...rest } = state;
-  return { ...deepClone(rest), queue: { heap: queue.heap.slice(), nextSeq: queue.nextSeq } };
-}
-
 function podByUid(cluster: ClusterState, uid: string) {
   const key = cluster.podKeysByUid[uid];
   return key ? cluster.pods[key] : undefined;
+}
+
+/** The log's events one at a time, for a single pass that keeps none of them. */
+function* eventsOf(log: EventLog): Iterable<SimEvent> {
+  for (let i = 0; i < log.length; i++) yield log.get(i);
 }

@@ -203,7 +203,7 @@ export class EngineSession {
       case 'inspect-token': {
         const sim = this.sim;
         if (!sim) return;
-        if (command.token >= sim.tokens.length) throw new Error(`there is no token #${command.token + 1} at ${formatDuration(sim.nowMs)}`);
+        if (command.token >= sim.tokenLog.length) throw new Error(`there is no token #${command.token + 1} at ${formatDuration(sim.nowMs)}`);
         const result = await verifyTokenNow(sim, command.token);
         this.ports.send({
           type: 'token-details',
@@ -394,7 +394,7 @@ export class EngineSession {
       fraction: () => (target <= fromMs ? 1 : Math.min(1, (sim.nowMs - fromMs) / (target - fromMs))),
       step: () => {
         if (sim !== this.sim) return true;
-        sim.runUntil(target, ACTIONS_PER_CHECK);
+        sim.advance(target, ACTIONS_PER_CHECK);
         return sim.reached(target);
       },
     };
@@ -488,7 +488,7 @@ export class EngineSession {
       const owedMs = Math.min(this.lagMs, MAX_CATCH_UP_WALL_MS * this.speed);
       const targetMs = Math.min(endMs, sim.nowMs + owedMs + (wallNow - this.lastWallMs) * this.speed);
       this.lastWallMs = wallNow;
-      while (!sim.reached(targetMs) && this.ports.wallNowMs() - wallNow < TICK_BUDGET_MS) sim.runUntil(targetMs, ACTIONS_PER_CHECK);
+      while (!sim.reached(targetMs) && this.ports.wallNowMs() - wallNow < TICK_BUDGET_MS) sim.advance(targetMs, ACTIONS_PER_CHECK);
       this.lagMs = Math.max(0, targetMs - sim.nowMs);
       if (sim.nowMs >= this.endMs(sim)) this.playing = false;
       this.flush();
@@ -502,21 +502,22 @@ export class EngineSession {
   private flush(): void {
     const sim = this.sim;
     if (!sim) return;
-    const fromEvent = Math.min(this.sentEvents, sim.events.length);
-    const fromToken = Math.min(this.sentTokens, sim.tokens.length);
+    const fromEvent = Math.min(this.sentEvents, sim.eventLog.length);
+    const fromToken = Math.min(this.sentTokens, sim.tokenLog.length);
     this.ports.send({
       type: 'progress',
       fromEvent,
-      events: sim.events.slice(fromEvent),
+      // Built here, at the boundary: the engine keeps its logs as columns.
+      events: sim.eventLog.slice(fromEvent),
       fromToken,
-      tokens: sim.tokens.slice(fromToken).map(summarizeToken),
+      tokens: sim.tokenLog.slice(fromToken).map(summarizeToken),
       nowMs: sim.nowMs,
       playing: this.playing,
       speed: this.speed,
       lagMs: this.lagMs,
     });
-    this.sentEvents = sim.events.length;
-    this.sentTokens = sim.tokens.length;
+    this.sentEvents = sim.eventLog.length;
+    this.sentTokens = sim.tokenLog.length;
     const halt = sim.halt;
     if (halt && !this.haltReported) {
       this.haltReported = true;

@@ -10,7 +10,6 @@ import { emit, schedule, type EngineContext } from '../engine-context.ts';
 import { objectKey, type ClusterState, type FileContent, type PodState } from '../engine-state.ts';
 import { CLUSTER_CA_PEM } from '../controllers/tokens-controller.ts';
 import { TOKEN_MOUNT_PATH } from '../admission/service-account-admission.ts';
-import { tokenAt } from '../token-log.ts';
 import { writeAtomically } from './atomic-writer.ts';
 import { cacheKeyFor, earliestPossibleRefreshMs, getServiceAccountToken, liveCacheEntry, tokenCacheKey, type TokenSourceRequest } from './token-manager.ts';
 
@@ -105,10 +104,21 @@ export function mountPathOf(pod: Pod, volumeName: string): string {
   return TOKEN_MOUNT_PATH;
 }
 
+/** The objects a pod's sync events name, made once per Pod object (it is replaced, never changed). */
+const refsByPod = new WeakMap<Pod, { namespace: string; pod: string; podUid: string }>();
+function podRefsOf(pod: Pod): { namespace: string; pod: string; podUid: string } {
+  let refs = refsByPod.get(pod);
+  if (!refs) {
+    const meta = pod.metadata ?? {};
+    refs = { namespace: meta.namespace ?? 'default', pod: meta.name ?? '', podUid: meta.uid ?? '' };
+    refsByPod.set(pod, refs);
+  }
+  return refs;
+}
+
 export function syncPod(ctx: EngineContext, cluster: ClusterState, podState: PodState): void {
   const pod = podState.object;
-  const meta = pod.metadata ?? {};
-  const refs = { namespace: meta.namespace ?? 'default', pod: meta.name ?? '', podUid: meta.uid ?? '' };
+  const refs = podRefsOf(pod);
   let mountError: string | undefined;
   for (const volume of pod.spec?.volumes ?? []) {
     const collected = collectVolume(ctx, cluster, pod, volume);
@@ -122,17 +132,7 @@ export function syncPod(ctx: EngineContext, cluster: ClusterState, podState: Pod
     for (const path of outcome.changed) {
       const content = outcome.volume.files[path];
       if (!content || !('token' in content)) continue;
-      const token = tokenAt(ctx, content.token);
-      const fullPath = `${mountPathOf(pod, volume.name)}/${path}`;
-      emit(ctx, cluster.id, {
-        type: 'token.file-written',
-        token: content.token,
-        path: fullPath,
-        dataDir: outcome.volume.dataDir,
-        message: `kubelet wrote token #${token.number} to ${fullPath} in pod ${refs.pod}`,
-        cause: `AtomicWriter swapped ..data → ${outcome.volume.dataDir} because the token changed`,
-        refs: { ...refs, token: content.token, serviceAccount: token.serviceAccount },
-      });
+      ctx.eventLog.fileWritten(cluster.id, ctx.state.nowMs, content.token, refs, { mountPath: mountPathOf(pod, volume.name), file: path, dataDirRandom: outcome.dataDirRandom });
     }
   }
   if (mountError) {
