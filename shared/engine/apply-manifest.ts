@@ -47,7 +47,7 @@ export function applyManifest(ctx: EngineContext, cluster: ClusterState, text: s
 
 export function runManifest(ctx: EngineContext, cluster: ClusterState, text: string, options: ManifestOptions = {}): ManifestRun {
   const verb = options.verb ?? 'apply';
-  const parsed = parseManifest(text, { lineOffset: (options.firstLine ?? 1) - 1, columnOffset: (options.firstColumn ?? 1) - 1 });
+  const parsed = parseOnce(text, (options.firstLine ?? 1) - 1, (options.firstColumn ?? 1) - 1);
   if (!parsed.ok) {
     const first = parsed.errors[0];
     // kubectl names the file it could not parse ("error parsing STDIN: …"); each message ends with its place in it.
@@ -142,6 +142,26 @@ export function runManifest(ctx: EngineContext, cluster: ClusterState, text: str
     stdout: lines.filter((line) => !line.err).map((line) => `${line.text}\n`).join(''),
     stderr: lines.filter((line) => line.err).map((line) => `${line.text}\n`).join(''),
   };
+}
+
+/**
+ * A scenario step applies its manifest to every flow in turn, so the last parse is kept for the next flow (a thousand
+ * pods on two flows were two thousand parses). Its objects are frozen: the API server copies what it stores.
+ */
+let lastParse: { text: string; lineOffset: number; columnOffset: number; result: ReturnType<typeof parseManifest> } | undefined;
+
+function parseOnce(text: string, lineOffset: number, columnOffset: number): ReturnType<typeof parseManifest> {
+  if (lastParse && lastParse.text === text && lastParse.lineOffset === lineOffset && lastParse.columnOffset === columnOffset) return lastParse.result;
+  const result = parseManifest(text, { lineOffset, columnOffset });
+  if (result.ok) for (const doc of result.value.documents) deepFreeze(doc.object);
+  lastParse = { text, lineOffset, columnOffset, result };
+  return result;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
 }
 
 /** A Pod's or Secret's `status` is not the client's to set; apply leaves the live one alone. */

@@ -219,23 +219,27 @@ export class EventLog {
     return full;
   }
 
-  refreshDue(flow: string, atMs: number, token: number, refs: PodRefs, due: { ageSec: number; thresholdSec: number; jitterSec: number; rule: RefreshReason['rule'] }): number {
+  // The kubelet's forms take their fields as arguments rather than an object: they are logged a few hundred thousand
+  // times in a long run.
+
+  /** `refresh` says why (its `ttlSec` is the cached token's, which the event's words recall from the token). */
+  refreshDue(flow: string, atMs: number, token: number, refs: PodRefs, refresh: RefreshReason, thresholdSec: number): number {
     const seq = this.begin(REFRESH_DUE, flow, atMs, token);
-    this.arg(due.ageSec);
-    this.arg(due.thresholdSec);
-    this.arg(due.jitterSec);
-    this.arg(RULES.indexOf(due.rule));
+    this.arg(refresh.ageSec);
+    this.arg(thresholdSec);
+    this.arg(refresh.jitterSec);
+    this.arg(RULES.indexOf(refresh.rule));
     this.podArgs(refs);
     return seq;
   }
 
-  kubeletIssued(flow: string, atMs: number, token: number, refs: PodRefs, issued: { expirationSec: number; jwtLifetimeSec: number; extended: boolean; refresh: RefreshReason | undefined }): number {
+  /** `refresh`: why the cached token was replaced; undefined for the pod's first token. */
+  kubeletIssued(flow: string, atMs: number, token: number, refs: PodRefs, expirationSec: number, jwtLifetimeSec: number, extended: boolean, refresh: RefreshReason | undefined): number {
     const seq = this.begin(KUBELET_ISSUED, flow, atMs, token);
-    this.arg(issued.expirationSec);
-    this.arg(issued.jwtLifetimeSec);
-    this.arg(issued.extended ? 1 : 0);
+    this.arg(expirationSec);
+    this.arg(jwtLifetimeSec);
+    this.arg(extended ? 1 : 0);
     this.podArgs(refs);
-    const refresh = issued.refresh;
     this.arg(refresh ? RULES.indexOf(refresh.rule) : -1);
     this.arg(refresh?.ageSec ?? 0);
     this.arg(refresh?.ttlSec ?? 0);
@@ -257,12 +261,12 @@ export class EventLog {
    * `path` is `mountPath/file`; `refs` is kept by the caller for the pod (the ServiceAccount named is the token's). The
    * data directory's name is spelled again from the write's instant and `dataDirRandom` (see dataDirName).
    */
-  fileWritten(flow: string, atMs: number, token: number, refs: Omit<PodRefs, 'serviceAccount'>, file: { mountPath: string; file: string; dataDirRandom: number }): number {
+  fileWritten(flow: string, atMs: number, token: number, refs: Omit<PodRefs, 'serviceAccount'>, mountPath: string, file: string, dataDirRandom: number): number {
     const seq = this.begin(FILE_WRITTEN, flow, atMs, token);
-    this.stringArg(file.mountPath);
-    this.stringArg(file.file);
+    this.stringArg(mountPath);
+    this.stringArg(file);
     this.arg(this.tupleOfRefs.get(refs) ?? this.internTuple(refs, [refs.namespace, refs.pod, refs.podUid, '']));
-    this.arg(file.dataDirRandom);
+    this.arg(dataDirRandom);
     return seq;
   }
 

@@ -42,18 +42,17 @@ export interface TokenProfile {
   jti: boolean;
 }
 
-/** The per-token numbers of a bound token (its JWT's `iat` and `exp`, and its `jti` as the four draws that spell it). */
+/** The per-token numbers of a bound token (its JWT's `iat` and `exp` among them). */
 export interface BoundTokenNumbers {
   issuedAtMs: number;
   expirationSec: number;
   statusExpirationMs: number;
   jwtExpiresAtMs: number;
   /** Set when the 3607 s extension applied. */
-  warnAfterMs?: number;
+  warnAfterMs: number | undefined;
   keyIndex: number;
   iat: number;
   exp: number;
-  jtiWords?: readonly [number, number, number, number];
 }
 
 /** The moments a token is told about once: its `exp` passed, it stopped being accepted, it was used past warnafter. */
@@ -120,9 +119,17 @@ export class TokenLog implements EventTextFacts {
     this.warnAfterMs[index] = numbers.warnAfterMs ?? Number.NaN;
     this.iat[index] = numbers.iat;
     this.exp[index] = numbers.exp;
-    const words = numbers.jtiWords;
-    if (words) this.jti.set(words, index * 4);
     return index;
+  }
+
+  /** The four draws that spell a bound token's `jti` (see uidFromWords). */
+  setJti(index: number, a: number, b: number, c: number, d: number): void {
+    const at = this.check(index) * 4;
+    const words = this.jti;
+    words[at] = a;
+    words[at + 1] = b;
+    words[at + 2] = c;
+    words[at + 3] = d;
   }
 
   recordLegacy(profileId: number, number: number, keyIndex: number, issuedAtMs: number): number {

@@ -16,8 +16,8 @@ import { setFlowVersion } from '../scenario/scenario-flow-version.ts';
 import type { InputError, Scenario } from '../scenario/scenario-types.ts';
 import type { EngineCommand, EngineMessage, ScenarioSummary, TokenSummary, WorkingCommand } from '../rpc/engine-protocol.ts';
 import type { UserStep } from '../engine/scenario-steps.ts';
-import { estimateWork, workWarning } from '../engine/work-budget.ts';
-import { ENGINE_SLICE_BUDGET_MS } from '../limits/input-budgets.ts';
+import { estimateWork, WorkMeter, workWarning } from '../engine/work-budget.ts';
+import { DEFAULT_SCENARIO_BUDGETS, ENGINE_SLICE_BUDGET_MS, type ScenarioBudgets } from '../limits/input-budgets.ts';
 import { formatDuration } from '../time/duration.ts';
 
 export interface HostPorts {
@@ -130,7 +130,11 @@ export class EngineSession {
   private faultAtMs: number | undefined;
   private haltReported = false;
 
-  constructor(private readonly ports: HostPorts) {}
+  /** `budgets`: how many pods a scenario may have and how much its run may log; only benchmarks pass other than the defaults. */
+  constructor(
+    private readonly ports: HostPorts,
+    private readonly budgets: Readonly<ScenarioBudgets> = DEFAULT_SCENARIO_BUDGETS,
+  ) {}
 
   /** Never rejects: whatever the engine throws is reported as a message naming this command. */
   async handle(command: EngineCommand): Promise<void> {
@@ -259,7 +263,7 @@ export class EngineSession {
       message: `${command.type} failed at ${formatDuration(sim.nowMs)}: ${reason}. The simulation goes back to ${formatDuration(backToMs)}${userCommand ? ', without that command' : ''}.${fenced}`,
     });
     try {
-      const rebuilt = new Simulation(sim.scenario, { userSteps: checkpoint.steps });
+      const rebuilt = this.simulate(sim.scenario, checkpoint.steps);
       this.sim = rebuilt;
       // The UI's log is cut back to what the rebuilt run will send again.
       this.sentEvents = 0;
@@ -334,7 +338,7 @@ export class EngineSession {
       changed: () => replaced,
       step: () => {
         if (parsed === undefined) {
-          parsed = parseScenario(text);
+          parsed = parseScenario(text, this.budgets);
           return parsed.ok ? false : refuse(parsed.errors);
         }
         if (!parsed.ok) return true;
@@ -352,7 +356,7 @@ export class EngineSession {
 
   /** A new simulation in place of the current one (built first, so a scenario that cannot start changes nothing). */
   private install(scenario: Scenario, sourceName: string, text: string, userSteps: readonly UserStep[] = []): Simulation {
-    const sim = new Simulation(scenario, { userSteps });
+    const sim = this.simulate(scenario, userSteps);
     this.stopTimer();
     this.playing = false;
     this.sim = sim;
@@ -361,8 +365,12 @@ export class EngineSession {
     this.sentEvents = 0;
     this.sentTokens = 0;
     this.lagMs = 0;
-    this.ports.send({ type: 'loaded', scenario: summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario))) });
+    this.ports.send({ type: 'loaded', scenario: summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario, this.budgets), this.budgets)) });
     return sim;
+  }
+
+  private simulate(scenario: Scenario, userSteps: readonly UserStep[]): Simulation {
+    return new Simulation(scenario, { userSteps, meter: new WorkMeter(scenario, this.budgets) });
   }
 
   /**

@@ -88,6 +88,19 @@ export const ENGINE_MAX_EVENTS = 150_000;
 /** Tokens one simulation may issue: each is a record of its claims, summarised to the window and signed on demand. */
 export const ENGINE_MAX_TOKENS = 50_000;
 /**
+ * The budgets a scenario is read and run under that depend on how big it may be: its pods, and the events and tokens
+ * its run may log. The app and the CLI always use the defaults; only the benchmarks, which load the engine far past
+ * what a lesson needs (docs/benchmarks.md), pass larger ones.
+ */
+export interface ScenarioBudgets {
+  pods: number;
+  events: number;
+  tokens: number;
+}
+
+export const DEFAULT_SCENARIO_BUDGETS: Readonly<ScenarioBudgets> = Object.freeze({ pods: SCENARIO_MAX_PODS, events: ENGINE_MAX_EVENTS, tokens: ENGINE_MAX_TOKENS });
+
+/**
  * A scenario whose estimated work is this many times the budget is refused when it is loaded: it would stop so early
  * that what it shows is not what its author meant (a client calling every millisecond, say). Below this, it loads and
  * stops cleanly when it reaches the budget.

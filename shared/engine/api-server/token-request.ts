@@ -8,7 +8,7 @@ import { versionBehaviour } from '../../model/versions.ts';
 import { nextUint32 } from '../../sim/prng.ts';
 import { numericDate, type EngineContext } from '../engine-context.ts';
 import { objectKey, type ClusterState, type TokenRecord } from '../engine-state.ts';
-import { recordBoundToken, type TokenProfile } from '../token-log.ts';
+import { recordBoundToken, type TokenLog, type TokenProfile } from '../token-log.ts';
 import { type ApiError, type ApiResult, API_SERVER_URL, connectionRefused, notFound } from './api-error.ts';
 import { WARN_ONLY_BOUND_TOKEN_EXPIRATION_SEC } from './service-account-token-options.ts';
 
@@ -18,6 +18,9 @@ export const DEFAULT_TOKEN_REQUEST_EXPIRATION_SEC = 60 * 60;
 /** `MinTokenAgeSec` in pkg/apis/authentication/validation. */
 export const MIN_TOKEN_EXPIRATION_SEC = 10 * 60;
 export const MAX_TOKEN_EXPIRATION_SEC = 2 ** 32;
+
+/** Most requests warn of nothing: they share one empty list of warnings (frozen, so nobody adds to it). */
+const NO_WARNINGS = Object.freeze([]) as unknown as string[];
 
 export interface TokenRequestSpec {
   audiences?: string[];
@@ -55,7 +58,8 @@ export function apiAudiences(cluster: ClusterState): string[] {
 
 function isKubeAudiences(cluster: ClusterState, audiences: string[]): boolean {
   const api = apiAudiences(cluster);
-  return audiences.every((a) => api.includes(a));
+  for (const audience of audiences) if (!api.includes(audience)) return false;
+  return true;
 }
 
 function invalid(value: number, detail: string): ApiError {
@@ -100,7 +104,7 @@ function unsupportedBinding(group: string, version: string, kind: string): ApiRe
 
 function resolveBoundObject(cluster: ClusterState, input: TokenRequestInput): ApiResult<BindingResult> {
   const ref = input.spec.boundObjectRef;
-  if (!ref) return { ok: true, value: {}, warnings: [] };
+  if (!ref) return { ok: true, value: {}, warnings: NO_WARNINGS };
   const behaviour = versionBehaviour(cluster.version);
   const apiVersion = ref.apiVersion ?? '';
   const grouped = apiVersion.includes('/');
@@ -129,7 +133,7 @@ function resolveBoundObject(cluster: ClusterState, input: TokenRequestInput): Ap
       // A missing Node still embeds its name: the token must not fail because the node object is gone.
       podNode = { name: nodeName, uid: cluster.nodes[nodeName]?.metadata?.uid };
     }
-    return { ok: true, value: { bound: { kind: 'Pod', name: ref.name, uid }, podNode }, warnings: [] };
+    return { ok: true, value: { bound: { kind: 'Pod', name: ref.name, uid }, podNode }, warnings: NO_WARNINGS };
   }
   if (ref.kind === 'Secret') {
     const secret = cluster.secrets[objectKey(input.namespace, ref.name)];
@@ -137,7 +141,7 @@ function resolveBoundObject(cluster: ClusterState, input: TokenRequestInput): Ap
     const uid = secret.object.metadata?.uid ?? '';
     const conflict = boundUidConflict(ref, 'Secret', uid);
     if (conflict) return { ok: false, error: conflict };
-    return { ok: true, value: { bound: { kind: 'Secret', name: ref.name, uid } }, warnings: [] };
+    return { ok: true, value: { bound: { kind: 'Secret', name: ref.name, uid } }, warnings: NO_WARNINGS };
   }
   if (ref.kind === 'Node' && behaviour.nodeKindKnown) {
     if (!behaviour.nodeBinding) {
@@ -155,7 +159,7 @@ function resolveBoundObject(cluster: ClusterState, input: TokenRequestInput): Ap
     const uid = node.metadata?.uid ?? '';
     const conflict = boundUidConflict(ref, 'Node', uid);
     if (conflict) return { ok: false, error: conflict };
-    return { ok: true, value: { bound: { kind: 'Node', name: ref.name, uid } }, warnings: [] };
+    return { ok: true, value: { bound: { kind: 'Node', name: ref.name, uid } }, warnings: NO_WARNINGS };
   }
   return unsupportedBinding(group, version, ref.kind);
 }
@@ -313,10 +317,10 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
   if (!binding.ok) return binding;
   const { bound, podNode } = binding.value;
 
-  const warnings: string[] = [];
+  let warnings = NO_WARNINGS;
   const maxSec = cluster.tokenOptions.maxExpirationSec;
   if (maxSec > 0 && expirationSec > maxSec) {
-    warnings.push(`requested expiration of ${expirationSec} seconds shortened to ${maxSec} seconds`);
+    warnings = [`requested expiration of ${expirationSec} seconds shortened to ${maxSec} seconds`];
     expirationSec = maxSec;
   }
 
@@ -333,43 +337,46 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
   const nowWholeSecMs = (iat * 1000) - ctx.scenario.startEpochMs;
   const behaviour = versionBehaviour(cluster.version);
   const profileId = tokenProfileId(ctx, cluster, input, sa.metadata?.uid ?? '', audiences, bound, podNode, behaviour.tokenJti);
-  // The jti's four draws are taken here, in the order nextUid takes them; the UID is spelled when the token is read.
-  const jtiWords = behaviour.tokenJti
-    ? ([nextUint32(ctx.state.prng), nextUint32(ctx.state.prng), nextUint32(ctx.state.prng), nextUint32(ctx.state.prng)] as const)
-    : undefined;
-  const tokens = ctx.tokenLog;
   const token = recordBoundToken(ctx, cluster, profileId, {
     issuedAtMs: nowMs,
     expirationSec,
     // status.expirationTimestamp is now + the clamped (never the extended) lifetime, in whole seconds on the wire.
     statusExpirationMs: nowWholeSecMs + expirationSec * 1000,
     jwtExpiresAtMs: nowWholeSecMs + jwtLifetimeSec * 1000,
-    ...(extended ? { warnAfterMs: nowWholeSecMs + expirationSec * 1000 } : {}),
+    warnAfterMs: extended ? nowWholeSecMs + expirationSec * 1000 : undefined,
     keyIndex: cluster.signingKey.poolIndex,
     iat,
     exp: iat + jwtLifetimeSec,
-    ...(jtiWords ? { jtiWords } : {}),
   });
-
-  const metadata = {
-    name: input.serviceAccount,
-    namespace: input.namespace,
-    ...(behaviour.tokenRequestEchoesServiceAccountUid ? { uid: saUid } : {}),
-    creationTimestampMs: nowWholeSecMs,
-  };
+  if (behaviour.tokenJti) {
+    // The jti's four draws, in the order nextUid takes them (nothing else draws in between); the UID is spelled when
+    // the token is read.
+    const prng = ctx.state.prng;
+    ctx.tokenLog.setJti(token, nextUint32(prng), nextUint32(prng), nextUint32(prng), nextUint32(prng));
+  }
+  const metadata = behaviour.tokenRequestEchoesServiceAccountUid
+    ? { name: input.serviceAccount, namespace: input.namespace, uid: saUid, creationTimestampMs: nowWholeSecMs }
+    : { name: input.serviceAccount, namespace: input.namespace, creationTimestampMs: nowWholeSecMs };
   return {
     ok: true,
-    value: {
-      metadata,
-      tokenIndex: token,
-      get token() {
-        return tokens.get(token);
-      },
-      expirationSec,
-      statusExpirationMs: nowWholeSecMs + expirationSec * 1000,
-      jwtLifetimeSec,
-      extended,
-    },
+    value: new IssuedToken(ctx.tokenLog, token, metadata, expirationSec, nowWholeSecMs + expirationSec * 1000, jwtLifetimeSec, extended),
     warnings,
   };
+}
+
+/** A successful TokenRequest's response; the token's record is built only if someone reads it. */
+class IssuedToken implements TokenRequestResponse {
+  constructor(
+    private readonly log: TokenLog,
+    readonly tokenIndex: number,
+    readonly metadata: TokenRequestResponse['metadata'],
+    readonly expirationSec: number,
+    readonly statusExpirationMs: number,
+    readonly jwtLifetimeSec: number,
+    readonly extended: boolean,
+  ) {}
+
+  get token(): TokenRecord {
+    return this.log.get(this.tokenIndex);
+  }
 }

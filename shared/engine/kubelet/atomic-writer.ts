@@ -14,9 +14,9 @@ function sameContent(a: FileContent | undefined, b: FileContent): boolean {
 
 function samePayload(current: MountedVolume | undefined, payload: Record<string, FileContent>): boolean {
   if (!current) return false;
-  const paths = Object.keys(payload);
-  if (paths.length !== Object.keys(current.files).length) return false;
-  return paths.every((path) => sameContent(current.files[path], payload[path]!));
+  for (const path in payload) if (!sameContent(current.files[path], payload[path]!)) return false;
+  for (const path in current.files) if (!Object.hasOwn(payload, path)) return false;
+  return true;
 }
 
 /**
@@ -64,7 +64,22 @@ export type WriteOutcome =
 
 export function writeAtomically(ctx: EngineContext, current: MountedVolume | undefined, payload: Record<string, FileContent>): WriteOutcome {
   if (current && samePayload(current, payload)) return { written: false, volume: current, changed: [] };
-  const changed = Object.keys(payload).filter((path) => !sameContent(current?.files[path], payload[path]!));
+  const changed: string[] = [];
+  for (const path in payload) if (!sameContent(current?.files[path], payload[path]!)) changed.push(path);
   const random = nextInt(ctx.state.prng, 100_000_000, 4_294_967_296);
-  return { written: true, volume: { dataDir: dataDirName(epochMs(ctx, ctx.state.nowMs), random), files: { ...payload } }, changed, dataDirRandom: random };
+  // The payload becomes the volume's files: the caller made it for this write and keeps no hold on it.
+  return { written: true, volume: new WrittenVolume(epochMs(ctx, ctx.state.nowMs), random, payload), changed, dataDirRandom: random };
+}
+
+/** A volume as written: its data directory's name is spelled when someone reads it (kubectl exec ls, tests). */
+class WrittenVolume implements MountedVolume {
+  constructor(
+    private readonly writtenAtEpochMs: number,
+    private readonly random: number,
+    readonly files: Record<string, FileContent>,
+  ) {}
+
+  get dataDir(): string {
+    return dataDirName(this.writtenAtEpochMs, this.random);
+  }
 }

@@ -8,7 +8,7 @@ import { nextInt } from '../../sim/prng.ts';
 import type { EngineContext } from '../engine-context.ts';
 import type { PodRefs } from '../event-log.ts';
 import type { CachedTokenRequest, ClusterState } from '../engine-state.ts';
-import { createTokenRequest, type TokenRequestSpec } from '../api-server/token-request.ts';
+import { createTokenRequest, type TokenRequestInput, type TokenRequestSpec } from '../api-server/token-request.ts';
 import { goStrconvQuote } from '../../kubectl/kubectl-flags.ts';
 import { versionBehaviour } from '../../model/versions.ts';
 import type { RefreshReason } from '../../model/event-text.ts';
@@ -102,14 +102,9 @@ export function getServiceAccountToken(ctx: EngineContext, cluster: ClusterState
     if (!decision.refresh) return { ok: true, token: cached.token };
     const ageSec = Math.floor(decision.ageSec);
     refresh = { rule: decision.rule, ageSec, ttlSec: cached.expirationSec ?? 0, jitterSec };
-    ctx.eventLog.refreshDue(cluster.id, nowMs, cached.token, refs, { ageSec, thresholdSec: decision.thresholdSec, jitterSec, rule: decision.rule });
+    ctx.eventLog.refreshDue(cluster.id, nowMs, cached.token, refs, refresh, decision.thresholdSec);
   }
-  const response = createTokenRequest(ctx, cluster, {
-    namespace: request.namespace,
-    serviceAccount: request.serviceAccount,
-    ...(request.serviceAccountUid === undefined ? {} : { uid: request.serviceAccountUid }),
-    spec: request.spec,
-  });
+  const response = createTokenRequest(ctx, cluster, tokenRequestOf(request));
   if (!response.ok) {
     const expired = cached !== undefined && nowMs > cached.statusExpirationMs;
     const keep = cached !== undefined && !expired;
@@ -129,11 +124,27 @@ export function getServiceAccountToken(ctx: EngineContext, cluster: ClusterState
   const { tokenIndex: token, expirationSec, statusExpirationMs, jwtLifetimeSec, extended } = response.value;
   kubelet.tokenCache[key] = { token, expirationSec, statusExpirationMs, boundPodUid: request.pod.uid };
   for (const warning of response.warnings) ctx.eventLog.clampWarning(cluster.id, nowMs, refs, warning);
-  ctx.eventLog.kubeletIssued(cluster.id, nowMs, token, refs, { expirationSec, jwtLifetimeSec, extended, refresh });
+  ctx.eventLog.kubeletIssued(cluster.id, nowMs, token, refs, expirationSec, jwtLifetimeSec, extended, refresh);
   return { ok: true, token };
 }
 
-/** The objects the kubelet's token events name, made once per request (a pod's requests never change). */
+/** The TokenRequest the kubelet sends for `request`, made once per request (a pod's requests never change). */
+const tokenRequestByRequest = new WeakMap<TokenSourceRequest, TokenRequestInput>();
+function tokenRequestOf(request: TokenSourceRequest): TokenRequestInput {
+  let input = tokenRequestByRequest.get(request);
+  if (!input) {
+    input = {
+      namespace: request.namespace,
+      serviceAccount: request.serviceAccount,
+      ...(request.serviceAccountUid === undefined ? {} : { uid: request.serviceAccountUid }),
+      spec: request.spec,
+    };
+    tokenRequestByRequest.set(request, input);
+  }
+  return input;
+}
+
+/** The objects the kubelet's token events name, made once per request. */
 const podRefsByRequest = new WeakMap<TokenSourceRequest, PodRefs>();
 function podRefsOf(request: TokenSourceRequest): PodRefs {
   let refs = podRefsByRequest.get(request);
