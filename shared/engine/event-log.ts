@@ -9,7 +9,7 @@
  * same events, and a seek forward can restore a later snapshot without running that stretch again. A user command
  * that changes the future drops them (`discardFuture`).
  */
-import type { NewEvent, SimEvent } from '../model/events.ts';
+import type { EventRefs, NewEvent, SimEvent } from '../model/events.ts';
 import { EVENT_TEXT, type EventText, type RefreshReason } from '../model/event-text.ts';
 import { ensureLength } from '../sim/grow-array.ts';
 import type { TokenLog } from './token-log.ts';
@@ -364,6 +364,45 @@ export class EventLog {
 
   flowAt(seq: number): string {
     return this.flows[this.flow[this.check(seq)]!]!;
+  }
+
+  /**
+   * The pod and the actor event `seq` names in its refs, without building the event (the work meter counts them
+   * over the whole log when a run reaches its budget).
+   */
+  podAndActorAt(seq: number): Pick<EventRefs, 'pod' | 'actor'> {
+    const form = this.form[this.check(seq)]!;
+    const a = this.argStart[seq]!;
+    switch (form) {
+      case STORED: {
+        const { pod, actor } = (this.objects[this.objectStart[seq]!] as SimEvent).refs;
+        return { pod, actor };
+      }
+      case REFRESH_DUE:
+        return { pod: this.tuples[this.args[a + 4]!]![1] };
+      case KUBELET_ISSUED:
+      case KUBELET_REQUEST_FAILED:
+        return { pod: this.tuples[this.args[a + 3]!]![1] };
+      case FILE_WRITTEN:
+        return { pod: this.tuples[this.args[a + 2]!]![1] };
+      case CLAMP_WARNING:
+        return { pod: this.tuples[this.args[a + 1]!]![1] };
+      case EXPIRED:
+      case INVALIDATED: {
+        const bound = this.tokens.profileOf(this.token[seq]!).boundObject;
+        return { pod: bound?.kind === 'Pod' ? bound.name : undefined };
+      }
+      case ALLOWED:
+      case DENIED_NO_FILE:
+      case DENIED_API_DOWN:
+      case UNAUTHORIZED:
+      case STALE_WARNING: {
+        const [, pod, actor] = this.tuples[this.args[a]!]!;
+        return { pod, actor };
+      }
+      default:
+        return {};
+    }
   }
 
   /** Whether `seq` is in the log and is the event of `form` that told about `token`. */

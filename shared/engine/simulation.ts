@@ -25,10 +25,22 @@ import { CLOCK_SKEW_LEEWAY_MS } from './api-server/authenticator.ts';
 import { WorkMeter } from './work-budget.ts';
 import { fetchSignerKeys, scheduleSignerKeySync } from './api-server/external-signer.ts';
 
+/**
+ * Snapshots are taken at most this many agenda actions apart by default (and at most every 1/200 of the run): a seek
+ * then replays at most a few tens of milliseconds of engine work, and a long, busy run keeps tens of snapshots, not
+ * hundreds (each copies the state's records).
+ */
+export const SNAPSHOT_EVERY_ACTIONS = 5_000;
+
 export interface SimulationOptions {
   keyPool?: KeyPool;
   /** Simulated time between snapshots; 0 turns snapshots off (benchmarks that never seek). */
   snapshotEveryMs?: number;
+  /**
+   * Agenda actions between snapshots, at least: a seek replays at most about this many from the snapshot it restores.
+   * By default SNAPSHOT_EVERY_ACTIONS, or 0 (time alone) when `snapshotEveryMs` is given.
+   */
+  snapshotEveryActions?: number;
   /** Console lines and editor applies recorded in an earlier run, carried out again at their instants. */
   userSteps?: readonly UserStep[];
   /** Counts the logs against the engine's budgets; defaults to the standard budgets. */
@@ -61,6 +73,9 @@ export class Simulation {
   private readonly ctx: EngineContext;
   private readonly snapshots: Snapshot[] = [];
   private readonly snapshotEveryMs: number;
+  private readonly snapshotEveryActions: number;
+  /** Actions run since the snapshot the state was last taken in or restored from. */
+  private actionsSinceSnapshot = 0;
   /** User steps in the order they run (by instant, then by when they were typed). */
   private readonly userSteps: UserStep[] = [];
   /** The first user step that has not run yet. */
@@ -74,6 +89,7 @@ export class Simulation {
     this.scenario = scenario;
     this.meter = options.meter ?? new WorkMeter(scenario);
     this.snapshotEveryMs = options.snapshotEveryMs ?? Math.max(60_000, Math.floor(scenario.durationMs / 200));
+    this.snapshotEveryActions = options.snapshotEveryActions ?? (options.snapshotEveryMs === undefined ? SNAPSHOT_EVERY_ACTIONS : 0);
     const state: EngineState = {
       nowMs: 0,
       prng: seedPrng(scenario.seed),
@@ -221,6 +237,7 @@ export class Simulation {
         this.nextUserStep += 1;
         runUserStep(this.ctx, this.ctx.state.flows[user.flow]!, user);
         actions += 1;
+        this.actionsSinceSnapshot += 1;
         this.checkBudget();
         continue;
       }
@@ -228,6 +245,7 @@ export class Simulation {
       this.maybeSnapshotBefore(next.atMs);
       popAction(queue);
       this.actionsProcessed += 1;
+      this.actionsSinceSnapshot += 1;
       actions += 1;
       this.ctx.state.nowMs = next.atMs;
       this.dispatch(next.action);
@@ -249,7 +267,7 @@ export class Simulation {
 
   private checkBudget(): void {
     if (!this.meter.exceeded(this.eventLog.length, this.tokenLog.length)) return;
-    this.haltedAt = { atMs: this.ctx.state.nowMs, message: this.meter.stopMessage(this.ctx.state.nowMs, eventsOf(this.eventLog), this.tokenLog.length) };
+    this.haltedAt = { atMs: this.ctx.state.nowMs, message: this.meter.stopMessage(this.ctx.state.nowMs, podsAndActorsOf(this.eventLog), this.tokenLog.length) };
   }
 
   /** Runs to the next instant at which something is logged (or to the end); returns the events logged then. */
@@ -298,11 +316,13 @@ export class Simulation {
     if (this.tokenRecords.length > snapshot.tokenCount) this.tokenRecords.length = snapshot.tokenCount;
     if (this.eventObjects.length > snapshot.eventCount) this.eventObjects.length = snapshot.eventCount;
     this.nextUserStep = snapshot.userStepCount;
+    this.actionsSinceSnapshot = 0;
     // Replaying is deterministic: if the run stops at a budget again, it stops at the same place.
     this.haltedAt = undefined;
   }
 
   private takeSnapshot(): void {
+    this.actionsSinceSnapshot = 0;
     this.snapshots.push({ state: copyState(this.ctx.state), tokenCount: this.tokenLog.length, eventCount: this.eventLog.length, userStepCount: this.nextUserStep });
   }
 
@@ -311,6 +331,7 @@ export class Simulation {
     const last = this.snapshots[this.snapshots.length - 1]!;
     if (last.state.nowMs >= this.ctx.state.nowMs) return;
     if (atMs - last.state.nowMs < this.snapshotEveryMs) return;
+    if (this.actionsSinceSnapshot < this.snapshotEveryActions) return;
     // Snapshots are taken between actions, so replaying from one never repeats or skips an action.
     this.takeSnapshot();
   }
@@ -379,7 +400,7 @@ function podByUid(cluster: ClusterState, uid: string) {
   return key ? cluster.pods[key] : undefined;
 }
 
-/** The log's events one at a time, for a single pass that keeps none of them. */
-function* eventsOf(log: EventLog): Iterable<SimEvent> {
-  for (let i = 0; i < log.length; i++) yield log.get(i);
+/** The pod and actor of every logged event, one at a time. */
+function* podsAndActorsOf(log: EventLog): Iterable<Pick<SimEvent['refs'], 'pod' | 'actor'>> {
+  for (let i = 0; i < log.length; i++) yield log.podAndActorAt(i);
 }

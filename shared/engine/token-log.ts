@@ -204,6 +204,11 @@ export class TokenLog implements EventTextFacts {
     return Number.isNaN(sec) ? 0 : sec;
   }
 
+  /** When the token was issued, in simulated ms. */
+  issuedAt(index: number): number {
+    return this.issuedAtMs[this.check(index)]!;
+  }
+
   /** JWT `exp` in simulated ms (undefined for a legacy token, which has none). */
   jwtExpiresAt(index: number): number | undefined {
     const ms = this.jwtExpiresAtMs[this.check(index)]!;

@@ -5,7 +5,7 @@
  * a warning and stops cleanly when the meter says so. Kept apart from the logs it counts: the simulation asks
  * `WorkMeter.exceeded` with two numbers, however the logs are stored.
  */
-import type { SimEvent } from '../model/events.ts';
+import type { EventRefs } from '../model/events.ts';
 import { versionBehaviour } from '../model/versions.ts';
 import type { FlowSpec, InputError, Scenario, Step } from '../scenario/scenario-types.ts';
 import { parseManifest } from '../manifest/parse-manifest.ts';
@@ -209,10 +209,11 @@ export class WorkMeter {
     return events >= this.limits.events || tokens >= this.limits.tokens;
   }
 
-  stopMessage(atMs: number, events: Iterable<SimEvent>, tokens: number): string {
+  /** `events`: the pod and actor each logged event names (its `refs`). */
+  stopMessage(atMs: number, events: Iterable<Pick<EventRefs, 'pod' | 'actor'>>, tokens: number): string {
     const counts = new Map<string, number>();
-    for (const event of events) {
-      const key = event.refs.pod !== undefined ? `pod ${event.refs.pod}` : event.refs.actor !== undefined ? `actor ${event.refs.actor}` : undefined;
+    for (const refs of events) {
+      const key = refs.pod !== undefined ? `pod ${refs.pod}` : refs.actor !== undefined ? `actor ${refs.actor}` : undefined;
       if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);

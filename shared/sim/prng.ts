@@ -59,11 +59,18 @@ export function nextUid(state: PrngState): string {
  * UID only when someone reads the token.
  */
 export function uidFromWords(a: number, b: number, c: number, d: number): string {
-  const hex = (word: number) => word.toString(16).padStart(8, '0');
-  const [ha, hb, hc, hd] = [hex(a), hex(b), hex(c), hex(d)];
+  const hb = hex8(b);
+  const hc = hex8(c);
   const variant = HEX[8 + (parseInt(hc[0]!, 16) & 3)];
-  return `${ha}-${hb.slice(0, 4)}-4${hb.slice(5, 8)}-${variant}${hc.slice(1, 4)}-${hc.slice(4, 8)}${hd}`;
+  return `${hex8(a)}-${hb.slice(0, 4)}-4${hb.slice(5, 8)}-${variant}${hc.slice(1, 4)}-${hc.slice(4, 8)}${hex8(d)}`;
 }
+
+/** A 32-bit word as eight lowercase hex digits. */
+function hex8(word: number): string {
+  return BYTE_HEX[(word >>> 24) & 255]! + BYTE_HEX[(word >>> 16) & 255]! + BYTE_HEX[(word >>> 8) & 255]! + BYTE_HEX[word & 255]!;
+}
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /**
  * apimachinery `rand.String` alphabet (no vowels, no confusable digits), used by `names.SimpleNameGenerator` for

@@ -24,7 +24,7 @@ describe('refused up front', () => {
     expect(errors).toHaveLength(1);
     const [error] = errors;
     expect(error!.message).toMatch(
-      /^steps\[\d\]\.client\.callEvery: a client calling every 1 ms for 5 h 59 m makes about 21,540,\d{3} events; TokenScope keeps at most 150,000 per run, so the simulation would stop after 2 m 30 s of 6 h; make callEvery 1s or longer, or shorten duration to 2m or less \(line \d+, column \d+\)$/,
+      /^steps\[\d\]\.client\.callEvery: a client calling every 1 ms for 5 h 59 m makes about 21,540,\d{3} events; TokenScope keeps at most 500,000 per run, so the simulation would stop after 8 m 21 s of 6 h; make callEvery 1s or longer, or shorten duration to 8m or less \(line \d+, column \d+\)$/,
     );
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('callEvery: 1ms')) + 1;
@@ -49,12 +49,14 @@ describe('refused up front', () => {
 
 describe('stopped while running', () => {
   const DECADE = loadScenario(singleFlow({ version: '1.30', duration: '3650d' }));
+  const THIRTY_YEARS = loadScenario(singleFlow({ version: '1.30', duration: '10950d' }));
 
-  it('a ten-year, one-pod scenario is estimated close to what it logs, and loads with a warning instead of a refusal', () => {
+  it('a ten-year, one-pod scenario is estimated close to what it logs and fits; a thirty-year one loads with a warning instead of a refusal', () => {
     const estimate = estimateWork(DECADE);
     expect(estimate.events).toBeGreaterThan(400_000);
     expect(estimate.events).toBeLessThan(480_000);
-    expect(workWarning(DECADE, estimate)).toMatch(/it will stop at about 3 y \d+ d of 10 y\. Most of it comes from the step at line \d+: the kubelet refreshing pod app's token every 48 m/);
+    expect(workWarning(DECADE, estimate)).toBeUndefined();
+    expect(workWarning(THIRTY_YEARS, estimateWork(THIRTY_YEARS))).toMatch(/it will stop at about 11 y \d+ d of 30 y\. Most of it comes from the step at line \d+: the kubelet refreshing pod app's token every 48 m/);
   });
 
   it('stops between two actions at the budget, goes no further, and stops at the same place after a seek back', () => {
