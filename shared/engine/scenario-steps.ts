@@ -7,6 +7,7 @@ import type { ClusterState } from './engine-state.ts';
 import { describeTokenMarkers } from './token-markers.ts';
 import { runKubectl, type KubectlRun, type ReadFile } from './kubectl-runner.ts';
 import { applyManifest } from './apply-manifest.ts';
+import { stepManifest } from './step-manifests.ts';
 import { addAttacker, addClient } from './actors/actors.ts';
 import { injectFault, upgradeCluster } from './faults.ts';
 import { runEditorApply, type EditorApplyResult } from './kubectl/kubectl-apply.ts';
@@ -17,7 +18,7 @@ export function runStep(ctx: EngineContext, cluster: ClusterState, step: Step): 
       runKubectlLine(ctx, cluster, step.command);
       return;
     case 'apply':
-      applyManifest(ctx, cluster, step.manifest, step.manifestLine, step.manifestColumn ?? 1);
+      applyManifest(ctx, cluster, step.manifest, step.manifestLine, step.manifestColumn ?? 1, stepManifest(step));
       return;
     case 'client':
       return addClient(ctx, cluster, step);

@@ -7,7 +7,8 @@
  */
 import type { EventRefs } from '../model/events.ts';
 import { versionBehaviour } from '../model/versions.ts';
-import type { FlowSpec, InputError, Scenario, Step } from '../scenario/scenario-types.ts';
+import type { ApplyStep, FlowSpec, InputError, Scenario, Step } from '../scenario/scenario-types.ts';
+import { stepManifest } from './step-manifests.ts';
 import { parseManifest } from '../manifest/parse-manifest.ts';
 import { formatDuration, formatScenarioDuration } from '../time/duration.ts';
 import { ENGINE_MAX_EVENTS, ENGINE_MAX_TOKENS, ENGINE_REFUSE_FACTOR, formatLimit } from '../limits/input-budgets.ts';
@@ -63,10 +64,14 @@ function refreshPeriodMs(expirationSec: number, flow: FlowSpec): number {
 }
 
 /** The tokens each pod in an apply step's manifest keeps rotated: its projections, and the default volume if any. */
-function podStreams(manifest: string): Array<{ pod: string; expirations: number[]; automount: boolean }> {
-  const parsed = parseManifest(manifest);
-  if (!parsed.ok) return [];
-  return parsed.value.documents.flatMap((doc) => {
+function podStreams(step: ApplyStep): Array<{ pod: string; expirations: number[]; automount: boolean }> {
+  let documents = stepManifest(step);
+  if (!documents) {
+    const parsed = parseManifest(step.manifest);
+    if (!parsed.ok) return [];
+    documents = parsed.value.documents;
+  }
+  return documents.flatMap((doc) => {
     if (doc.kind !== 'Pod') return [];
     const spec = doc.object.spec;
     const expirations = (spec?.volumes ?? []).flatMap((volume) =>
@@ -100,7 +105,7 @@ function stepWork(scenario: Scenario, step: Step, limits: WorkLimits): StepWork 
     case 'apply': {
       let tokens = 0;
       let fastestMs = Number.POSITIVE_INFINITY;
-      const pods = podStreams(step.manifest);
+      const pods = podStreams(step);
       for (const flow of flows) {
         const defaultVolume = versionBehaviour(flow.kubernetesVersion).boundTokenVolume;
         for (const pod of pods) {

@@ -30,9 +30,11 @@ import {
   type ScenarioBudgets,
 } from '../limits/input-budgets.ts';
 import { estimateWork, workRefusal, type StepPlace } from '../engine/work-budget.ts';
+import { rememberStepManifest } from '../engine/step-manifests.ts';
 import { completeServiceAccountTokenOptions, externalSignerGateError } from '../engine/api-server/service-account-token-options.ts';
 import type {
   ApiServerFlags,
+  ApplyStep,
   ClientReads,
   ExternalSignerSpec,
   FaultKind,
@@ -648,7 +650,9 @@ class ScenarioReader extends YamlFieldReader {
       this.error(path, tooMany(this.podCount, 'pods', this.budgets.pods, 'a scenario tells its story with a few pods; remove some'), field.position);
       return undefined;
     }
-    return { ...base, kind: 'apply', manifest, manifestLine: placement.line, manifestColumn: placement.column };
+    const step: ApplyStep = { ...base, kind: 'apply', manifest, manifestLine: placement.line, manifestColumn: placement.column };
+    rememberStepManifest(step, parsed.value.documents);
+    return step;
   }
 
   private clientStep(field: Field, path: string, base: StepBaseFields): Step | undefined {
