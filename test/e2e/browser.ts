@@ -3,7 +3,10 @@
  * the flags this machine needs, and records every request that would leave localhost.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 
@@ -20,11 +23,49 @@ function chromiumPath(): string {
   throw new Error('Chromium is not installed: apt-get install -y chromium');
 }
 
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * A Chromium to drive. In an E2E test file it is a connection to the one Chromium the global set-up launched: the
+ * caller makes its own contexts, and `close()` ends those and the connection, not the browser. Elsewhere (the
+ * screenshot tool, the benchmarks) it is a browser of its own.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const endpoint = await sharedChromiumEndpoint();
+  if (endpoint) return chromium.connectOverCDP(endpoint);
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+// Only a vitest worker can be handed the endpoint, so vitest is loaded there alone: the tools that import this file
+// run without it.
+async function sharedChromiumEndpoint(): Promise<string | undefined> {
+  if (!process.env.VITEST_WORKER_ID) return undefined;
+  const { inject } = await import('vitest');
+  return inject('chromiumEndpoint');
+}
+
+/**
+ * Launches the Chromium every E2E file shares, with a DevTools endpoint the files connect to over CDP. CDP rather than
+ * Playwright's own server protocol because a remote Playwright connection cannot give a download's local path.
+ */
+export async function launchSharedChromium(): Promise<{ endpoint: string; close(): Promise<void> }> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'tokenscope-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--remote-debugging-port=0'] });
+  const close = async () => {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  // Chromium picks the port and writes it, with the browser's DevTools path, to this file in its profile.
+  const portFile = join(profileDir, 'DevToolsActivePort');
+  for (let waitedMs = 0; !existsSync(portFile); waitedMs += 20) {
+    if (waitedMs > 30_000) {
+      await close();
+      throw new Error(`Chromium wrote no ${portFile} within 30 s`);
+    }
+    await sleep(20);
+  }
+  const [port, path] = readFileSync(portFile, 'utf8').split('\n');
+  return { endpoint: `ws://127.0.0.1:${port}${path}`, close };
 }
 
 export interface OpenedPage {
