@@ -34,6 +34,8 @@ export default defineConfig({
     ...(report ? { outputFile: { json: report } } : {}),
     // Vitest's default leaves one core idle; the fuzzers and the engine tests are CPU-bound and independent.
     maxWorkers: availableParallelism(),
+    // A golden file that is missing fails like one that differs; only an explicit request writes goldens.
+    update: process.env.TOKENSCOPE_UPDATE_GOLDENS === '1' ? 'all' : 'none',
     projects: [
       {
         test: {
