@@ -57,14 +57,16 @@ export default defineConfig({
         },
       },
       {
+        // After the unit tests, as many files at a time as workers, each in browser contexts of its own on the one
+        // Chromium: they mostly wait on the page. The timeouts leave room for a busy machine.
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.{ts,tsx}'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 120_000,
+          testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
