@@ -36,6 +36,8 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     // A golden file that is missing fails like one that differs; only an explicit request writes goldens.
     update: process.env.TOKENSCOPE_UPDATE_GOLDENS === '1' ? 'all' : 'none',
+    // Tests in both unit projects run the CLI bundle; a root-level global set-up runs once per run, whatever is chosen.
+    globalSetup: ['test/support/cli-bundle-setup.ts'],
     projects: [
       {
         test: {
@@ -52,7 +54,6 @@ export default defineConfig({
           name: 'unit-isolated',
           include: leavesState,
           environment: 'node',
-          globalSetup: ['test/support/cli-bundle-setup.ts'],
           testTimeout: 60_000,
         },
       },
