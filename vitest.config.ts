@@ -58,13 +58,14 @@ export default defineConfig({
         },
       },
       {
-        // After the unit tests, as many files at a time as workers, each in browser contexts of its own on the one
-        // Chromium: they mostly wait on the page. The timeouts leave room for a busy machine.
+        // After the unit tests, two files at a time (they mostly wait on the page), each worker with a Chromium that
+        // the files it runs share (test/e2e/global-setup.ts). The timeouts leave room for a busy machine.
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.{ts,tsx}'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
+          maxWorkers: 2,
           testTimeout: 180_000,
           hookTimeout: 180_000,
           sequence: { groupOrder: 1 },

@@ -3,8 +3,7 @@
  * the flags this machine needs, and records every request that would leave localhost.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -26,9 +25,9 @@ function chromiumPath(): string {
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
- * A Chromium to drive. In an E2E test file it is a connection to the one Chromium the global set-up launched: the
- * caller makes its own contexts, and `close()` ends those and the connection, not the browser. Elsewhere (the
- * screenshot tool, the benchmarks) it is a browser of its own.
+ * A Chromium to drive. In an E2E test file it is a connection to the Chromium the global set-up launched for the
+ * worker that runs the file: the caller makes its own contexts, and `close()` ends those and the connection, not the
+ * browser. Elsewhere (the screenshot tool, the benchmarks) it is a browser of its own.
  */
 export async function launchBrowser(): Promise<Browser> {
   const endpoint = await sharedChromiumEndpoint();
@@ -36,26 +35,31 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
-// Only a vitest worker can be handed the endpoint, so vitest is loaded there alone: the tools that import this file
-// run without it.
+// Only a vitest worker is handed the endpoints, one per worker (VITEST_POOL_ID counts them from 1), so vitest is
+// loaded there alone: the tools that import this file run without it.
 async function sharedChromiumEndpoint(): Promise<string | undefined> {
-  if (!process.env.VITEST_WORKER_ID) return undefined;
+  const worker = Number(process.env.VITEST_POOL_ID);
+  if (!process.env.VITEST_WORKER_ID || !worker) return undefined;
   const { inject } = await import('vitest');
-  return inject('chromiumEndpoint');
+  return inject('chromiumEndpoints')?.[worker - 1];
 }
 
 /**
- * Launches the Chromium every E2E file shares, with a DevTools endpoint the files connect to over CDP. CDP rather than
- * Playwright's own server protocol because a remote Playwright connection cannot give a download's local path.
+ * Launches a Chromium for E2E files to share, one after another, with a DevTools endpoint they connect to over CDP.
+ * CDP because a remote Playwright connection (launchServer/connect) cannot give a download's local path. A CDP client
+ * takes every page in the browser for its own, though (it dismissed the dialog of another file's page when two files
+ * shared one Chromium), so files that run at the same time each need their own: the global set-up launches one per
+ * worker. Playwright's launch, which holds the browser, takes no page it did not open.
  */
 export async function launchSharedChromium(): Promise<{ endpoint: string; close(): Promise<void> }> {
-  const profileDir = mkdtempSync(join(tmpdir(), 'tokenscope-chromium-'));
-  const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--remote-debugging-port=0'] });
-  const close = async () => {
-    await context.close();
-    rmSync(profileDir, { recursive: true, force: true });
-  };
+  const server = await chromium.launchServer({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--remote-debugging-port=0'] });
+  const close = () => server.close();
   // Chromium picks the port and writes it, with the browser's DevTools path, to this file in its profile.
+  const profileDir = server.process().spawnargs.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+  if (!profileDir) {
+    await close();
+    throw new Error('Chromium was launched without a --user-data-dir');
+  }
   const portFile = join(profileDir, 'DevToolsActivePort');
   for (let waitedMs = 0; !existsSync(portFile); waitedMs += 20) {
     if (waitedMs > 30_000) {
