@@ -3,7 +3,9 @@
  * the flags this machine needs, and records every request that would leave localhost.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 
@@ -20,11 +22,54 @@ function chromiumPath(): string {
   throw new Error('Chromium is not installed: apt-get install -y chromium');
 }
 
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * A Chromium to drive. In an E2E test file it is a connection to the Chromium the global set-up launched for the
+ * worker that runs the file: the caller makes its own contexts, and `close()` ends those and the connection, not the
+ * browser. Elsewhere (the screenshot tool, the benchmarks) it is a browser of its own.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const endpoint = await sharedChromiumEndpoint();
+  if (endpoint) return chromium.connectOverCDP(endpoint);
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+// Only a vitest worker is handed the endpoints, one per worker (VITEST_POOL_ID counts them from 1), so vitest is
+// loaded there alone: the tools that import this file run without it.
+async function sharedChromiumEndpoint(): Promise<string | undefined> {
+  const worker = Number(process.env.VITEST_POOL_ID);
+  if (!process.env.VITEST_WORKER_ID || !worker) return undefined;
+  const { inject } = await import('vitest');
+  return inject('chromiumEndpoints')?.[worker - 1];
+}
+
+/**
+ * Launches a Chromium for E2E files to share, one after another, with a DevTools endpoint they connect to over CDP.
+ * CDP because a remote Playwright connection (launchServer/connect) cannot give a download's local path. A CDP client
+ * takes every page in the browser for its own, though (it dismissed the dialog of another file's page when two files
+ * shared one Chromium), so files that run at the same time each need their own: the global set-up launches one per
+ * worker. Playwright's launch, which holds the browser, takes no page it did not open.
+ */
+export async function launchSharedChromium(): Promise<{ endpoint: string; close(): Promise<void> }> {
+  const server = await chromium.launchServer({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--remote-debugging-port=0'] });
+  const close = () => server.close();
+  // Chromium picks the port and writes it, with the browser's DevTools path, to this file in its profile.
+  const profileDir = server.process().spawnargs.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+  if (!profileDir) {
+    await close();
+    throw new Error('Chromium was launched without a --user-data-dir');
+  }
+  const portFile = join(profileDir, 'DevToolsActivePort');
+  for (let waitedMs = 0; !existsSync(portFile); waitedMs += 20) {
+    if (waitedMs > 30_000) {
+      await close();
+      throw new Error(`Chromium wrote no ${portFile} within 30 s`);
+    }
+    await sleep(20);
+  }
+  const [port, path] = readFileSync(portFile, 'utf8').split('\n');
+  return { endpoint: `ws://127.0.0.1:${port}${path}`, close };
 }
 
 export interface OpenedPage {
