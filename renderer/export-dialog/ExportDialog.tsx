@@ -7,12 +7,12 @@
  */
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ModalDialog } from '../a11y/ModalDialog.tsx';
-import type { ExportSource } from '../export/export-source.ts';
-import { exportSize } from '../export/export-figure.ts';
-import { exportCaption, type ExportText } from '../export/export-caption.ts';
-import { exportFile, exportFileName, type ExportDeps } from '../export/export-file.ts';
-import { rasterSvg } from '../export/export-svg.ts';
-import { eventLogCsv, eventLogJson, eventsInExport } from '../export/event-log-export.ts';
+import type { ExportSource } from '../../shared/export/export-source.ts';
+import { exportSize } from '../../shared/export/export-figure.ts';
+import { exportCaption, type ExportText } from '../../shared/export/export-caption.ts';
+import { exportFile, exportFileName, type ExportDeps } from '../../shared/export/export-file.ts';
+import { rasterSvg } from '../../shared/export/export-svg.ts';
+import { eventLogCsv, eventLogJson, eventsInExport } from '../../shared/export/event-log-export.ts';
 import {
   DEFAULT_EXPORT_SETTINGS,
   EXPORT_SCALES,

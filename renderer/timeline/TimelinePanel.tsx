@@ -13,26 +13,26 @@
  */
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import { createLanesMemo, type FlowLanes, type LaneKind, type TimelineLanes } from '../state/derive-lanes.ts';
-import { hideLanes } from '../state/hide-lanes.ts';
+import { createLanesMemo, type FlowLanes, type LaneKind, type TimelineLanes } from '../../shared/lanes/derive-lanes.ts';
+import { hideLanes } from '../../shared/lanes/hide-lanes.ts';
 import { useDocumentThemeName } from './use-document-theme.ts';
-import type { TimeView } from '../state/time-view.ts';
+import type { TimeView } from '../../shared/figure/time-view.ts';
 import { paintCanvas } from './canvas-painter.ts';
-import { describeFlow } from './describe-flow.ts';
-import { planFlow, type DrawPlan } from './draw-plan.ts';
-import { samePicture } from './primitives.ts';
+import { describeFlow } from '../../shared/figure/describe-flow.ts';
+import { planFlow, type DrawPlan } from '../../shared/figure/draw-plan.ts';
+import { samePicture } from '../../shared/figure/primitives.ts';
 import { hitTest, type HitResult } from './hit-test.ts';
-import { layoutFlow, type FlowLayout } from './layout.ts';
-import { themeNamed, type ThemeName } from './theme.ts';
-import { scaleTheme } from './scale-theme.ts';
+import { layoutFlow, type FlowLayout } from '../../shared/figure/layout.ts';
+import { themeNamed, type ThemeName } from '../../shared/figure/theme.ts';
+import { scaleTheme } from '../../shared/figure/scale-theme.ts';
 import { chooseDensity, densityTheme, type Density } from './density.ts';
-import { annotationsForFlow, screenNoteRows } from './plan-annotations.ts';
+import { annotationsForFlow, screenNoteRows } from '../../shared/figure/plan-annotations.ts';
 import { SpotlightOverlay, spotlightTarget, type SpotlightTarget } from '../presentation/SpotlightOverlay.tsx';
 import { TimeAxis } from './TimeAxis.tsx';
 import { TimelineLegend } from './TimelineLegend.tsx';
 import { firstTokenPoint } from './token-at-point.ts';
 import { viewForDrag, viewForKey, viewForPinch, viewForWheel } from './view-input.ts';
-import { formatSimTick } from './axis.ts';
+import { formatSimTick } from '../../shared/figure/axis.ts';
 import './timeline.css';
 
 export interface TimelinePanelProps {
