@@ -10,7 +10,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineStore } from '../state/timeline-store.ts';
-import type { LaneKind } from '../../shared/lanes/derive-lanes.ts';
+import type { LaneKind } from '../../shared/lanes/lane-types.ts';
 import { useTimelineStore } from '../state/use-timeline-store.ts';
 import { fitAll, type TimeView } from '../../shared/figure/time-view.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';

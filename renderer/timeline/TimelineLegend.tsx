@@ -3,7 +3,7 @@
  * the legend shows exactly what the canvas draws, in the current theme.
  */
 import { useMemo } from 'react';
-import type { TimelineLanes } from '../../shared/lanes/derive-lanes.ts';
+import type { TimelineLanes } from '../../shared/lanes/lane-types.ts';
 import { legendItems, legendSwatch, type LegendKind } from '../../shared/figure/legend.ts';
 import { paintSvg, svgDataUrl } from '../../shared/figure/svg-painter.ts';
 import type { TimelineTheme } from '../../shared/figure/theme.ts';

@@ -13,7 +13,8 @@
  */
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import { createLanesMemo, type FlowLanes, type LaneKind, type TimelineLanes } from '../../shared/lanes/derive-lanes.ts';
+import { createLanesMemo } from '../../shared/lanes/derive-lanes.ts';
+import type { FlowLanes, LaneKind, TimelineLanes } from '../../shared/lanes/lane-types.ts';
 import { hideLanes } from '../../shared/lanes/hide-lanes.ts';
 import { useDocumentThemeName } from './use-document-theme.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';

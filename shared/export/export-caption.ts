@@ -4,7 +4,7 @@
  * for 31 m vs forever"); the alt text tells a screen-reader user what each flow shows, in full sentences
  * (describe-flow's, the same words the canvas's aria-label uses), plus the window, the moment and the annotations.
  */
-import type { FlowLanes, Lane, StolenBar, TimelineLanes, TokenBar } from '../lanes/derive-lanes.ts';
+import type { FlowLanes, Lane, StolenBar, TimelineLanes, TokenBar } from '../lanes/lane-types.ts';
 import { describeFlow } from '../figure/describe-flow.ts';
 import { formatDuration } from '../time/duration.ts';
 import type { ExportSettings } from './export-types.ts';

@@ -3,7 +3,7 @@
  * in the export's own theme and width, with the export font. Pure, so the dialog can show the size before anything is
  * rendered and the CLI gets the very same plan.
  */
-import type { TimelineLanes } from '../lanes/derive-lanes.ts';
+import type { TimelineLanes } from '../lanes/lane-types.ts';
 import { hideLanes } from '../lanes/hide-lanes.ts';
 import type { TimeView } from '../figure/time-view.ts';
 import { planTimeline, type DrawPlan } from '../figure/draw-plan.ts';

@@ -2,7 +2,8 @@
  * Everything an export reads about the simulated moment, in one plain object the app builds from its store and the
  * CLI builds from a headless Simulation: the same object gives the same file in both.
  */
-import { deriveLanes, type TimelineLanes } from '../lanes/derive-lanes.ts';
+import { deriveLanes } from '../lanes/derive-lanes.ts';
+import type { TimelineLanes } from '../lanes/lane-types.ts';
 import type { SimEvent } from '../model/events.ts';
 import type { ScenarioSummary, TokenSummary } from '../rpc/engine-protocol.ts';
 import type { ScenarioAnnotation } from '../scenario/scenario-types.ts';

@@ -2,7 +2,7 @@
  * The story of a flow in one or two sentences, for the canvas's aria-label, the exported SVG's <desc> and alt text:
  * a screen-reader user hears what a sighted user sees at a glance ("legacy lives forever; projected rotates").
  */
-import type { FlowLanes, Lane, StolenBar, TimelineLanes, TokenBar } from '../lanes/derive-lanes.ts';
+import type { FlowLanes, Lane, StolenBar, TimelineLanes, TokenBar } from '../lanes/lane-types.ts';
 import { formatSimTick } from './axis.ts';
 import { formatDuration } from '../time/duration.ts';
 import { upperBound } from './primitives.ts';

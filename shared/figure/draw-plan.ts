@@ -13,7 +13,7 @@
  *   outage             cross-hatch across the flow, labelled ("kubelet down")
  * Labels are drawn only where they fit (Perfetto's rule), and stick to the left edge when a bar starts off-screen.
  */
-import type { FlowLanes, HeldSpan, LaneMark, MarkKind, PodSummary, StolenBar, TimelineLanes, TokenBar } from '../lanes/derive-lanes.ts';
+import type { FlowLanes, HeldSpan, LaneMark, MarkKind, PodSummary, StolenBar, TimelineLanes, TokenBar } from '../lanes/lane-types.ts';
 import { msToX, type TimeView } from './time-view.ts';
 import { formatDuration } from '../time/duration.ts';
 import { simTimeTicks, type AxisTick } from './axis.ts';

@@ -3,7 +3,7 @@
  * flow's drawing area. The draw plan paints inside these boxes and the React panel puts the lane labels beside them,
  * so labels and bars cannot drift apart.
  */
-import type { FlowLanes, Lane, LaneStrip } from '../lanes/derive-lanes.ts';
+import type { FlowLanes, Lane, LaneStrip } from '../lanes/lane-types.ts';
 import type { TimelineTheme } from './theme.ts';
 
 export interface StripLayout {

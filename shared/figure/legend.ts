@@ -2,7 +2,7 @@
  * The legend: which marks mean what, built from what the lanes actually contain (no "stale" entry for a scenario
  * without extended tokens). Each swatch is made of the same primitives the lanes use, so the legend cannot lie.
  */
-import type { Lane, LaneMark, TimelineLanes } from '../lanes/derive-lanes.ts';
+import type { Lane, LaneMark, TimelineLanes } from '../lanes/lane-types.ts';
 import type { Primitive } from './primitives.ts';
 import type { TimelineTheme } from './theme.ts';
 

@@ -3,7 +3,7 @@
  * "open end" arrow, in CSS pixels, plus hit regions kept in data space. The canvas and the SVG painter draw these and
  * nothing else, which is how the screen, the PNG/SVG export and the golden tests agree.
  */
-import type { HeldSpan } from '../lanes/derive-lanes.ts';
+import type { HeldSpan } from '../lanes/lane-types.ts';
 import type { GlyphKind } from './glyphs.ts';
 import type { PatternId, PatternSpec } from './theme.ts';
 

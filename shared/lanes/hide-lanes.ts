@@ -2,7 +2,7 @@
  * The same lanes without some kinds of lane: an export leaves out what the user unticked, and presentation mode hides
  * the detail lanes (kubectl commands, other Secrets) so both flows fit on one projected screen in large type.
  */
-import type { FlowLanes, LaneKind, TimelineLanes } from './derive-lanes.ts';
+import type { FlowLanes, LaneKind, TimelineLanes } from './lane-types.ts';
 
 export function hideLanes(lanes: TimelineLanes, hidden: readonly LaneKind[] | undefined): TimelineLanes {
   if (!hidden || hidden.length === 0) return lanes;

@@ -3,7 +3,7 @@
  * expires and whose stolen copy works forever, and a projected flow whose two tokens expire and rotate, whose stolen
  * copy dies at exp + 60 s, with a kubelet outage at the end. Times are simple: M = one minute.
  */
-import type { FlowLanes, LaneMark, TimelineLanes, TokenBar } from '../../shared/lanes/derive-lanes.ts';
+import type { FlowLanes, LaneMark, TimelineLanes, TokenBar } from '../../shared/lanes/lane-types.ts';
 
 export const M = 60_000;
 

@@ -4,7 +4,8 @@
  * that band, and not repainting when nothing in view changed.
  */
 import { describe, expect, it } from 'vitest';
-import { deriveLanes, SUMMARY_MIN_PODS, type FlowLanes } from '../../../shared/lanes/derive-lanes.ts';
+import { deriveLanes } from '../../../shared/lanes/derive-lanes.ts';
+import { SUMMARY_MIN_PODS, type FlowLanes } from '../../../shared/lanes/lane-types.ts';
 import { fitAll, msToX, type TimeView } from '../../../shared/figure/time-view.ts';
 import { paintCanvas, type Canvas2D } from '../../../renderer/timeline/canvas-painter.ts';
 import { planFlow, type DrawPlan } from '../../../shared/figure/draw-plan.ts';

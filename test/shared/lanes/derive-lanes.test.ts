@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createLanesMemo, deriveLanes, EXP_LEEWAY_MS, kubectlCaption, refreshStartMs, type FlowLanes, type Lane, type StolenBar, type TokenBar } from '../../../shared/lanes/derive-lanes.ts';
+import { createLanesMemo, deriveLanes } from '../../../shared/lanes/derive-lanes.ts';
+import { EXP_LEEWAY_MS, refreshStartMs } from '../../../shared/lanes/token-rules.ts';
+import { kubectlCaption } from '../../../shared/lanes/kubectl-caption.ts';
+import type { FlowLanes, Lane, StolenBar, TokenBar } from '../../../shared/lanes/lane-types.ts';
 import { builtinScenario, sideBySideWithKubeletStop, snapshotOf } from '../../support/scenario-snapshot.ts';
 import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
 import { Simulation } from '../../../shared/engine/simulation.ts';

@@ -4,7 +4,8 @@
  * that still says what matters: the legacy pods share one token forever, the projected pods' tokens rotate.
  */
 import { describe, expect, it } from 'vitest';
-import { createLanesMemo, deriveLanes, SUMMARY_MIN_PODS, type FlowLanes, type TimelineLanes } from '../../../shared/lanes/derive-lanes.ts';
+import { createLanesMemo, deriveLanes } from '../../../shared/lanes/derive-lanes.ts';
+import { SUMMARY_MIN_PODS, type FlowLanes, type TimelineLanes } from '../../../shared/lanes/lane-types.ts';
 import { snapshotOf } from '../../support/scenario-snapshot.ts';
 
 const M = 60_000;
