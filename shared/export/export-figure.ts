@@ -6,7 +6,8 @@
 import type { TimelineLanes } from '../lanes/lane-types.ts';
 import { hideLanes } from '../lanes/hide-lanes.ts';
 import type { TimeView } from '../figure/time-view.ts';
-import { planTimeline, type DrawPlan } from '../figure/draw-plan.ts';
+import { planTimeline } from '../figure/plan-timeline.ts';
+import type { DrawPlan } from '../figure/draw-plan.ts';
 import { themeNamed, type TimelineTheme } from '../figure/theme.ts';
 import type { ExportSettings } from './export-types.ts';
 import type { ScenarioAnnotation } from '../scenario/scenario-types.ts';

@@ -7,7 +7,7 @@
 import type { ScenarioAnnotation } from '../scenario/scenario-types.ts';
 import { msToX, type TimeView } from './time-view.ts';
 import type { Primitive } from './primitives.ts';
-import { estimateTextWidth } from './text-metrics.ts';
+import { estimateTextWidth, shortenToWidth } from './text-metrics.ts';
 import { noteRowHeight } from './layout.ts';
 import type { TimelineTheme } from './theme.ts';
 
@@ -49,13 +49,6 @@ function labelSize(theme: TimelineTheme): number {
   return theme.font.annotation;
 }
 
-function shorten(text: string, maxW: number, size: number): string {
-  if (estimateTextWidth(text, size, 700) <= maxW) return text;
-  let s = text;
-  while (s.length > 1 && estimateTextWidth(`${s}…`, size, 700) > maxW) s = s.slice(0, -1);
-  return `${s.trimEnd()}…`;
-}
-
 /**
  * Where each visible note's label goes: one row per overlap, left-aligned at its moment unless that would run past
  * the plot's right edge. Notes wholly outside the view are left out; at most `maxRows` rows are used and notes that
@@ -72,7 +65,7 @@ export function placeAnnotations(annotations: readonly ScenarioAnnotation[], vie
     if (endMs < view.startMs || annotation.atMs > view.endMs) continue;
     const x0 = msToX(view, plotW, annotation.atMs);
     const x1 = msToX(view, plotW, endMs);
-    const text = shorten(annotation.text, plotW - 2 * padX, size);
+    const text = shortenToWidth(annotation.text, plotW - 2 * padX, size, 700);
     const labelW = estimateTextWidth(text, size, 700) + 2 * padX;
     const anchorX = Math.max(0, Math.min(x0, plotW));
     const labelX = Math.max(0, anchorX + labelW > plotW ? anchorX - labelW : anchorX);

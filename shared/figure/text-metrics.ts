@@ -55,10 +55,14 @@ export function wrapText(text: string, maxWidthPx: number, sizePx: number, weigh
   }
   if (line !== '') lines.push(line);
   const last = lines.length - 1;
-  if (last >= 0 && estimateTextWidth(lines[last]!, sizePx, weight) > maxWidthPx) {
-    let s = lines[last]!;
-    while (s.length > 1 && estimateTextWidth(`${s}…`, sizePx, weight) > maxWidthPx) s = s.slice(0, -1);
-    lines[last] = `${s.trimEnd()}…`;
-  }
+  if (last >= 0) lines[last] = shortenToWidth(lines[last]!, maxWidthPx, sizePx, weight);
   return lines;
+}
+
+/** `text` whole if it fits in `maxWidthPx`, else cut short and ended with "…" (one character at least). */
+export function shortenToWidth(text: string, maxWidthPx: number, sizePx: number, weight: number = 400): string {
+  if (estimateTextWidth(text, sizePx, weight) <= maxWidthPx) return text;
+  let s = text;
+  while (s.length > 1 && estimateTextWidth(`${s}…`, sizePx, weight) > maxWidthPx) s = s.slice(0, -1);
+  return `${s.trimEnd()}…`;
 }

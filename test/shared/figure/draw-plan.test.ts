@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planFlow, planTimeline, type DrawPlan, type Primitive } from '../../../shared/figure/draw-plan.ts';
+import { planFlow, type DrawPlan, type Primitive } from '../../../shared/figure/draw-plan.ts';
+import { planTimeline } from '../../../shared/figure/plan-timeline.ts';
 import { deriveLanes } from '../../../shared/lanes/derive-lanes.ts';
 import { fitAll, msToX } from '../../../shared/figure/time-view.ts';
 import { DARK, LIGHT, PROJECTOR } from '../../../shared/figure/theme.ts';

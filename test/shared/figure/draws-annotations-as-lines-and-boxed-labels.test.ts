@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planFlow, planTimeline } from '../../../shared/figure/draw-plan.ts';
+import { planFlow } from '../../../shared/figure/draw-plan.ts';
+import { planTimeline } from '../../../shared/figure/plan-timeline.ts';
 import { annotationsForFlow, placeAnnotations } from '../../../shared/figure/plan-annotations.ts';
 import { fitAll } from '../../../shared/figure/time-view.ts';
 import { LIGHT, PROJECTOR } from '../../../shared/figure/theme.ts';

@@ -4,7 +4,8 @@
 process.env.TZ = 'UTC';
 process.env.LANG = 'C';
 import { describe, expect, it } from 'vitest';
-import { planFlow, planTimeline } from '../../../shared/figure/draw-plan.ts';
+import { planFlow } from '../../../shared/figure/draw-plan.ts';
+import { planTimeline } from '../../../shared/figure/plan-timeline.ts';
 import { paintSvg, svgDataUrl } from '../../../shared/figure/svg-painter.ts';
 import { fitAll } from '../../../shared/figure/time-view.ts';
 import { LIGHT, PROJECTOR } from '../../../shared/figure/theme.ts';
