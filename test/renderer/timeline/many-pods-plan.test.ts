@@ -15,7 +15,7 @@ import { legendItems } from '../../../shared/figure/legend.ts';
 import { samePicture } from '../../../shared/figure/primitives.ts';
 import { LIGHT } from '../../../shared/figure/theme.ts';
 import { firstTokenPoint } from '../../../renderer/timeline/token-at-point.ts';
-import { flowWindow, WINDOW_MIN_HEIGHT } from '../../../renderer/timeline/TimelinePanel.tsx';
+import { flowWindow, WINDOW_MIN_HEIGHT } from '../../../renderer/timeline/flow-window.ts';
 import { describeFlow } from '../../../shared/figure/describe-flow.ts';
 import { snapshotOf } from '../../support/scenario-snapshot.ts';
 

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { TimelineSnapshot } from '../../../renderer/state/timeline-store.ts';
 import { fitAll, type TimeView } from '../../../shared/figure/time-view.ts';
 import * as panelModule from '../../../renderer/timeline/TimelinePanel.tsx';
-import { WINDOW_MIN_HEIGHT } from '../../../renderer/timeline/TimelinePanel.tsx';
+import { WINDOW_MIN_HEIGHT } from '../../../renderer/timeline/flow-window.ts';
 import { builtinScenario, snapshotOf } from '../../support/scenario-snapshot.ts';
 
 interface PanelProps {
