@@ -17,7 +17,7 @@ const LEAVES_STATE = [
   /@vitest-environment/,
   /\bvi\.(mock|doMock|stubGlobal|stubEnv|useFakeTimers|spyOn)\(/,
   /\bglobalThis(\.\w+|\[[^\]]+\])\s*=[^=]/,
-  /\bdelete[\s(]*globalThis\b/,
+  /\bdelete\s*(?:\(\s*)?globalThis\b/,
   /\bprocess\.env(\.\w+|\[[^\]]+\])\s*=[^=]/,
 ];
 

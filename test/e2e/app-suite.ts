@@ -1,4 +1,4 @@
-/** The shared set-up of the E2E test files (kept apart from browser.ts, which the screenshot tool also imports). */
+/** The shared set-up of the E2E test files (kept apart from browser.ts, which the benchmarks also import). */
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, type OpenedPage } from './browser.ts';
