@@ -21,8 +21,8 @@ import {
   type ExportSettings,
   type OptionalLane,
 } from '../../shared/export/export-types.ts';
-import { exportFile, exportFileName, type ExportDeps } from '../../renderer/export/export-file.ts';
-import { eventLogCsv, eventLogJson, eventsInExport } from '../../renderer/export/event-log-export.ts';
+import { exportFile, exportFileName, type ExportDeps } from '../../shared/export/export-file.ts';
+import { eventLogCsv, eventLogJson, eventsInExport } from '../../shared/export/event-log-export.ts';
 import type { CliIo } from '../cli.ts';
 import { USAGE } from '../cli.ts';
 import { headlessExportSource } from './headless-moment.ts';

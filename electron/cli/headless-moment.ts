@@ -6,7 +6,7 @@ import { Simulation } from '../../shared/engine/simulation.ts';
 import { summarizeScenario, summarizeToken } from '../../shared/host/engine-session.ts';
 import type { Scenario } from '../../shared/scenario/scenario-types.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
-import { buildExportSource, type ExportSource } from '../../renderer/export/export-source.ts';
+import { buildExportSource, type ExportSource } from '../../shared/export/export-source.ts';
 
 export interface HeadlessMoment {
   scenario: Scenario;

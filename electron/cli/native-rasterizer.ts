@@ -5,8 +5,8 @@
  * seconds a cold process spends compiling the 2.5 MB wasm module, which is most of a one-shot `tokenscope export`.
  */
 import { createRequire } from 'node:module';
-import type { Rasterizer } from '../../renderer/export/resvg-rasterizer.ts';
-import { EXPORT_FONT_FAMILY } from '../../renderer/export/export-figure.ts';
+import type { Rasterizer } from '../../shared/export/resvg-rasterizer.ts';
+import { EXPORT_FONT_FAMILY } from '../../shared/export/export-figure.ts';
 
 interface NativeResvg {
   render(): { asPng(): Uint8Array };

@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { createResvgRasterizer } from '../../renderer/export/resvg-rasterizer.ts';
+import { createResvgRasterizer } from '../../shared/export/resvg-rasterizer.ts';
 import { createNativeRasterizer } from './native-rasterizer.ts';
-import type { ExportDeps } from '../../renderer/export/export-file.ts';
+import type { ExportDeps } from '../../shared/export/export-file.ts';
 
 const FONT_DIR = new URL('../../assets/fonts/', import.meta.url);
 

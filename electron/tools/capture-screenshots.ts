@@ -2,12 +2,12 @@
  * Regenerates the README screenshots from the browser build in Debian's Chromium:
  * `npx tsx electron/tools/capture-screenshots.ts`. They are taken from the running app, so they stay honest.
  */
-import { buildAndServe, launchBrowser, openApp } from '../../test/e2e/browser.ts';
+import { buildAndServe, launchChromium, openApp } from './chromium-app.ts';
 
 const OUT = 'assets/screenshots';
 
 const server = await buildAndServe();
-const browser = await launchBrowser();
+const browser = await launchChromium();
 try {
   // A laptop's first look: the default story at 2 h with the scenario's introduction beside it, nothing scrolled.
   const laptop = await openApp(browser, server.baseUrl, { width: 1366, height: 768 });

@@ -5,9 +5,9 @@
  */
 import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
-import { allLegendItems } from '../timeline/legend.ts';
+import { allLegendItems } from '../../shared/figure/legend.ts';
 import { swatchDataUrl } from '../timeline/TimelineLegend.tsx';
-import { themeNamed } from '../timeline/theme.ts';
+import { themeNamed } from '../../shared/figure/theme.ts';
 import { useDocumentThemeName } from '../timeline/use-document-theme.ts';
 
 const LANES: readonly { name: string; what: string }[] = [

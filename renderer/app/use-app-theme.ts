@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Theme } from '../../shared/ipc/ipc-contract.ts';
-import type { ThemeName } from '../timeline/theme.ts';
+import type { ThemeName } from '../../shared/figure/theme.ts';
 
 /** The theme shown for a setting: 'system' follows the OS's light or dark preference. */
 export function resolveTheme(setting: Theme, prefersDark: boolean): ThemeName {

@@ -5,11 +5,11 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { ExportDeps } from '../export/export-file.ts';
-import type { ExportSource } from '../export/export-source.ts';
+import type { ExportDeps } from '../../shared/export/export-file.ts';
+import type { ExportSource } from '../../shared/export/export-source.ts';
 import type { HostServices } from '../host/host-services.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import type { TimeView } from '../state/time-view.ts';
+import type { TimeView } from '../../shared/figure/time-view.ts';
 import { validateExportMemory, type ExportMemory } from '../../shared/export/export-types.ts';
 import type { TokenScopeBridge } from '../../shared/ipc/ipc-contract.ts';
 import { comboMatches, SHORTCUTS } from '../app/shortcuts.ts';
@@ -20,7 +20,7 @@ import './export-dialog.css';
 // The dialog brings the exporters (and pdf-lib) with it: loaded when it is first opened, not with the app.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
 
-const loadPageDeps = (): Promise<ExportDeps> => import('../export/browser-export-deps.ts').then((m) => m.browserExportDeps());
+const loadPageDeps = (): Promise<ExportDeps> => import('./browser-export-deps.ts').then((m) => m.browserExportDeps());
 
 export interface ExportFeatureProps {
   snapshot: TimelineSnapshot;

@@ -15,7 +15,7 @@ import {
 } from '../../shared/export/export-types.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
 import { parseTimeInput } from '../app/parse-time-input.ts';
-import type { TimeView } from '../state/time-view.ts';
+import type { TimeView } from '../../shared/figure/time-view.ts';
 
 /** The part of the settings a preset sets. */
 export type ExportStyle = Omit<ExportSettings, 'fromMs' | 'toMs' | 'flows'>;

@@ -4,11 +4,11 @@
  * keeps playing underneath cannot change the figure between the size shown and the file saved.
  */
 import { useCallback, useRef } from 'react';
-import { buildExportSource, type ExportSource } from '../export/export-source.ts';
+import { buildExportSource, type ExportSource } from '../../shared/export/export-source.ts';
 import type { ExportMoment } from '../../shared/export/export-types.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import type { TimeView } from '../state/time-view.ts';
+import type { TimeView } from '../../shared/figure/time-view.ts';
 
 export function exportMomentOf(scenario: ScenarioSummary, nowMs: number, view: TimeView): ExportMoment {
   return { version: 1, scenarioText: scenario.scenarioText, sourceName: scenario.sourceName, playheadMs: nowMs, view: { startMs: view.startMs, endMs: view.endMs } };

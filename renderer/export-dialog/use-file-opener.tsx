@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { createPortal } from 'react-dom';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import type { TimeView } from '../state/time-view.ts';
+import type { TimeView } from '../../shared/figure/time-view.ts';
 import type { TokenScopeBridge } from '../../shared/ipc/ipc-contract.ts';
 import { useReopenMoment } from './use-reopen-moment.ts';
 import { OPENABLE_FILE_TYPES, openRequestForDialogResult, openRequestForFile, type OpenRequest } from './open-exported-file.ts';

@@ -9,7 +9,7 @@ import type { EngineClient } from '../bridge/engine-client.ts';
 import type { ExportMoment } from '../../shared/export/export-types.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import { boundsOf, clamp, type TimeView } from '../state/time-view.ts';
+import { boundsOf, clamp, type TimeView } from '../../shared/figure/time-view.ts';
 import { formatSpan } from '../app/format-time.ts';
 import type { OpenRequest } from './open-exported-file.ts';
 import { axisTime } from './export-form.ts';

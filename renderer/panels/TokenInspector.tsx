@@ -20,7 +20,7 @@ import {
   type ClaimExplanation,
   type ClaimWarning,
   type TimeContext,
-} from './claim-explanations.ts';
+} from '../../shared/explain/claim-explanations.ts';
 import { EVENT_TYPE_WORDS, EventSelection, eventSymbol, formatSimClock } from './event-table-model.ts';
 import {
   createThrottle,

@@ -6,7 +6,7 @@ import type { SimEvent } from '../../shared/model/events.ts';
 import type { TokenSummary, TokenVerification } from '../../shared/rpc/engine-protocol.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import type { EngineClient } from '../bridge/engine-client.ts';
-import { formatSinceStart } from './claim-explanations.ts';
+import { formatSinceStart } from '../../shared/explain/claim-explanations.ts';
 
 /** At most two inspect-token requests per second. */
 export const INSPECT_INTERVAL_MS = 500;

@@ -1,10 +1,10 @@
 /**
  * The spotlight: everything but one lane is dimmed, and that lane is framed, so the lane under discussion stands out
- * by its frame and its label as well as by brightness. Placed from the flow's layout (renderer/timeline/layout.ts),
+ * by its frame and its label as well as by brightness. Placed from the flow's layout (shared/figure/layout.ts),
  * the same numbers the canvas and the lane labels use, so it lines up with the lane at any type size.
  */
 import { useEffect, useRef } from 'react';
-import type { FlowLayout } from '../timeline/layout.ts';
+import type { FlowLayout } from '../../shared/figure/layout.ts';
 
 export interface SpotlightTarget {
   flowIndex: number;

@@ -3,9 +3,9 @@
  * count in, labelled as simulated time ("0 h", "1 h 30 m", "2 d"), and the "now" badge over the cursor.
  */
 import { scaleLinear } from 'd3';
-import type { TimeView } from '../state/time-view.ts';
-import { formatSimTick, simTimeTicks } from './axis.ts';
-import type { TimelineTheme } from './theme.ts';
+import type { TimeView } from '../../shared/figure/time-view.ts';
+import { formatSimTick, simTimeTicks } from '../../shared/figure/axis.ts';
+import type { TimelineTheme } from '../../shared/figure/theme.ts';
 
 interface Props {
   view: TimeView;

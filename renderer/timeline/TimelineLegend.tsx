@@ -3,10 +3,10 @@
  * the legend shows exactly what the canvas draws, in the current theme.
  */
 import { useMemo } from 'react';
-import type { TimelineLanes } from '../state/derive-lanes.ts';
-import { legendItems, legendSwatch, type LegendKind } from './legend.ts';
-import { paintSvg, svgDataUrl } from './svg-painter.ts';
-import type { TimelineTheme } from './theme.ts';
+import type { TimelineLanes } from '../../shared/lanes/lane-types.ts';
+import { legendItems, legendSwatch, type LegendKind } from '../../shared/figure/legend.ts';
+import { paintSvg, svgDataUrl } from '../../shared/figure/svg-painter.ts';
+import type { TimelineTheme } from '../../shared/figure/theme.ts';
 
 export function swatchDataUrl(kind: LegendKind, theme: TimelineTheme, width: number, height: number): string {
   const pad = 4;

@@ -4,10 +4,10 @@
  * style (the plan already groups them) become one path and one fill or stroke, so a thousand ✓ cost one state change.
  * Hatch patterns are tiles drawn at device resolution, cached per context.
  */
-import { arrowShape, glyphShape, type PathCommand } from './glyphs.ts';
-import { patternGeometry } from './patterns.ts';
-import { haloWidth, styleKey, type DrawPlan, type Primitive, type RectPrimitive, type TextPrimitive } from './primitives.ts';
-import type { PatternSpec } from './theme.ts';
+import { arrowShape, glyphShape, type PathCommand } from '../../shared/figure/glyphs.ts';
+import { patternGeometry } from '../../shared/figure/patterns.ts';
+import { haloWidth, styleKey, type DrawPlan, type Primitive, type RectPrimitive, type TextPrimitive } from '../../shared/figure/primitives.ts';
+import type { PatternSpec } from '../../shared/figure/theme.ts';
 
 /** The part of CanvasRenderingContext2D the painter uses (so tests can pass a recorder). */
 export type Canvas2D = Pick<

@@ -5,7 +5,7 @@
  * the back row reads them at every density. The layout and the draw plan take their numbers from the theme, so labels,
  * bars and hit regions stay together at every density.
  */
-import type { TimelineTheme } from './theme.ts';
+import type { TimelineTheme } from '../../shared/figure/theme.ts';
 
 export type Density = 'comfortable' | 'compact' | 'tight';
 /** From the roomiest to the thinnest: the first that fits is used. */

@@ -3,8 +3,8 @@
  * listener per bar). x is converted to simulated time once; slop is in pixels so small marks stay clickable at any
  * zoom. Events (glyphs) win over bars, bars over outage spans.
  */
-import { spanOf, xToMs, type TimeView } from '../state/time-view.ts';
-import { heldUntil, lastHeldStartingBy, type DrawPlan, type HitRegion } from './primitives.ts';
+import { spanOf, xToMs, type TimeView } from '../../shared/figure/time-view.ts';
+import { heldUntil, lastHeldStartingBy, type DrawPlan, type HitRegion } from '../../shared/figure/primitives.ts';
 
 export type HitResult =
   | { kind: 'token'; token: number }

@@ -2,8 +2,8 @@
  * Where a token's bar is on screen, for end-to-end tests ("click the first token") and for keyboard focus: the centre
  * of the visible part of the bar, in CSS px relative to the plan (the flow's canvas).
  */
-import { msToX, type TimeView } from '../state/time-view.ts';
-import { heldUntil, lastHeldStartingBy, type DrawPlan, type HitRegion } from './primitives.ts';
+import { msToX, type TimeView } from '../../shared/figure/time-view.ts';
+import { heldUntil, lastHeldStartingBy, type DrawPlan, type HitRegion } from '../../shared/figure/primitives.ts';
 import type { Point } from './hit-test.ts';
 
 function centreOf(plan: Pick<DrawPlan, 'plot'>, view: TimeView, region: Extract<HitRegion, { kind: 'token' }>, nowMs: number | undefined): Point | undefined {

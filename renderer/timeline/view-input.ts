@@ -3,7 +3,7 @@
  * bindings are tested without a DOM. Ctrl/⌘ + wheel (and a trackpad pinch, which browsers report as Ctrl + wheel)
  * zooms around the pointer; a horizontal wheel or Shift + wheel pans; W/S or +/− zoom, A/D or ←/→ pan, F or 0 fits.
  */
-import { boundsOf, fitAll, panBy, spanOf, xToMs, zoomAt, type TimeView } from '../state/time-view.ts';
+import { boundsOf, fitAll, panBy, spanOf, xToMs, zoomAt, type TimeView } from '../../shared/figure/time-view.ts';
 
 export const KEY_ZOOM_FACTOR = 1.5;
 export const KEY_PAN_FRACTION = 0.2;

@@ -15,10 +15,10 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { main } from '../../electron/cli.ts';
-import { exportFile } from '../../renderer/export/export-file.ts';
-import { rasterSvg } from '../../renderer/export/export-svg.ts';
+import { exportFile } from '../../shared/export/export-file.ts';
+import { rasterSvg } from '../../shared/export/export-svg.ts';
 import { nodeExportDeps } from '../../electron/cli/node-export-deps.ts';
-import { scenarioSource, settings } from '../renderer/export/export-fixtures.ts';
+import { scenarioSource, settings } from '../shared/export/export-fixtures.ts';
 import { launchBrowser } from '../e2e/browser.ts';
 import { median } from './bench-stats.ts';
 

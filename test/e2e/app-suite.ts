@@ -1,11 +1,12 @@
-/** The shared set-up of the E2E test files (kept apart from browser.ts, which the screenshot tool also imports). */
+/** The shared set-up of the E2E test files (kept apart from browser.ts, which the benchmarks also import). */
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, type OpenedPage } from './browser.ts';
 
 /**
- * One browser and one opened app for a test file, up before its tests (the projected timeline drawn) and closed after
- * them. Read `.app` inside tests and hooks, once the suite has started.
+ * One connection to the shared Chromium and one opened app (in a browser context of its own) for a test file, up
+ * before its tests (the projected timeline drawn) and closed after them. Read `.app` inside tests and hooks, once the
+ * suite has started; contexts made from `.browser` are closed with it.
  */
 export function appForSuite(viewport?: { width: number; height: number }): { readonly app: OpenedPage; readonly browser: Browser } {
   let browser: Browser | undefined;
@@ -24,7 +25,7 @@ export function appForSuite(viewport?: { width: number; height: number }): { rea
       return app;
     },
     get browser() {
-      if (!browser) throw new Error('the browser is launched in beforeAll; read it inside a test or hook');
+      if (!browser) throw new Error('the browser is connected in beforeAll; read it inside a test or hook');
       return browser;
     },
   };

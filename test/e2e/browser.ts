@@ -1,54 +1,64 @@
 /**
- * Launches Debian's Chromium through playwright-core (Playwright's own browser download does not work here), with
- * the flags this machine needs, and records every request that would leave localhost.
+ * The E2E tests' Chromium: in a test file, a connection to the Chromium the global set-up launched for its worker;
+ * elsewhere (the benchmarks), a browser of its own. Launching, opening the app and serving the build live in
+ * electron/tools/chromium-app.ts, which the screenshot tool uses too.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath, launchChromium } from '../../electron/tools/chromium-app.ts';
+
+export { buildAndServe, openApp, type OpenedPage } from '../../electron/tools/chromium-app.ts';
 
 export const ARTIFACTS_DIR = 'test-results/e2e';
 
-function chromiumPath(): string {
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-    } catch {
-      // try the next name
-    }
-  }
-  throw new Error('Chromium is not installed: apt-get install -y chromium');
-}
-
+/**
+ * A Chromium to drive. In an E2E test file it is a connection to the Chromium the global set-up launched for the
+ * worker that runs the file: the caller makes its own contexts, and `close()` ends those and the connection, not the
+ * browser. Elsewhere (the benchmarks) it is a browser of its own.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const endpoint = await sharedChromiumEndpoint();
+  if (endpoint) return chromium.connectOverCDP(endpoint);
+  return launchChromium();
 }
 
-export interface OpenedPage {
-  page: Page;
-  /** URLs requested outside localhost (they are aborted). */
-  outsideRequests: string[];
-  consoleErrors: string[];
+// Only a vitest worker is handed the endpoints, one per worker (VITEST_POOL_ID counts them from 1), so vitest is
+// loaded there alone: the benchmarks that import this file run without it.
+async function sharedChromiumEndpoint(): Promise<string | undefined> {
+  const worker = Number(process.env.VITEST_POOL_ID);
+  if (!process.env.VITEST_WORKER_ID || !worker) return undefined;
+  const { inject } = await import('vitest');
+  return inject('chromiumEndpoints')?.[worker - 1];
 }
 
-export async function openApp(browser: Browser, baseUrl: string, viewport = { width: 1600, height: 900 }): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const outsideRequests: string[] = [];
-  const consoleErrors: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-    outsideRequests.push(url.href);
-    return route.abort();
-  });
-  page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  await page.goto(baseUrl);
-  return { page, outsideRequests, consoleErrors };
+/**
+ * Launches a Chromium for E2E files to share, one after another, with a DevTools endpoint they connect to over CDP.
+ * CDP because a remote Playwright connection (launchServer/connect) cannot give a download's local path. A CDP client
+ * takes every page in the browser for its own, though (it dismissed the dialog of another file's page when two files
+ * shared one Chromium), so files that run at the same time each need their own: the global set-up launches one per
+ * worker. Playwright's launch, which holds the browser, takes no page it did not open.
+ */
+export async function launchSharedChromium(): Promise<{ endpoint: string; close(): Promise<void> }> {
+  const server = await chromium.launchServer({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--remote-debugging-port=0'] });
+  const close = () => server.close();
+  // Chromium picks the port and writes it, with the browser's DevTools path, to this file in its profile.
+  const profileDir = server.process().spawnargs.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+  if (!profileDir) {
+    await close();
+    throw new Error('Chromium was launched without a --user-data-dir');
+  }
+  const portFile = join(profileDir, 'DevToolsActivePort');
+  for (let waitedMs = 0; !existsSync(portFile); waitedMs += 20) {
+    if (waitedMs > 30_000) {
+      await close();
+      throw new Error(`Chromium wrote no ${portFile} within 30 s`);
+    }
+    await sleep(20);
+  }
+  const [port, path] = readFileSync(portFile, 'utf8').split('\n');
+  return { endpoint: `ws://127.0.0.1:${port}${path}`, close };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -56,13 +66,4 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${ARTIFACTS_DIR}/${name}.png`;
   await page.screenshot({ path });
   return path;
-}
-
-/** Builds the browser bundle and serves it on a free localhost port (E2E set-up, the screenshot tool, the bench). */
-export async function buildAndServe(): Promise<{ baseUrl: string; close(): Promise<void> }> {
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
-  const server = await preview({ configFile: 'vite.config.ts', preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  return { baseUrl: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser.ts';
 import { appForSuite } from './app-suite.ts';
-import { exportFile } from '../../renderer/export/export-file.ts';
+import { exportFile } from '../../shared/export/export-file.ts';
 import { nodeExportDeps } from '../../electron/cli/node-export-deps.ts';
-import { scenarioSource, settings } from '../renderer/export/export-fixtures.ts';
+import { scenarioSource, settings } from '../shared/export/export-fixtures.ts';
 
 const suite = appForSuite({ width: 1600, height: 900 });
 const H = 3_600_000;

@@ -4,7 +4,7 @@
  * component's state: no storage, no network, no autocomplete or spellcheck, and Clear wipes it.
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import type { ClaimExplanation } from '../claim-explanations.ts';
+import type { ClaimExplanation } from '../../../shared/explain/claim-explanations.ts';
 import { analyzePastedToken, type ErrorExcerpt, type PasteError, type PastedToken } from './paste-token-model.ts';
 import type { PasteWarning } from './paste-warnings.ts';
 import { PasteTokenTimeline } from './PasteTokenTimeline.tsx';

@@ -6,10 +6,10 @@
  * has a pattern or a word, and the legend under it says which.
  */
 import { useId } from 'react';
-import { arrowShape, num, pathData } from '../../timeline/glyphs.ts';
-import { patternGeometry } from '../../timeline/patterns.ts';
-import { estimateTextWidth, fitLabel } from '../../timeline/text-metrics.ts';
-import { themeNamed, type PatternId, type PatternSpec, type TimelineTheme } from '../../timeline/theme.ts';
+import { arrowShape, num, pathData } from '../../../shared/figure/glyphs.ts';
+import { patternGeometry } from '../../../shared/figure/patterns.ts';
+import { estimateTextWidth, fitLabel } from '../../../shared/figure/text-metrics.ts';
+import { themeNamed, type PatternId, type PatternSpec, type TimelineTheme } from '../../../shared/figure/theme.ts';
 import { markLabelWidth, placeLabels, type PasteTimeline, type SpanKind, type TimelineSpan } from './paste-timeline.ts';
 import { useDocumentThemeName } from '../../timeline/use-document-theme.ts';
 import { useElementWidth } from './use-element-width.ts';

@@ -4,9 +4,9 @@
  * would otherwise squash the hour into one pixel). Pure: times come in as numbers, positions go out as
  * fractions of the width, and label rows are decided with the timelines' text metrics, so tests need no DOM.
  */
-import { estimateTextWidth } from '../../timeline/text-metrics.ts';
+import { estimateTextWidth } from '../../../shared/figure/text-metrics.ts';
 import { formatSeconds } from '../../../shared/time/duration.ts';
-import { formatUtc } from '../claim-explanations.ts';
+import { formatUtc } from '../../../shared/explain/claim-explanations.ts';
 
 /** The kubelet's jitter is a whole number of seconds, 0 to 9 (docs/kubernetes-facts.md §1, maxJitter = 10 s truncated). */
 export const MAX_JITTER_SEC = 9;

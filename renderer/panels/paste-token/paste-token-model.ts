@@ -16,7 +16,7 @@ import {
   TIME_CLAIMS,
   type ClaimContext,
   type ClaimExplanation,
-} from '../claim-explanations.ts';
+} from '../../../shared/explain/claim-explanations.ts';
 import { allPasteWarnings, hasKubernetesClaims, type PasteWarning } from './paste-warnings.ts';
 import { buildTimeline, markOffset, type PasteTimeline } from './paste-timeline.ts';
 

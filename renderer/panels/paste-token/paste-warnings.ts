@@ -4,7 +4,7 @@
  * issuer of no shape Kubernetes writes, audiences no API server with default flags accepts, a token that is not a
  * ServiceAccount token at all, and a token without a signature. Pure: no DOM, no clock.
  */
-import { claimJson, claimWarnings, flattenClaims, LEGACY_ISSUER, type ClaimWarningCode } from '../claim-explanations.ts';
+import { claimJson, claimWarnings, flattenClaims, LEGACY_ISSUER, type ClaimWarningCode } from '../../../shared/explain/claim-explanations.ts';
 import { formatDuration } from '../../../shared/time/duration.ts';
 
 export type PasteWarningCode =

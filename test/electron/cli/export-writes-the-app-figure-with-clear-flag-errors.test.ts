@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { main } from '../../../electron/cli.ts';
-import { exportFile } from '../../../renderer/export/export-file.ts';
+import { exportFile } from '../../../shared/export/export-file.ts';
 import { nodeExportDeps } from '../../../electron/cli/node-export-deps.ts';
 import { readEmbeddedMoment } from '../../../shared/export/embedded-moment.ts';
-import { scenarioSource, settings } from '../../renderer/export/export-fixtures.ts';
+import { scenarioSource, settings } from '../../shared/export/export-fixtures.ts';
 import { removeScenarioFiles, scenarioFile, SIDE_BY_SIDE } from './cli-harness.ts';
 
 const H = 3_600_000;

@@ -1,9 +1,9 @@
 // The CLI rasterises with resvg's native build and the app with its wasm build; "the same image as the app" holds
 // only while the two give the same bytes for the same figure. Every theme, both backgrounds, two scales.
 import { describe, expect, it } from 'vitest';
-import { exportPng } from '../../../renderer/export/export-file.ts';
+import { exportPng } from '../../../shared/export/export-file.ts';
 import { nodeExportDeps } from '../../../electron/cli/node-export-deps.ts';
-import { scenarioSource, settings, smallSource } from '../../renderer/export/export-fixtures.ts';
+import { scenarioSource, settings, smallSource } from '../../shared/export/export-fixtures.ts';
 import { createNativeRasterizer } from '../../../electron/cli/native-rasterizer.ts';
 
 describe('the native and wasm rasterisers', () => {

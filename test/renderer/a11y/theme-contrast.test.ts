@@ -4,7 +4,7 @@
  * 4.5:1 in the light and dark themes (AA).
  */
 import { describe, expect, it } from 'vitest';
-import { DARK, LIGHT, PROJECTOR, type TimelineTheme } from '../../../renderer/timeline/theme.ts';
+import { DARK, LIGHT, PROJECTOR, type TimelineTheme } from '../../../shared/figure/theme.ts';
 import { contrastRatio, relativeLuminance } from './contrast.ts';
 
 /** Which text colour is drawn on which background, as the draw plan and the timeline's DOM use them. */

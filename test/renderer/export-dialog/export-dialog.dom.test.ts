@@ -8,17 +8,17 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as exportFileModule from '../../../renderer/export/export-file.ts';
-import type { ExportDeps } from '../../../renderer/export/export-file.ts';
-import type { ExportSource } from '../../../renderer/export/export-source.ts';
-import { exportSize } from '../../../renderer/export/export-figure.ts';
+import * as exportFileModule from '../../../shared/export/export-file.ts';
+import type { ExportDeps } from '../../../shared/export/export-file.ts';
+import type { ExportSource } from '../../../shared/export/export-source.ts';
+import { exportSize } from '../../../shared/export/export-figure.ts';
 import { ExportDialog, type ExportDialogProps } from '../../../renderer/export-dialog/ExportDialog.tsx';
 import { exportSourceOf } from '../../../renderer/export-dialog/use-export-moment.ts';
 import { BUILTIN_EXPORT_PRESETS, DEFAULT_EXPORT_SETTINGS, type ExportMemory, type ExportSettings } from '../../../shared/export/export-types.ts';
 import { readEmbeddedMoment } from '../../../shared/export/embedded-moment.ts';
 import { exportDepsFromDisk, fakeHost, liveEngine, type FakeHost } from './export-fixture.ts';
 
-vi.mock('../../../renderer/export/export-file.ts', async (importOriginal) => {
+vi.mock('../../../shared/export/export-file.ts', async (importOriginal) => {
   const original = await importOriginal<typeof exportFileModule>();
   return { ...original, exportFile: vi.fn(original.exportFile) };
 });

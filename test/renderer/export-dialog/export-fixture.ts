@@ -15,8 +15,8 @@ import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
 import { DEFAULT_USER_SETTINGS, type ClipboardItemRequest, type SaveFileRequest, type UserSettings } from '../../../shared/ipc/ipc-contract.ts';
 import type { HostResult, HostServices, SaveFileResult } from '../../../renderer/host/host-services.ts';
 import { REPO_ROOT } from '../panels/cli-tokens.ts';
-import { createResvgRasterizer } from '../../../renderer/export/resvg-rasterizer.ts';
-import type { ExportDeps } from '../../../renderer/export/export-file.ts';
+import { createResvgRasterizer } from '../../../shared/export/resvg-rasterizer.ts';
+import type { ExportDeps } from '../../../shared/export/export-file.ts';
 
 export const SIDE_BY_SIDE = 'assets/scenarios/side-by-side.yaml';
 

@@ -3,13 +3,13 @@
  * really made), or a refusal that says in words why (an image from elsewhere, a file that is no image at all).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportFile, type ExportDeps } from '../../../renderer/export/export-file.ts';
+import { exportFile, type ExportDeps } from '../../../shared/export/export-file.ts';
 import { nodeExportDeps } from '../../../electron/cli/node-export-deps.ts';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../shared/export/export-types.ts';
 import { exportSourceOf } from '../../../renderer/export-dialog/use-export-moment.ts';
 import { openRequestFor, openRequestForDialogResult, openRequestForFile } from '../../../renderer/export-dialog/open-exported-file.ts';
 import { liveEngine, scenarioText } from './export-fixture.ts';
-import type { ExportSource } from '../../../renderer/export/export-source.ts';
+import type { ExportSource } from '../../../shared/export/export-source.ts';
 
 const AT_MS = 2 * 3_600_000;
 const VIEW = { startMs: 1_800_000, endMs: 3 * 3_600_000 };

@@ -11,7 +11,7 @@ import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
 import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
 import { ScenarioEdits } from '../../../renderer/state/scenario-edits.ts';
 import { AnnotationsPanel, type AnnotationRequest } from '../../../renderer/presentation/AnnotationsPanel.tsx';
-import { builtinScenario, snapshotOf } from '../state/scenario-snapshot.ts';
+import { builtinScenario, snapshotOf } from '../../support/scenario-snapshot.ts';
 
 afterEach(cleanup);
 const H = 3_600_000;

@@ -1,13 +1,13 @@
 /** Large type (scaleTheme, font-scale steps), the spotlight's lane lookup and the annotation form's reading. */
 import { describe, expect, it } from 'vitest';
-import { LIGHT, PROJECTOR } from '../../../renderer/timeline/theme.ts';
-import { clampFontScale, scaleTheme } from '../../../renderer/timeline/scale-theme.ts';
+import { LIGHT, PROJECTOR } from '../../../shared/figure/theme.ts';
+import { clampFontScale, scaleTheme } from '../../../shared/figure/scale-theme.ts';
 import { FONT_SCALE_STEPS, stepFontScale } from '../../../renderer/presentation/font-scale.ts';
 import { spotlightTarget } from '../../../renderer/presentation/SpotlightOverlay.tsx';
 import { describeWhen, draftAtPlayhead, draftOf, draftOverWindow, readDraft } from '../../../renderer/presentation/annotation-draft.ts';
-import { layoutFlow } from '../../../renderer/timeline/layout.ts';
-import { createLanesMemo } from '../../../renderer/state/derive-lanes.ts';
-import { builtinScenario, snapshotOf } from '../state/scenario-snapshot.ts';
+import { layoutFlow } from '../../../shared/figure/layout.ts';
+import { createLanesMemo } from '../../../shared/lanes/derive-lanes.ts';
+import { builtinScenario, snapshotOf } from '../../support/scenario-snapshot.ts';
 
 const H = 3_600_000;
 

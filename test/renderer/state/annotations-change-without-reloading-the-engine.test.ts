@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
-import { snapshotOf } from './scenario-snapshot.ts';
+import { snapshotOf } from '../../support/scenario-snapshot.ts';
 import { singleFlow } from '../../support/run-scenario.ts';
 
 describe('TimelineStore.setAnnotations', () => {

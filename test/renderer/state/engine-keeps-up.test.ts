@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineSession, MAX_CATCH_UP_WALL_MS, TICK_BUDGET_MS } from '../../../shared/host/engine-session.ts';
 import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
-import { builtinScenario } from './scenario-snapshot.ts';
+import { builtinScenario } from '../../support/scenario-snapshot.ts';
 
 const SPEED = 3600;
 

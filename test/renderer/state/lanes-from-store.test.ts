@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { EngineSession } from '../../../shared/host/engine-session.ts';
 import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
-import { createLanesMemo, deriveLanes } from '../../../renderer/state/derive-lanes.ts';
-import { builtinScenario } from './scenario-snapshot.ts';
+import { createLanesMemo, deriveLanes } from '../../../shared/lanes/derive-lanes.ts';
+import { builtinScenario } from '../../support/scenario-snapshot.ts';
 
 const M = 60_000;
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioEdits } from '../../../renderer/state/scenario-edits.ts';
 import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
-import { builtinScenario, snapshotOf } from './scenario-snapshot.ts';
+import { builtinScenario, snapshotOf } from '../../support/scenario-snapshot.ts';
 
 const NOTE = { atMs: 48 * 60_000, text: 'here the kubelet refreshes' };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { paintCanvas, type Canvas2D } from '../../../renderer/timeline/canvas-painter.ts';
-import { planFlow } from '../../../renderer/timeline/draw-plan.ts';
-import { fitAll } from '../../../renderer/state/time-view.ts';
-import { LIGHT } from '../../../renderer/timeline/theme.ts';
-import { M, smallLanes } from './small-lanes.ts';
+import { planFlow } from '../../../shared/figure/draw-plan.ts';
+import { fitAll } from '../../../shared/figure/time-view.ts';
+import { LIGHT } from '../../../shared/figure/theme.ts';
+import { M, smallLanes } from '../../support/small-lanes.ts';
 
 /** Records the calls a painter makes, with the style in force at each fill/stroke/text. */
 function recorder() {

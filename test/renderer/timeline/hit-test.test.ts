@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { planFlow } from '../../../renderer/timeline/draw-plan.ts';
+import { planFlow } from '../../../shared/figure/draw-plan.ts';
 import { hitTest, tokenAt } from '../../../renderer/timeline/hit-test.ts';
 import { firstTokenPoint, tokenPoint } from '../../../renderer/timeline/token-at-point.ts';
-import { fitAll, msToX } from '../../../renderer/state/time-view.ts';
-import { LIGHT } from '../../../renderer/timeline/theme.ts';
-import { layoutFlow } from '../../../renderer/timeline/layout.ts';
-import { M, smallLanes } from './small-lanes.ts';
+import { fitAll, msToX } from '../../../shared/figure/time-view.ts';
+import { LIGHT } from '../../../shared/figure/theme.ts';
+import { layoutFlow } from '../../../shared/figure/layout.ts';
+import { M, smallLanes } from '../../support/small-lanes.ts';
 
 const view = fitAll(120 * M);
 const lanes = smallLanes();

@@ -4,12 +4,12 @@
  * The roomiest density that fits is chosen; with none fitting, the thinnest (the flows then scroll).
  */
 import { describe, expect, it } from 'vitest';
-import { deriveLanes } from '../../../renderer/state/derive-lanes.ts';
+import { deriveLanes } from '../../../shared/lanes/derive-lanes.ts';
 import { chooseDensity, DENSITIES, densityTheme, type Density } from '../../../renderer/timeline/density.ts';
-import { layoutFlow } from '../../../renderer/timeline/layout.ts';
-import { scaleTheme } from '../../../renderer/timeline/scale-theme.ts';
-import { LIGHT, PROJECTOR } from '../../../renderer/timeline/theme.ts';
-import { builtinScenario, snapshotOf } from '../state/scenario-snapshot.ts';
+import { layoutFlow } from '../../../shared/figure/layout.ts';
+import { scaleTheme } from '../../../shared/figure/scale-theme.ts';
+import { LIGHT, PROJECTOR } from '../../../shared/figure/theme.ts';
+import { builtinScenario, snapshotOf } from '../../support/scenario-snapshot.ts';
 
 const lanes = deriveLanes(snapshotOf(builtinScenario('side-by-side'), 2 * 3_600_000));
 

@@ -4,19 +4,20 @@
  * that band, and not repainting when nothing in view changed.
  */
 import { describe, expect, it } from 'vitest';
-import { deriveLanes, SUMMARY_MIN_PODS, type FlowLanes } from '../../../renderer/state/derive-lanes.ts';
-import { fitAll, msToX, type TimeView } from '../../../renderer/state/time-view.ts';
+import { deriveLanes } from '../../../shared/lanes/derive-lanes.ts';
+import { SUMMARY_MIN_PODS, type FlowLanes } from '../../../shared/lanes/lane-types.ts';
+import { fitAll, msToX, type TimeView } from '../../../shared/figure/time-view.ts';
 import { paintCanvas, type Canvas2D } from '../../../renderer/timeline/canvas-painter.ts';
-import { planFlow, type DrawPlan } from '../../../renderer/timeline/draw-plan.ts';
+import { planFlow, type DrawPlan } from '../../../shared/figure/draw-plan.ts';
 import { hitTest } from '../../../renderer/timeline/hit-test.ts';
-import { layoutFlow, SUMMARY_ROWS_HEIGHT } from '../../../renderer/timeline/layout.ts';
-import { legendItems } from '../../../renderer/timeline/legend.ts';
-import { samePicture } from '../../../renderer/timeline/primitives.ts';
-import { LIGHT } from '../../../renderer/timeline/theme.ts';
+import { layoutFlow, SUMMARY_ROWS_HEIGHT } from '../../../shared/figure/layout.ts';
+import { legendItems } from '../../../shared/figure/legend.ts';
+import { samePicture } from '../../../shared/figure/primitives.ts';
+import { LIGHT } from '../../../shared/figure/theme.ts';
 import { firstTokenPoint } from '../../../renderer/timeline/token-at-point.ts';
-import { flowWindow, WINDOW_MIN_HEIGHT } from '../../../renderer/timeline/TimelinePanel.tsx';
-import { describeFlow } from '../../../renderer/timeline/describe-flow.ts';
-import { snapshotOf } from '../state/scenario-snapshot.ts';
+import { flowWindow, WINDOW_MIN_HEIGHT } from '../../../renderer/timeline/flow-window.ts';
+import { describeFlow } from '../../../shared/figure/describe-flow.ts';
+import { snapshotOf } from '../../support/scenario-snapshot.ts';
 
 const M = 60_000;
 const H = 60 * M;

@@ -6,9 +6,9 @@ import { cleanup, render } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import type { TimelineSnapshot } from '../../../renderer/state/timeline-store.ts';
-import { fitAll } from '../../../renderer/state/time-view.ts';
+import { fitAll } from '../../../shared/figure/time-view.ts';
 import { TimelinePanel, type TimelinePanelProps } from '../../../renderer/timeline/TimelinePanel.tsx';
-import { builtinScenario, snapshotOf } from '../state/scenario-snapshot.ts';
+import { builtinScenario, snapshotOf } from '../../support/scenario-snapshot.ts';
 
 export const H = 3_600_000;
 const rect = { x: 0, y: 0, left: 0, top: 0, width: 1000, height: 300, right: 1000, bottom: 300, toJSON: () => ({}) };

@@ -8,10 +8,10 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { createElement, type ReactElement } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TimelineSnapshot } from '../../../renderer/state/timeline-store.ts';
-import { fitAll, type TimeView } from '../../../renderer/state/time-view.ts';
+import { fitAll, type TimeView } from '../../../shared/figure/time-view.ts';
 import * as panelModule from '../../../renderer/timeline/TimelinePanel.tsx';
-import { WINDOW_MIN_HEIGHT } from '../../../renderer/timeline/TimelinePanel.tsx';
-import { builtinScenario, snapshotOf } from '../state/scenario-snapshot.ts';
+import { WINDOW_MIN_HEIGHT } from '../../../renderer/timeline/flow-window.ts';
+import { builtinScenario, snapshotOf } from '../../support/scenario-snapshot.ts';
 
 interface PanelProps {
   snapshot: TimelineSnapshot;

@@ -7,7 +7,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { fitAll, type TimeView } from '../../../renderer/state/time-view.ts';
+import { fitAll, type TimeView } from '../../../shared/figure/time-view.ts';
 import { TimelinePanel, type TimelinePanelProps } from '../../../renderer/timeline/TimelinePanel.tsx';
 import { H, panelFixture } from './panel-fixture.ts';
 

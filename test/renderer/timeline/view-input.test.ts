@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { viewForDrag, viewForKey, viewForPinch, viewForWheel } from '../../../renderer/timeline/view-input.ts';
-import { msToX } from '../../../renderer/state/time-view.ts';
+import { msToX } from '../../../shared/figure/time-view.ts';
 
 const H = 3_600_000;
 const D = 6 * H;

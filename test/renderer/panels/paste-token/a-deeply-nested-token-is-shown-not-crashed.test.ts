@@ -9,7 +9,7 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PasteTokenPanel } from '../../../../renderer/panels/paste-token/PasteTokenPanel.tsx';
 import { analyzePastedToken } from '../../../../renderer/panels/paste-token/paste-token-model.ts';
-import { claimJson, flattenClaims, RAW_CLAIM_MAX_CHARS } from '../../../../renderer/panels/claim-explanations.ts';
+import { claimJson, flattenClaims, RAW_CLAIM_MAX_CHARS } from '../../../../shared/explain/claim-explanations.ts';
 import { CLAIM_DISPLAY_MAX_DEPTH, PASTED_TOKEN_MAX_CHARS } from '../../../../shared/limits/input-budgets.ts';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');

@@ -1,0 +1,97 @@
+/**
+ * The bottom panel: the event table (the chart's accessible twin), the kubectl console and the manifest editor as
+ * tabs. The console and the editor are mounted from their first opening on, then kept (a terminal keeps its state);
+ * the console can apply what the editor holds.
+ */
+import { lazy, Suspense, type RefObject } from 'react';
+import type { SimEvent } from '../../shared/model/events.ts';
+import type { EngineClient } from '../bridge/engine-client.ts';
+import type { TimelineSnapshot } from '../state/timeline-store.ts';
+import { EventTable } from '../panels/EventTable.tsx';
+import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
+import { PanelToggle } from './PanelToggle.tsx';
+import { Tabs } from './Tabs.tsx';
+import type { PanelLayout } from './use-panel-layout.ts';
+
+// The terminal (xterm) and the editor (CodeMirror) are most of the code and are not on screen at first: they load
+// when their tab is first opened, so they do not delay the first timeline.
+const ConsolePanel = lazy(() => import('../panels/console/ConsolePanel.tsx').then((m) => ({ default: m.ConsolePanel })));
+const ManifestEditor = lazy(() => import('../panels/manifest-editor/ManifestEditor.tsx').then((m) => ({ default: m.ManifestEditor })));
+
+interface Props {
+  snapshot: TimelineSnapshot;
+  client: EngineClient;
+  scenarioKey: string;
+  layout: Pick<PanelLayout, 'bottomOpen' | 'setBottomOpen'>;
+  tab: string;
+  onTab(tab: string): void;
+  /** Tabs opened so far (kept across presentation mode, which hides the panel). */
+  opened: ReadonlySet<string>;
+  /** The flow the console and the editor act on. */
+  activeFlow: string;
+  onFlowChange(flowId: string): void;
+  /** What the editor holds, which the console can apply. */
+  editorBuffer: RefObject<string>;
+  selectedSeq: number | undefined;
+  onSelectEvent(event: SimEvent): void;
+}
+
+export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab, opened, activeFlow, onFlowChange, editorBuffer, selectedSeq, onSelectEvent }: Props) {
+  const toggle = (
+    <PanelToggle
+      open={layout.bottomOpen}
+      onToggle={() => layout.setBottomOpen(!layout.bottomOpen)}
+      controls="bottom-panel"
+      testId="toggle-bottom-panel"
+      panel="bottom panel"
+      gives="its height"
+      glyphs={['▾', '▴']}
+    />
+  );
+  return (
+    <section className="events" id="bottom-panel" aria-label="Events, console and editor">
+      <Tabs
+        label="Bottom panels"
+        active={tab}
+        collapsed={!layout.bottomOpen}
+        onChange={onTab}
+        extra={toggle}
+        tabs={[
+          {
+            id: 'events',
+            label: 'Events',
+            content: (
+              <PanelErrorBoundary name="Events" resetKey={scenarioKey}>
+                <EventTable snapshot={snapshot} selectedSeq={selectedSeq} onSelect={onSelectEvent} />
+              </PanelErrorBoundary>
+            ),
+          },
+          {
+            id: 'console',
+            label: 'Console',
+            content:
+              activeFlow && opened.has('console') ? (
+                <PanelErrorBoundary name="Console">
+                  <Suspense fallback={<p className="ts-empty">Loading the console…</p>}>
+                    <ConsolePanel snapshot={snapshot} client={client} flowId={activeFlow} onFlowChange={onFlowChange} applyBuffer={() => editorBuffer.current} />
+                  </Suspense>
+                </PanelErrorBoundary>
+              ) : null,
+          },
+          {
+            id: 'editor',
+            label: 'Manifest editor',
+            content:
+              activeFlow && opened.has('editor') ? (
+                <PanelErrorBoundary name="Manifest editor">
+                  <Suspense fallback={<p className="ts-empty">Loading the editor…</p>}>
+                    <ManifestEditor client={client} flowId={activeFlow} onBufferChange={(text) => (editorBuffer.current = text)} />
+                  </Suspense>
+                </PanelErrorBoundary>
+              ) : null,
+          },
+        ]}
+      />
+    </section>
+  );
+}

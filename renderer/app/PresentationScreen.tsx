@@ -1,0 +1,70 @@
+/**
+ * Presentation mode (F5): only the timelines, a minimal transport and the notes, full screen, with large type, a
+ * spotlight and a laser pointer.
+ */
+import type { ReactNode } from 'react';
+import type { TimeView } from '../../shared/figure/time-view.ts';
+import type { EngineClient } from '../bridge/engine-client.ts';
+import type { HostServices } from '../host/host-services.ts';
+import type { TimelineSnapshot } from '../state/timeline-store.ts';
+import { ExportFeature } from '../export-dialog/ExportFeature.tsx';
+import type { FileOpener } from '../export-dialog/use-file-opener.tsx';
+import { LaserPointer } from '../presentation/LaserPointer.tsx';
+import { PresentationBar } from '../presentation/PresentationBar.tsx';
+import { GuidePopover } from './GuidePopover.tsx';
+import type { AppAction } from './shortcuts.ts';
+import type { PresentationTools } from './use-presentation-tools.ts';
+
+interface Props {
+  snapshot: TimelineSnapshot;
+  client: EngineClient;
+  host: HostServices;
+  view: TimeView;
+  opener: FileOpener;
+  title: string;
+  fontScalePercent: number;
+  tools: PresentationTools;
+  onAction(action: AppAction): void;
+  onLeave(): void;
+  onGuideOpenChange(open: boolean): void;
+  timelines: ReactNode;
+  notes: ReactNode;
+  /** Everything else drawn over the screen: the live region, dialogs, status lines. */
+  children: ReactNode;
+}
+
+export function PresentationScreen({ snapshot, client, host, view, opener, title, fontScalePercent, tools, onAction, onLeave, onGuideOpenChange, timelines, notes, children }: Props) {
+  return (
+    <div className="app presenting" data-testid="app" data-presenting="true">
+      <PresentationBar
+        snapshot={snapshot}
+        client={client}
+        fontScalePercent={fontScalePercent}
+        onFontScale={(direction) => onAction(direction > 0 ? 'font-bigger' : 'font-smaller')}
+        spotlightOn={tools.spotlight.on}
+        onSpotlight={() => onAction('toggle-spotlight')}
+        laserOn={tools.laserOn}
+        onLaser={() => onAction('toggle-laser')}
+        detailLanes={tools.detailLanes}
+        onDetailLanes={() => onAction('toggle-detail-lanes')}
+        onCheatSheet={() => onAction('open-cheat-sheet')}
+        onLeave={onLeave}
+        extra={
+          <>
+            <GuidePopover scenario={snapshot.scenario} onOpenChange={onGuideOpenChange} />
+            <ExportFeature snapshot={snapshot} host={host} view={view} opener={opener} />
+          </>
+        }
+      />
+      <main className="presentation-main" aria-label={title}>
+        <section className="timelines" aria-label="Timelines">
+          <LaserPointer active={tools.laserOn}>{timelines}</LaserPointer>
+        </section>
+        <section className="presentation-notes" aria-label="Notes">
+          {notes}
+        </section>
+      </main>
+      {children}
+    </div>
+  );
+}

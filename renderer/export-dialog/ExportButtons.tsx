@@ -1,0 +1,55 @@
+/**
+ * Save and copy the figure, save the event log, and the line that says how the last of them went: progress and
+ * outcomes in a status (role=status), failures in an alert (role=alert), each kept until the next.
+ */
+import type { ExportFormat } from '../../shared/export/export-types.ts';
+import type { ExportActions } from './export-actions.ts';
+import { FORMAT_SHORT } from './export-words.ts';
+import type { ExportStatus } from './use-export-status.ts';
+
+interface Props {
+  format: ExportFormat;
+  ready: boolean;
+  actions: ExportActions;
+  status: ExportStatus;
+  problem: string | undefined;
+}
+
+export function ExportButtons({ format, ready, actions, status: { status, busy, rememberError }, problem }: Props) {
+  return (
+    <>
+      <div className="export-actions" role="group" aria-label="Export">
+        <button type="button" className="primary" onClick={actions.saveImage} disabled={!ready} aria-disabled={busy || undefined} data-testid="export-save">
+          Save {FORMAT_SHORT[format]}…
+        </button>
+        <button type="button" onClick={() => actions.copyImage('png')} disabled={!ready} aria-disabled={busy || undefined} data-testid="export-copy-png">
+          Copy PNG
+        </button>
+        <button type="button" onClick={() => actions.copyImage('svg')} disabled={!ready} aria-disabled={busy || undefined} data-testid="export-copy-svg">
+          Copy SVG
+        </button>
+      </div>
+      <div className="export-actions" role="group" aria-label="Event log up to the playhead">
+        <span className="export-sublabel" aria-hidden="true">
+          Event log
+        </span>
+        <button type="button" onClick={() => actions.saveEvents('csv')} aria-disabled={busy || undefined} data-testid="export-events-csv">
+          Save CSV…
+        </button>
+        <button type="button" onClick={() => actions.saveEvents('json')} aria-disabled={busy || undefined} data-testid="export-events-json">
+          Save JSON…
+        </button>
+      </div>
+
+      <div className="export-status" role="status" data-testid="export-status" data-tone={status?.tone ?? (problem ? 'problem' : 'none')}>
+        {status?.tone === 'progress' && <progress aria-label="Export in progress" />}
+        {status && status.tone !== 'error' && <span>{status.text}</span>}
+        {problem && <span className="export-problem">{problem}</span>}
+      </div>
+      <div className="export-alert" role="alert" data-testid="export-alert">
+        {status?.tone === 'error' && <p>{status.text}</p>}
+        {rememberError && <p>{rememberError}</p>}
+      </div>
+    </>
+  );
+}

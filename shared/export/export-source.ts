@@ -1,0 +1,52 @@
+/**
+ * Everything an export reads about the simulated moment, in one plain object the app builds from its store and the
+ * CLI builds from a headless Simulation: the same object gives the same file in both.
+ */
+import { deriveLanes } from '../lanes/derive-lanes.ts';
+import type { TimelineLanes } from '../lanes/lane-types.ts';
+import type { SimEvent } from '../model/events.ts';
+import type { ScenarioSummary, TokenSummary } from '../rpc/engine-protocol.ts';
+import type { ScenarioAnnotation } from '../scenario/scenario-types.ts';
+import type { ExportMoment } from './export-types.ts';
+
+export interface ExportSource {
+  /** The lanes at the playhead (`lanes.nowMs` is the moment exported). */
+  lanes: TimelineLanes;
+  tokens: readonly TokenSummary[];
+  /** The event log up to the playhead. */
+  events: readonly SimEvent[];
+  annotations: readonly ScenarioAnnotation[];
+  /** What the exported file embeds so that dropping it back reopens this moment. */
+  moment: ExportMoment;
+  /** ScenarioSummary.startEpochMs: the wall-clock instant simulated 0 stands for (PDF dates, claim times). */
+  startEpochMs: number;
+  /** The decoded JWT claims of a token, for the PDF handout. */
+  claimsOf(tokenIndex: number): Record<string, unknown> | undefined;
+}
+
+export interface ExportSourceInput {
+  scenario: ScenarioSummary;
+  events: readonly SimEvent[];
+  tokens: readonly TokenSummary[];
+  nowMs: number;
+  annotations: readonly ScenarioAnnotation[];
+  moment: ExportMoment;
+}
+
+/** The export source for a snapshot of the engine's logs (the app's store, or a headless Simulation in the CLI). */
+export function buildExportSource(input: ExportSourceInput): ExportSource {
+  const lanes = deriveLanes({ version: 1, scenario: input.scenario, events: input.events, tokens: input.tokens, nowMs: input.nowMs });
+  const byIndex = new Map(input.tokens.map((t) => [t.index, t]));
+  return {
+    lanes,
+    tokens: input.tokens,
+    events: input.events,
+    annotations: input.annotations,
+    moment: input.moment,
+    startEpochMs: input.scenario.startEpochMs,
+    claimsOf: (tokenIndex) => {
+      const claims = byIndex.get(tokenIndex)?.claims;
+      return claims ? { ...claims } : undefined;
+    },
+  };
+}

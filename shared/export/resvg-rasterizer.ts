@@ -1,0 +1,56 @@
+/**
+ * SVG → PNG with resvg compiled to WebAssembly: the same engine in the page, in Electron's renderer and in the CLI,
+ * so one SVG gives the same pixels everywhere. Only the export font is loaded (never the system's fonts), which is
+ * what makes the bytes the same on every machine. The wasm module is initialised once per process and reused.
+ */
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import { EXPORT_FONT_FAMILY } from './export-figure.ts';
+
+export interface RasterizerInit {
+  /** The resvg wasm binary's bytes (the page fetches them, the CLI reads them from disk). */
+  wasm: Uint8Array;
+  /** The export font's files. */
+  fonts: Uint8Array[];
+}
+
+export interface Rasterizer {
+  /** The SVG as a PNG, `scale` device pixels per CSS pixel. */
+  toPng(svg: string, scale: number): Promise<Uint8Array>;
+}
+
+/** initWasm may run once per module instance; every rasteriser waits on the same promise. */
+let ready: Promise<void> | undefined;
+
+function initOnce(wasm: RasterizerInit['wasm']): Promise<void> {
+  ready ??= initWasm(wasm).catch((error: unknown) => {
+    ready = undefined;
+    throw new Error(`could not start the PNG renderer (resvg wasm): ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return ready;
+}
+
+/** Starts compiling the wasm at once (in the background), so it is ready, or nearly, by the first export. */
+export function createResvgRasterizer(init: RasterizerInit): Rasterizer {
+  const fontBuffers = init.fonts;
+  // A failure here is reported by the first toPng, which awaits the same start-up again.
+  initOnce(init.wasm).catch(() => undefined);
+  return {
+    async toPng(svg, scale) {
+      await initOnce(init.wasm);
+      const resvg = new Resvg(svg, {
+        fitTo: { mode: 'zoom', value: scale },
+        font: { fontBuffers, defaultFontFamily: EXPORT_FONT_FAMILY, sansSerifFamily: EXPORT_FONT_FAMILY, loadSystemFonts: false },
+      });
+      try {
+        const image = resvg.render();
+        try {
+          return image.asPng();
+        } finally {
+          image.free();
+        }
+      } finally {
+        resvg.free();
+      }
+    },
+  };
+}
