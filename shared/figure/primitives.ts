@@ -32,7 +32,8 @@ export type PrimitiveRole =
   | 'chrome'
   | 'axis'
   | 'legend'
-  | 'annotation';
+  | 'annotation'
+  | 'search-hit';
 
 export interface PrimitiveMeta {
   role?: PrimitiveRole;
