@@ -33,6 +33,7 @@ export type PrimitiveRole =
   | 'axis'
   | 'legend'
   | 'annotation'
+  | 'search-band'
   | 'search-hit';
 
 export interface PrimitiveMeta {

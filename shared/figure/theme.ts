@@ -63,7 +63,7 @@ export interface TimelineTheme {
   outage: { text: string };
   now: { line: string; badge: string; badgeText: string };
   selection: { outer: string; inner: string };
-  /** Events found by the event table's search: a highlighter band across the lanes and a ▼ above them (screen only). */
+  /** Events found by the event table's search (screen only): a highlighter band down the lanes, and a tab at the top, filled with `outline` and edged with `mark`. */
   searchHit: { band: string; mark: string; outline: string };
   labelChip: string;
   patterns: Record<PatternId, PatternSpec>;

@@ -1,7 +1,8 @@
 /**
  * The events the event table's search found, marked where they happened: a highlighter band down the flow's lanes
- * (under the bars, so they stay legible) and a ▼ at the top, which says "found here" by shape as well as by colour.
- * Hits closer than a band (or a ▼) to the one before share it, so ten thousand hits cost a few hundred primitives.
+ * (under the bars, so they stay legible) and, at the top edge, a small square tab with a dark border, a shape no
+ * other mark uses, so "found here" is told by shape as well as by colour. Hits closer than a band to the one before
+ * share it, so ten thousand hits cost a few hundred primitives.
  */
 import { Layer } from '../primitives.ts';
 import { inView, type FlowCtx } from './flow-context.ts';
@@ -21,20 +22,14 @@ function lowerBound(values: readonly number[], x: number): number {
 /** `timesMs`: when each found event of this flow happened, ascending. */
 export function planSearchHits(ctx: FlowCtx, timesMs: readonly number[]): void {
   const { theme, view } = ctx;
-  const bandWidth = Math.max(3, Math.round(theme.glyphSize * 0.35));
-  const markSize = Math.round(theme.glyphSize * 0.9);
-  let lastBand = Number.NEGATIVE_INFINITY;
-  let lastMark = Number.NEGATIVE_INFINITY;
+  const width = Math.max(8, Math.round(theme.glyphSize * 0.7));
+  const tab = Math.round(width * 0.8);
+  let last = Number.NEGATIVE_INFINITY;
   for (let i = lowerBound(timesMs, view.startMs); i < timesMs.length && timesMs[i]! <= view.endMs; i++) {
     const x = Math.round(ctx.X(timesMs[i]!));
-    if (!inView(ctx, x)) continue;
-    if (x - lastBand >= bandWidth) {
-      ctx.b.add(Layer.Grid, { type: 'rect', x: x - bandWidth / 2, y: ctx.oy, w: bandWidth, h: ctx.layout.height, fill: theme.searchHit.band, role: 'search-hit' });
-      lastBand = x;
-    }
-    if (x - lastMark >= markSize) {
-      ctx.b.add(Layer.Label, { type: 'glyph', glyph: 'down', x, y: ctx.oy + markSize / 2 + 1, size: markSize, color: theme.searchHit.mark, outline: theme.searchHit.outline, role: 'search-hit' });
-      lastMark = x;
-    }
+    if (!inView(ctx, x) || x - last < width) continue;
+    last = x;
+    ctx.b.add(Layer.Grid, { type: 'rect', x: x - width / 2, y: ctx.oy, w: width, h: ctx.layout.height, fill: theme.searchHit.band, role: 'search-band' });
+    ctx.b.add(Layer.Label, { type: 'rect', x: x - tab / 2, y: ctx.oy + 1, w: tab, h: tab, fill: theme.searchHit.outline, stroke: theme.searchHit.mark, strokeWidth: 2, role: 'search-hit' });
   }
 }
