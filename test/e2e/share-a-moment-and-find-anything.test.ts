@@ -64,6 +64,18 @@ describe('a moment as a link', () => {
     await page.context().close();
   });
 
+  it('pasted on the timeline (Ctrl+V), the copied link reopens its moment', async () => {
+    const { page } = suite.app;
+    await page.getByTestId('jump-to').fill('30m');
+    await page.getByTestId('jump-to').press('Enter');
+    await expect.poll(() => nowMs(page)).toBe(30 * 60_000);
+    await page.getByTestId('timeline-flow-legacy').locator('canvas').focus();
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => message(page), { timeout: 20_000 }).toMatch(/^Reopened the link: /);
+    expect(await nowMs(page)).toBe(2 * H);
+    expect(await viewOf(page)).toBe(linkedView);
+  });
+
   it('a cut link and a foreign #… are refused with a sentence and change nothing', async () => {
     const cut = link.slice(0, link.length - 60);
     const { page, consoleErrors } = await openedApp(cut);
