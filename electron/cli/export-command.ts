@@ -23,8 +23,8 @@ import {
 } from '../../shared/export/export-types.ts';
 import { exportFile, exportFileName, type ExportDeps } from '../../shared/export/export-file.ts';
 import { eventLogCsv, eventLogJson, eventsInExport } from '../../shared/export/event-log-export.ts';
-import type { CliIo } from '../cli.ts';
-import { USAGE } from '../cli.ts';
+import type { CliIo } from './cli-io.ts';
+import { USAGE } from './usage.ts';
 import { headlessExportSource } from './headless-moment.ts';
 import { nodeExportDeps } from './node-export-deps.ts';
 import { FileExistsError, writeFileAtomically, writeNewFileAtomically } from '../main/atomic-file.ts';

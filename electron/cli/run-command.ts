@@ -3,8 +3,8 @@ import { readScenarioFile } from './read-scenario-file.ts';
 import { formatDuration, parseScenarioDuration } from '../../shared/time/duration.ts';
 import { estimateWork, workWarning } from '../../shared/engine/work-budget.ts';
 import { Simulation } from '../../shared/engine/simulation.ts';
-import type { CliIo } from '../cli.ts';
-import { USAGE } from '../cli.ts';
+import type { CliIo } from './cli-io.ts';
+import { USAGE } from './usage.ts';
 import { formatEventTable } from './event-table.ts';
 import { buildRunReport } from './run-report.ts';
 

@@ -3,7 +3,7 @@
  * key handler dispatches from (renderer/app/shortcuts.ts), so it is always complete and never lists a dead key.
  */
 import { useRef } from 'react';
-import { formatCombo, SCOPE_TITLES, SHORTCUTS, spokenCombo, type Shortcut, type ShortcutScope } from '../app/shortcuts.ts';
+import { formatCombo, SCOPE_TITLES, SHORTCUTS, spokenCombo, type Shortcut, type ShortcutScope } from '../keyboard/shortcuts.ts';
 import { ModalDialog } from './ModalDialog.tsx';
 
 export function groupShortcuts(table: readonly Shortcut[] = SHORTCUTS): { scope: ShortcutScope; title: string; shortcuts: Shortcut[] }[] {

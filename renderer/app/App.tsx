@@ -15,8 +15,8 @@ import type { SimEvent } from '../../shared/model/events.ts';
 import { useTimelineStore } from '../state/use-timeline-store.ts';
 import { fitAll, type TimeView } from '../../shared/figure/time-view.ts';
 import { DEFAULT_TEMPLATE } from '../panels/manifest-editor/manifest-templates.ts';
-import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
-import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from './builtin-scenarios.ts';
+import { useKeyboardShortcuts } from '../keyboard/use-keyboard-shortcuts.ts';
+import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from '../content/builtin-scenarios.ts';
 import { useAppTheme } from './use-app-theme.ts';
 import type { HostServices } from '../host/host-services.ts';
 import { useUserSettings } from '../host/use-user-settings.ts';
@@ -84,6 +84,10 @@ export function App({ store, client, host }: Props) {
   const [consoleFlow, setConsoleFlow] = useState<string | undefined>();
   // What the editor holds (the console can apply it); until the editor is first opened, the template it starts with.
   const editorBuffer = useRef(DEFAULT_TEMPLATE.text);
+  const readEditorBuffer = useCallback(() => editorBuffer.current, []);
+  const setEditorBuffer = useCallback((text: string) => {
+    editorBuffer.current = text;
+  }, []);
   const scenarioKey = snapshot.scenario ? `${snapshot.scenario.sourceName}:${snapshot.scenario.durationMs}` : '';
   const flowIds = snapshot.scenario?.flows.map((f) => f.id) ?? [];
   const activeFlow = consoleFlow !== undefined && flowIds.includes(consoleFlow) ? consoleFlow : (flowIds[flowIds.length - 1] ?? '');
@@ -116,7 +120,7 @@ export function App({ store, client, host }: Props) {
   // The detail lanes as chosen outside presentation mode (inside it, the presentation's own: `tools.detailLanes`).
   const [detailLanes, setDetailLanes] = useState(false);
   const announcement = useAnnouncements(snapshot, settings.announceVerbosity);
-  const layout = usePanelLayout(settings, updateSettings);
+  const { mainRef, ...layout } = usePanelLayout(settings, updateSettings);
   const openBottomTab = (tab: string) => {
     setBottomTab(tab);
     if (tab === 'console' || tab === 'editor') setDetailLanes(true);
@@ -245,7 +249,7 @@ export function App({ store, client, host }: Props) {
       <main
         className="app-main"
         aria-label={title}
-        ref={layout.mainRef}
+        ref={mainRef}
         data-side={layout.sideOpen ? 'open' : 'closed'}
         data-bottom={layout.bottomOpen ? 'open' : 'closed'}
         style={{ '--bottom-panel-px': `${layout.bottomPx}px` } as CSSProperties}
@@ -280,7 +284,8 @@ export function App({ store, client, host }: Props) {
           opened={opened}
           activeFlow={activeFlow}
           onFlowChange={setConsoleFlow}
-          editorBuffer={editorBuffer}
+          editorBuffer={readEditorBuffer}
+          onEditorBuffer={setEditorBuffer}
           selectedSeq={selectedSeq}
           onSelectEvent={selectEvent}
         />

@@ -19,7 +19,7 @@ import { planFlow } from '../../shared/figure/draw-plan.ts';
 import { themeNamed, type ThemeName, type TimelineTheme } from '../../shared/figure/theme.ts';
 import { scaleTheme } from '../../shared/figure/scale-theme.ts';
 import { annotationsForFlow, screenNoteRows } from '../../shared/figure/plan-annotations.ts';
-import { spotlightTarget } from '../presentation/SpotlightOverlay.tsx';
+import { spotlightTarget } from './SpotlightOverlay.tsx';
 import { useDocumentThemeName } from './use-document-theme.ts';
 import { TimeAxis } from './TimeAxis.tsx';
 import { TimelineLegend } from './TimelineLegend.tsx';
@@ -101,12 +101,14 @@ export function TimelinePanel(props: TimelinePanelProps) {
   const spot = spotlightTarget(layouts, props.spotlight);
 
   // Tall flows are painted through a window onto their visible band (flow-window.ts).
-  const { windows, windowKey, setPlotElement } = useFlowWindows(layouts, scrollParentOf);
+  const { windows, setPlotElement } = useFlowWindows(layouts, scrollParentOf);
+  // Planned again when the window of time changes, not when the same window comes in a new object.
+  const { startMs: viewStartMs, endMs: viewEndMs } = view;
   const plans = useMemo(
     () =>
       lanes.flows.map((flow, i) => {
         const w = windows[i];
-        return planFlow(lanes, flow.flowId, view, { width: timeWidth, height: layouts[i]!.height }, theme, { token: selectedToken }, {
+        return planFlow(lanes, flow.flowId, { startMs: viewStartMs, endMs: viewEndMs }, { width: timeWidth, height: layouts[i]!.height }, theme, { token: selectedToken }, {
           layout: layouts[i]!,
           origin: { x: inset, y: 0 },
           bleed: inset,
@@ -114,8 +116,7 @@ export function TimelinePanel(props: TimelinePanelProps) {
           ...(annotations && annotations.length > 0 ? { annotations: annotationsForFlow(annotations, flow.flowId) } : {}),
         });
       }),
-    // windowKey stands for `windows` (a new array every render).
-    [lanes, layouts, view.startMs, view.endMs, timeWidth, inset, theme, selectedToken, windowKey, annotations],
+    [lanes, layouts, viewStartMs, viewEndMs, timeWidth, inset, theme, selectedToken, windows, annotations],
   );
   const onCanvas = useCanvasPaint(plans, windows);
   const onPlot = useCallback(

@@ -3,7 +3,7 @@
  * (and a trackpad pinch) zooms around the pointer, a drag pans, two fingers pinch-zoom, a click with no drag selects
  * the token under it, and hovering shows a tooltip. Every change goes through `changeView`, which both flows share.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import type { DrawPlan } from '../../shared/figure/primitives.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
 import type { SimEvent } from '../../shared/model/events.ts';
@@ -52,7 +52,7 @@ export interface FlowPointerHandlers {
 
 export interface ViewGesturesInput {
   rootRef: RefObject<HTMLDivElement | null>;
-  live: RefObject<LiveTimeline>;
+  live: () => LiveTimeline;
   hasFlows: boolean;
   tokens: readonly TokenSummary[];
   events: readonly SimEvent[];
@@ -70,16 +70,22 @@ export interface ViewGestures {
 }
 
 export function useViewGestures({ rootRef, live, hasFlows, tokens, events, onViewChange, onSelectToken }: ViewGesturesInput): ViewGestures {
+  // Several wheel events may arrive before the next render: each builds on the view the last one asked for.
+  const pendingView = useRef<TimeView | undefined>(undefined);
+  useLayoutEffect(() => {
+    pendingView.current = undefined;
+  });
+  const currentView = useCallback(() => pendingView.current ?? live().view, [live]);
   const changeView = useCallback(
     (next: TimeView | undefined) => {
       if (!next) return false;
-      const current = live.current.view;
+      const current = currentView();
       if (next.startMs === current.startMs && next.endMs === current.endMs) return true;
-      live.current.view = next; // several wheel events may arrive before the next render
+      pendingView.current = next;
       onViewChange(next);
       return true;
     },
-    [live, onViewChange],
+    [currentView, onViewChange],
   );
 
   // Wheel: non-passive so Ctrl + wheel zooms the timeline instead of the page.
@@ -90,7 +96,8 @@ export function useViewGestures({ rootRef, live, hasFlows, tokens, events, onVie
       const plot = (e.target as Element | null)?.closest?.('[data-plot]');
       if (!plot) return;
       const rect = plot.getBoundingClientRect();
-      const { view: v, durationMs: d, plotWidth: w, inset: left } = live.current;
+      const { durationMs: d, plotWidth: w, inset: left } = live();
+      const v = currentView();
       const next = viewForWheel(
         { deltaX: e.deltaX, deltaY: e.deltaY, deltaMode: e.deltaMode, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, offsetX: e.clientX - rect.left - left },
         v,
@@ -101,11 +108,11 @@ export function useViewGestures({ rootRef, live, hasFlows, tokens, events, onVie
     };
     root.addEventListener('wheel', onWheel, { passive: false });
     return () => root.removeEventListener('wheel', onWheel);
-  }, [rootRef, live, changeView, hasFlows]);
+  }, [rootRef, live, currentView, changeView, hasFlows]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget && (e.target as HTMLElement).closest('input, textarea, select, button')) return;
-    if (changeView(viewForKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey }, live.current.view, live.current.durationMs))) {
+    if (changeView(viewForKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey }, currentView(), live().durationMs))) {
       e.preventDefault();
       e.stopPropagation();
     }
@@ -119,7 +126,7 @@ export function useViewGestures({ rootRef, live, hasFlows, tokens, events, onVie
   // Pointer positions in flow coordinates (a windowed canvas starts at its window's top).
   const localPoint = (e: PointerEvent<HTMLCanvasElement>, flowIndex: number) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    return { x: e.clientX - rect.left, y: e.clientY - rect.top + (live.current.windows[flowIndex]?.top ?? 0) };
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top + (live().windows[flowIndex]?.top ?? 0) };
   };
   const onPointerDown = (flowIndex: number) => (e: PointerEvent<HTMLCanvasElement>) => {
     if (e.pointerType === 'mouse' && e.button !== 0) return;
@@ -130,17 +137,17 @@ export function useViewGestures({ rootRef, live, hasFlows, tokens, events, onVie
       g.pointers.set(e.pointerId, p);
       if (g.pointers.size === 2) {
         const [a, b] = [...g.pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
-        g.pinch = { distance: Math.hypot(a.x - b.x, a.y - b.y), midX: (a.x + b.x) / 2 - live.current.inset, view: live.current.view };
+        g.pinch = { distance: Math.hypot(a.x - b.x, a.y - b.y), midX: (a.x + b.x) / 2 - live().inset, view: currentView() };
         g.dragged = true;
       }
       return;
     }
-    gesture.current = { flowIndex, pointers: new Map([[e.pointerId, p]]), startView: live.current.view, startX: p.x, startY: p.y, dragged: false, pinch: undefined };
+    gesture.current = { flowIndex, pointers: new Map([[e.pointerId, p]]), startView: currentView(), startX: p.x, startY: p.y, dragged: false, pinch: undefined };
   };
   const onPointerMove = (flowIndex: number) => (e: PointerEvent<HTMLCanvasElement>) => {
     const p = localPoint(e, flowIndex);
     const g = gesture.current;
-    const { durationMs: d, plotWidth: w } = live.current;
+    const { durationMs: d, plotWidth: w } = live();
     if (g && g.flowIndex === flowIndex && g.pointers.has(e.pointerId)) {
       g.pointers.set(e.pointerId, p);
       if (g.pinch && g.pointers.size >= 2) {
@@ -156,8 +163,8 @@ export function useViewGestures({ rootRef, live, hasFlows, tokens, events, onVie
       if (g.dragged) changeView(viewForDrag(g.startView, p.x - g.startX, d, w));
       return;
     }
-    const plan = live.current.plans[flowIndex];
-    const hit = plan ? hitTest(plan, live.current.view, p) : undefined;
+    const plan = live().plans[flowIndex];
+    const hit = plan ? hitTest(plan, currentView(), p) : undefined;
     setHoverToken(hit?.kind === 'token' || (hit?.kind === 'event' && hit.token !== undefined));
     const text = hitTooltip(hit, tokens, events);
     setTooltip((old) => (text === undefined ? undefined : old && old.text === text && old.flowIndex === flowIndex && Math.abs(old.x - p.x) < 40 ? old : { flowIndex, x: p.x, y: p.y, text }));
@@ -170,8 +177,8 @@ export function useViewGestures({ rootRef, live, hasFlows, tokens, events, onVie
     gesture.current = undefined;
     setDragging(false);
     if (g.dragged) return;
-    const plan = live.current.plans[flowIndex];
-    const hit = plan ? hitTest(plan, live.current.view, localPoint(e, flowIndex)) : undefined;
+    const plan = live().plans[flowIndex];
+    const hit = plan ? hitTest(plan, currentView(), localPoint(e, flowIndex)) : undefined;
     const token = hit?.kind === 'token' ? hit.token : hit?.kind === 'event' ? hit.token : undefined;
     if (token !== undefined) onSelectToken(token);
   };

@@ -149,5 +149,5 @@ function withoutStatus(object: ManifestObject): ManifestObject {
   if (!('status' in object)) return object;
   const copy: Record<string, unknown> = { ...object };
   delete copy.status;
-  return copy as ManifestObject;
+  return copy;
 }

@@ -145,9 +145,9 @@ export function validateExportSettings(value: unknown, path = 'export'): Checked
     legend: value.legend,
     annotations: value.annotations,
   };
-  if (h !== undefined) settings.heightPx = h as number;
-  if (value.fromMs !== undefined) settings.fromMs = value.fromMs as number;
-  if (value.toMs !== undefined) settings.toMs = value.toMs as number;
+  if (h !== undefined) settings.heightPx = h;
+  if (value.fromMs !== undefined) settings.fromMs = value.fromMs;
+  if (value.toMs !== undefined) settings.toMs = value.toMs;
   if (value.flows !== undefined) settings.flows = [...(value.flows as string[])];
   return { ok: true, value: settings };
 }

@@ -15,6 +15,7 @@ import {
 import { isLessonId, validateLessonProgress, type LessonProgress } from './lesson-progress.ts';
 import { DROPPED_FILE_MAX_BYTES, SCENARIO_MAX_CHARS } from '../limits/input-budgets.ts';
 import { validateScenarioDraft, type ScenarioDraft } from './scenario-draft.ts';
+import { MAX_FONT_SCALE_PERCENT, MIN_FONT_SCALE_PERCENT } from '../figure/scale-theme.ts';
 
 export const IpcChannel = {
   /** renderer → main (invoke): one engine command for this window's engine. */
@@ -59,9 +60,6 @@ export const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'projector']
 /** How much the screen-reader live region says: nothing, the milestones (issue, rotation, expiry, leaks), or every event. */
 export type AnnounceVerbosity = 'off' | 'milestones' | 'every-event';
 export const ANNOUNCE_VERBOSITIES: readonly AnnounceVerbosity[] = ['off', 'milestones', 'every-event'];
-
-export const MIN_FONT_SCALE_PERCENT = 100;
-export const MAX_FONT_SCALE_PERCENT = 250;
 
 /** What the renderer may read and change. Window geometry is main-process state and never crosses. */
 export interface UserSettings {
@@ -289,7 +287,7 @@ export function validateSettingsField<K extends keyof UserSettings>(key: K, valu
         : { ok: false, error: `bottomPanelPx must map at most ${MAX_REMEMBERED_PANEL_SIZES} window sizes ("1366x768") to whole pixels from 0 to ${MAX_PANEL_PX}` };
     }
     case 'dismissedIntros':
-      return Array.isArray(value) && value.length <= MAX_DISMISSED_INTROS && value.every((key) => typeof key === 'string' && key.length > 0 && key.length <= MAX_INTRO_KEY_CHARS)
+      return Array.isArray(value) && value.length <= MAX_DISMISSED_INTROS && value.every((key): key is string => typeof key === 'string' && key.length > 0 && key.length <= MAX_INTRO_KEY_CHARS)
         ? ok([...value])
         : { ok: false, error: `dismissedIntros must be at most ${MAX_DISMISSED_INTROS} scenario keys of 1 to ${MAX_INTRO_KEY_CHARS} characters` };
     default:

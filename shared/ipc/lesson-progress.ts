@@ -92,8 +92,7 @@ export function validateLessonProgress(value: unknown, path = 'progress'): Check
   const completed = value.completed;
   if (!Array.isArray(completed)) return { ok: false, error: `${path}.completed: expected a list of step ids` };
   if (completed.length > MAX_LESSON_STEPS) return { ok: false, error: `${path}.completed: at most ${MAX_LESSON_STEPS} steps` };
-  const badStep = completed.findIndex((id) => !isLessonId(id));
-  if (badStep !== -1) return { ok: false, error: `${path}.completed[${badStep}]: expected a step id` };
+  if (!completed.every(isLessonId)) return { ok: false, error: `${path}.completed[${completed.findIndex((id) => !isLessonId(id))}]: expected a step id` };
   if (!isRecord(value.quizzes)) return { ok: false, error: `${path}.quizzes: expected an object of answers by step id` };
   const entries = Object.entries(value.quizzes);
   if (entries.length > MAX_LESSON_STEPS) return { ok: false, error: `${path}.quizzes: at most ${MAX_LESSON_STEPS} answers` };

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar } from 'yaml';
 import type { Document, Pair, Scalar, YAMLMap } from 'yaml';
-import type { InputError } from '../scenario/scenario-types.ts';
+import type { InputError } from '../text/input-error.ts';
 import { describeError, describeNode, findPair, isAbsent, keyText, resolveNode, truncate, type SourceMap, type SourcePosition } from './yaml-source.ts';
 import { parseScenarioDuration } from '../time/duration.ts';
 

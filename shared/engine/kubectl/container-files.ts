@@ -16,7 +16,7 @@ import { epochMs, type EngineContext } from '../engine-context.ts';
 import type { ClusterState, FileContent, MountedVolume, PodState } from '../engine-state.ts';
 import { keyAt } from '../signing-keys.ts';
 import { tokenAt } from '../token-log.ts';
-import { jwtMarker } from '../token-markers.ts';
+import { jwtMarker } from '../jwt-markers.ts';
 import { podRunningSinceMs } from './cluster-objects.ts';
 import { versionBehaviour } from '../../model/versions.ts';
 
@@ -53,7 +53,7 @@ function dataDirEpochMs(dataDir: string): number | undefined {
   const match = /^\.\.(\d{4})_(\d{2})_(\d{2})_(\d{2})_(\d{2})_(\d{2})\./.exec(dataDir);
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s] = match.map(Number);
-  return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
+  return Date.UTC(y!, mo! - 1, d, h, mi, s);
 }
 
 /** Length of the compact JWS the API server would have written: both JSON parts in base64url, then the signature. */

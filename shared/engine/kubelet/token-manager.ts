@@ -12,7 +12,7 @@ import { tokenAt } from '../token-log.ts';
 import { formatCount } from '../../text/format-count.ts';
 import { goStrconvQuote } from '../../kubectl/kubectl-flags.ts';
 import { versionBehaviour } from '../../model/versions.ts';
-import { extensionWords } from '../../text/extension-words.ts';
+import { extensionWords } from '../../time/extension-words.ts';
 
 export const MAX_TTL_SEC = 24 * 60 * 60;
 export const GC_PERIOD_MS = 60_000;

@@ -78,7 +78,7 @@ describe('the keys the desktop menu only shows', () => {
 });
 
 describe('the detail lanes', () => {
-  const shown = () => [...document.querySelectorAll('.tl-lane-labels')].some((el) => el.textContent!.includes('other Secrets'));
+  const shown = () => [...document.querySelectorAll('.tl-lane-labels')].some((el) => el.textContent.includes('other Secrets'));
 
   it('are hidden at first, so both flows fit, and shown from Display or by opening the console', async () => {
     const { engine } = mount();

@@ -120,7 +120,8 @@ describe('a tall flow, a band at a time', () => {
 
   it('paints a band of the plan on a canvas only as tall as the band', () => {
     const calls: string[] = [];
-    const ctx = new Proxy({} as Record<string, unknown>, {
+    const recorded: Record<string, unknown> = {};
+    const ctx = new Proxy(recorded, {
       get: (target, key) => {
         if (key in target) return target[key as string];
         if (key === 'createPattern') return () => null;
