@@ -3,7 +3,8 @@
  * <metadata>), told apart by their first bytes rather than by the file name. Every way a file can fail to be ours
  * gets its own sentence, since the user only sees that sentence.
  */
-import { validateExportMoment, type Checked, type ExportMoment } from './export-types.ts';
+import { validateExportMoment, type ExportMoment } from './export-types.ts';
+import type { Checked } from '../validation/checked.ts';
 import { hasPngSignature, readPngTextChunk } from './png-text-chunk.ts';
 import { readSvgMomentText } from './svg-moment.ts';
 import { findJsonSyntaxError } from '../jwt/json-syntax.ts';

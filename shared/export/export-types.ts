@@ -4,6 +4,7 @@
  * renderer's dialog, the desktop settings file, the CLI and the file importer all share them.
  */
 import { EXPORT_MAX_FLOWS, formatLimit, overBudget, SCENARIO_MAX_CHARS, SOURCE_NAME_MAX_CHARS } from '../limits/input-budgets.ts';
+import { type Checked, isRecord } from '../validation/checked.ts';
 
 export type ExportFormat = 'png' | 'svg' | 'pdf';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf'];
@@ -94,12 +95,6 @@ export interface ExportMoment {
   playheadMs: number;
   /** The time window on screen when it was exported. */
   view: { startMs: number; endMs: number };
-}
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A value as JSON for an error message, cut short: a hostile payload can be megabytes long. */

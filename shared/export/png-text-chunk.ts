@@ -4,7 +4,7 @@
  * uncompressed), and every chunk's CRC is checked on the way in, so a truncated or edited file gets a clear error
  * rather than a half-read moment.
  */
-import type { Checked } from './export-types.ts';
+import type { Checked } from '../validation/checked.ts';
 import { utf8Decode, utf8Encode } from '../jwt/utf8.ts';
 import { formatLimit, overBudget } from '../limits/input-budgets.ts';
 
