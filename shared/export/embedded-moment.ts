@@ -8,7 +8,7 @@ import type { Checked } from '../validation/checked.ts';
 import { hasPngSignature, readPngTextChunk } from './png-text-chunk.ts';
 import { readSvgMomentText } from './svg-moment.ts';
 import { findJsonSyntaxError } from '../jwt/json-syntax.ts';
-import { utf8Decode } from '../jwt/utf8.ts';
+import { utf8Decode } from '../text/utf8.ts';
 import { DROPPED_FILE_MAX_BYTES, EMBEDDED_MOMENT_MAX_CHARS, formatBytes, overBudget, SVG_MAX_BYTES } from '../limits/input-budgets.ts';
 
 /** The iTXt keyword of the moment in an exported PNG. */
