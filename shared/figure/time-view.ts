@@ -80,7 +80,3 @@ export function msToX(view: TimeView, widthPx: number, ms: number): number {
 export function xToMs(view: TimeView, widthPx: number, x: number): number {
   return widthPx > 0 ? view.startMs + (x / widthPx) * spanOf(view) : view.startMs;
 }
-
-export function sameView(a: TimeView, b: TimeView): boolean {
-  return a.startMs === b.startMs && a.endMs === b.endMs;
-}
