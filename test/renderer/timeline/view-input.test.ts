@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { viewForDrag, viewForKey, viewForPinch, viewForWheel } from '../../../renderer/timeline/view-input.ts';
-import { msToX } from '../../../shared/figure/time-view.ts';
+import { timeScale } from '../../../shared/figure/time-scale.ts';
 
 const H = 3_600_000;
 const D = 6 * H;
@@ -30,7 +30,7 @@ describe('view input', () => {
     const next = viewForWheel({ ...wheel, deltaY: -100, ctrlKey: true, offsetX: 250 }, view, D, 1000)!;
     expect(next.endMs - next.startMs).toBeLessThan(2 * H);
     const anchor = H + 0.25 * 2 * H;
-    expect(msToX(next, 1000, anchor)).toBeCloseTo(250, 6);
+    expect(timeScale(next, 1000)(anchor)).toBeCloseTo(250, 6);
     const out = viewForWheel({ ...wheel, deltaY: 100, metaKey: true, offsetX: 250 }, view, D, 1000)!;
     expect(out.endMs - out.startMs).toBeGreaterThan(2 * H);
   });
