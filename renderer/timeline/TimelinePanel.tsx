@@ -5,8 +5,8 @@
  * or the device pixel ratio changed. Zoom and pan change the one `view` prop, so both flows always show the same time.
  *
  * The parts: the lane density that fits the room (use-lane-density.ts), the canvas window of a tall flow
- * (use-flow-windows.ts), the paint loop (use-canvas-paint.ts), the keyboard, wheel and pointer (use-view-gestures.ts),
- * and each flow's view (FlowView.tsx).
+ * (use-flow-windows.ts), the paint loop (use-canvas-paint.ts), the keyboard, wheel and pointer (use-view-gestures.ts,
+ * with d3-zoom's gestures in use-timeline-zoom.ts), and each flow's view (FlowView.tsx).
  */
 import { useCallback, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
@@ -119,17 +119,18 @@ export function TimelinePanel(props: TimelinePanelProps) {
     [lanes, layouts, viewStartMs, viewEndMs, timeWidth, inset, theme, selectedToken, windows, annotations],
   );
   const onCanvas = useCanvasPaint(plans, windows);
+
+  // Latest values for event handlers that outlive a render (wheel, pointer capture, d3-zoom).
+  const live = useLatest({ view, plans, windows, plotWidth: timeWidth, inset, durationMs });
+  const { onKeyDown, pointerHandlers, tooltip, dragging, hoverToken, zoomPlot } = useViewGestures({ rootRef, live, hasFlows, tokens: snapshot.tokens, events: snapshot.events, onViewChange, onSelectToken });
   const onPlot = useCallback(
     (index: number, element: HTMLDivElement | null) => {
       setPlotElement(index, element);
+      zoomPlot(index, element);
       if (index === 0) measurePlot(element);
     },
-    [setPlotElement, measurePlot],
+    [setPlotElement, zoomPlot, measurePlot],
   );
-
-  // Latest values for event handlers that outlive a render (wheel, pointer capture).
-  const live = useLatest({ view, plans, windows, plotWidth: timeWidth, inset, durationMs });
-  const { onKeyDown, pointerHandlers, tooltip, dragging, hoverToken } = useViewGestures({ rootRef, live, hasFlows, tokens: snapshot.tokens, events: snapshot.events, onViewChange, onSelectToken });
 
   const rootStyle = chromeStyle(theme);
   if (!snapshot.scenario || !hasFlows) {
