@@ -14,6 +14,26 @@ function restrictFolders(folders, why) {
   };
 }
 
+const SHARED_IS_PURE = 'shared/ is pure and used by every host: it imports nothing from outside shared/ (no host, no test, no Node module).';
+
+/** shared/ reaches nothing outside itself: for a file `depth` folders below shared/, no import climbs that many levels. */
+function sharedStaysInside(depth) {
+  return {
+    files: [`shared/${'*/'.repeat(depth)}*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: `^(\\.\\./){${depth + 1}}`, message: SHARED_IS_PURE },
+            { regex: '^node:', message: SHARED_IS_PURE },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', 'shared/jwt/simulation-keys.ts'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -76,10 +96,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs['recommended-latest'].rules,
   },
-  {
-    files: ['shared/**/*.ts'],
-    rules: restrictFolders(['renderer', 'electron', 'test'], 'shared/ is pure and used by every host: it imports nothing from a host or from the tests.'),
-  },
+  sharedStaysInside(0),
+  sharedStaysInside(1),
+  sharedStaysInside(2),
+  sharedStaysInside(3),
   {
     files: ['electron/**/*.ts'],
     rules: restrictFolders(['renderer', 'test'], 'electron/ is a host over shared/: what it shares with the renderer lives in shared/, what it shares with the tests in electron/tools.'),
