@@ -18,6 +18,7 @@ export function useMenuActions(store: TimelineStore, setView: (view: TimeView) =
       else if (action === 'toggle-presentation' || action === 'save-scenario') latest()(action);
       else if (action === 'open-scenario') latest()('open-file');
       else if (action === 'cheat-sheet') latest()('open-cheat-sheet');
+      else if (action === 'open-link') latest()('open-link');
     });
   }, [store, setView, latest]);
 }

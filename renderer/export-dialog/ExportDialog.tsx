@@ -25,6 +25,8 @@ import { ContentFields } from './ContentFields.tsx';
 import { PreviewFigure } from './PreviewFigure.tsx';
 import { CaptionFields } from './CaptionFields.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
+import { FORMAT_SHORT } from './export-words.ts';
+import { CopyLinkButton } from '../share/CopyLinkButton.tsx';
 import './export-dialog.css';
 
 export interface ExportDialogProps {
@@ -32,7 +34,7 @@ export interface ExportDialogProps {
   source: ExportSource;
   /** What the dialog remembered last time (null: nothing yet). */
   memory: ExportMemory | null;
-  host: Pick<HostServices, 'saveFile' | 'copyToClipboard'>;
+  host: Pick<HostServices, 'kind' | 'saveFile' | 'copyToClipboard'>;
   /** The export font and the PNG rasteriser, loaded on first use (a rejection is shown, never lost). */
   loadDeps(): Promise<ExportDeps>;
   /** Persists what the dialog remembers; rejects with the reason when it cannot. */
@@ -135,6 +137,7 @@ export function ExportDialog({ source, memory, host, loadDeps, onRemember, onClo
               onCopy={actions.copyText}
             />
             <ExportButtons format={format} ready={ready} actions={actions} status={status} problem={problem} />
+            <CopyLinkButton moment={source.moment} host={host} onSaveImage={actions.saveImage} saveImageLabel={`Save ${FORMAT_SHORT[format]} instead…`} />
           </div>
         </div>
         <div className="export-foot">

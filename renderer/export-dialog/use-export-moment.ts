@@ -4,16 +4,10 @@
  * keeps playing underneath cannot change the figure between the size shown and the file saved.
  */
 import { useCallback } from 'react';
-import { buildExportSource, type ExportSource } from '../../shared/export/export-source.ts';
-import type { ExportMoment } from '../../shared/export/export-types.ts';
-import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
+import { buildExportSource, exportMomentOf, type ExportSource } from '../../shared/export/export-source.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
 import { useLatest } from '../state/use-latest.ts';
-
-export function exportMomentOf(scenario: ScenarioSummary, nowMs: number, view: TimeView): ExportMoment {
-  return { version: 1, scenarioText: scenario.scenarioText, sourceName: scenario.sourceName, playheadMs: nowMs, view: { startMs: view.startMs, endMs: view.endMs } };
-}
 
 /**
  * The export source of this snapshot, or undefined before a scenario is loaded. The store appends to its event and
