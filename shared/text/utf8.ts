@@ -5,9 +5,14 @@
 
 const ENCODER = new TextEncoder();
 
-/** Lone surrogates become U+FFFD, which is what Go does with invalid UTF-8 when it marshals a string. */
+/**
+ * Lone surrogates become U+FFFD, which is what Go does with invalid UTF-8 when it marshals a string. The bytes are
+ * copied into this realm's Uint8Array: jose refuses bytes that are not `instanceof Uint8Array`, and where the encoder
+ * comes from another realm than the code (a jsdom page in Node) its arrays are not.
+ */
 export function utf8Encode(text: string): Uint8Array {
-  return ENCODER.encode(text);
+  const bytes = ENCODER.encode(text);
+  return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
 }
 
 export type Utf8DecodeResult = { ok: true; text: string } | { ok: false; byteIndex: number };
