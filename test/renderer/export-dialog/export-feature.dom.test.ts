@@ -88,6 +88,9 @@ function drop(files: File[]) {
 
 const fileOf = (bytes: Uint8Array | string, name: string) => new File([bytes as BlobPart], name);
 
+/** The dialog is loaded lazily: under load its first opening takes more than the default second. */
+const LAZY = { timeout: 15_000 };
+
 describe('ExportFeature', () => {
   it('opens the dialog with E, but not while E is typed into a field, and Esc closes it', async () => {
     await mount();
@@ -96,7 +99,7 @@ describe('ExportFeature', () => {
     await act(async () => {
       fireEvent.keyDown(document.body, { key: 'e' });
     });
-    const dialog = await screen.findByTestId('export-dialog');
+    const dialog = await screen.findByTestId('export-dialog', undefined, LAZY);
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByTestId('export-dialog')).toBeNull();
   });
@@ -107,7 +110,7 @@ describe('ExportFeature', () => {
     await act(async () => {
       fireEvent.click(screen.getByTestId('open-export'));
     });
-    await screen.findByTestId('export-dialog');
+    await screen.findByTestId('export-dialog', undefined, LAZY);
     expect(screen.getByTestId<HTMLInputElement>('export-theme-dark').checked).toBe(true);
     expect(screen.getByTestId<HTMLInputElement>('export-width').value).toBe('1000');
     fireEvent.click(screen.getByTestId('export-theme-projector'));
@@ -142,7 +145,7 @@ describe('ExportFeature', () => {
     await act(async () => menu?.('zoom-to-fit'));
     expect(screen.queryByTestId('export-dialog')).toBeNull();
     await act(async () => menu?.('export'));
-    expect(await screen.findByTestId('export-dialog')).toBeTruthy();
+    expect(await screen.findByTestId('export-dialog', undefined, LAZY)).toBeTruthy();
   });
 
   it('reopens a dropped PNG\'s moment: its scenario, its playhead and its window', async () => {
