@@ -23,8 +23,9 @@ import {
 } from '../../shared/export/export-types.ts';
 import { exportFile, exportFileName, type ExportDeps } from '../../shared/export/export-file.ts';
 import { eventLogCsv, eventLogJson, eventsInExport } from '../../shared/export/event-log-export.ts';
-import type { CliIo } from '../cli.ts';
-import { USAGE } from '../cli.ts';
+import type { CliIo } from './cli-io.ts';
+import { parseCliArgs, type CliFlag } from './cli-args.ts';
+import { USAGE } from './usage.ts';
 import { headlessExportSource } from './headless-moment.ts';
 import { nodeExportDeps } from './node-export-deps.ts';
 import { FileExistsError, writeFileAtomically, writeNewFileAtomically } from '../main/atomic-file.ts';
@@ -67,30 +68,24 @@ const EXAMPLES: Record<ValueFlag, string> = {
   events: '--events csv',
 };
 
-function parseArgs(args: string[]): ExportArgs | string {
-  const parsed: ExportArgs = { file: '', transparent: false, legend: true, annotations: true, force: false };
-  let file: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--transparent') parsed.transparent = true;
-    else if (arg === '--no-legend') parsed.legend = false;
-    else if (arg === '--no-annotations') parsed.annotations = false;
-    else if (arg === '--force') parsed.force = true;
-    else if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = (eq < 0 ? arg.slice(2) : arg.slice(2, eq)) as ValueFlag;
-      if (!VALUE_FLAGS.includes(name)) return `unknown flag ${eq < 0 ? arg : arg.slice(0, eq)}`;
-      const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
-      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return `--${name} needs a value, e.g. ${EXAMPLES[name]}`;
-      if (parsed[name] !== undefined) return `--${name} is given twice`;
-      parsed[name] = value;
-    } else if (arg.startsWith('-') && arg !== '-') return `unknown flag ${arg}`;
-    else if (file === undefined) file = arg;
-    else return `unexpected argument "${arg}": give one scenario file`;
+const FLAGS: Readonly<Record<ValueFlag | 'transparent' | 'no-legend' | 'no-annotations' | 'force', CliFlag>> = {
+  ...(Object.fromEntries(VALUE_FLAGS.map((name) => [name, { type: 'string' }])) as Record<ValueFlag, CliFlag>),
+  transparent: { type: 'boolean' },
+  'no-legend': { type: 'boolean' },
+  'no-annotations': { type: 'boolean' },
+  force: { type: 'boolean' },
+};
+
+function readArgs(args: string[]): ExportArgs | string {
+  const parsed = parseCliArgs(args, FLAGS, (name) => `--${name} needs a value, e.g. ${EXAMPLES[name as ValueFlag]}`);
+  if (typeof parsed === 'string') return parsed;
+  const { values } = parsed;
+  const read: ExportArgs = { file: parsed.file, transparent: values.transparent === true, legend: values['no-legend'] !== true, annotations: values['no-annotations'] !== true, force: values.force === true };
+  for (const name of VALUE_FLAGS) {
+    const value = values[name];
+    if (typeof value === 'string') read[name] = value;
   }
-  if (file === undefined) return 'missing the scenario file';
-  parsed.file = file;
-  return parsed;
+  return read;
 }
 
 /** Names are matched without regard to case, as the file extension is (`--format PNG` and `.PNG` alike). */
@@ -200,7 +195,7 @@ function writeFailure(path: string, error: unknown): string {
 }
 
 export async function exportCommand(args: string[], io: ExportCommandIo): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = readArgs(args);
   if (typeof parsed === 'string') {
     io.stderr(`tokenscope export: ${parsed}\n\n${USAGE}`);
     return 2;

@@ -12,7 +12,7 @@ import type { ExportText } from '../../shared/export/export-caption.ts';
 import type { ExportDeps } from '../../shared/export/export-file.ts';
 import { DEFAULT_EXPORT_SETTINGS, type ExportMemory, type ExportPreset } from '../../shared/export/export-types.ts';
 import type { HostServices } from '../host/host-services.ts';
-import { formatSpan } from '../app/format-time.ts';
+import { formatSpan } from '../format/format-time.ts';
 import { applyPreset, formFromSettings, rememberedSettings, savePreset, type ExportForm, type ExportStyle, type FormContext } from './export-form.ts';
 import { exportActions } from './export-actions.ts';
 import { useExportPreview } from './use-export-preview.ts';

@@ -14,7 +14,7 @@ import {
   type ExportSettings,
 } from '../../shared/export/export-types.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
-import { parseTimeInput } from '../app/parse-time-input.ts';
+import { parseTimeInput } from '../format/parse-time-input.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
 
 /** The part of the settings a preset sets. */

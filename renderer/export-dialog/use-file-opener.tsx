@@ -13,6 +13,7 @@ import type { TokenScopeBridge } from '../../shared/ipc/ipc-contract.ts';
 import { useReopenMoment } from './use-reopen-moment.ts';
 import { OPENABLE_FILE_TYPES, openRequestForDialogResult, openRequestForFile, type OpenRequest } from './open-exported-file.ts';
 import { DropTarget } from './DropTarget.tsx';
+import { useLatest } from '../state/use-latest.ts';
 
 /** How long a success line stays; an error stays until it is dismissed or replaced. */
 const OK_STATUS_MS = 10_000;
@@ -46,19 +47,18 @@ export function useFileOpener({ snapshot, client, onViewChange, confirmReplace, 
   const [notice, setNotice] = useState<{ tone: 'error'; text: string } | undefined>();
   const [opened, setOpened] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
-  const confirm = useRef(confirmReplace);
-  confirm.current = confirmReplace;
+  const confirm = useLatest(confirmReplace);
 
   const open = useCallback(
     async (request: OpenRequest) => {
       if (request.kind !== 'refused') {
         const name = request.kind === 'moment' ? request.fileName : request.sourceName;
-        if (!(await confirm.current(`Opening ${name}`))) return;
+        if (!(await confirm()(`Opening ${name}`))) return;
         setOpened((n) => n + 1);
       }
       reopen.open(request);
     },
-    [reopen],
+    [reopen, confirm],
   );
 
   const openFile = useCallback(

@@ -15,7 +15,7 @@ import type { HostServices } from '../host/host-services.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import type { FileOpener } from '../export-dialog/use-file-opener.tsx';
 import type { OpenRequest } from '../export-dialog/open-exported-file.ts';
-import { exportMomentOf } from '../export-dialog/use-export-moment.ts';
+import { exportMomentOf } from '../../shared/export/export-source.ts';
 import { useLatest } from '../state/use-latest.ts';
 import { useCopyLink } from './use-copy-link.ts';
 import { LinkOutcome } from './LinkOutcome.tsx';
@@ -65,7 +65,7 @@ export function useShareLink({ host, snapshot, view, opener, saveScenario }: Sha
   const open = useCallback(
     (reading: MomentLinkReading) => {
       const request = openRequestForLink(reading);
-      if (request) void latest.current.opener.openRequest(request);
+      if (request) void latest().opener.openRequest(request);
     },
     [latest],
   );
@@ -84,7 +84,7 @@ export function useShareLink({ host, snapshot, view, opener, saveScenario }: Sha
   }, [open]);
 
   const copyLink = useCallback(() => {
-    const { snapshot: current, view: shown } = latest.current;
+    const { snapshot: current, view: shown } = latest();
     setNotice(undefined);
     if (!current.scenario) return setNotice('There is no moment to link to yet: no scenario is loaded.');
     copy(exportMomentOf(current.scenario, current.nowMs, shown));

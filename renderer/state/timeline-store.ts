@@ -105,6 +105,10 @@ export class TimelineStore {
       case 'halted':
         this.publish({ ...s, halt: { atMs: message.atMs, message: message.message }, lastError: message.message });
         return;
+      case 'apply-result':
+      case 'kubectl-result':
+        // The answer to one panel's request: that panel reads it from the client; the store has nothing to keep.
+        return;
     }
   }
 

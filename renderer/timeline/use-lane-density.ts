@@ -59,7 +59,7 @@ export function useLaneDensity({ lanes, scaledTheme, noteRows, rootRef, axisRowR
     if (!root || !axis || typeof getComputedStyle !== 'function') return;
     const column = scrollParentOf();
     const flows = [...root.children].filter((el): el is HTMLElement => el instanceof HTMLElement && el.classList.contains('tl-flow'));
-    const current = live.current;
+    const current = live();
     if (!column || flows.length === 0 || flows.length !== current.length) return;
     const gapPx = parseFloat(getComputedStyle(root).rowGap) || 0;
     const abovePx = Math.max(0, flows[0]!.getBoundingClientRect().top - column.getBoundingClientRect().top - column.clientTop + column.scrollTop);

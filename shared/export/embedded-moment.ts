@@ -3,11 +3,12 @@
  * <metadata>), told apart by their first bytes rather than by the file name. Every way a file can fail to be ours
  * gets its own sentence, since the user only sees that sentence.
  */
-import { validateExportMoment, type Checked, type ExportMoment } from './export-types.ts';
+import { validateExportMoment, type ExportMoment } from './export-types.ts';
+import type { Checked } from '../validation/checked.ts';
 import { hasPngSignature, readPngTextChunk } from './png-text-chunk.ts';
 import { readSvgMomentText } from './svg-moment.ts';
 import { findJsonSyntaxError } from '../jwt/json-syntax.ts';
-import { utf8Decode } from '../jwt/utf8.ts';
+import { utf8Decode } from '../text/utf8.ts';
 import { DROPPED_FILE_MAX_BYTES, EMBEDDED_MOMENT_MAX_CHARS, formatBytes, overBudget, SVG_MAX_BYTES } from '../limits/input-budgets.ts';
 
 /** The iTXt keyword of the moment in an exported PNG. */

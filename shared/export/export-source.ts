@@ -8,6 +8,7 @@ import type { SimEvent } from '../model/events.ts';
 import type { ScenarioSummary, TokenSummary } from '../rpc/engine-protocol.ts';
 import type { ScenarioAnnotation } from '../scenario/scenario-types.ts';
 import type { ExportMoment } from './export-types.ts';
+import type { TimeView } from '../figure/time-view.ts';
 
 export interface ExportSource {
   /** The lanes at the playhead (`lanes.nowMs` is the moment exported). */
@@ -49,4 +50,9 @@ export function buildExportSource(input: ExportSourceInput): ExportSource {
       return claims ? { ...claims } : undefined;
     },
   };
+}
+
+/** The moment an export (or a link) records: the scenario's text, where it came from, the playhead and the window. */
+export function exportMomentOf(scenario: ScenarioSummary, nowMs: number, view: TimeView): ExportMoment {
+  return { version: 1, scenarioText: scenario.scenarioText, sourceName: scenario.sourceName, playheadMs: nowMs, view: { startMs: view.startMs, endMs: view.endMs } };
 }

@@ -4,6 +4,7 @@
  * renderer's dialog, the desktop settings file, the CLI and the file importer all share them.
  */
 import { EXPORT_MAX_FLOWS, formatLimit, overBudget, SCENARIO_MAX_CHARS, SOURCE_NAME_MAX_CHARS } from '../limits/input-budgets.ts';
+import { type Checked, isRecord } from '../validation/checked.ts';
 
 export type ExportFormat = 'png' | 'svg' | 'pdf';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf'];
@@ -96,12 +97,6 @@ export interface ExportMoment {
   view: { startMs: number; endMs: number };
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A value as JSON for an error message, cut short: a hostile payload can be megabytes long. */
 function shortJson(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
@@ -145,9 +140,9 @@ export function validateExportSettings(value: unknown, path = 'export'): Checked
     legend: value.legend,
     annotations: value.annotations,
   };
-  if (h !== undefined) settings.heightPx = h as number;
-  if (value.fromMs !== undefined) settings.fromMs = value.fromMs as number;
-  if (value.toMs !== undefined) settings.toMs = value.toMs as number;
+  if (h !== undefined) settings.heightPx = h;
+  if (value.fromMs !== undefined) settings.fromMs = value.fromMs;
+  if (value.toMs !== undefined) settings.toMs = value.toMs;
   if (value.flows !== undefined) settings.flows = [...(value.flows as string[])];
   return { ok: true, value: settings };
 }

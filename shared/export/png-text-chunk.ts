@@ -4,8 +4,8 @@
  * uncompressed), and every chunk's CRC is checked on the way in, so a truncated or edited file gets a clear error
  * rather than a half-read moment.
  */
-import type { Checked } from './export-types.ts';
-import { utf8Decode, utf8Encode } from '../jwt/utf8.ts';
+import type { Checked } from '../validation/checked.ts';
+import { utf8Decode, utf8Encode } from '../text/utf8.ts';
 import { formatLimit, overBudget } from '../limits/input-budgets.ts';
 
 export const PNG_SIGNATURE: readonly number[] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

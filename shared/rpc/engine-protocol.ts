@@ -16,6 +16,7 @@ import {
   SCENARIO_MAX_CHARS,
   SOURCE_NAME_MAX_CHARS,
 } from '../limits/input-budgets.ts';
+import { isRecord } from '../validation/checked.ts';
 
 export const SPEED_PRESETS = [1, 60, 600, 3600, 86_400] as const;
 export const MAX_SPEED = 10_000_000;
@@ -142,10 +143,6 @@ export function consoleLineRefusal(length: number): string {
 
 export function heredocRefusal(length: number): string {
   return overBudget('this here-document', `${formatLimit(length)} characters`, `${formatLimit(HEREDOC_MAX_CHARS)} characters`, 'apply it in smaller parts');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

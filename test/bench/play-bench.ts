@@ -56,7 +56,7 @@ try {
   const { page } = await openApp(browser, server.baseUrl);
   await page.locator('[data-testid="timeline-flow-projected"] canvas').waitFor();
   await page.getByTestId('scenario-select').selectOption('version-upgrade');
-  await page.waitForFunction(() => (document.querySelector('[data-testid="scenario-select"]') as HTMLSelectElement | null)?.value === 'version-upgrade');
+  await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid="scenario-select"]')?.value === 'version-upgrade');
   await page.getByTestId('speed').selectOption(String(SPEED));
   const cdp = await page.context().newCDPSession(page);
   const workerHeapBytes = await workerHeapReader(cdp);

@@ -185,7 +185,7 @@ describe('the glossary, the search and the link messages for everyone', () => {
     page.evaluate(
       async ([where, runOnly]) => {
         const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document.querySelector(where as string)!, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
+        const result = await axe.run(document.querySelector(where)!, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
         return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
       },
       [selector, tags] as const,

@@ -9,7 +9,7 @@ import { PNG_MOMENT_KEYWORD, readEmbeddedMoment } from '../../../shared/export/e
 import { crc32, insertPngTextChunk } from '../../../shared/export/png-text-chunk.ts';
 import { svgMomentElement } from '../../../shared/export/svg-moment.ts';
 import type { ExportMoment } from '../../../shared/export/export-types.ts';
-import { utf8Decode } from '../../../shared/jwt/utf8.ts';
+import { utf8Decode } from '../../../shared/text/utf8.ts';
 import { EMBEDDED_MOMENT_MAX_CHARS, SCENARIO_MAX_CHARS, SVG_MAX_BYTES } from '../../../shared/limits/input-budgets.ts';
 import { openRequestFor, openRequestForFile } from '../../../renderer/export-dialog/open-exported-file.ts';
 

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { shortcutForKey, type AppAction, type ShortcutContext } from './shortcuts.ts';
+import { useLatest } from '../state/use-latest.ts';
 
 function typingInField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -24,11 +25,10 @@ export interface KeyboardShortcutOptions extends ShortcutContext {
  * everywhere are taken in the bubble phase, after the focused component (a tab's Home, a table's arrows) had its say.
  */
 export function useKeyboardShortcuts(options: KeyboardShortcutOptions): void {
-  const latest = useRef(options);
-  latest.current = options;
+  const latest = useLatest(options);
   useEffect(() => {
     const handle = (capture: boolean) => (e: KeyboardEvent) => {
-      const { dialogOpen, presenting, spotlightOn, onAction } = latest.current;
+      const { dialogOpen, presenting, spotlightOn, onAction } = latest();
       if (dialogOpen || e.defaultPrevented || e.isComposing) return;
       const shortcut = shortcutForKey(e, { presenting, spotlightOn });
       if (!shortcut || (shortcut.scope === 'everywhere') === capture) return;
@@ -48,5 +48,5 @@ export function useKeyboardShortcuts(options: KeyboardShortcutOptions): void {
       window.removeEventListener('keydown', onCapture, { capture: true });
       window.removeEventListener('keydown', onBubble);
     };
-  }, []);
+  }, [latest]);
 }

@@ -1,5 +1,5 @@
 /** The scenarios shipped in assets/scenarios, bundled as text so the app works offline from the first start. */
-const files = import.meta.glob('../../assets/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob<string>('../../assets/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
 
 export interface BuiltinScenario {
   id: string;
