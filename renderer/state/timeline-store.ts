@@ -136,6 +136,7 @@ function applyBatch<T>(shown: T[], sent: T[], from: number, kept: number, added:
   const keptTo = from + kept;
   if (from > shown.length || keptTo > sent.length) throw new Error(`internal: a batch from ${from} keeping ${kept} does not fit a log of ${shown.length} shown and ${sent.length} kept`);
   shown.length = from;
+  // In place: views that follow the log read only what was appended to the same array (AppendOnlyCursor).
   for (let i = from; i < keptTo; i++) shown.push(sent[i]!);
   if (added.length === 0) return;
   sent.length = keptTo;
