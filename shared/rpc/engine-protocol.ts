@@ -105,10 +105,16 @@ export type EngineMessage =
   | { type: 'load-failed'; sourceName: string; errors: InputError[] }
   | {
       type: 'progress';
-      /** Events and tokens after the ones the UI already has (`fromEvent`, `fromToken`); a seek back truncates first. */
+      /**
+       * The UI shows its log up to `fromEvent` (a seek back cuts it there but keeps what it cut), then the next
+       * `keptEvents` it kept from before (a seek forward over the same future: nothing to build or copy), then
+       * `events`, which replace whatever it kept after them. Tokens alike.
+       */
       fromEvent: number;
+      keptEvents: number;
       events: SimEvent[];
       fromToken: number;
+      keptTokens: number;
       tokens: TokenSummary[];
       nowMs: number;
       playing: boolean;
