@@ -47,7 +47,7 @@ function withRawChunk(png: Uint8Array, type: string, data: Uint8Array): Uint8Arr
 describe('hostile SVGs', () => {
   it('a run of empty comments before a stray character is told apart at once (it backtracked exponentially)', () => {
     const { value, ms } = timed(() => readEmbeddedMoment(utf8(`${'<!---->'.repeat(30)}x`), 'a.svg'));
-    expect(value).toEqual({ ok: false, error: 'a.svg: not a PNG or SVG image' });
+    expect(value).toEqual({ ok: false, error: 'a.svg: not an image TokenScope exports (PNG, APNG, GIF, SVG, WebM or MP4)' });
     expect(ms).toBeLessThan(NOT_PATHOLOGICAL_MS);
   });
 
