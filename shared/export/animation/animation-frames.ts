@@ -8,6 +8,7 @@
  * keeps its size and the figure its scale, and the playhead is what moves.
  */
 import { createLanesMemo } from '../../lanes/derive-lanes.ts';
+import { formatDuration } from '../../time/duration.ts';
 import type { ExportSource } from '../export-source.ts';
 import type { ExportSettings } from '../export-types.ts';
 import { exportFigure } from '../export-figure.ts';
@@ -31,7 +32,7 @@ export function* sourcesAt(source: ExportSource, atMs: readonly number[]): Gener
   const scenario = source.scenario;
   if (!scenario) throw new Error('this figure has no scenario behind it, so it cannot be animated');
   const last = atMs[atMs.length - 1] ?? 0;
-  if (last > source.lanes.nowMs) throw new Error(`the animation runs to ${last} ms, past the playhead (${source.lanes.nowMs} ms): nothing after the playhead has been simulated`);
+  if (last > source.lanes.nowMs) throw new Error(`the animation runs to ${formatDuration(last)}, past the playhead (${formatDuration(source.lanes.nowMs)}): nothing after the playhead has been simulated yet`);
   const lanesAt = createLanesMemo();
   const events = source.events;
   // Tokens join the log when they are issued.
