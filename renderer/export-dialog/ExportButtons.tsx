@@ -2,6 +2,7 @@
  * Save and copy the figure, save the event log, and the line that says how the last of them went: progress and
  * outcomes in a status (role=status), failures in an alert (role=alert), each kept until the next.
  */
+import type { ReactNode } from 'react';
 import type { ExportFormat } from '../../shared/export/export-types.ts';
 import type { ExportActions } from './export-actions.ts';
 import { FORMAT_SHORT } from './export-words.ts';
@@ -13,9 +14,11 @@ interface Props {
   actions: ExportActions;
   status: ExportStatus;
   problem: string | undefined;
+  /** Shown instead of the plain progress bar while an action runs (an animation's frames and Cancel). */
+  working?: ReactNode;
 }
 
-export function ExportButtons({ format, ready, actions, status: { status, busy, rememberError }, problem }: Props) {
+export function ExportButtons({ format, ready, actions, status: { status, busy, rememberError }, problem, working }: Props) {
   return (
     <>
       <div className="export-actions" role="group" aria-label="Export">
@@ -42,7 +45,7 @@ export function ExportButtons({ format, ready, actions, status: { status, busy, 
       </div>
 
       <div className="export-status" role="status" data-testid="export-status" data-tone={status?.tone ?? (problem ? 'problem' : 'none')}>
-        {status?.tone === 'progress' && <progress aria-label="Export in progress" />}
+        {status?.tone === 'progress' && (working ?? <progress aria-label="Export in progress" />)}
         {status && status.tone !== 'error' && <span>{status.text}</span>}
         {problem && <span className="export-problem">{problem}</span>}
       </div>

@@ -12,7 +12,7 @@ import { exportCaption, type ExportText } from '../export-caption.ts';
 import { exportView, exportLanes } from '../export-figure.ts';
 import { PNG_MOMENT_KEYWORD } from '../embedded-moment.ts';
 import { insertPngTextChunk } from '../png-text-chunk.ts';
-import type { RgbaImage } from '../resvg-rasterizer.ts';
+import type { Rasterizer, RgbaImage } from '../resvg-rasterizer.ts';
 import { formatDuration } from '../../time/duration.ts';
 import { animationFrames, tallestFrame, type AnimationFrame } from './animation-frames.ts';
 import type { Box } from './frame-diff.ts';
@@ -75,19 +75,28 @@ export function requireAnimation(settings: ExportSettings): AnimationSettings {
   return settings.animation;
 }
 
+export interface AnimationPlan {
+  budget: AnimationBudget;
+  atMs: number[];
+  delayCs: number[];
+  planHeightPx: number;
+  range: { startMs: number; endMs: number };
+}
+
 /**
  * The frames' instants and durations, their size (every frame as tall as the tallest: see animation-frames.ts) and
  * count, checked against the caps; throws the sentence that says which cap and what to change. The frame count is
- * checked before any frame is planned.
+ * checked before any frame is planned. `sampleFrames` looks for the tallest among that many frames only, for an
+ * estimate (a rare taller frame can then make the file's page a little taller).
  */
-export function planAnimation(source: ExportSource, settings: ExportSettings): { budget: AnimationBudget; atMs: number[]; delayCs: number[]; planHeightPx: number; range: { startMs: number; endMs: number } } {
+export function planAnimation(source: ExportSource, settings: ExportSettings, sampleFrames?: number): AnimationPlan {
   const animation = requireAnimation(settings);
   const frames = checkFrameCount(animation);
   if (!frames.ok) throw new Error(frames.error);
   const range = animationRange(source, settings);
   const { atMs, delayCs } = animationTimeline(animation, { fromMs: range.startMs, toMs: range.endMs });
-  const frameSettings = animationFrameSettings(settings);
-  const planHeightPx = tallestFrame(source, frameSettings, atMs);
+  const step = sampleFrames === undefined ? 1 : Math.max(1, Math.floor(atMs.length / sampleFrames));
+  const planHeightPx = tallestFrame(source, animationFrameSettings(settings), [...atMs.filter((_, i) => i % step === 0), atMs[atMs.length - 1]!]);
   const checked = checkAnimationBudget(animation, { widthPx: settings.widthPx, heightPx: settings.heightPx ?? planHeightPx });
   if (!checked.ok) throw new Error(checked.error);
   return { budget: checked.value, atMs, delayCs, planHeightPx, range };
@@ -107,6 +116,14 @@ export function animationMoment(source: ExportSource, range: { startMs: number; 
 export function animationFileName(source: ExportSource, range: { startMs: number; endMs: number }, format: AnimationFormat): string {
   const span = (ms: number) => formatDuration(ms).replace(/ /g, '');
   return exportFileName(source, ANIMATION_EXTENSION[format]).replace(/-at-[^.]*\./, `-${span(range.startMs)}-to-${span(range.endMs)}.`);
+}
+
+/** A frame's pixels: rasterised whole, or the frame before with the part that changed rasterised and laid over it. */
+export async function drawFrame(frame: AnimationFrame, before: RgbaImage | undefined, rasterizer: Rasterizer): Promise<RgbaImage> {
+  const draw = frame.draw;
+  if (draw.region === 'page') return rasterizer.toRgba(draw.svg, 1);
+  if (!before) throw new Error('the first frame of an animation is drawn whole');
+  return draw.region === 'same' ? before : overlay(before, await rasterizer.toRgba(draw.svg, 1), draw.region);
 }
 
 /** A copy of `under` with `patch` (the rectangle `box`'s pixels) laid over it. */
@@ -146,15 +163,7 @@ export async function exportAnimation(source: ExportSource, settings: ExportSett
   const frames = animationFrames(source, frameSettings, atMs, planHeightPx);
   const raster = (svg: string) => deps.rasterizer.toRgba(svg, 1);
   let shown: RgbaImage | undefined;
-  const nextImage = async (frame: AnimationFrame): Promise<RgbaImage> => {
-    const draw = frame.draw;
-    if (draw.region === 'page' || !shown) {
-      if (draw.region !== 'page') throw new Error('the first frame of an animation is drawn whole');
-      return raster(draw.svg);
-    }
-    if (draw.region === 'same') return shown;
-    return overlay(shown, await raster(draw.svg), draw.region);
-  };
+  const nextImage = (frame: AnimationFrame) => drawFrame(frame, shown, deps.rasterizer);
 
   const [sample] = animationFrames(source, frameSettings, [atMs[atMs.length - 1]!], planHeightPx);
   if (sample?.draw.region !== 'page') throw new Error('the first frame of an animation is drawn whole');
@@ -192,4 +201,37 @@ export async function exportAnimation(source: ExportSource, settings: ExportSett
   }
   const data = await encoder.finish();
   return { data, mimeType: ANIMATION_MIME[animation.format], fileName: animationFileName(source, range, animation.format), caption: text.caption, altText: text.altText };
+}
+
+/** Frames the size estimate plans to find the tallest: enough to meet the rows most ranges add, few enough to be quick. */
+const ESTIMATE_PLANNED_FRAMES = 12;
+
+export interface AnimationEstimate extends AnimationBudget {
+  /** About how many bytes the GIF or APNG will take. */
+  bytes: number;
+}
+
+/**
+ * What a GIF or APNG will take before it is made: its bytes from three frames encoded for real — the first, and two
+ * neighbours in the middle, whose difference stands for every later frame. (A video's size follows from its bit rate.)
+ */
+export async function estimateAnimation(source: ExportSource, settings: ExportSettings, deps: Pick<AnimationDeps, 'rasterizer'>): Promise<AnimationEstimate> {
+  const animation = requireAnimation(settings);
+  const { budget, atMs, delayCs, planHeightPx, range } = planAnimation(source, settings, ESTIMATE_PLANNED_FRAMES);
+  const frameSettings = animationFrameSettings(settings);
+  const middle = Math.floor(atMs.length / 2);
+  const instants = [atMs[0]!, atMs[middle - 1]!, atMs[middle]!];
+  const images: RgbaImage[] = [];
+  for (const frame of animationFrames(source, frameSettings, instants, planHeightPx)) images.push(await drawFrame(frame, images[images.length - 1], deps.rasterizer));
+  const encodedSize = (sequence: RgbaImage[]): number => {
+    const init: AnimationEncoderInit = { width: images[0]!.width, height: images[0]!.height, frames: sequence.length, fps: animation.fps, loop: animation.loop, samples: [images[0]!, images[2]!], text: { caption: '', altText: '' }, momentJson: '' };
+    const encoder = sharedEncoder(animation.format, init);
+    if (!encoder) throw new Error(`a ${animation.format} video's size follows from its bit rate`);
+    for (const image of sequence) void encoder.addFrame(image, delayCs[0]!);
+    return (encoder.finish() as Uint8Array).length;
+  };
+  const first = encodedSize([images[0]!]);
+  const change = encodedSize([images[1]!, images[2]!]) - encodedSize([images[1]!]);
+  const momentBytes = JSON.stringify(animationMoment(source, range)).length;
+  return { ...budget, bytes: first + Math.max(0, change) * (budget.frames - 1) + momentBytes };
 }
