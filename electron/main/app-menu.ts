@@ -1,7 +1,7 @@
 /**
  * The application menu. Items that drive the simulation send engine commands to the focused window's engine;
  * the items that only the renderer can do (zoom to fit, presentation mode, export, opening and saving a scenario,
- * the cheat sheet) are pushed to it as menu actions. Opening goes through the renderer so that it asks before
+ * opening a shared link, the cheat sheet) are pushed to it as menu actions. Opening goes through the renderer so that it asks before
  * unsaved notes are replaced, and takes exported images as well as scenarios, exactly as dropping a file does.
  *
  * Keys the renderer handles itself are only shown here (`registerAccelerator: false`):
@@ -47,11 +47,10 @@ export function buildMenuTemplate(handlers: MenuHandlers, env: MenuEnvironment):
   const isMac = env.platform === 'darwin';
   const engine = (command: EngineCommand): MenuItemConstructorOptions['click'] => (_item, window) =>
     handlers.sendEngineCommand(window, command);
-  const action = (id: MenuAction, label: string, accelerator: string): MenuItemConstructorOptions => ({
+  const action = (id: MenuAction, label: string, accelerator?: string): MenuItemConstructorOptions => ({
     id,
     label,
-    accelerator,
-    registerAccelerator: false,
+    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
     click: (_item, window) => handlers.sendMenuAction(window, id),
   });
 
@@ -59,6 +58,8 @@ export function buildMenuTemplate(handlers: MenuHandlers, env: MenuEnvironment):
     label: '&File',
     submenu: [
       action('open-scenario', 'Open Scenario…', 'CmdOrCtrl+O'),
+      // A link someone shared, pasted into the app's own prompt: TokenScope registers no protocol handler with the OS.
+      action('open-link', 'Open Link…'),
       action('save-scenario', 'Save Scenario…', 'CmdOrCtrl+S'),
       { type: 'separator' },
       action('export', 'Export…', 'CmdOrCtrl+E'),

@@ -1,6 +1,7 @@
 /**
  * The keyboard cheat sheet (`?` or F1): every shortcut, grouped by where it works, generated from the same table the
- * key handler dispatches from (renderer/app/shortcuts.ts), so it is always complete and never lists a dead key.
+ * key handler dispatches from (renderer/app/shortcuts.ts), so it is always complete and never lists a dead key. Its
+ * foot leads on to the glossary, the other half of the help.
  */
 import { useRef } from 'react';
 import { formatCombo, SCOPE_TITLES, SHORTCUTS, spokenCombo, type Shortcut, type ShortcutScope } from '../app/shortcuts.ts';
@@ -11,7 +12,7 @@ export function groupShortcuts(table: readonly Shortcut[] = SHORTCUTS): { scope:
   return scopes.map((scope) => ({ scope, title: SCOPE_TITLES[scope], shortcuts: table.filter((s) => s.scope === scope) })).filter((g) => g.shortcuts.length > 0);
 }
 
-export function CheatSheet({ onClose }: { onClose(): void }) {
+export function CheatSheet({ onClose, onGlossary }: { onClose(): void; onGlossary?: () => void }) {
   const closeButton = useRef<HTMLButtonElement>(null);
   return (
     <ModalDialog title="Keyboard shortcuts" onClose={onClose} initialFocus={closeButton} className="cheat-sheet" testId="cheat-sheet">
@@ -41,6 +42,11 @@ export function CheatSheet({ onClose }: { onClose(): void }) {
         ))}
       </div>
       <p className="cheat-sheet-foot">
+        {onGlossary && (
+          <button type="button" onClick={onGlossary} data-testid="cheat-sheet-glossary">
+            Glossary: what the terms mean…
+          </button>
+        )}
         <button type="button" ref={closeButton} onClick={onClose} data-testid="cheat-sheet-close">
           Close <kbd>Esc</kbd>
         </button>

@@ -44,6 +44,10 @@ import { AppHeader } from './AppHeader.tsx';
 import { SidePanels } from './SidePanels.tsx';
 import { BottomPanels } from './BottomPanels.tsx';
 import { PresentationScreen } from './PresentationScreen.tsx';
+import { useShareLink } from '../share/use-share-link.tsx';
+import { GlossaryDialog } from '../glossary/GlossaryDialog.tsx';
+import { GlossaryContext } from '../glossary/use-glossary.ts';
+import { EventSearchMatches } from '../panels/event-search.ts';
 
 /**
  * Detail left out until asked for (D in presentation mode, Display ▾ otherwise), so both flows fit one screen: the
@@ -62,13 +66,15 @@ interface Props {
  * lines of a manifest, a terminal tall enough for a whole JWT above its prompt.
  */
 const BOTTOM_PANEL_REM: Record<string, number> = { events: 23, console: 24, editor: 31 };
+/** The room a search of the events needs: its field and a few rows, leaving the timeline, where the matches are marked, in view. */
+const EVENT_SEARCH_REM = 13;
 
 function remPx(): number {
   return typeof getComputedStyle === 'function' ? parseFloat(getComputedStyle(document.documentElement).fontSize) || 17 : 17;
 }
 
 /** The modal dialogs the app can show; one at a time. */
-type Dialog = 'cheat-sheet';
+type Dialog = 'cheat-sheet' | 'glossary';
 
 export function App({ store, client, host }: Props) {
   // At most one render per frame: a slow frame may let several engine batches queue up; they are drawn together.
@@ -112,6 +118,16 @@ export function App({ store, client, host }: Props) {
   const { presenting } = presentation;
   const tools = usePresentationTools(presenting, fontScalePercent);
   const [dialog, setDialog] = useState<Dialog | undefined>(undefined);
+  const [glossaryEntry, setGlossaryEntry] = useState<string | undefined>();
+  const openGlossary = useCallback((entryId?: string) => {
+    setGlossaryEntry(entryId);
+    setDialog('glossary');
+  }, []);
+  // The event search: the table filters by it and the timeline marks what it finds.
+  const [eventQuery, setEventQuery] = useState('');
+  const [searchFocus, setSearchFocus] = useState(0);
+  const [eventSearch] = useState(() => new EventSearchMatches());
+  const searchResult = eventSearch.update(snapshot.events, eventQuery);
   const [guideOpen, setGuideOpen] = useState(false);
   // The detail lanes as chosen outside presentation mode (inside it, the presentation's own: `tools.detailLanes`).
   const [detailLanes, setDetailLanes] = useState(false);
@@ -131,6 +147,7 @@ export function App({ store, client, host }: Props) {
   const unsaved = useUnsavedChanges(editing.state.dirty, snapshot.scenario?.title || snapshot.scenario?.name || 'This scenario', saveScenario);
   const draftOffer = useScenarioDraft({ host, client, edits: editing.edits, state: editing.state, confirmReplace: unsaved.confirmReplace });
   const opener = useFileOpener({ snapshot, client, onViewChange: setView, confirmReplace: unsaved.confirmReplace });
+  const share = useShareLink({ host, snapshot, view, opener, saveScenario });
 
   const onAction = appActionHandler({
     snapshot,
@@ -145,9 +162,15 @@ export function App({ store, client, host }: Props) {
     setView,
     editing,
     opener,
+    share,
+    searchEvents: () => {
+      setBottomTab('events');
+      layout.ensureBottomPx(Math.round(EVENT_SEARCH_REM * remPx()));
+      setSearchFocus((n) => n + 1);
+    },
   });
   useMenuActions(store, setView, onAction);
-  useKeyboardShortcuts({ presenting, spotlightOn: tools.spotlight.on, dialogOpen: dialog !== undefined || unsaved.dialog !== undefined || guideOpen, onAction });
+  useKeyboardShortcuts({ presenting, spotlightOn: tools.spotlight.on, dialogOpen: dialog !== undefined || unsaved.dialog !== undefined || share.dialogOpen || guideOpen, onAction });
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 
   const timelines = (
@@ -166,15 +189,18 @@ export function App({ store, client, host }: Props) {
       fontScalePercent={fontScalePercent}
       spotlight={presenting && tools.spotlight.on ? tools.spotlight.lane : undefined}
       hiddenLanes={(presenting ? tools.detailLanes : detailLanes) ? undefined : DETAIL_LANES}
+      searchHits={presenting ? undefined : searchResult}
     />
   );
   const notes = (compact: boolean) => <Notes snapshot={snapshot} client={client} scenarioKey={scenarioKey} editing={editing} view={view} request={tools.annotationRequest} compact={compact} />;
   const saveMessage = <SaveStatusLine status={saveStatus} onClose={closeSaveStatus} />;
   const dialogs = (
     <>
-      {dialog === 'cheat-sheet' && <CheatSheet onClose={() => setDialog(undefined)} />}
+      {dialog === 'cheat-sheet' && <CheatSheet onClose={() => setDialog(undefined)} onGlossary={() => openGlossary()} />}
+      {dialog === 'glossary' && <GlossaryDialog initialEntryId={glossaryEntry} onClose={() => setDialog(undefined)} />}
       {unsaved.dialog}
       {opener.view}
+      {share.view}
       <p className="visually-hidden" role="status" data-testid="edit-status">
         {editing.status}
       </p>
@@ -183,29 +209,31 @@ export function App({ store, client, host }: Props) {
 
   if (presenting) {
     return (
-      <PresentationScreen
-        snapshot={snapshot}
-        client={client}
-        host={host}
-        view={view}
-        opener={opener}
-        title={title}
-        fontScalePercent={fontScalePercent}
-        tools={tools}
-        onAction={onAction}
-        onLeave={presentation.leave}
-        onGuideOpenChange={setGuideOpen}
-        timelines={timelines}
-        notes={
-          <>
-            {notes(true)}
-            {saveMessage}
-          </>
-        }
-      >
-        <LiveRegion announcement={announcement} />
-        {dialogs}
-      </PresentationScreen>
+      <GlossaryContext.Provider value={openGlossary}>
+        <PresentationScreen
+          snapshot={snapshot}
+          client={client}
+          host={host}
+          view={view}
+          opener={opener}
+          title={title}
+          fontScalePercent={fontScalePercent}
+          tools={tools}
+          onAction={onAction}
+          onLeave={presentation.leave}
+          onGuideOpenChange={setGuideOpen}
+          timelines={timelines}
+          notes={
+            <>
+              {notes(true)}
+              {saveMessage}
+            </>
+          }
+        >
+          <LiveRegion announcement={announcement} />
+          {dialogs}
+        </PresentationScreen>
+      </GlossaryContext.Provider>
     );
   }
 
@@ -218,75 +246,78 @@ export function App({ store, client, host }: Props) {
   };
 
   return (
-    <div className="app" data-testid="app" data-presenting="false">
-      <AppHeader
-        snapshot={snapshot}
-        client={client}
-        host={host}
-        view={view}
-        opener={opener}
-        settings={settings}
-        onSettings={updateSettings}
-        detailLanes={detailLanes}
-        onDetailLanes={setDetailLanes}
-        onGuideOpenChange={setGuideOpen}
-        confirmReplace={unsaved.confirmReplace}
-        onSave={() => void saveScenario()}
-        onCheatSheet={() => setDialog('cheat-sheet')}
-        onPresent={presentation.enter}
-      />
-      {draftOffer}
-      {saveMessage}
-      {snapshot.lastError && (
-        <div className="app-error" role="alert">
-          {snapshot.lastError}
-        </div>
-      )}
-      <main
-        className="app-main"
-        aria-label={title}
-        ref={layout.mainRef}
-        data-side={layout.sideOpen ? 'open' : 'closed'}
-        data-bottom={layout.bottomOpen ? 'open' : 'closed'}
-        style={{ '--bottom-panel-px': `${layout.bottomPx}px` } as CSSProperties}
-      >
-        <section className="timelines" aria-label="Timelines">
-          {timelines}
-        </section>
-        <SidePanels
+    <GlossaryContext.Provider value={openGlossary}>
+      <div className="app" data-testid="app" data-presenting="false">
+        <AppHeader
           snapshot={snapshot}
           client={client}
           host={host}
-          scenarioKey={scenarioKey}
-          layout={layout}
-          tab={sideTab}
-          onTab={setSideTab}
-          selectedToken={selectedToken}
-          notes={notes(false)}
-          showIntro={showIntro}
-          onDismissIntro={dismissIntro}
+          view={view}
+          opener={opener}
+          settings={settings}
+          onSettings={updateSettings}
+          detailLanes={detailLanes}
+          onDetailLanes={setDetailLanes}
+          onGuideOpenChange={setGuideOpen}
           confirmReplace={unsaved.confirmReplace}
+          onSave={() => void saveScenario()}
+          onCheatSheet={() => setDialog('cheat-sheet')}
+          onPresent={presentation.enter}
         />
-        {layout.bottomOpen && (
-          <Splitter valuePx={layout.bottomPx} minPx={layout.minBottomPx} maxPx={layout.maxBottomPx} controls="bottom-panel" onChange={layout.setBottomPx} />
+        {draftOffer}
+        {saveMessage}
+        {snapshot.lastError && (
+          <div className="app-error" role="alert">
+            {snapshot.lastError}
+          </div>
         )}
-        <BottomPanels
-          snapshot={snapshot}
-          client={client}
-          scenarioKey={scenarioKey}
-          layout={layout}
-          tab={bottomTab}
-          onTab={openBottomTab}
-          opened={opened}
-          activeFlow={activeFlow}
-          onFlowChange={setConsoleFlow}
-          editorBuffer={editorBuffer}
-          selectedSeq={selectedSeq}
-          onSelectEvent={selectEvent}
-        />
-      </main>
-      <LiveRegion announcement={announcement} />
-      {dialogs}
-    </div>
+        <main
+          className="app-main"
+          aria-label={title}
+          ref={layout.mainRef}
+          data-side={layout.sideOpen ? 'open' : 'closed'}
+          data-bottom={layout.bottomOpen ? 'open' : 'closed'}
+          style={{ '--bottom-panel-px': `${layout.bottomPx}px` } as CSSProperties}
+        >
+          <section className="timelines" aria-label="Timelines" onPaste={share.onPaste}>
+            {timelines}
+          </section>
+          <SidePanels
+            snapshot={snapshot}
+            client={client}
+            host={host}
+            scenarioKey={scenarioKey}
+            layout={layout}
+            tab={sideTab}
+            onTab={setSideTab}
+            selectedToken={selectedToken}
+            notes={notes(false)}
+            showIntro={showIntro}
+            onDismissIntro={dismissIntro}
+            confirmReplace={unsaved.confirmReplace}
+          />
+          {layout.bottomOpen && (
+            <Splitter valuePx={layout.bottomPx} minPx={layout.minBottomPx} maxPx={layout.maxBottomPx} controls="bottom-panel" onChange={layout.setBottomPx} />
+          )}
+          <BottomPanels
+            snapshot={snapshot}
+            client={client}
+            scenarioKey={scenarioKey}
+            layout={layout}
+            tab={bottomTab}
+            onTab={openBottomTab}
+            opened={opened}
+            activeFlow={activeFlow}
+            onFlowChange={setConsoleFlow}
+            editorBuffer={editorBuffer}
+            selectedSeq={selectedSeq}
+            onSelectEvent={selectEvent}
+            search={{ query: eventQuery, onQuery: setEventQuery, result: searchResult, focusRequest: searchFocus }}
+          />
+        </main>
+        <LiveRegion announcement={announcement} />
+        {dialogs}
+      </div>
+    </GlossaryContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ import type { SimEvent } from '../../shared/model/events.ts';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { EventTable } from '../panels/EventTable.tsx';
+import type { EventSearchProps } from '../panels/event-table-model.ts';
 import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
 import { PanelToggle } from './PanelToggle.tsx';
 import { Tabs } from './Tabs.tsx';
@@ -34,9 +35,11 @@ interface Props {
   editorBuffer: RefObject<string>;
   selectedSeq: number | undefined;
   onSelectEvent(event: SimEvent): void;
+  /** The events table's text search (kept by the app: the timeline marks what it finds). */
+  search?: EventSearchProps;
 }
 
-export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab, opened, activeFlow, onFlowChange, editorBuffer, selectedSeq, onSelectEvent }: Props) {
+export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab, opened, activeFlow, onFlowChange, editorBuffer, selectedSeq, onSelectEvent, search }: Props) {
   const toggle = (
     <PanelToggle
       open={layout.bottomOpen}
@@ -62,7 +65,7 @@ export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab
             label: 'Events',
             content: (
               <PanelErrorBoundary name="Events" resetKey={scenarioKey}>
-                <EventTable snapshot={snapshot} selectedSeq={selectedSeq} onSelect={onSelectEvent} />
+                <EventTable snapshot={snapshot} selectedSeq={selectedSeq} onSelect={onSelectEvent} search={search} />
               </PanelErrorBoundary>
             ),
           },

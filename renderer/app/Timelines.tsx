@@ -21,9 +21,11 @@ interface Props {
   fontScalePercent: number;
   spotlight: number | undefined;
   hiddenLanes: readonly LaneKind[] | undefined;
+  /** The events the event search found, marked on the lanes. */
+  searchHits?: { seqs: readonly number[] } | undefined;
 }
 
-export function Timelines({ snapshot, client, scenarioKey, view, onViewChange, selectedToken, onSelectToken, presenting, fontScalePercent, spotlight, hiddenLanes }: Props) {
+export function Timelines({ snapshot, client, scenarioKey, view, onViewChange, selectedToken, onSelectToken, presenting, fontScalePercent, spotlight, hiddenLanes, searchHits }: Props) {
   // Which releases are still supported is judged against the day the app was opened.
   const [todayMs] = useState(() => Date.now());
   const versionPicker = (flowId: string) => {
@@ -52,6 +54,7 @@ export function Timelines({ snapshot, client, scenarioKey, view, onViewChange, s
         spotlight={spotlight}
         hiddenLanes={hiddenLanes}
         flowHeaderExtra={presenting ? undefined : versionPicker}
+        searchHits={searchHits}
       />
     </PanelErrorBoundary>
   );

@@ -1,6 +1,7 @@
 /**
  * What each app action does (shortcuts.ts names them; keys, buttons and the desktop menu run them): the transport,
- * presentation mode and its tools, large type, notes, undo and redo, saving and opening files.
+ * presentation mode and its tools, large type, notes, undo and redo, saving and opening files, links to a moment and
+ * the event search.
  */
 import type { Dispatch, SetStateAction } from 'react';
 import { fitAll, type TimeView } from '../../shared/figure/time-view.ts';
@@ -10,6 +11,7 @@ import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { stepFontScale } from '../presentation/font-scale.ts';
 import type { Presentation } from '../presentation/use-presentation.ts';
 import type { FileOpener } from '../export-dialog/use-file-opener.tsx';
+import type { ShareLink } from '../share/use-share-link.tsx';
 import type { ScenarioEditing } from './use-scenario-edits.ts';
 import type { PresentationTools } from './use-presentation-tools.ts';
 import type { AppAction } from './shortcuts.ts';
@@ -28,6 +30,9 @@ export interface AppActionContext {
   setView(view: TimeView): void;
   editing: Pick<ScenarioEditing, 'undo' | 'redo'>;
   opener: Pick<FileOpener, 'pick'>;
+  share: Pick<ShareLink, 'copyLink' | 'promptForLink'>;
+  /** Shows the events table and puts the cursor in its search field. */
+  searchEvents(): void;
 }
 
 export function appActionHandler(c: AppActionContext): (action: AppAction) => void {
@@ -76,6 +81,12 @@ export function appActionHandler(c: AppActionContext): (action: AppAction) => vo
         return c.editing.redo();
       case 'open-file':
         return c.opener.pick();
+      case 'copy-link':
+        return c.share.copyLink();
+      case 'open-link':
+        return c.share.promptForLink();
+      case 'search-events':
+        return c.presentation.presenting ? undefined : c.searchEvents();
     }
   };
 }

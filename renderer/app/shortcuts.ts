@@ -26,7 +26,10 @@ export type AppAction =
   | 'annotate-range'
   | 'undo'
   | 'redo'
-  | 'open-file';
+  | 'open-file'
+  | 'copy-link'
+  | 'open-link'
+  | 'search-events';
 
 export interface KeyCombo {
   /** KeyboardEvent.key; a single letter matches either case (Shift is then checked through `shift`). */
@@ -54,7 +57,7 @@ export interface AppShortcut extends ShortcutBase {
 
 /** A key a focused component handles itself; listed on the cheat sheet. */
 export interface ComponentShortcut extends ShortcutBase {
-  handledBy: 'timeline' | 'events-table' | 'tabs' | 'dialog' | 'annotation-list' | 'export-dialog';
+  handledBy: 'timeline' | 'events-table' | 'tabs' | 'dialog' | 'annotation-list' | 'export-dialog' | 'link-paste';
 }
 
 export type Shortcut = AppShortcut | ComponentShortcut;
@@ -70,6 +73,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'undo', combos: [{ key: 'z', mod: true }], description: 'Undo the last change to the notes (in a text field: undo typing)', scope: 'everywhere', textFieldsKeep: true },
   { action: 'redo', combos: [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true }], description: 'Redo the change to the notes that was undone', scope: 'everywhere', textFieldsKeep: true },
   { handledBy: 'export-dialog', combos: [{ key: 'e' }, { key: 'e', mod: true }], description: 'Export the timeline (PNG, SVG, PDF, event log)', scope: 'everywhere' },
+  { action: 'copy-link', combos: [{ key: 'c', mod: true, shift: true }], description: 'Copy a link to this moment: the scenario with its notes, the playhead and the window', scope: 'everywhere', textFieldsKeep: true },
+  { action: 'search-events', combos: [{ key: '/' }], description: 'Search the events (the timeline marks what is found; Esc clears)', scope: 'everywhere' },
   { action: 'leave-presentation', combos: [{ key: 'Escape' }], description: 'Leave presentation mode', scope: 'presentation' },
   { action: 'font-bigger', combos: [{ key: '=', mod: true }, { key: '+', mod: true }], description: 'Larger type (up to 250 %)', scope: 'presentation' },
   { action: 'font-smaller', combos: [{ key: '-', mod: true }], description: 'Smaller type (down to 100 %)', scope: 'presentation' },
@@ -88,8 +93,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { handledBy: 'timeline', combos: [{ key: 'a' }, { key: 'ArrowLeft' }], description: 'Pan to earlier times (in presentation mode: ← only, A annotates)', scope: 'timeline' },
   { handledBy: 'timeline', combos: [{ key: 'd' }, { key: 'ArrowRight' }], description: 'Pan to later times (in presentation mode: → only, D shows the detail lanes)', scope: 'timeline' },
   { handledBy: 'timeline', combos: [{ key: 'f' }, { key: '0' }], description: 'Fit the whole run', scope: 'timeline' },
+  { handledBy: 'link-paste', combos: [{ key: 'v', mod: true }], description: 'Open the TokenScope link on the clipboard', scope: 'timeline' },
   { handledBy: 'events-table', combos: [{ key: 'ArrowUp' }, { key: 'ArrowDown' }], description: 'Move through the events', scope: 'events' },
   { handledBy: 'events-table', combos: [{ key: 'Enter' }], description: 'Select the event and its token', scope: 'events' },
+  { handledBy: 'events-table', combos: [{ key: 'g' }], description: 'Explain the kind of the focused event in the glossary', scope: 'events' },
   { handledBy: 'tabs', combos: [{ key: 'ArrowLeft' }, { key: 'ArrowRight' }, { key: 'Home' }, { key: 'End' }], description: 'Move between tabs', scope: 'tabs' },
   { handledBy: 'annotation-list', combos: [{ key: 'Enter' }], description: 'Jump the playhead to the focused note', scope: 'annotations' },
   { handledBy: 'annotation-list', combos: [{ key: 'e' }], description: 'Edit the focused note (Enter in the form saves it)', scope: 'annotations' },
@@ -126,7 +133,7 @@ export function formatCombo(combo: KeyCombo): string {
 
 /** How a spoken name for a combo reads for a screen reader (kbd glyphs such as ↑ are read poorly). */
 export function spokenCombo(combo: KeyCombo): string {
-  const names: Record<string, string> = { ArrowUp: 'Up arrow', ArrowDown: 'Down arrow', ArrowLeft: 'Left arrow', ArrowRight: 'Right arrow', '-': 'minus', '=': 'equals', '+': 'plus', '.': 'period', '?': 'question mark', '[': 'left bracket', ']': 'right bracket' };
+  const names: Record<string, string> = { ArrowUp: 'Up arrow', ArrowDown: 'Down arrow', ArrowLeft: 'Left arrow', ArrowRight: 'Right arrow', '-': 'minus', '=': 'equals', '+': 'plus', '.': 'period', '?': 'question mark', '/': 'slash', '[': 'left bracket', ']': 'right bracket' };
   return formatCombo({ ...combo, key: names[combo.key] ?? combo.key }).replace('Ctrl/⌘', 'Control or Command');
 }
 

@@ -18,6 +18,7 @@ export function useMenuActions(store: TimelineStore, setView: (view: TimeView) =
       else if (action === 'toggle-presentation' || action === 'save-scenario') latest.current(action);
       else if (action === 'open-scenario') latest.current('open-file');
       else if (action === 'cheat-sheet') latest.current('open-cheat-sheet');
+      else if (action === 'open-link') latest.current('open-link');
     });
   }, [store, setView, latest]);
 }

@@ -30,6 +30,8 @@ import { AnimationProgress } from './animation/AnimationProgress.tsx';
 import { useAnimationEstimate } from './animation/use-animation-estimate.ts';
 import { useAnimationRun } from './animation/use-animation-run.ts';
 import { useVideoCodecs } from './animation/use-video-codecs.ts';
+import { fileKind } from './export-words.ts';
+import { CopyLinkButton } from '../share/CopyLinkButton.tsx';
 import './export-dialog.css';
 
 export interface ExportDialogProps {
@@ -37,7 +39,7 @@ export interface ExportDialogProps {
   source: ExportSource;
   /** What the dialog remembered last time (null: nothing yet). */
   memory: ExportMemory | null;
-  host: Pick<HostServices, 'saveFile' | 'copyToClipboard'>;
+  host: Pick<HostServices, 'kind' | 'saveFile' | 'copyToClipboard'>;
   /** The export font and the PNG rasteriser, loaded on first use (a rejection is shown, never lost). */
   loadDeps(): Promise<ExportDeps>;
   /** Persists what the dialog remembers; rejects with the reason when it cannot. */
@@ -144,6 +146,7 @@ export function ExportDialog({ source, memory, host, loadDeps, onRemember, onClo
               onCopy={actions.copyText}
             />
             <ExportButtons format={format} ready={ready} actions={actions} status={status} problem={problem} working={animationRun.progress && <AnimationProgress run={animationRun} />} />
+            <CopyLinkButton moment={source.moment} host={host} onSaveImage={actions.saveImage} saveImageLabel={`Save ${fileKind(form.style)} instead…`} />
           </div>
         </div>
         <div className="export-foot">

@@ -32,6 +32,8 @@ export interface FileOpener {
   pick(): void;
   /** Opens a dropped or chosen file; `otherFiles` were dropped with it and are left alone. */
   openFile(file: File, otherFiles: number): Promise<void>;
+  /** Carries out a request made elsewhere (a shared link), asking first as a file would. */
+  openRequest(request: OpenRequest): Promise<void>;
   /** Counts the files that were opened (not refused, not canceled): the export dialog closes when it changes. */
   opened: number;
   /** The drop target, the hidden file input and the status lines; render it once. */
@@ -132,5 +134,5 @@ export function useFileOpener({ snapshot, client, onViewChange, confirmReplace, 
     </>
   );
 
-  return { pick, openFile, opened, view };
+  return { pick, openFile, openRequest: open, opened, view };
 }

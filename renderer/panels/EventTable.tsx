@@ -1,10 +1,11 @@
 /**
  * The accessible twin of the timeline chart: every event as a row of a grid (simulated time, flow, event type in
- * words, message), filterable by flow, pod and kind, navigable with the keyboard (one tab stop; ↑/↓, Page Up/Down,
- * Home/End move, Enter selects), virtualised so a log of 100,000 events renders only the rows in view, and following
- * the newest row until the user scrolls up.
+ * words, message), filterable by flow, pod and kind and searchable by text (/ focuses the search, Esc clears it; the
+ * timeline marks what it finds), navigable with the keyboard (one tab stop; ↑/↓, Page Up/Down, Home/End move, Enter
+ * selects, G explains the event's kind in the glossary), virtualised so a log of 100,000 events renders only the rows
+ * in view, and following the newest row until the user scrolls up.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { SimEvent } from '../../shared/model/events.ts';
 import {
   ALL,
@@ -20,11 +21,16 @@ import {
   PodNames,
   rowIndexOfSeq,
   scrollTopToReveal,
+  EVENT_QUERY_MAX_CHARS,
   visibleWindow,
   type EventFilter,
   type EventKind,
+  type EventSearchProps,
   type EventTableProps,
 } from './event-table-model.ts';
+import { eventKindId } from '../../shared/explain/glossary.ts';
+import { GlossaryLink } from '../glossary/GlossaryLink.tsx';
+import { useOpenGlossary } from '../glossary/use-glossary.ts';
 import './panels.css';
 
 export type { EventTableProps } from './event-table-model.ts';
@@ -37,13 +43,14 @@ const FALLBACK_VISIBLE_ROWS = 12;
 const OVERSCAN = 6;
 
 export function EventTable(props: EventTableProps) {
-  const { snapshot, selectedSeq, onSelect } = props;
+  const { snapshot, selectedSeq, onSelect, search } = props;
   const baseId = useId();
   const [filter, setFilter] = useState<EventFilter>(defaultFilter);
   // Incremental caches over the append-only log, one per table (created once, not on every render).
   const [filtered] = useState(() => new FilteredEvents());
   const [podNames] = useState(() => new PodNames());
-  const rows = filtered.update(snapshot.events, filter);
+  const rows = filtered.update(snapshot.events, search ? { ...filter, words: search.result.words } : filter);
+  const openGlossary = useOpenGlossary();
   const seenPods = podNames.update(snapshot.events);
   // A pod chosen before a seek back stays offered even when its events are gone, so the select shows the real filter.
   const pods = filter.pod !== ALL && !seenPods.includes(filter.pod) ? [...seenPods, filter.pod] : seenPods;
@@ -123,6 +130,14 @@ export function EventTable(props: EventTableProps) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if ((e.key === 'g' || e.key === 'G') && !e.ctrlKey && !e.metaKey && !e.altKey && openGlossary) {
+      const event = activeIndex >= 0 ? snapshot.events[rows[activeIndex] ?? -1] : undefined;
+      if (event) {
+        e.preventDefault();
+        openGlossary(eventKindId(event.type));
+      }
+      return;
+    }
     if (e.key === 'Enter' || e.key === ' ') {
       const event = activeIndex >= 0 ? snapshot.events[rows[activeIndex] ?? -1] : undefined;
       if (event) {
@@ -175,6 +190,7 @@ export function EventTable(props: EventTableProps) {
 
       <fieldset className="ts-filters">
         <legend>Filter events</legend>
+        {search ? <SearchField search={search} grid={scroller} /> : null}
         <label className="ts-filter">
           Flow{' '}
           <select value={filter.flow} onChange={(e) => setFilter((f) => ({ ...f, flow: e.target.value }))}>
@@ -324,11 +340,69 @@ function EventRow(props: {
       </div>
       <div role="gridcell" className="ts-cell ts-cell-type">
         {symbol ? <span aria-hidden="true">{symbol} </span> : null}
-        {EVENT_TYPE_WORDS[event.type]}
+        <GlossaryLink entryId={eventKindId(event.type)} tabIndex={-1}>
+          {EVENT_TYPE_WORDS[event.type]}
+        </GlossaryLink>
       </div>
       <div role="gridcell" className="ts-cell ts-cell-message">
         {event.message}
       </div>
+    </div>
+  );
+}
+
+/**
+ * The text search: typing filters the rows (and the app marks the matches on the timeline), the count of matches in
+ * the whole log is shown, Esc clears it, and Enter or ↓ goes on to the rows it left.
+ */
+function SearchField({ search, grid }: { search: EventSearchProps; grid: RefObject<HTMLDivElement | null> }) {
+  const input = useRef<HTMLInputElement>(null);
+  const { query, onQuery, result, focusRequest } = search;
+  const seen = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === seen.current) return;
+    seen.current = focusRequest;
+    input.current?.focus();
+    input.current?.select();
+  }, [focusRequest]);
+  const count = result.seqs.length;
+  const counted = result.words.length === 0 ? '' : `${count.toLocaleString('en-US')} ${count === 1 ? 'event matches' : 'events match'}`;
+  // Said once per query, not again on every batch while the log grows under it.
+  const [spoken, setSpoken] = useState({ query: result.query, text: counted });
+  if (spoken.query !== result.query) setSpoken({ query: result.query, text: counted });
+  return (
+    <div className="ts-search" role="search">
+      <label className="ts-filter">
+        <span className="ts-visually-hidden">Search events</span>
+        <input
+          ref={input}
+          type="search"
+          className="ts-search-input"
+          value={query}
+          maxLength={EVENT_QUERY_MAX_CHARS}
+          placeholder="Search events  /"
+          data-testid="event-search"
+          onChange={(e) => onQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query !== '') {
+              e.preventDefault();
+              e.stopPropagation();
+              onQuery('');
+            } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
+              e.preventDefault();
+              grid.current?.focus();
+            }
+          }}
+        />
+      </label>
+      {counted ? (
+        <span className="ts-search-count" data-testid="event-search-count">
+          {counted}
+        </span>
+      ) : null}
+      <span className="ts-visually-hidden" role="status">
+        {spoken.text}
+      </span>
     </div>
   );
 }

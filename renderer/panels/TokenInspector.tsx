@@ -31,6 +31,8 @@ import {
   type Throttle,
   type TokenInspectorProps,
 } from './inspector-model.ts';
+import { claimId, eventKindId, headerId } from '../../shared/explain/glossary.ts';
+import { GlossaryLink } from '../glossary/GlossaryLink.tsx';
 import './panels.css';
 
 export type { TokenInspectorProps } from './inspector-model.ts';
@@ -95,7 +97,9 @@ function TokenInspectorView(props: TokenInspectorProps) {
       <dl className="ts-claims">
         {Object.entries(token.header).map(([field, value]) => (
           <div className="ts-claim" key={field} data-header={field}>
-            <dt className="ts-claim-name">{field}</dt>
+            <dt className="ts-claim-name">
+              <GlossaryLink entryId={headerId(field)}>{field}</GlossaryLink>
+            </dt>
             <dd className="ts-claim-body">
               <code className="ts-claim-value" data-testid="header-value">{rawClaimValue(value)}</code>
               <Explanation name={field} explanation={explainHeader(field)} />
@@ -207,7 +211,9 @@ function Payload(props: { token: TokenSummary; context: ClaimContext; time: Time
           const own = warnings.filter((w) => w.claim === path);
           return (
             <div className="ts-claim" key={path} data-claim={path}>
-              <dt className="ts-claim-name">{path}</dt>
+              <dt className="ts-claim-name">
+                <GlossaryLink entryId={claimId(path)}>{path}</GlossaryLink>
+              </dt>
               <dd className="ts-claim-body">
                 <code className="ts-claim-value" data-testid="claim-value">{rawClaimValue(value)}</code>
                 {view ? (
@@ -355,7 +361,7 @@ function TokenEvents(props: { events: readonly SimEvent[]; rows: readonly number
               <span className="ts-mono">{formatSimClock(e.atMs)}</span>{' '}
               <strong>
                 {eventSymbol(e.type) ? <span aria-hidden="true">{eventSymbol(e.type)} </span> : null}
-                {EVENT_TYPE_WORDS[e.type]}
+                <GlossaryLink entryId={eventKindId(e.type)}>{EVENT_TYPE_WORDS[e.type]}</GlossaryLink>
               </strong>{' '}
               {e.message}
             </li>

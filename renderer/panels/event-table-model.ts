@@ -1,10 +1,11 @@
 /**
- * The event table's logic as pure functions: event types in words, kind groups, filtering that keeps up with an
- * append-only log of 100,000+ events without rescanning it, the virtual window (which rows to render for a scroll
- * position), keyboard movement and "is the view at the newest row".
+ * The event table's logic as pure functions: event types in words, kind groups, filtering (by flow, pod, kind and
+ * text) that keeps up with an append-only log of 100,000+ events without rescanning it, the virtual window (which rows
+ * to render for a scroll position), keyboard movement and "is the view at the newest row".
  */
 import type { SimEvent, SimEventType } from '../../shared/model/events.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
+import type { EventSearchResult } from './event-search.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Words
@@ -137,6 +138,8 @@ export interface EventFilter {
   pod: string;
   /** The kinds shown; an empty set shows nothing. */
   kinds: ReadonlySet<EventKind>;
+  /** The search's words (event-search.ts); none shows every event. */
+  words?: readonly string[];
 }
 
 export const ALL_KINDS: ReadonlySet<EventKind> = new Set(EVENT_KINDS.map((k) => k.kind));
@@ -148,11 +151,39 @@ export function defaultFilter(): EventFilter {
 export function matchesFilter(event: SimEvent, filter: EventFilter): boolean {
   if (filter.flow !== ALL && event.flow !== filter.flow) return false;
   if (filter.pod !== ALL && event.refs.pod !== filter.pod) return false;
-  return filter.kinds.has(KIND_OF[event.type]);
+  if (!filter.kinds.has(KIND_OF[event.type])) return false;
+  return !filter.words || filter.words.length === 0 || eventMatches(event, filter.words);
+}
+
+// Text search: an event matches when every word of the query appears, in any case, in its message, its kind (the type,
+// "token.expired", and its words, "token expired") or the objects it concerns (flow, namespace, pod, ServiceAccount,
+// Secret, node, actor).
+
+/** Longest query the search field takes: far more than anyone types, short enough that matching stays cheap. */
+export const EVENT_QUERY_MAX_CHARS = 200;
+
+/** The words of a query, lower-cased; none for a blank query (which matches nothing: there is no search). */
+export function queryWords(query: string): string[] {
+  return query.slice(0, EVENT_QUERY_MAX_CHARS).toLowerCase().split(/\s+/).filter((word) => word !== '');
+}
+
+/** Everything a query is matched against, lower-cased, each part on its own line so no word spans two of them. */
+export function searchableText(event: SimEvent): string {
+  const { refs } = event;
+  return [event.message, event.type, EVENT_TYPE_WORDS[event.type], event.flow, refs.namespace, refs.pod, refs.serviceAccount, refs.secret, refs.node, refs.actor]
+    .filter((part) => part !== undefined && part !== '')
+    .join('\n')
+    .toLowerCase();
+}
+
+export function eventMatches(event: SimEvent, words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  const text = searchableText(event);
+  return words.every((word) => text.includes(word));
 }
 
 function filterKey(filter: EventFilter): string {
-  return JSON.stringify([filter.flow, filter.pod, [...filter.kinds].sort()]);
+  return JSON.stringify([filter.flow, filter.pod, [...filter.kinds].sort(), filter.words ?? []]);
 }
 
 /**
@@ -354,4 +385,15 @@ export interface EventTableProps {
   /** seq of the selected event (shared with the chart), or undefined. */
   selectedSeq: number | undefined;
   onSelect(event: SimEvent): void;
+  /** The text search, kept by the app (the timeline marks what it finds); without it the table has no search field. */
+  search?: EventSearchProps;
+}
+
+export interface EventSearchProps {
+  query: string;
+  onQuery(query: string): void;
+  /** What the query finds over the whole log (the other filters aside). */
+  result: EventSearchResult;
+  /** Counts the requests to focus the search field (the / key): each new value focuses it. */
+  focusRequest: number;
 }

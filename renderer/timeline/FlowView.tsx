@@ -1,8 +1,8 @@
 /**
  * One flow on screen: its title and subtitle, the lane names beside the plot, the canvas its lanes are painted on
  * (covering only a band of a tall flow), the tooltip, and the spotlight's dimming. For end-to-end tests the section
- * carries `data-testid="timeline-flow-<flowId>"`, `data-token-bars`, `data-rotations` and `data-first-token-x` / `-y`
- * (CSS px relative to the flow's canvas).
+ * carries `data-testid="timeline-flow-<flowId>"`, `data-token-bars`, `data-rotations`, `data-first-token-x` / `-y`
+ * (CSS px relative to the flow's canvas) and `data-search-marks` (the tabs drawn for events the search found).
  */
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { describeFlow } from '../../shared/figure/describe-flow.ts';
@@ -44,6 +44,7 @@ export function FlowView({ flow, lanes, layout, plan, band, spotlight, annotatio
   const plotRef = useCallback((element: HTMLDivElement | null) => onPlot(index, element), [onPlot, index]);
   const first = firstTokenPoint(plan, view, lanes.nowMs);
   const label = useMemo(() => describeFlow(flow, lanes.nowMs), [flow, lanes.nowMs]);
+  const searchMarks = useMemo(() => plan.primitives.filter((p) => p.role === 'search-hit').length, [plan]);
   const titleId = `tl-flow-title-${flow.flowId}`;
   return (
     <section
@@ -56,6 +57,7 @@ export function FlowView({ flow, lanes, layout, plan, band, spotlight, annotatio
       data-first-token-x={first?.x}
       data-first-token-y={first === undefined ? undefined : first.y - (band?.top ?? 0)}
       data-annotations={annotationCount}
+      data-search-marks={searchMarks}
     >
       <header className="tl-flow-header">
         <h2 id={titleId}>{flow.title}</h2>

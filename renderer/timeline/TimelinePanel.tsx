@@ -51,6 +51,8 @@ export interface TimelinePanelProps {
   hiddenLanes?: readonly LaneKind[] | undefined;
   /** Extra controls for a flow's header (the release picker), by flow id. */
   flowHeaderExtra?: ((flowId: string) => ReactNode) | undefined;
+  /** The events the event table's search found (positions in `snapshot.events`), marked on the lanes; a new object when they change. */
+  searchHits?: { seqs: readonly number[] } | undefined;
 }
 
 /** The theme's colours and type sizes as CSS custom properties for the DOM chrome. */
@@ -86,6 +88,19 @@ export function TimelinePanel(props: TimelinePanelProps) {
   const durationMs = snapshot.scenario?.durationMs ?? 0;
   const annotations = snapshot.scenario?.annotations;
   const hasFlows = lanes.flows.length > 0;
+  const { searchHits } = props;
+  const hitTimes = useMemo(() => {
+    const byFlow = new Map<string, number[]>();
+    for (const seq of searchHits?.seqs ?? []) {
+      const event = snapshot.events[seq];
+      if (!event) continue;
+      const times = byFlow.get(event.flow);
+      if (times) times.push(event.atMs);
+      else byFlow.set(event.flow, [event.atMs]);
+    }
+    return byFlow;
+    // The store appends to `events` in place, so its identity says little; `searchHits` is new whenever the hits change.
+  }, [searchHits, snapshot.events]);
 
   const rootRef = useRef<HTMLDivElement | null>(null);
   const axisRowRef = useRef<HTMLDivElement | null>(null);
@@ -112,10 +127,11 @@ export function TimelinePanel(props: TimelinePanelProps) {
           bleed: inset,
           ...(w ? { clip: { top: w.top, bottom: w.top + w.height } } : {}),
           ...(annotations && annotations.length > 0 ? { annotations: annotationsForFlow(annotations, flow.flowId) } : {}),
+          ...(hitTimes.has(flow.flowId) ? { searchHits: hitTimes.get(flow.flowId)! } : {}),
         });
       }),
     // windowKey stands for `windows` (a new array every render).
-    [lanes, layouts, view.startMs, view.endMs, timeWidth, inset, theme, selectedToken, windowKey, annotations],
+    [lanes, layouts, view.startMs, view.endMs, timeWidth, inset, theme, selectedToken, windowKey, annotations, hitTimes],
   );
   const onCanvas = useCanvasPaint(plans, windows);
   const onPlot = useCallback(

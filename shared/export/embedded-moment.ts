@@ -62,11 +62,15 @@ function headText(bytes: Uint8Array): string | undefined {
   return head.ok ? head.text : undefined;
 }
 
-function parseMomentJson(json: string, fileName: string, where: string): Checked<ExportMoment> {
+/**
+ * The moment's JSON, checked: every carrier (a PNG chunk, SVG metadata, a shared link) ends here, so each restores
+ * the same thing through the same validation. `who` names the carrier in the error ("rotation.png", "The link").
+ */
+export function parseMomentJson(json: string, who: string, where: string): Checked<ExportMoment> {
   const syntax = findJsonSyntaxError(json);
-  if (syntax) return { ok: false, error: `${fileName}: the TokenScope moment in its ${where} is not valid JSON: ${syntax.problem} at character ${syntax.index + 1}` };
+  if (syntax) return { ok: false, error: `${who}: the TokenScope moment in its ${where} is not valid JSON: ${syntax.problem} at character ${syntax.index + 1}` };
   const checked = validateExportMoment(JSON.parse(json) as unknown);
-  return checked.ok ? checked : { ok: false, error: `${fileName}: ${checked.error}` };
+  return checked.ok ? checked : { ok: false, error: `${who}: ${checked.error}` };
 }
 
 export function readEmbeddedMoment(bytes: Uint8Array, fileName: string): Checked<ExportMoment> {

@@ -1,8 +1,9 @@
 /**
  * The PDF handout: page 1 the timeline (the export's PNG at 2×, which carries the scenario's title) with its caption
  * and what it shows; then the decoded claims of the chosen tokens, each with a few words on what it means; then a
- * glossary. Text is set in the DejaVu Sans subsets the SVG and PNG exports use, embedded (and subset again to the
- * characters used), so the handout looks and measures the same in every viewer and on every printer; lines are
+ * glossary (the ideas of the app's glossary, shared/explain/glossary.ts, so the two cannot drift apart). Text is set in
+ * the DejaVu Sans subsets the SVG and PNG exports use, embedded (and subset again to the characters used), so the
+ * handout looks and measures the same in every viewer and on every printer; lines are
  * wrapped to the page with the embedded font's own metrics, and table columns are as wide as their content allows.
  * Bytes are deterministic: dates come from the scenario's start, nothing is random.
  */
@@ -15,22 +16,7 @@ import type { ExportFonts } from './export-svg.ts';
 import type { ExportSettings } from './export-types.ts';
 import { explainClaim, flattenClaims, formatUtc, rawClaimValue, TIME_CLAIMS } from '../explain/claim-explanations.ts';
 import { formatDuration } from '../time/duration.ts';
-
-/** The handout's glossary, in the order a learner meets the ideas. */
-export const GLOSSARY: readonly { term: string; meaning: string }[] = [
-  { term: 'ServiceAccount', meaning: 'An identity for software running in the cluster, the way a user account is an identity for a person. RBAC grants it permissions; a token proves you are it.' },
-  { term: 'Bearer token', meaning: 'A credential that works for whoever presents it: the API server checks the token, not who sent it. A copied token is as good as the original.' },
-  { term: 'JWT', meaning: 'JSON Web Token: a header, a set of claims and a signature, each base64url-encoded and joined by dots. Anyone can read the claims; only the signing key can produce a valid signature.' },
-  { term: 'Claim', meaning: 'One field in a JWT payload, such as iss (who issued it), sub (who it stands for), aud (who should accept it) or exp (when it stops working).' },
-  { term: 'Legacy token', meaning: 'A token kept in a Secret by the tokens controller and mounted into pods before Kubernetes 1.21. It has no exp and no audience, so it works until its Secret is deleted.' },
-  { term: 'Projected token', meaning: 'A token the kubelet asks the TokenRequest API for and writes into the pod through a projected volume. It names an audience, is bound to the pod and expires (an hour by default).' },
-  { term: 'TokenRequest', meaning: 'The API that mints a short-lived token for a ServiceAccount on demand; kubectl create token uses it too. Durations under ten minutes are refused.' },
-  { term: 'Rotation', meaning: 'The kubelet replaces a projected token once 80 % of its lifetime has passed (or after 24 hours), rewriting the file in place so the app just reads the new one.' },
-  { term: 'Leeway', meaning: 'The API server keeps accepting a token for 60 seconds after its exp, to tolerate small clock differences between machines.' },
-  { term: 'Bound object', meaning: 'The pod (or Secret, or node) a token is tied to. Deleting that object invalidates the token at once, even before its exp.' },
-  { term: 'Audience', meaning: 'The services a token is meant for. A server rejects a token whose aud does not name it, so a token minted for one service cannot be replayed against another.' },
-  { term: 'Extended expiration', meaning: 'A migration aid: with --service-account-extend-token-expiration the API server writes an exp a year away into kubelet tokens, while the kubelet still refreshes them hourly and warnafter marks copies used too long.' },
-];
+import { GLOSSARY_IDEAS } from '../explain/glossary.ts';
 
 /** Spellings for characters the export font subset lacks (it has arrows, ✓ ✗ and ∞; a pasted emoji it has not). */
 const SPELLED: Record<string, string> = { '⇒': '=>', '⇐': '<=', '≠': '!=', '✅': '✓', '❌': '✗', '\u00ad': '' };
@@ -287,7 +273,7 @@ export async function exportPdf(
 
   writer.y -= 12;
   writer.heading('Glossary', 16);
-  writer.table(['term', 'meaning'], GLOSSARY.map(({ term, meaning }) => [{ text: term }, { text: meaning }]), [fonts.bold, fonts.regular], 9);
+  writer.table(['term', 'meaning'], GLOSSARY_IDEAS.map(({ term, meaning }) => [{ text: term }, { text: meaning }]), [fonts.bold, fonts.regular], 9);
   writer.y -= 10;
   writer.paragraph(`Made with TokenScope from ${source.moment.sourceName || 'a scenario'}; the simulation is deterministic, so the same scenario always gives this handout.`, 8, fonts.regular, MUTED);
   return doc.save();

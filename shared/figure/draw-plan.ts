@@ -25,6 +25,7 @@ import type { FlowCtx, TimelineSelection } from './plan/flow-context.ts';
 import { planLane } from './plan/lane.ts';
 import { planNow, planSelection } from './plan/now-line.ts';
 import { planOutages } from './plan/outages.ts';
+import { planSearchHits } from './plan/search-hits.ts';
 
 export type { DrawPlan, HitRegion, Primitive } from './primitives.ts';
 export type { TimelineSelection } from './plan/flow-context.ts';
@@ -56,6 +57,8 @@ export interface FlowPlanOptions {
   clip?: { top: number; bottom: number };
   /** Instructor notes of this flow (see annotationsForFlow), drawn over the lanes with their labels at the top. */
   annotations?: readonly ScenarioAnnotation[];
+  /** When the events the event table's search found in this flow happened, ascending (the screen's; exports have none). */
+  searchHits?: readonly number[];
 }
 
 /** The plan for one flow's lanes: what the canvas of that flow shows. */
@@ -112,6 +115,7 @@ export function planFlow(
   }
 
   planOutages(ctx);
+  if (options.searchHits && options.searchHits.length > 0) planSearchHits(ctx, options.searchHits);
   for (const lane of shown) planLane(ctx, lane);
   planNow(ctx);
   planSelection(ctx);

@@ -32,7 +32,9 @@ export type PrimitiveRole =
   | 'chrome'
   | 'axis'
   | 'legend'
-  | 'annotation';
+  | 'annotation'
+  | 'search-band'
+  | 'search-hit';
 
 export interface PrimitiveMeta {
   role?: PrimitiveRole;

@@ -63,6 +63,8 @@ export interface TimelineTheme {
   outage: { text: string };
   now: { line: string; badge: string; badgeText: string };
   selection: { outer: string; inner: string };
+  /** Events found by the event table's search (screen only): a highlighter band down the lanes, and a tab at the top, filled with `outline` and edged with `mark`. */
+  searchHit: { band: string; mark: string; outline: string };
   labelChip: string;
   patterns: Record<PatternId, PatternSpec>;
   /** Geometry and type, in CSS px at 100 % */
@@ -134,6 +136,7 @@ export const LIGHT: TimelineTheme = {
   outage: { text: '#374151' },
   now: { line: '#111827', badge: '#111827', badgeText: '#ffffff' },
   selection: { outer: '#111827', inner: '#ffffff' },
+  searchHit: { band: 'rgba(240, 228, 66, 0.7)', mark: '#111827', outline: OKABE_ITO.yellow },
   labelChip: 'rgba(255, 255, 255, 0.92)',
   patterns: {
     refresh: { id: 'refresh', size: 6, background: OKABE_ITO.orange, stroke: '#8a5a00', lineWidth: 1.5, kind: 'vertical' },
@@ -170,6 +173,7 @@ export const DARK: TimelineTheme = {
   outage: { text: '#d1d5db' },
   now: { line: '#f3f4f6', badge: '#f3f4f6', badgeText: '#111827' },
   selection: { outer: '#ffffff', inner: '#111827' },
+  searchHit: { band: 'rgba(240, 228, 66, 0.38)', mark: OKABE_ITO.yellow, outline: '#15171b' },
   labelChip: 'rgba(28, 31, 36, 0.92)',
   patterns: {
     refresh: { id: 'refresh', size: 6, background: OKABE_ITO.orange, stroke: '#4a3300', lineWidth: 1.5, kind: 'vertical' },
@@ -208,6 +212,7 @@ export const PROJECTOR: TimelineTheme = {
   outage: { text: '#000000' },
   now: { line: '#000000', badge: '#000000', badgeText: '#ffffff' },
   selection: { outer: '#000000', inner: '#ffffff' },
+  searchHit: { band: OKABE_ITO.yellow, mark: '#000000', outline: '#ffffff' },
   labelChip: '#ffffff',
   patterns: {
     refresh: { id: 'refresh', size: 8, background: OKABE_ITO.orange, stroke: '#000000', lineWidth: 2, kind: 'vertical' },

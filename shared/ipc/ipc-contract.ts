@@ -152,8 +152,8 @@ export interface AppInfo {
   platform: string;
 }
 
-export type MenuAction = 'zoom-to-fit' | 'toggle-presentation' | 'export' | 'save-scenario' | 'open-scenario' | 'cheat-sheet';
-export const MENU_ACTIONS: readonly MenuAction[] = ['zoom-to-fit', 'toggle-presentation', 'export', 'save-scenario', 'open-scenario', 'cheat-sheet'];
+export type MenuAction = 'zoom-to-fit' | 'toggle-presentation' | 'export' | 'save-scenario' | 'open-scenario' | 'open-link' | 'cheat-sheet';
+export const MENU_ACTIONS: readonly MenuAction[] = ['zoom-to-fit', 'toggle-presentation', 'export', 'save-scenario', 'open-scenario', 'open-link', 'cheat-sheet'];
 
 /**
  * Every invoke answers with a result rather than a rejected promise: an error thrown across the context bridge loses

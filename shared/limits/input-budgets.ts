@@ -35,6 +35,12 @@ export const DROPPED_FILE_MAX_BYTES = 64 * MIB;
 export const SVG_MAX_BYTES = 16 * MIB;
 /** The text of the PNG chunk or SVG element that carries a moment: a scenario of at most 2 MB, JSON-escaped. */
 export const EMBEDDED_MOMENT_MAX_CHARS = 8_000_000;
+/**
+ * A shared link's `#…` part, in characters. Chromium (and so Electron) refuses a URL longer than 2 MiB outright, so no
+ * link past this could have been opened anyway. What it inflates to is held to EMBEDDED_MOMENT_MAX_CHARS bytes, checked
+ * as it inflates.
+ */
+export const MOMENT_LINK_MAX_CHARS = 2 * MIB;
 /** The desktop settings file. Twenty presets take a few kB; anything near this size was not written by us. */
 export const SETTINGS_FILE_MAX_BYTES = 1 * MIB;
 /** The lesson progress file: at most 100 lessons of at most 256 kB each (shared/ipc/lesson-progress.ts). */

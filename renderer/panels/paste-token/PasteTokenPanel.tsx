@@ -9,6 +9,8 @@ import { analyzePastedToken, type ErrorExcerpt, type PasteError, type PastedToke
 import type { PasteWarning } from './paste-warnings.ts';
 import { PasteTokenTimeline } from './PasteTokenTimeline.tsx';
 import { useNowEpochMs } from './use-now-epoch-ms.ts';
+import { claimId, headerId } from '../../../shared/explain/glossary.ts';
+import { GlossaryLink } from '../../glossary/GlossaryLink.tsx';
 import '../panels.css';
 import './paste-token.css';
 
@@ -174,7 +176,9 @@ function Decoded(props: { token: PastedToken }) {
       <dl className="ts-claims">
         {token.header.map((row) => (
           <div className="ts-claim" key={row.name} data-header={row.name}>
-            <dt className="ts-claim-name">{row.name}</dt>
+            <dt className="ts-claim-name">
+              <GlossaryLink entryId={headerId(row.name)}>{row.name}</GlossaryLink>
+            </dt>
             <dd className="ts-claim-body">
               <code className="ts-claim-value" data-testid="header-value">
                 {row.raw}
@@ -189,7 +193,9 @@ function Decoded(props: { token: PastedToken }) {
       <dl className="ts-claims">
         {token.claims.map((row) => (
           <div className="ts-claim" key={row.path} data-claim={row.path} data-warned={row.warnings.length > 0 ? 'true' : undefined}>
-            <dt className="ts-claim-name">{row.path}</dt>
+            <dt className="ts-claim-name">
+              <GlossaryLink entryId={claimId(row.path)}>{row.path}</GlossaryLink>
+            </dt>
             <dd className="ts-claim-body">
               <code className="ts-claim-value" data-testid="claim-value">
                 {row.raw}

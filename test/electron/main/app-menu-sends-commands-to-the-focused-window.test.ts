@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -48,6 +50,27 @@ describe('the application menu', () => {
     expect(open).toMatchObject({ accelerator: 'CmdOrCtrl+O', registerAccelerator: false });
     click(open);
     expect(calls).toEqual([['action', WINDOW, 'open-scenario']]);
+  });
+
+  it('opens a shared link with File → Open Link…, through the page’s own prompt', () => {
+    const { calls, handlers } = recorder();
+    const template = buildMenuTemplate(handlers, linux);
+    const openLink = byId(template, 'open-link');
+    expect(openLink.label).toBe('Open Link…');
+    // No accelerator: Ctrl/⌘+V on the timeline is the quick way, and the page handles it.
+    expect(openLink.accelerator).toBeUndefined();
+    const file = items(template.find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[]).map((i) => i.id);
+    expect(file.indexOf('open-link')).toBe(file.indexOf('open-scenario') + 1);
+    click(openLink);
+    expect(calls).toEqual([['action', WINDOW, 'open-link']]);
+  });
+
+  it('registers no system-wide handler for links: a link opens only where the user pastes it', () => {
+    const dir = path.join(import.meta.dirname, '../../../electron/main');
+    for (const name of readdirSync(dir)) {
+      const source = readFileSync(path.join(dir, name), 'utf8');
+      expect(source, name).not.toMatch(/setAsDefaultProtocolClient|['"]open-url['"]/);
+    }
   });
 
   it('toggles play in the clicked window, showing Space without taking it from text fields', () => {

@@ -78,7 +78,8 @@ describe('the preload', () => {
     ipcRenderer.fakeReceive(IpcChannel.MenuAction, 'format-disk');
     ipcRenderer.fakeReceive(IpcChannel.MenuAction, 'toggle-presentation');
     ipcRenderer.fakeReceive(IpcChannel.MenuAction, 'export');
-    expect(listener.mock.calls).toEqual([['zoom-to-fit'], ['toggle-presentation'], ['export']]);
+    ipcRenderer.fakeReceive(IpcChannel.MenuAction, 'open-link');
+    expect(listener.mock.calls).toEqual([['zoom-to-fit'], ['toggle-presentation'], ['export'], ['open-link']]);
   });
 
   it('unsubscribes: the listener stops hearing and the IPC listener is removed', () => {

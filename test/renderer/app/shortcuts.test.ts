@@ -36,8 +36,15 @@ describe('shortcutForKey', () => {
     [key('l'), presenting, 'toggle-laser'],
     [key('a'), presenting, 'annotate-at-playhead'],
     [key('A', { shiftKey: true }), presenting, 'annotate-range'],
+    [key('C', { ctrlKey: true, shiftKey: true }), normal, 'copy-link'],
+    [key('c', { metaKey: true, shiftKey: true }), presenting, 'copy-link'],
+    [key('/'), normal, 'search-events'],
   ] as const)('%o in %o is %s', (input, context, action) => {
     expect(shortcutForKey(input, context)?.action).toBe(action);
+  });
+
+  it('leaves Ctrl/⌘+C (copy) alone: only Shift makes it Copy link', () => {
+    expect(shortcutForKey(key('c', { ctrlKey: true }), normal)).toBeUndefined();
   });
 
   it('leaves the timeline its own keys outside presentation mode', () => {

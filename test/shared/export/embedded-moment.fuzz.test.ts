@@ -2,8 +2,9 @@
  * Whatever bytes are dropped on the window, reading a moment out of them ends quickly with a moment or a sentence:
  * hostile SVGs (comments, CDATA, processing instructions, doctypes, entities, half-open tags, by the thousand),
  * hostile PNGs and APNGs (any chunks, lengths, CRCs and keywords), hostile GIFs (any blocks, sub-block sizes and
- * colour tables), hostile WebM and MP4 videos (any elements and boxes, any sizes, unknown sizes, nesting). Each case
- * is bounded in wall time and heap.
+ * colour tables), hostile WebM and MP4 videos (any elements and boxes, any sizes, unknown sizes, nesting); and
+ * whatever a shared link's fragment holds (random text, cut and edited links, foreign keys, huge runs, compressed
+ * junk and bombs). Each case is bounded in wall time and heap.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -11,11 +12,15 @@ import { PNG } from 'pngjs';
 import { PNG_MOMENT_KEYWORD, readEmbeddedMoment } from '../../../shared/export/embedded-moment.ts';
 import { crc32, insertPngTextChunk, PNG_SIGNATURE } from '../../../shared/export/png-text-chunk.ts';
 import { svgMomentElement } from '../../../shared/export/svg-moment.ts';
+import { momentFragment, readMomentFragment } from '../../../shared/export/moment-link.ts';
+import { base64UrlEncode } from '../../../shared/jwt/base64url.ts';
+import { zlibSync } from 'fflate';
 import type { ExportMoment } from '../../../shared/export/export-types.ts';
 import { repeatedArb, withinBounds } from '../fuzz-inputs.ts';
 import { gifCommentExtension, gifMomentExtension } from '../../../shared/export/animation/gif-moment.ts';
 import { createApngWriter } from '../../../shared/export/animation/apng-writer.ts';
 import { createGifWriter } from '../../../shared/export/animation/gif-writer.ts';
+import { zlibBomb } from './zlib-bomb.ts';
 
 const MOMENT: ExportMoment = { version: 1, scenarioText: 'name: x', sourceName: 'x.yaml', playheadMs: 0, view: { startMs: 0, endMs: 1 } };
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -184,3 +189,53 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
+function checkFragment(hash: string): void {
+  const reading = withinBounds(() => readMomentFragment(hash));
+  if (reading.kind === 'moment') expect(reading.moment.version).toBe(1);
+  else if (reading.kind === 'refused') {
+    expect(reading.error).toMatch(/^The link/);
+    expect(reading.error.length).toBeLessThan(600);
+  } else expect(hash.replace(/^#/, '')).toBe('');
+}
+
+const GOOD_FRAGMENT = momentFragment(MOMENT);
+const FRAGMENT_PIECES = ['tokenscope=', 'tokenscope=1.', '#', '=', '.', '%', '-', '_', 'A', 'eJ', '\u0000', ' ', '\n', '日', '\ud800'];
+
+const fragmentArb = fc.oneof(
+  fc.string({ maxLength: 200 }).map((text) => `#${text}`),
+  fc.array(fc.oneof(fc.constantFrom(...FRAGMENT_PIECES), fc.string({ maxLength: 6 })), { maxLength: 40 }).map((parts) => `#tokenscope=1.${parts.join('')}`),
+  repeatedArb(FRAGMENT_PIECES, 200_000).map((body) => `#tokenscope=1.${body}`),
+  fc.tuple(fc.nat({ max: GOOD_FRAGMENT.length }), fc.nat({ max: GOOD_FRAGMENT.length }), fc.string({ maxLength: 4 })).map(([at, cut, text]) => GOOD_FRAGMENT.slice(0, at) + text + GOOD_FRAGMENT.slice(Math.min(GOOD_FRAGMENT.length, at + cut))),
+  fc.uint8Array({ maxLength: 300 }).map((bytes) => `tokenscope=1.${base64UrlEncode(bytes)}`),
+  fc.uint8Array({ maxLength: 300 }).map((bytes) => `tokenscope=1.${base64UrlEncode(zlibSync(bytes))}`),
+  fc.string({ maxLength: 300 }).map((json) => `tokenscope=1.${base64UrlEncode(zlibSync(new TextEncoder().encode(json)))}`),
+  fc.integer({ min: 1, max: 9 }).map((format) => `tokenscope=${format}.${GOOD_FRAGMENT.slice('tokenscope=1.'.length)}`),
+);
+
+describe('reading a moment from a link', () => {
+  it('hostile fragments: a moment or a sentence, quickly', () => {
+    fc.assert(fc.property(fragmentArb, checkFragment), { numRuns: 300 });
+  });
+
+  it('a good link with random characters flipped: the moment, or a sentence', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: GOOD_FRAGMENT.length - 1 }), fc.nat({ max: 63 })), { minLength: 1, maxLength: 4 }), (flips) => {
+        const chars = [...GOOD_FRAGMENT];
+        for (const [at, value] of flips) chars[at] = alphabet[value]!;
+        checkFragment(chars.join(''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('bombs of any size: refused at the budget', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 8_000, max: 400_000 }), (extra) => {
+        const reading = withinBounds(() => readMomentFragment(`tokenscope=1.${base64UrlEncode(zlibBomb(extra).bytes)}`));
+        expect(reading.kind).toBe('refused');
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
