@@ -3,13 +3,12 @@
  * outcomes in a status (role=status), failures in an alert (role=alert), each kept until the next.
  */
 import type { ReactNode } from 'react';
-import type { ExportFormat } from '../../shared/export/export-types.ts';
 import type { ExportActions } from './export-actions.ts';
-import { FORMAT_SHORT } from './export-words.ts';
 import type { ExportStatus } from './use-export-status.ts';
 
 interface Props {
-  format: ExportFormat;
+  /** What the Save button makes: "PNG", or the animation's container, "GIF". */
+  kind: string;
   ready: boolean;
   actions: ExportActions;
   status: ExportStatus;
@@ -18,12 +17,12 @@ interface Props {
   working?: ReactNode;
 }
 
-export function ExportButtons({ format, ready, actions, status: { status, busy, rememberError }, problem, working }: Props) {
+export function ExportButtons({ kind, ready, actions, status: { status, busy, rememberError }, problem, working }: Props) {
   return (
     <>
       <div className="export-actions" role="group" aria-label="Export">
         <button type="button" className="primary" onClick={actions.saveImage} disabled={!ready} aria-disabled={busy || undefined} data-testid="export-save">
-          Save {FORMAT_SHORT[format]}…
+          Save {kind}…
         </button>
         <button type="button" onClick={() => actions.copyImage('png')} disabled={!ready} aria-disabled={busy || undefined} data-testid="export-copy-png">
           Copy PNG
