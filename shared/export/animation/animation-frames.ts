@@ -59,10 +59,10 @@ export interface AnimationFrame {
   index: number;
   atMs: number;
   /**
-   * What to rasterise: the whole page, or only the part that changed since the frame before (an SVG of just that
-   * rectangle, to lay over it), or nothing when the frame draws what the one before did.
+   * What to rasterise: the whole page, or only the parts that changed since the frame before (an SVG of each
+   * rectangle, to lay over it in turn), or nothing when the frame draws what the one before did.
    */
-  draw: { region: 'page'; svg: string } | { region: Box; svg: string } | { region: 'same' };
+  draw: { region: 'page'; svg: string } | { region: 'patches'; patches: { box: Box; svg: string }[] } | { region: 'same' };
 }
 
 /**
@@ -82,18 +82,18 @@ export function croppedSvg(pageSvg: string, box: Box): string {
  */
 export function* animationFrames(source: ExportSource, settings: ExportSettings, atMs: readonly number[], planHeightPx: number): Generator<AnimationFrame> {
   let index = 0;
-  let changedSince: ((plan: DrawPlan) => Box | undefined) | undefined;
+  let changedSince: ((plan: DrawPlan) => Box[]) | undefined;
   for (const frame of sourcesAt(source, atMs)) {
     const figure = exportFigure(frame, settings, planHeightPx);
     const page = figure.frame;
     changedSince ??= createChangeTracker(page);
-    const box = changedSince(figure.plan);
-    const whole = box !== undefined && box.x0 === 0 && box.y0 === 0 && box.x1 === page.width - 1 && box.y1 === page.height - 1;
+    const boxes = changedSince(figure.plan);
+    const whole = boxes.some((box) => box.x0 === 0 && box.y0 === 0 && box.x1 === page.width - 1 && box.y1 === page.height - 1);
     const paint = (plan: DrawPlan) => paintSvg(plan, { idPrefix: 'tokenscope', frame: page });
     let draw: AnimationFrame['draw'];
-    if (box === undefined) draw = { region: 'same' };
+    if (boxes.length === 0) draw = { region: 'same' };
     else if (whole) draw = { region: 'page', svg: paint(figure.plan) };
-    else draw = { region: box, svg: croppedSvg(paint({ ...figure.plan, primitives: primitivesTouching(figure.plan, page, box) }), box) };
+    else draw = { region: 'patches', patches: boxes.map((box) => ({ box, svg: croppedSvg(paint({ ...figure.plan, primitives: primitivesTouching(figure.plan, page, box) }), box) })) };
     yield { index, atMs: atMs[index]!, draw };
     index += 1;
   }

@@ -118,21 +118,22 @@ export function animationFileName(source: ExportSource, range: { startMs: number
   return exportFileName(source, ANIMATION_EXTENSION[format]).replace(/-at-[^.]*\./, `-${span(range.startMs)}-to-${span(range.endMs)}.`);
 }
 
-/** A frame's pixels: rasterised whole, or the frame before with the part that changed rasterised and laid over it. */
+/** A frame's pixels: rasterised whole, or the frame before with the parts that changed rasterised and laid over it. */
 export async function drawFrame(frame: AnimationFrame, before: RgbaImage | undefined, rasterizer: Rasterizer): Promise<RgbaImage> {
   const draw = frame.draw;
   if (draw.region === 'page') return rasterizer.toRgba(draw.svg, 1);
   if (!before) throw new Error('the first frame of an animation is drawn whole');
-  return draw.region === 'same' ? before : overlay(before, await rasterizer.toRgba(draw.svg, 1), draw.region);
+  if (draw.region === 'same') return before;
+  const image = { width: before.width, height: before.height, data: before.data.slice() };
+  for (const { box, svg } of draw.patches) overlay(image, await rasterizer.toRgba(svg, 1), box);
+  return image;
 }
 
-/** A copy of `under` with `patch` (the rectangle `box`'s pixels) laid over it. */
-export function overlay(under: RgbaImage, patch: RgbaImage, box: Box): RgbaImage {
+/** Lays `patch` (the rectangle `box`'s pixels) over `under`, in place. */
+export function overlay(under: RgbaImage, patch: RgbaImage, box: Box): void {
   const width = box.x1 - box.x0 + 1;
   if (patch.width !== width || patch.height !== box.y1 - box.y0 + 1) throw new Error(`a ${patch.width} × ${patch.height} patch for a ${width} × ${box.y1 - box.y0 + 1} region`);
-  const data = under.data.slice();
-  for (let y = 0; y < patch.height; y++) data.set(patch.data.subarray(y * width * 4, (y + 1) * width * 4), ((box.y0 + y) * under.width + box.x0) * 4);
-  return { width: under.width, height: under.height, data };
+  for (let y = 0; y < patch.height; y++) under.data.set(patch.data.subarray(y * width * 4, (y + 1) * width * 4), ((box.y0 + y) * under.width + box.x0) * 4);
 }
 
 function sharedEncoder(format: AnimationFormat, init: AnimationEncoderInit): AnimationEncoder | undefined {
