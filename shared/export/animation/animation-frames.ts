@@ -59,20 +59,45 @@ export interface AnimationFrame {
   index: number;
   atMs: number;
   /**
-   * What to rasterise: the whole page, or only the parts that changed since the frame before (an SVG of each
-   * rectangle, to lay over it in turn), or nothing when the frame draws what the one before did.
+   * What to rasterise: the whole page, or only the parts that changed since the frame before, or nothing when the
+   * frame draws what the one before did. Each part is an SVG of the rectangle `around`, a little larger than `box`,
+   * of which only `box` is laid over the frame before.
    */
-  draw: { region: 'page'; svg: string } | { region: 'patches'; patches: { box: Box; svg: string }[] } | { region: 'same' };
+  draw: { region: 'page'; svg: string } | { region: 'patches'; patches: FramePatch[] } | { region: 'same' };
+}
+
+export interface FramePatch {
+  box: Box;
+  around: Box;
+  svg: string;
 }
 
 /**
+ * Pixels rasterised beyond each side of a changed rectangle and then dropped: a shape cut by the edge of a small
+ * canvas is antialiased there a little differently from the whole page.
+ */
+const PATCH_MARGIN_PX = 4;
+
+/**
  * The page's SVG inside an SVG the size of `box`, shifted by whole pixels so that the rectangle's pixels are the
- * page's own (the page is drawn at 1×: one CSS px is one pixel).
+ * page's own (the page is drawn at 1×: one CSS px is one pixel). The page's own viewport is left unclipped
+ * (overflow visible): the outer SVG clips already, and a clip on the nested one has resvg draw the patch through a
+ * mask, which tripled its cost.
  */
 export function croppedSvg(pageSvg: string, box: Box): string {
   const width = box.x1 - box.x0 + 1;
   const height = box.y1 - box.y0 + 1;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${box.x0} ${box.y0} ${width} ${height}">\n${pageSvg}\n</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${box.x0} ${box.y0} ${width} ${height}">\n${pageSvg.replace(/^<svg /, '<svg overflow="visible" ')}\n</svg>\n`;
+}
+
+function patchOf(plan: DrawPlan, page: { width: number; height: number }, box: Box, paint: (plan: DrawPlan) => string): FramePatch {
+  const around = {
+    x0: Math.max(0, box.x0 - PATCH_MARGIN_PX),
+    y0: Math.max(0, box.y0 - PATCH_MARGIN_PX),
+    x1: Math.min(page.width - 1, box.x1 + PATCH_MARGIN_PX),
+    y1: Math.min(page.height - 1, box.y1 + PATCH_MARGIN_PX),
+  };
+  return { box, around, svg: croppedSvg(paint({ ...plan, primitives: primitivesTouching(plan, page, around) }), around) };
 }
 
 /**
@@ -93,7 +118,7 @@ export function* animationFrames(source: ExportSource, settings: ExportSettings,
     let draw: AnimationFrame['draw'];
     if (boxes.length === 0) draw = { region: 'same' };
     else if (whole) draw = { region: 'page', svg: paint(figure.plan) };
-    else draw = { region: 'patches', patches: boxes.map((box) => ({ box, svg: croppedSvg(paint({ ...figure.plan, primitives: primitivesTouching(figure.plan, page, box) }), box) })) };
+    else draw = { region: 'patches', patches: boxes.map((box) => patchOf(figure.plan, page, box, paint)) };
     yield { index, atMs: atMs[index]!, draw };
     index += 1;
   }

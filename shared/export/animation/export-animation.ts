@@ -118,22 +118,30 @@ export function animationFileName(source: ExportSource, range: { startMs: number
   return exportFileName(source, ANIMATION_EXTENSION[format]).replace(/-at-[^.]*\./, `-${span(range.startMs)}-to-${span(range.endMs)}.`);
 }
 
-/** A frame's pixels: rasterised whole, or the frame before with the parts that changed rasterised and laid over it. */
-export async function drawFrame(frame: AnimationFrame, before: RgbaImage | undefined, rasterizer: Rasterizer): Promise<RgbaImage> {
+/**
+ * A frame's pixels: rasterised whole, or the frame before with the parts that changed rasterised and laid over it,
+ * in `into` when it is given (a buffer no longer needed, so a long animation does not allocate a page a frame).
+ */
+export async function drawFrame(frame: AnimationFrame, before: RgbaImage | undefined, rasterizer: Rasterizer, into?: Uint8Array): Promise<RgbaImage> {
   const draw = frame.draw;
   if (draw.region === 'page') return rasterizer.toRgba(draw.svg, 1);
   if (!before) throw new Error('the first frame of an animation is drawn whole');
   if (draw.region === 'same') return before;
-  const image = { width: before.width, height: before.height, data: before.data.slice() };
-  for (const { box, svg } of draw.patches) overlay(image, await rasterizer.toRgba(svg, 1), box);
+  const reused = into !== undefined && into !== before.data && into.length === before.data.length;
+  if (reused) into.set(before.data);
+  const image = { width: before.width, height: before.height, data: reused ? into : before.data.slice() };
+  for (const { box, around, svg } of draw.patches) overlay(image, await rasterizer.toRgba(svg, 1), around, box);
   return image;
 }
 
-/** Lays `patch` (the rectangle `box`'s pixels) over `under`, in place. */
-export function overlay(under: RgbaImage, patch: RgbaImage, box: Box): void {
-  const width = box.x1 - box.x0 + 1;
-  if (patch.width !== width || patch.height !== box.y1 - box.y0 + 1) throw new Error(`a ${patch.width} × ${patch.height} patch for a ${width} × ${box.y1 - box.y0 + 1} region`);
-  for (let y = 0; y < patch.height; y++) under.data.set(patch.data.subarray(y * width * 4, (y + 1) * width * 4), ((box.y0 + y) * under.width + box.x0) * 4);
+/** Lays the rectangle `box` of `patch` (the pixels of the larger rectangle `around`) over `under`, in place. */
+export function overlay(under: RgbaImage, patch: RgbaImage, around: Box, box: Box): void {
+  if (patch.width !== around.x1 - around.x0 + 1 || patch.height !== around.y1 - around.y0 + 1) throw new Error(`a ${patch.width} × ${patch.height} patch for a ${around.x1 - around.x0 + 1} × ${around.y1 - around.y0 + 1} region`);
+  const rowBytes = (box.x1 - box.x0 + 1) * 4;
+  for (let y = box.y0; y <= box.y1; y++) {
+    const from = ((y - around.y0) * patch.width + (box.x0 - around.x0)) * 4;
+    under.data.set(patch.data.subarray(from, from + rowBytes), (y * under.width + box.x0) * 4);
+  }
 }
 
 function sharedEncoder(format: AnimationFormat, init: AnimationEncoderInit): AnimationEncoder | undefined {
@@ -164,7 +172,13 @@ export async function exportAnimation(source: ExportSource, settings: ExportSett
   const frames = animationFrames(source, frameSettings, atMs, planHeightPx);
   const raster = (svg: string) => deps.rasterizer.toRgba(svg, 1);
   let shown: RgbaImage | undefined;
-  const nextImage = (frame: AnimationFrame) => drawFrame(frame, shown, deps.rasterizer);
+  // The encoders keep the frame before the one they are given, no older: the pixels of the frame before that are free.
+  let spare: Uint8Array | undefined;
+  const nextImage = async (frame: AnimationFrame) => {
+    const image = await drawFrame(frame, shown, deps.rasterizer, spare);
+    spare = shown && shown.data !== image.data ? shown.data : undefined;
+    return image;
+  };
 
   const [sample] = animationFrames(source, frameSettings, [atMs[atMs.length - 1]!], planHeightPx);
   if (sample?.draw.region !== 'page') throw new Error('the first frame of an animation is drawn whole');

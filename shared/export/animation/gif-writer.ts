@@ -53,17 +53,23 @@ export function createGifWriter({ width, height, palette, loop }: GifWriterOptio
   const fullPalette = [...palette.map((c) => [c[0]!, c[1]!, c[2]!]), [0, 0, 0]];
   const encoder = gifenc.GIFEncoder({ initialCapacity: 1 << 20 });
   const nearest = new Map<number, number>();
+  // Runs of one colour are the rule in a figure: the last answer is checked before the map.
+  let lastRgb = -1;
+  let lastIndex = 0;
   /** The palette index of pixel `i` (its alpha ignored), each colour looked up once. */
   const indexOf = (data: Uint8Array, i: number): number => {
     const r = data[i * 4]!;
     const g = data[i * 4 + 1]!;
     const b = data[i * 4 + 2]!;
     const rgb = (r << 16) | (g << 8) | b;
+    if (rgb === lastRgb) return lastIndex;
     let index = nearest.get(rgb);
     if (index === undefined) {
       index = gifenc.nearestColorIndex(palette, [r, g, b]);
       nearest.set(rgb, index);
     }
+    lastRgb = rgb;
+    lastIndex = index;
     return index;
   };
   let previous: Uint32Array | undefined;
