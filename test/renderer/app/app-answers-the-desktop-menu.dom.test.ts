@@ -64,7 +64,7 @@ describe('presentation mode', () => {
     await waitFor(() => expect(screen.getByTestId('app').dataset.presenting).toBe('true'));
     expect(screen.getByTestId('open-export')).toBeTruthy();
     menu('export');
-    expect(await screen.findByRole('dialog', { name: /export/i })).toBeTruthy();
+    expect(await screen.findByRole('dialog', { name: /export/i }, { timeout: 15_000 })).toBeTruthy();
   });
 });
 
@@ -73,7 +73,7 @@ describe('the keys the desktop menu only shows', () => {
     mount();
     await waitFor(() => expect(screen.getByTestId('open-export')).toHaveProperty('disabled', false));
     act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', ctrlKey: true, bubbles: true })));
-    expect(await screen.findByRole('dialog', { name: /export/i })).toBeTruthy();
+    expect(await screen.findByRole('dialog', { name: /export/i }, { timeout: 15_000 })).toBeTruthy();
   });
 });
 

@@ -94,7 +94,7 @@ describe('ExportFeature', () => {
     await act(async () => {
       fireEvent.keyDown(document.body, { key: 'e' });
     });
-    const dialog = await screen.findByTestId('export-dialog');
+    const dialog = await screen.findByTestId('export-dialog', {}, { timeout: 15_000 });
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByTestId('export-dialog')).toBeNull();
   });
@@ -105,7 +105,7 @@ describe('ExportFeature', () => {
     await act(async () => {
       fireEvent.click(screen.getByTestId('open-export'));
     });
-    await screen.findByTestId('export-dialog');
+    await screen.findByTestId('export-dialog', {}, { timeout: 15_000 });
     expect((screen.getByTestId('export-theme-dark') as HTMLInputElement).checked).toBe(true);
     expect((screen.getByTestId('export-width') as HTMLInputElement).value).toBe('1000');
     fireEvent.click(screen.getByTestId('export-theme-projector'));
@@ -140,7 +140,7 @@ describe('ExportFeature', () => {
     await act(async () => menu?.('zoom-to-fit'));
     expect(screen.queryByTestId('export-dialog')).toBeNull();
     await act(async () => menu?.('export'));
-    expect(await screen.findByTestId('export-dialog')).toBeTruthy();
+    expect(await screen.findByTestId('export-dialog', {}, { timeout: 15_000 })).toBeTruthy();
   });
 
   it('reopens a dropped PNG\'s moment: its scenario, its playhead and its window', async () => {
@@ -196,7 +196,7 @@ describe('ExportFeature', () => {
     const { store } = await mount();
     const before = store.getSnapshot().scenario;
     drop([fileOf('name: broken\nseed: x\n', 'broken.yaml')]);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/broken\.yaml could not be loaded \(line \d[^)]*\).*The current scenario is unchanged\./));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/broken\.yaml could not be loaded \(line \d[^)]*\).*The current scenario is unchanged\./), { timeout: 15_000 });
     expect(store.getSnapshot().scenario).toBe(before);
   });
 
@@ -210,7 +210,7 @@ describe('ExportFeature', () => {
       fireEvent.click(screen.getByTestId('open-export'));
     });
     await act(async () => {
-      fireEvent.click(await screen.findByTestId('export-open-file'));
+      fireEvent.click(await screen.findByTestId('export-open-file', {}, { timeout: 15_000 }));
     });
     expect(screen.queryByTestId('export-dialog')).toBeNull();
     await waitFor(() => expect(store.getSnapshot().nowMs).toBe(MOMENT_AT_MS));
