@@ -1,6 +1,6 @@
 /**
  * `tokenscope` on the command line (plain Node, no Electron): `run` a scenario headless and print its event log, or
- * `export` the timeline at a moment as PNG, SVG or PDF. I/O is injected so tests drive it without a process.
+ * `export` the timeline at a moment as PNG, SVG or PDF, or over a range as an animated GIF or PNG. I/O is injected so tests drive it without a process.
  */
 import type { ExportCommandIo } from './cli/export-command.ts';
 import { USAGE } from './cli/usage.ts';

@@ -8,7 +8,6 @@ import { readScenarioFile } from './read-scenario-file.ts';
 import { parseScenarioDuration, formatDuration } from '../../shared/time/duration.ts';
 import {
   DEFAULT_EXPORT_SETTINGS,
-  EXPORT_FORMATS,
   EXPORT_SCALES,
   EXPORT_THEMES,
   MAX_EXPORT_WIDTH_PX,
@@ -21,17 +20,21 @@ import {
   type ExportSettings,
   type OptionalLane,
 } from '../../shared/export/export-types.ts';
-import { exportFile, exportFileName, type ExportDeps } from '../../shared/export/export-file.ts';
+import { exportFile, type ExportDeps } from '../../shared/export/export-file.ts';
 import { eventLogCsv, eventLogJson, eventsInExport } from '../../shared/export/event-log-export.ts';
 import type { CliIo } from './cli-io.ts';
 import { parseCliArgs, type CliFlag } from './cli-args.ts';
 import { USAGE } from './usage.ts';
 import { headlessExportSource } from './headless-moment.ts';
+import { animationFrameCount, DEFAULT_ANIMATION_SETTINGS, validateAnimationSettings, type AnimationSettings } from '../../shared/export/animation/animation-settings.ts';
 import { nodeExportDeps } from './node-export-deps.ts';
 import { FileExistsError, writeFileAtomically, writeNewFileAtomically } from '../main/atomic-file.ts';
 
 interface ExportArgs {
   file: string;
+  duration?: string;
+  fps?: string;
+  loop?: boolean;
   at?: string;
   format?: string;
   scale?: string;
@@ -50,7 +53,7 @@ interface ExportArgs {
   force: boolean;
 }
 
-const VALUE_FLAGS = ['at', 'format', 'scale', 'theme', 'width', 'height', 'from', 'to', 'flows', 'hide', 'out', 'events'] as const;
+const VALUE_FLAGS = ['at', 'format', 'scale', 'theme', 'width', 'height', 'from', 'to', 'flows', 'hide', 'out', 'events', 'duration', 'fps'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 const EXAMPLES: Record<ValueFlag, string> = {
@@ -66,21 +69,27 @@ const EXAMPLES: Record<ValueFlag, string> = {
   hide: '--hide attacker,secrets',
   out: '--out figure.png',
   events: '--events csv',
+  duration: '--duration 10s',
+  fps: '--fps 15',
 };
 
-const FLAGS: Readonly<Record<ValueFlag | 'transparent' | 'no-legend' | 'no-annotations' | 'force', CliFlag>> = {
+const FLAGS: Readonly<Record<ValueFlag | 'transparent' | 'no-legend' | 'no-annotations' | 'force' | 'loop' | 'no-loop', CliFlag>> = {
   ...(Object.fromEntries(VALUE_FLAGS.map((name) => [name, { type: 'string' }])) as Record<ValueFlag, CliFlag>),
   transparent: { type: 'boolean' },
   'no-legend': { type: 'boolean' },
   'no-annotations': { type: 'boolean' },
   force: { type: 'boolean' },
+  loop: { type: 'boolean' },
+  'no-loop': { type: 'boolean' },
 };
 
 function readArgs(args: string[]): ExportArgs | string {
   const parsed = parseCliArgs(args, FLAGS, (name) => `--${name} needs a value, e.g. ${EXAMPLES[name as ValueFlag]}`);
   if (typeof parsed === 'string') return parsed;
   const { values } = parsed;
+  if (values.loop && values['no-loop']) return '--loop and --no-loop: give one of them, once';
   const read: ExportArgs = { file: parsed.file, transparent: values.transparent === true, legend: values['no-legend'] !== true, annotations: values['no-annotations'] !== true, force: values.force === true };
+  if (values.loop || values['no-loop']) read.loop = values.loop === true;
   for (const name of VALUE_FLAGS) {
     const value = values[name];
     if (typeof value === 'string') read[name] = value;
@@ -105,14 +114,45 @@ function list(text: string): string[] {
   return text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
+/** What --format and the extension of --out may name: the still formats, and the animations the CLI makes. */
+const CLI_FORMATS = ['png', 'svg', 'pdf', 'gif', 'apng'] as const;
+type CliFormat = (typeof CLI_FORMATS)[number];
+
+/** --duration, --fps and --loop as animation settings, or what is wrong with them. */
+function animationOf(args: ExportArgs, format: 'gif' | 'apng'): AnimationSettings | string {
+  let durationMs = DEFAULT_ANIMATION_SETTINGS.durationMs;
+  if (args.duration !== undefined) {
+    const parsed = parseScenarioDuration(args.duration);
+    if (!parsed.ok) return `--duration: ${parsed.error}`;
+    durationMs = parsed.ms;
+  }
+  if (args.fps !== undefined && !/^\d+$/.test(args.fps)) return `--fps: expected a whole number of frames a second, got "${args.fps}"`;
+  const checked = validateAnimationSettings({ format, durationMs, fps: args.fps === undefined ? DEFAULT_ANIMATION_SETTINGS.fps : Number(args.fps), loop: args.loop ?? true });
+  if (!checked.ok) return `${checked.error.startsWith('the frame rate') ? '--fps' : '--duration'}: ${checked.error}`;
+  return checked.value;
+}
+
 /** The flags as export settings, or what is wrong with them (naming the flag). */
 function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: number): { settings: ExportSettings; atMs: number } | string {
   const extension = args.out?.match(/\.([A-Za-z0-9]+)$/)?.[1]?.toLowerCase();
-  const format = oneOf('format', args.format ?? (extension !== undefined && EXPORT_FORMATS.includes(extension as ExportFormat) ? extension : 'png'), EXPORT_FORMATS);
-  if (!EXPORT_FORMATS.includes(format as ExportFormat)) return format;
+  const named = oneOf('format', args.format ?? (extension !== undefined && CLI_FORMATS.includes(extension as CliFormat) ? extension : 'png'), CLI_FORMATS);
+  if (!CLI_FORMATS.includes(named as CliFormat)) return named;
   // A file named .txt that holds a PNG would open as garbage: the name must say what the bytes are.
-  if (args.out !== undefined && extension !== format) {
-    return `--out: ${JSON.stringify(args.out)} should end in .${format}${args.format === undefined ? ` (or give --format png|svg|pdf)` : ` to match --format ${format}`}`;
+  if (args.out !== undefined && extension !== named) {
+    return `--out: ${JSON.stringify(args.out)} should end in .${named}${args.format === undefined ? ` (or give --format ${CLI_FORMATS.join('|')})` : ` to match --format ${named}`}`;
+  }
+  const animated = named === 'gif' || named === 'apng';
+  const format: ExportFormat = animated ? 'animation' : (named as ExportFormat);
+  let animation: AnimationSettings | undefined;
+  if (animated) {
+    if (args.at !== undefined) return `--at applies to still images; an animation's playhead moves from --from to --to`;
+    if (args.scale !== undefined) return '--scale applies to PNG only; an animation is drawn at 1×: choose its size with --width and --height';
+    if (args.transparent) return "--transparent applies to PNG and SVG; an animation's page is always solid";
+    const checked = animationOf(args, named);
+    if (typeof checked === 'string') return checked;
+    animation = checked;
+  } else if (args.duration !== undefined || args.fps !== undefined || args.loop !== undefined) {
+    return `--duration, --fps, --loop and --no-loop apply to animations (--out FILE.gif or FILE.apng); ${named.toUpperCase()} is a still`;
   }
   if (args.scale !== undefined && format !== 'png') return `--scale applies to PNG only; ${format.toUpperCase()} is drawn at the figure's own size`;
   if (args.transparent && format === 'pdf') return '--transparent applies to PNG and SVG; a PDF page is always solid';
@@ -134,12 +174,13 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
       return `--height: expected a whole number of pixels from ${MIN_EXPORT_HEIGHT_PX} to ${MAX_EXPORT_HEIGHT_PX}, got "${args.height}"`;
     }
   }
-  const atMs = args.at === undefined ? durationMs : duration('at', args.at, durationMs);
-  if (typeof atMs === 'string') return atMs;
   const fromMs = args.from === undefined ? undefined : duration('from', args.from, durationMs);
   if (typeof fromMs === 'string') return fromMs;
   const toMs = args.to === undefined ? undefined : duration('to', args.to, durationMs);
   if (typeof toMs === 'string') return toMs;
+  // An animation runs the scenario to the end of its range; a still to --at.
+  const atMs = animation ? (toMs ?? durationMs) : args.at === undefined ? durationMs : duration('at', args.at, durationMs);
+  if (typeof atMs === 'string') return atMs;
   if ((fromMs ?? 0) >= (toMs ?? durationMs)) return `--from ${args.from ?? '0s'} must come before --to ${args.to ?? formatDuration(durationMs)}`;
   let chosen: string[] | undefined;
   if (args.flows !== undefined) {
@@ -169,6 +210,7 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
     ...(fromMs !== undefined ? { fromMs } : {}),
     ...(toMs !== undefined ? { toMs } : {}),
     ...(chosen ? { flows: chosen } : {}),
+    ...(animation ? { animation } : {}),
   });
   if (!checked.ok) return checked.error;
   return { settings: checked.value, atMs };
@@ -223,12 +265,14 @@ export async function exportCommand(args: string[], io: ExportCommandIo): Promis
       view: { startMs: settings.fromMs ?? 0, endMs: settings.toMs ?? durationMs },
     });
     const file = await exportFile(source, settings, deps);
-    const out = parsed.out ?? exportFileName(source, settings.format);
+    const out = parsed.out ?? file.fileName;
     await write(out, file.data, parsed.force).catch((error: unknown) => {
       throw new Error(writeFailure(out, error));
     });
     const bytes = typeof file.data === 'string' ? new TextEncoder().encode(file.data).length : file.data.length;
-    io.stdout(`wrote ${out} (${file.mimeType}, ${bytes.toLocaleString('en-US')} bytes)\ncaption: ${file.caption}\nalt text: ${file.altText}\n`);
+    const animation = settings.animation && settings.format === 'animation' ? settings.animation : undefined;
+    const frames = animation ? `${animationFrameCount(animation)} frames at ${animation.fps} fps, ${formatDuration(animation.durationMs)}, ${animation.loop ? 'looping' : 'played once'}\n` : '';
+    io.stdout(`wrote ${out} (${file.mimeType}, ${bytes.toLocaleString('en-US')} bytes)\n${frames}caption: ${file.caption}\nalt text: ${file.altText}\n`);
     if (parsed.events !== undefined) {
       const eventsFormat = parsed.events.toLowerCase();
       const eventsOut = `${out.replace(/\.[A-Za-z0-9]+$/, '')}.${eventsFormat}`;

@@ -1,10 +1,11 @@
 /** The CLI's help text: printed for --help, and after every refusal of the command line. */
 export const USAGE = `Usage:
   tokenscope run SCENARIO.yaml [--until DURATION] [--json]
-  tokenscope export SCENARIO.yaml [--at DURATION] [--format png|svg|pdf] [--out FILE] [--scale 1|2|4]
+  tokenscope export SCENARIO.yaml [--at DURATION] [--format png|svg|pdf|gif|apng] [--out FILE] [--scale 1|2|4]
                    [--theme light|dark|projector] [--width PX] [--height PX] [--from DURATION] [--to DURATION]
                    [--flows ID,ID] [--hide attacker,kubectl,secrets] [--transparent] [--no-legend]
-                   [--no-annotations] [--events csv|json] [--force]
+                   [--no-annotations] [--duration DURATION] [--fps N] [--loop|--no-loop]
+                   [--events csv|json] [--force]
 
 run     Runs a scenario headless and prints its event log: a table by default, or with --json one JSON object with,
         per flow, the events, every token as a compact JWT with its claims, the JWKS and the OIDC discovery document.
@@ -15,6 +16,10 @@ export  Runs a scenario headless to --at (default: its end) and writes the timel
         1600); --height fixes the page's height (--width 1920 --height 1080 is a 16:9 slide, the figure fitted in;
         default: as tall as the lanes need); --from/--to choose the time window (default: the whole scenario). --events also writes the event log
         up to --at beside the figure (FILE with .csv or .json). The same inputs always give the same bytes.
+        An animation (--out FILE.gif, or FILE.apng for an animated PNG) shows the playhead moving from --from to
+        --to over --duration (default 10s, 1s to 60s) at --fps frames a second (default 15, at most 30), looping
+        unless --no-loop; its frames are the figure at 1× on a solid page. Dropped back on TokenScope, it reopens
+        the scenario at the start of its range.
         An existing file is never replaced unless --force is given; files are written whole or not at all.
 
 A scenario over TokenScope's work budget stops where it reaches it: run then prints what ran and exits with 1, and

@@ -61,7 +61,7 @@ export function DropTarget({ onFile }: Props) {
 
   return dragging ? (
     <div className="export-drop-overlay" data-testid="drop-overlay" aria-hidden="true">
-      <p>Drop an image TokenScope exported (PNG or SVG) to reopen its moment, or a scenario (.yaml) to load it.</p>
+      <p>Drop an image or animation TokenScope exported (PNG, SVG, GIF, APNG, WebM, MP4) to reopen its moment, or a scenario (.yaml) to load it.</p>
     </div>
   ) : null;
 }

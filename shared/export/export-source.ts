@@ -23,6 +23,11 @@ export interface ExportSource {
   startEpochMs: number;
   /** The decoded JWT claims of a token, for the PDF handout. */
   claimsOf(tokenIndex: number): Record<string, unknown> | undefined;
+  /**
+   * The scenario the logs come from: an animation derives the lanes again at each frame's instant from it and from the
+   * logs cut there. Absent for lanes made by hand (tests), which can be drawn but not animated.
+   */
+  scenario?: ScenarioSummary;
 }
 
 export interface ExportSourceInput {
@@ -45,6 +50,7 @@ export function buildExportSource(input: ExportSourceInput): ExportSource {
     annotations: input.annotations,
     moment: input.moment,
     startEpochMs: input.scenario.startEpochMs,
+    scenario: input.scenario,
     claimsOf: (tokenIndex) => {
       const claims = byIndex.get(tokenIndex)?.claims;
       return claims ? { ...claims } : undefined;

@@ -52,6 +52,17 @@ function writeU32(out: Uint8Array, at: number, value: number): void {
   out[at + 3] = value & 0xff;
 }
 
+/** One chunk as a PNG stores it: the data's length, the four-letter type, the data, and the CRC of type and data. */
+export function pngChunkBytes(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const typeBytes = Uint8Array.from(type, (c) => c.charCodeAt(0));
+  writeU32(out, 0, data.length);
+  out.set(typeBytes, 4);
+  out.set(data, 8);
+  writeU32(out, 8 + data.length, chunkCrc(typeBytes, data));
+  return out;
+}
+
 /**
  * Visits every chunk up to and including IEND, each CRC checked, without keeping them: a hostile file can hold
  * millions of empty chunks. `visit` returning false stops early (the chunks after it are then not checked).
@@ -116,11 +127,7 @@ export function insertPngTextChunk(png: Uint8Array, keyword: string, text: strin
   out.set(PNG_SIGNATURE, 0);
   let at = PNG_SIGNATURE.length;
   const put = (type: string, body: Uint8Array) => {
-    const typeBytes = Uint8Array.from(type, (c) => c.charCodeAt(0));
-    writeU32(out, at, body.length);
-    out.set(typeBytes, at + 4);
-    out.set(body, at + 8);
-    writeU32(out, at + 8 + body.length, chunkCrc(typeBytes, body));
+    out.set(pngChunkBytes(type, body), at);
     at += 12 + body.length;
   };
   for (const c of before) put(c.type, c.data);

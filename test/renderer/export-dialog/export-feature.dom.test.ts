@@ -202,7 +202,7 @@ describe('ExportFeature', () => {
     const { store } = await mount();
     const before = store.getSnapshot().scenario;
     drop([fileOf('name: broken\nseed: x\n', 'broken.yaml')]);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/broken\.yaml could not be loaded \(line \d[^)]*\).*The current scenario is unchanged\./));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/broken\.yaml could not be loaded \(line \d[^)]*\).*The current scenario is unchanged\./), { timeout: 15_000 });
     expect(store.getSnapshot().scenario).toBe(before);
   });
 
@@ -216,7 +216,7 @@ describe('ExportFeature', () => {
       fireEvent.click(screen.getByTestId('open-export'));
     });
     await act(async () => {
-      fireEvent.click(await screen.findByTestId('export-open-file'));
+      fireEvent.click(await screen.findByTestId('export-open-file', {}, { timeout: 15_000 }));
     });
     expect(screen.queryByTestId('export-dialog')).toBeNull();
     await waitFor(() => expect(store.getSnapshot().nowMs).toBe(MOMENT_AT_MS));
