@@ -7,7 +7,7 @@
  * Modal dialogs are one piece of state (`dialog`), opened by shortcuts or buttons and rendered at the end; while one
  * is open the app-wide shortcuts are off.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineStore } from '../state/timeline-store.ts';
 import type { LaneKind } from '../../shared/lanes/lane-types.ts';
@@ -16,7 +16,7 @@ import { useTimelineStore } from '../state/use-timeline-store.ts';
 import { fitAll, type TimeView } from '../../shared/figure/time-view.ts';
 import { DEFAULT_TEMPLATE } from '../panels/manifest-editor/manifest-templates.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
-import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from './builtin-scenarios.ts';
+import { defaultScenarioLoad } from './builtin-scenarios.ts';
 import { useAppTheme } from './use-app-theme.ts';
 import type { HostServices } from '../host/host-services.ts';
 import { useUserSettings } from '../host/use-user-settings.ts';
@@ -43,11 +43,15 @@ import { Notes } from './Notes.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { SidePanels } from './SidePanels.tsx';
 import { BottomPanels } from './BottomPanels.tsx';
-import { PresentationScreen } from './PresentationScreen.tsx';
 import { useShareLink } from '../share/use-share-link.tsx';
-import { GlossaryDialog } from '../glossary/GlossaryDialog.tsx';
 import { GlossaryContext } from '../glossary/use-glossary.ts';
 import { EventSearchMatches } from '../panels/event-search.ts';
+import { LoadingNote } from './LoadingNote.tsx';
+
+// Loaded on first use (the glossary from G, F1 or a link to an entry; presentation mode from P or its button), so they
+// do not delay the first timeline; the key press that asks for one shows it once it has loaded.
+const GlossaryDialog = lazy(() => import('../glossary/GlossaryDialog.tsx').then((m) => ({ default: m.GlossaryDialog })));
+const PresentationScreen = lazy(() => import('./PresentationScreen.tsx').then((m) => ({ default: m.PresentationScreen })));
 
 /**
  * Detail left out until asked for (D in presentation mode, Display ▾ otherwise), so both flows fit one screen: the
@@ -59,6 +63,8 @@ interface Props {
   store: TimelineStore;
   client: EngineClient;
   host: HostServices;
+  /** The entry already asked the engine for the default scenario (the browser build does, before React loads). */
+  defaultScenarioSent?: boolean;
 }
 
 /**
@@ -76,7 +82,7 @@ function remPx(): number {
 /** The modal dialogs the app can show; one at a time. */
 type Dialog = 'cheat-sheet' | 'glossary';
 
-export function App({ store, client, host }: Props) {
+export function App({ store, client, host, defaultScenarioSent = false }: Props) {
   // At most one render per frame: a slow frame may let several engine batches queue up; they are drawn together.
   const snapshot = useTimelineStore(store, { perFrame: true });
   const [view, setView] = useState<TimeView>({ startMs: 0, endMs: 6 * 3_600_000 });
@@ -95,9 +101,8 @@ export function App({ store, client, host }: Props) {
   const activeFlow = consoleFlow !== undefined && flowIds.includes(consoleFlow) ? consoleFlow : (flowIds[flowIds.length - 1] ?? '');
 
   useEffect(() => {
-    const chosen = BUILTIN_SCENARIOS.find((s) => s.id === DEFAULT_SCENARIO_ID) ?? BUILTIN_SCENARIOS[0];
-    if (chosen) client.send({ type: 'load', scenarioText: chosen.text, sourceName: `builtin:${chosen.id}` });
-  }, [client]);
+    if (!defaultScenarioSent) client.send(defaultScenarioLoad());
+  }, [client, defaultScenarioSent]);
 
   // Only a newly loaded scenario (a new identity) resets the view and the selection, not every batch.
   const [viewScenarioKey, setViewScenarioKey] = useState<string | undefined>(undefined);
@@ -197,7 +202,11 @@ export function App({ store, client, host }: Props) {
   const dialogs = (
     <>
       {dialog === 'cheat-sheet' && <CheatSheet onClose={() => setDialog(undefined)} onGlossary={() => openGlossary()} />}
-      {dialog === 'glossary' && <GlossaryDialog initialEntryId={glossaryEntry} onClose={() => setDialog(undefined)} />}
+      {dialog === 'glossary' && (
+        <Suspense fallback={<LoadingNote>Opening the glossary…</LoadingNote>}>
+          <GlossaryDialog initialEntryId={glossaryEntry} onClose={() => setDialog(undefined)} />
+        </Suspense>
+      )}
       {unsaved.dialog}
       {opener.view}
       {share.view}
@@ -217,30 +226,32 @@ export function App({ store, client, host }: Props) {
   if (presenting) {
     return (
       <GlossaryContext.Provider value={openGlossary}>
-        <PresentationScreen
-          snapshot={snapshot}
-          client={client}
-          host={host}
-          view={view}
-          opener={opener}
-          title={title}
-          fontScalePercent={fontScalePercent}
-          tools={tools}
-          onAction={onAction}
-          onLeave={presentation.leave}
-          onGuideOpenChange={setGuideOpen}
-          timelines={timelines}
-          notes={
-            <>
-              {errorBanner}
-              {notes(true)}
-              {saveMessage}
-            </>
-          }
-        >
-          <LiveRegion announcement={announcement} />
-          {dialogs}
-        </PresentationScreen>
+        <Suspense fallback={<LoadingNote>Starting presentation mode…</LoadingNote>}>
+          <PresentationScreen
+            snapshot={snapshot}
+            client={client}
+            host={host}
+            view={view}
+            opener={opener}
+            title={title}
+            fontScalePercent={fontScalePercent}
+            tools={tools}
+            onAction={onAction}
+            onLeave={presentation.leave}
+            onGuideOpenChange={setGuideOpen}
+            timelines={timelines}
+            notes={
+              <>
+                {errorBanner}
+                {notes(true)}
+                {saveMessage}
+              </>
+            }
+          >
+            <LiveRegion announcement={announcement} />
+            {dialogs}
+          </PresentationScreen>
+        </Suspense>
       </GlossaryContext.Provider>
     );
   }

@@ -61,10 +61,11 @@ describe('presentation mode', () => {
     mount();
     await waitFor(() => expect(listeners.size).toBeGreaterThan(0));
     menu('toggle-presentation');
-    await waitFor(() => expect(screen.getByTestId('app').dataset.presenting).toBe('true'));
+    // Presentation mode and the export dialog each load on first use.
+    await waitFor(() => expect(screen.getByTestId('app').dataset.presenting).toBe('true'), { timeout: 10_000 });
     expect(screen.getByTestId('open-export')).toBeTruthy();
     menu('export');
-    expect(await screen.findByRole('dialog', { name: /export/i })).toBeTruthy();
+    expect(await screen.findByRole('dialog', { name: /export/i }, { timeout: 10_000 })).toBeTruthy();
   });
 });
 

@@ -25,6 +25,8 @@ function mount() {
 }
 
 const key = (k: string, target: EventTarget = window) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+/** How long a panel or dialog loaded on first use may take to appear. */
+const LAZY_LOAD_MS = 10_000;
 const glossary = () => screen.getByRole('dialog', { name: 'Glossary' });
 const search = () => screen.getByTestId('glossary-search') as HTMLInputElement;
 const shownEntry = () => screen.getByTestId('glossary-detail').dataset.entry;
@@ -35,7 +37,8 @@ describe('the glossary from the help', () => {
     await waitFor(() => expect(engine.snapshot().scenario).toBeDefined());
     key('F1');
     act(() => screen.getByTestId('cheat-sheet-glossary').click());
-    expect(glossary()).toBeTruthy();
+    // The glossary's code loads on first use (and is compiled for the test then: slow on a busy machine).
+    expect(await screen.findByRole('dialog', { name: 'Glossary' }, { timeout: LAZY_LOAD_MS })).toBeTruthy();
     expect(screen.queryByTestId('cheat-sheet')).toBeNull();
     expect(document.activeElement).toBe(search());
     expect(screen.getByTestId('glossary-count').textContent).toBe(`${GLOSSARY.length} terms`);
@@ -76,13 +79,13 @@ describe('the glossary from where a term is used', () => {
     const inspector = await screen.findByTestId('token-inspector');
     const sub = await waitFor(() => within(inspector).getByRole('button', { name: 'sub' }));
     act(() => sub.click());
-    expect(shownEntry()).toBe('claim:sub');
+    await waitFor(() => expect(shownEntry()).toBe('claim:sub'), { timeout: LAZY_LOAD_MS });
     key('Escape', search());
 
     const kind = issued.querySelector<HTMLElement>('[data-glossary="event:token.issued"]')!;
     expect(kind.tabIndex).toBe(-1);
     act(() => kind.click());
-    expect(shownEntry()).toBe('event:token.issued');
+    await waitFor(() => expect(shownEntry()).toBe('event:token.issued'));
     key('Escape', search());
 
     const grid = screen.getByTestId('event-table').querySelector<HTMLElement>('[role="grid"]')!;
@@ -91,7 +94,7 @@ describe('the glossary from where a term is used', () => {
     const active = grid.getAttribute('aria-activedescendant');
     const type = document.getElementById(active!)!.querySelector<HTMLElement>('[data-glossary]')!.dataset.glossary;
     key('g', grid);
-    expect(shownEntry()).toBe(type);
+    await waitFor(() => expect(shownEntry()).toBe(type));
   });
 
   it('opens at a claim from its name in the paste panel', () => {
