@@ -62,10 +62,10 @@ describe('presentation mode', () => {
     await waitFor(() => expect(listeners.size).toBeGreaterThan(0));
     menu('toggle-presentation');
     // Presentation mode and the export dialog each load on first use.
-    await waitFor(() => expect(screen.getByTestId('app').dataset.presenting).toBe('true'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('app').dataset.presenting).toBe('true'));
     expect(screen.getByTestId('open-export')).toBeTruthy();
     menu('export');
-    expect(await screen.findByRole('dialog', { name: /export/i }, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByRole('dialog', { name: /export/i })).toBeTruthy();
   });
 });
 

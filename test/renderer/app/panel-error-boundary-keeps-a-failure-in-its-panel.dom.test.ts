@@ -84,6 +84,6 @@ describe('in the app', () => {
     expect(screen.getByRole('region', { name: 'Timelines' })).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: 'Paste a token' }));
     // The paste panel loads when its tab is first opened.
-    expect(await screen.findByTestId('paste-token-input', undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByTestId('paste-token-input')).toBeTruthy();
   });
 });
