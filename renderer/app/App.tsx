@@ -7,14 +7,14 @@
  * Modal dialogs are one piece of state (`dialog`), opened by shortcuts or buttons and rendered at the end; while one
  * is open the app-wide shortcuts are off.
  */
-import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineStore } from '../state/timeline-store.ts';
 import type { LaneKind } from '../../shared/lanes/lane-types.ts';
 import type { SimEvent } from '../../shared/model/events.ts';
 import { useTimelineStore } from '../state/use-timeline-store.ts';
 import { useKeyboardShortcuts } from '../keyboard/use-keyboard-shortcuts.ts';
-import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from '../content/builtin-scenarios.ts';
+import { defaultScenarioLoad } from '../content/builtin-scenarios.ts';
 import { useAppTheme } from './use-app-theme.ts';
 import type { HostServices } from '../host/host-services.ts';
 import { useUserSettings } from '../host/use-user-settings.ts';
@@ -41,13 +41,17 @@ import { Notes } from './Notes.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { SidePanels } from './SidePanels.tsx';
 import { BottomPanels } from './BottomPanels.tsx';
-import { PresentationScreen } from './PresentationScreen.tsx';
 import { useShareLink } from '../share/use-share-link.tsx';
-import { GlossaryDialog } from '../glossary/GlossaryDialog.tsx';
 import { GlossaryContext } from '../glossary/use-glossary.ts';
 import { useScenarioView } from './use-scenario-view.ts';
 import { useBottomPanels } from './use-bottom-panels.ts';
 import { useEventSearch } from './use-event-search.ts';
+import { LoadingNote } from '../a11y/LoadingNote.tsx';
+
+// Loaded on first use (the glossary from G, F1 or a link to an entry; presentation mode from P or its button), so they
+// do not delay the first timeline; the key press that asks for one shows it once it has loaded.
+const GlossaryDialog = lazy(() => import('../glossary/GlossaryDialog.tsx').then((m) => ({ default: m.GlossaryDialog })));
+const PresentationScreen = lazy(() => import('./PresentationScreen.tsx').then((m) => ({ default: m.PresentationScreen })));
 
 /**
  * Detail left out until asked for (D in presentation mode, Display ▾ otherwise), so both flows fit one screen: the
@@ -59,21 +63,22 @@ interface Props {
   store: TimelineStore;
   client: EngineClient;
   host: HostServices;
+  /** The entry already asked the engine for the default scenario (the browser build does, before React loads). */
+  defaultScenarioSent?: boolean;
 }
 
 /** The modal dialogs the app can show; one at a time. */
 type Dialog = 'cheat-sheet' | 'glossary';
 
-export function App({ store, client, host }: Props) {
+export function App({ store, client, host, defaultScenarioSent = false }: Props) {
   // At most one render per frame: a slow frame may let several engine batches queue up; they are drawn together.
   const snapshot = useTimelineStore(store, { perFrame: true });
   const { scenarioKey, view, setView, selectedToken, setSelectedToken, selectedSeq, setSelectedSeq } = useScenarioView(snapshot);
   const [sideTab, setSideTab] = useState('inspector');
 
   useEffect(() => {
-    const chosen = BUILTIN_SCENARIOS.find((s) => s.id === DEFAULT_SCENARIO_ID) ?? BUILTIN_SCENARIOS[0];
-    if (chosen) client.send({ type: 'load', scenarioText: chosen.text, sourceName: `builtin:${chosen.id}` });
-  }, [client]);
+    if (!defaultScenarioSent) client.send(defaultScenarioLoad());
+  }, [client, defaultScenarioSent]);
 
   const { settings, update: saveSettings } = useUserSettings(host);
   const updateSettings = useCallback((patch: Parameters<typeof saveSettings>[0]) => void saveSettings(patch), [saveSettings]);
@@ -150,7 +155,11 @@ export function App({ store, client, host }: Props) {
   const dialogs = (
     <>
       {dialog === 'cheat-sheet' && <CheatSheet onClose={() => setDialog(undefined)} onGlossary={() => openGlossary()} />}
-      {dialog === 'glossary' && <GlossaryDialog initialEntryId={glossaryEntry} onClose={() => setDialog(undefined)} />}
+      {dialog === 'glossary' && (
+        <Suspense fallback={<LoadingNote>Opening the glossary…</LoadingNote>}>
+          <GlossaryDialog initialEntryId={glossaryEntry} onClose={() => setDialog(undefined)} />
+        </Suspense>
+      )}
       {unsaved.dialog}
       {opener.view}
       {share.view}
@@ -170,30 +179,32 @@ export function App({ store, client, host }: Props) {
   if (presenting) {
     return (
       <GlossaryContext.Provider value={openGlossary}>
-        <PresentationScreen
-          snapshot={snapshot}
-          client={client}
-          host={host}
-          view={view}
-          opener={opener}
-          title={title}
-          fontScalePercent={fontScalePercent}
-          tools={tools}
-          onAction={onAction}
-          onLeave={presentation.leave}
-          onGuideOpenChange={setGuideOpen}
-          timelines={timelines}
-          notes={
-            <>
-              {errorBanner}
-              {notes(true)}
-              {saveMessage}
-            </>
-          }
-        >
-          <LiveRegion announcement={announcement} />
-          {dialogs}
-        </PresentationScreen>
+        <Suspense fallback={<LoadingNote>Starting presentation mode…</LoadingNote>}>
+          <PresentationScreen
+            snapshot={snapshot}
+            client={client}
+            host={host}
+            view={view}
+            opener={opener}
+            title={title}
+            fontScalePercent={fontScalePercent}
+            tools={tools}
+            onAction={onAction}
+            onLeave={presentation.leave}
+            onGuideOpenChange={setGuideOpen}
+            timelines={timelines}
+            notes={
+              <>
+                {errorBanner}
+                {notes(true)}
+                {saveMessage}
+              </>
+            }
+          >
+            <LiveRegion announcement={announcement} />
+            {dialogs}
+          </PresentationScreen>
+        </Suspense>
       </GlossaryContext.Provider>
     );
   }

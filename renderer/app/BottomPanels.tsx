@@ -12,6 +12,7 @@ import type { EventSearchProps } from '../panels/event-table-model.ts';
 import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
 import { PanelToggle } from './PanelToggle.tsx';
 import { Tabs } from './Tabs.tsx';
+import { LoadingNote } from '../a11y/LoadingNote.tsx';
 import type { PanelLayout } from './use-panel-layout.ts';
 
 // The terminal (xterm) and the editor (CodeMirror) are most of the code and are not on screen at first: they load
@@ -76,7 +77,7 @@ export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab
             content:
               activeFlow && opened.has('console') ? (
                 <PanelErrorBoundary name="Console">
-                  <Suspense fallback={<p className="ts-empty">Loading the console…</p>}>
+                  <Suspense fallback={<LoadingNote>Loading the console…</LoadingNote>}>
                     <ConsolePanel snapshot={snapshot} client={client} flowId={activeFlow} onFlowChange={onFlowChange} applyBuffer={editorBuffer} />
                   </Suspense>
                 </PanelErrorBoundary>
@@ -88,7 +89,7 @@ export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab
             content:
               activeFlow && opened.has('editor') ? (
                 <PanelErrorBoundary name="Manifest editor">
-                  <Suspense fallback={<p className="ts-empty">Loading the editor…</p>}>
+                  <Suspense fallback={<LoadingNote>Loading the editor…</LoadingNote>}>
                     <ManifestEditor client={client} flowId={activeFlow} onBufferChange={onEditorBuffer} />
                   </Suspense>
                 </PanelErrorBoundary>

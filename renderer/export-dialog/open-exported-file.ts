@@ -15,9 +15,6 @@ export type OpenRequest =
 
 const SCENARIO_NAME = /\.ya?ml$/i;
 
-/** The file types the drop target and the file picker take. */
-export const OPENABLE_FILE_TYPES = '.png,.svg,.gif,.apng,.webm,.mp4,.yaml,.yml,image/png,image/svg+xml,image/gif,image/apng,video/webm,video/mp4';
-
 function decodeText(bytes: Uint8Array, fileName: string): { ok: true; text: string } | { ok: false; error: string } {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

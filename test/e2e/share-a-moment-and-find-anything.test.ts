@@ -223,6 +223,8 @@ describe('the glossary, the search and the link messages for everyone', () => {
     await page.getByTestId('timeline-flow-projected').locator('canvas').focus();
     await page.keyboard.press('F1');
     await page.getByTestId('cheat-sheet-glossary').click();
+    // The glossary loads on first use: typing starts once its search field is there.
+    await page.getByTestId('glossary-search').waitFor();
     await page.keyboard.type('aud');
     expect(await audit('[data-testid="glossary"]', tags)).toEqual([]);
     await page.keyboard.press('Escape');

@@ -61,6 +61,7 @@ describe('presentation mode', () => {
     mount();
     await waitFor(() => expect(listeners.size).toBeGreaterThan(0));
     menu('toggle-presentation');
+    // Presentation mode and the export dialog each load on first use.
     await waitFor(() => expect(screen.getByTestId('app').dataset.presenting).toBe('true'));
     expect(screen.getByTestId('open-export')).toBeTruthy();
     menu('export');

@@ -78,6 +78,7 @@ describe('in the app', () => {
     expect(screen.getByTestId('play-pause')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Timelines' })).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: 'Paste a token' }));
-    expect(screen.getByTestId('paste-token-input')).toBeTruthy();
+    // The paste panel loads when its tab is first opened.
+    expect(await screen.findByTestId('paste-token-input')).toBeTruthy();
   });
 });

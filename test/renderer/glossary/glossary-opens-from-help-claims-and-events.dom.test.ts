@@ -35,7 +35,8 @@ describe('the glossary from the help', () => {
     await waitFor(() => expect(engine.snapshot().scenario).toBeDefined());
     key('F1');
     act(() => screen.getByTestId('cheat-sheet-glossary').click());
-    expect(glossary()).toBeTruthy();
+    // The glossary's code loads on first use.
+    expect(await screen.findByRole('dialog', { name: 'Glossary' })).toBeTruthy();
     expect(screen.queryByTestId('cheat-sheet')).toBeNull();
     expect(document.activeElement).toBe(search());
     expect(screen.getByTestId('glossary-count').textContent).toBe(`${GLOSSARY.length} terms`);
@@ -76,13 +77,13 @@ describe('the glossary from where a term is used', () => {
     const inspector = await screen.findByTestId('token-inspector');
     const sub = await waitFor(() => within(inspector).getByRole('button', { name: 'sub' }));
     act(() => sub.click());
-    expect(shownEntry()).toBe('claim:sub');
+    await waitFor(() => expect(shownEntry()).toBe('claim:sub'));
     key('Escape', search());
 
     const kind = issued.querySelector<HTMLElement>('[data-glossary="event:token.issued"]')!;
     expect(kind.tabIndex).toBe(-1);
     act(() => kind.click());
-    expect(shownEntry()).toBe('event:token.issued');
+    await waitFor(() => expect(shownEntry()).toBe('event:token.issued'));
     key('Escape', search());
 
     const grid = screen.getByTestId('event-table').querySelector<HTMLElement>('[role="grid"]')!;
@@ -91,7 +92,7 @@ describe('the glossary from where a term is used', () => {
     const active = grid.getAttribute('aria-activedescendant');
     const type = document.getElementById(active!)!.querySelector<HTMLElement>('[data-glossary]')!.dataset.glossary;
     key('g', grid);
-    expect(shownEntry()).toBe(type);
+    await waitFor(() => expect(shownEntry()).toBe(type));
   });
 
   it('opens at a claim from its name in the paste panel', () => {
