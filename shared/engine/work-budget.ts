@@ -13,6 +13,7 @@ import { parseManifest } from '../manifest/parse-manifest.ts';
 import { formatDuration, formatScenarioDuration } from '../time/duration.ts';
 import { ENGINE_MAX_EVENTS, ENGINE_MAX_TOKENS, ENGINE_REFUSE_FACTOR, formatLimit } from '../limits/input-budgets.ts';
 import { refreshThresholds } from './token-rules.ts';
+import { unhandled } from '../model/unhandled.ts';
 import { MIN_TOKEN_EXPIRATION_SEC, WARN_ONLY_BOUND_TOKEN_EXPIRATION_SEC } from './api-server/token-request.ts';
 
 export interface WorkLimits {
@@ -130,8 +131,12 @@ function stepWork(scenario: Scenario, step: Step, limits: WorkLimits): StepWork 
         actors: [],
       };
     }
-    default:
+    case 'kubectl':
+    case 'fault':
+    case 'upgrade':
       return { step, events: EVENTS_PER_ONE_OFF * flows.length, tokens: 0, why: `a ${step.kind} step`, change: '', pods: [], actors: [] };
+    default:
+      return unhandled(step);
   }
 }
 
