@@ -12,6 +12,7 @@
  */
 import type { AnnounceVerbosity } from '../../shared/ipc/ipc-contract.ts';
 import type { SimEvent } from '../../shared/model/events.ts';
+import { EVENT_CATALOGUE } from '../../shared/model/event-catalogue.ts';
 import { formatSpan } from '../format/format-time.ts';
 
 export type { AnnounceVerbosity } from '../../shared/ipc/ipc-contract.ts';
@@ -26,68 +27,36 @@ export const VERBOSITY_LABELS: Record<AnnounceVerbosity, string> = {
 /** At most one announcement per this many wall ms. */
 export const ANNOUNCE_INTERVAL_MS = 2000;
 
-const FAULTS = new Set<SimEvent['type']>(['kubelet.stopped', 'kubelet.started', 'apiserver.stopped', 'apiserver.started', 'signing-key.rotated', 'signing-key.retired']);
-
 /** Milestone classification needs memory: which pods already had a token, which actors stole one, how they fared. */
 class MilestoneMemory {
   private readonly podsWithToken = new Set<string>();
   private readonly attackers = new Set<string>();
   private readonly lastOutcome = new Map<string, 'accepted' | 'refused'>();
 
-  /** The milestone sentence for `event` (remembering what it needs for later ones), or undefined. */
+  /**
+   * The milestone sentence for `event` (remembering what it needs for later ones), or undefined. The catalogue says
+   * which kinds are read with their own message (expiries, invalidations, leaks, faults); the rules here are for the
+   * kinds it leaves to the announcer.
+   */
   read(event: SimEvent): string | undefined {
-    switch (event.type) {
-      case 'token.issued': {
-        if (event.requester !== 'kubelet') return undefined;
-        const pod = `${event.flow}/${event.refs.namespace ?? ''}/${event.refs.pod ?? ''}`;
-        const rotated = this.podsWithToken.has(pod);
-        this.podsWithToken.add(pod);
-        return rotated ? `token rotated: ${event.message}` : undefined;
-      }
-      case 'token.expired':
-      case 'token.invalidated':
-        return event.message;
-      case 'token.leaked':
-        this.attackers.add(event.actor);
-        return event.message;
-      case 'request.allowed':
-      case 'request.denied': {
-        if (!this.attackers.has(event.actor)) return undefined;
-        const key = `${event.flow}/${event.actor}/${event.target}`;
-        const outcome = event.type === 'request.allowed' ? 'accepted' : 'refused';
-        if (this.lastOutcome.get(key) === outcome) return undefined;
-        this.lastOutcome.set(key, outcome);
-        return `stolen token ${outcome}: ${event.message}`;
-      }
-      case 'warning':
-        return event.code === 'legacy-token-invalidated' ? event.text : undefined;
-      case 'apiserver.started':
-      case 'apiserver.stopped':
-      case 'cluster.upgraded':
-      case 'kubectl.ran':
-      case 'kubelet.started':
-      case 'kubelet.stopped':
-      case 'manifest.applied':
-      case 'manifest.rejected':
-      case 'pod.created':
-      case 'pod.deleted':
-      case 'pod.mount-failed':
-      case 'pod.running':
-      case 'pod.terminating':
-      case 'secret.created':
-      case 'secret.deleted':
-      case 'secret.labelled':
-      case 'serviceaccount.created':
-      case 'serviceaccount.deleted':
-      case 'signing-key.fetched':
-      case 'signing-key.retired':
-      case 'signing-key.rotated':
-      case 'step.failed':
-      case 'token.file-written':
-      case 'token.refresh-due':
-      case 'token.request-failed':
-        return FAULTS.has(event.type) ? event.message : undefined;
+    if (event.type === 'token.leaked') this.attackers.add(event.actor);
+    if (event.type === 'token.issued') {
+      if (event.requester !== 'kubelet') return undefined;
+      const pod = `${event.flow}/${event.refs.namespace ?? ''}/${event.refs.pod ?? ''}`;
+      const rotated = this.podsWithToken.has(pod);
+      this.podsWithToken.add(pod);
+      return rotated ? `token rotated: ${event.message}` : undefined;
     }
+    if (event.type === 'request.allowed' || event.type === 'request.denied') {
+      if (!this.attackers.has(event.actor)) return undefined;
+      const key = `${event.flow}/${event.actor}/${event.target}`;
+      const outcome = event.type === 'request.allowed' ? 'accepted' : 'refused';
+      if (this.lastOutcome.get(key) === outcome) return undefined;
+      this.lastOutcome.set(key, outcome);
+      return `stolen token ${outcome}: ${event.message}`;
+    }
+    if (event.type === 'warning') return event.code === 'legacy-token-invalidated' ? event.text : undefined;
+    return EVENT_CATALOGUE[event.type].milestone === 'message' ? event.message : undefined;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { EngineCommand, EngineMessage } from '../../shared/rpc/engine-protocol.ts';
 import type { TokenScopeBridge } from '../../shared/ipc/ipc-contract.ts';
-import { createListenerSet, type EngineClient } from './engine-client.ts';
+import { createListenerSet, withRequests, type EngineClient } from './engine-client.ts';
 
 declare global {
   interface Window {
@@ -25,7 +25,7 @@ export function createDesktopEngineClient(bridge: TokenScopeBridge | undefined =
   const listeners = createListenerSet<EngineMessage>();
   // One bridge subscription for all listeners: each subscription is an IPC listener in the preload.
   bridge.onEngineMessage((message) => listeners.emit(message));
-  return {
+  return withRequests({
     send: (command) => {
       bridge.sendEngineCommand(command).then(
         (result) => {
@@ -35,5 +35,5 @@ export function createDesktopEngineClient(bridge: TokenScopeBridge | undefined =
       );
     },
     onMessage: (listener) => listeners.add(listener),
-  };
+  });
 }

@@ -1,6 +1,6 @@
 /** EngineClient over a Web Worker (the browser build). */
 import type { EngineMessage } from '../../shared/rpc/engine-protocol.ts';
-import { createListenerSet, type EngineClient } from './engine-client.ts';
+import { createListenerSet, withRequests, type EngineClient } from './engine-client.ts';
 
 export function createWorkerEngineClient(): EngineClient {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
@@ -13,8 +13,8 @@ export function createWorkerEngineClient(): EngineClient {
     listeners.emit({ type: 'error', message: `the simulator stopped working: ${event.message || 'the engine worker failed to start'}` });
   });
   worker.addEventListener('messageerror', () => listeners.emit({ type: 'error', message: 'a message from the simulator could not be read' }));
-  return {
+  return withRequests({
     send: (command) => worker.postMessage(command),
     onMessage: (listener) => listeners.add(listener),
-  };
+  });
 }

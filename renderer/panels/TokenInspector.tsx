@@ -40,8 +40,6 @@ export type { TokenInspectorProps } from './inspector-model.ts';
 /** The newest events listed for a token; older ones are counted, not rendered. */
 const MAX_TOKEN_EVENTS = 200;
 
-let nextRequestId = 1;
-
 const browserClock = {
   now: () => performance.now(),
   setTimer: (callback: () => void, delayMs: number) => window.setTimeout(callback, delayMs),
@@ -127,7 +125,10 @@ function useVerificationRequests(client: EngineClient, index: number | undefined
       throttle.current.cancel();
       return;
     }
-    throttle.current.call(() => client.send({ type: 'inspect-token', token: index, requestId: nextRequestId++ }));
+    throttle.current.call(() => {
+      // The details reach the store with every other engine message; a refusal shows on the app's error line.
+      client.request({ type: 'inspect-token', token: index }).catch(() => undefined);
+    });
   }, [client, index, nowMs, scenario]);
   useEffect(() => () => throttle.current?.cancel(), []);
 }

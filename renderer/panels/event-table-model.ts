@@ -4,138 +4,29 @@
  * to render for a scroll position), keyboard movement and "is the view at the newest row".
  */
 import type { SimEvent, SimEventType } from '../../shared/model/events.ts';
+import { EVENT_CATALOGUE, EVENT_GROUP_LABELS, EVENT_GROUPS, EVENT_TYPES, type EventGroup } from '../../shared/model/event-catalogue.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import type { EventSearchResult } from './event-search.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Words
 
-export const EVENT_TYPE_WORDS: Readonly<Record<SimEventType, string>> = {
-  'token.issued': 'token issued',
-  'token.request-failed': 'token request failed',
-  'token.refresh-due': 'refresh due',
-  'token.file-written': 'file written',
-  'token.expired': 'token expired',
-  'token.invalidated': 'token invalidated',
-  'token.leaked': 'token leaked',
-  'request.allowed': 'request allowed',
-  'request.denied': 'request denied',
-  'pod.created': 'pod created',
-  'pod.running': 'pod running',
-  'pod.mount-failed': 'mount failed',
-  'pod.terminating': 'pod terminating',
-  'pod.deleted': 'pod deleted',
-  'secret.created': 'Secret created',
-  'secret.deleted': 'Secret deleted',
-  'secret.labelled': 'Secret labelled',
-  'serviceaccount.created': 'ServiceAccount created',
-  'serviceaccount.deleted': 'ServiceAccount deleted',
-  'kubelet.stopped': 'kubelet stopped',
-  'kubelet.started': 'kubelet started',
-  'apiserver.stopped': 'API server stopped',
-  'apiserver.started': 'API server started',
-  'signing-key.rotated': 'signing key rotated',
-  'signing-key.retired': 'signing key retired',
-  'signing-key.fetched': 'signer keys fetched',
-  'cluster.upgraded': 'cluster upgraded',
-  'kubectl.ran': 'kubectl ran',
-  'manifest.applied': 'manifest applied',
-  'manifest.rejected': 'manifest rejected',
-  'step.failed': 'step failed',
-  warning: 'warning',
-};
+/** The event table's name for each kind of event (shared/model/event-catalogue.ts). */
+export const EVENT_TYPE_WORDS: Readonly<Record<SimEventType, string>> = Object.fromEntries(
+  EVENT_TYPES.map((type) => [type, EVENT_CATALOGUE[type].words]),
+) as Record<SimEventType, string>;
 
 /** A symbol that repeats the outcome in shape, never colour alone (screen readers skip it: the words say it). */
 export function eventSymbol(type: SimEventType): string {
-  switch (type) {
-    case 'request.allowed':
-      return '✓';
-    case 'request.denied':
-    case 'token.request-failed':
-    case 'pod.mount-failed':
-    case 'manifest.rejected':
-    case 'step.failed':
-      return '✗';
-    case 'warning':
-    case 'token.leaked':
-      return '⚠';
-    case 'apiserver.started':
-    case 'apiserver.stopped':
-    case 'cluster.upgraded':
-    case 'kubectl.ran':
-    case 'kubelet.started':
-    case 'kubelet.stopped':
-    case 'manifest.applied':
-    case 'pod.created':
-    case 'pod.deleted':
-    case 'pod.running':
-    case 'pod.terminating':
-    case 'secret.created':
-    case 'secret.deleted':
-    case 'secret.labelled':
-    case 'serviceaccount.created':
-    case 'serviceaccount.deleted':
-    case 'signing-key.fetched':
-    case 'signing-key.retired':
-    case 'signing-key.rotated':
-    case 'token.expired':
-    case 'token.file-written':
-    case 'token.invalidated':
-    case 'token.issued':
-    case 'token.refresh-due':
-      return '';
-  }
+  return EVENT_CATALOGUE[type].symbol;
 }
 
-export type EventKind = 'token' | 'request' | 'pod' | 'object' | 'control-plane' | 'kubectl' | 'problem';
+export type EventKind = EventGroup;
 
-export const EVENT_KINDS: ReadonlyArray<{ kind: EventKind; label: string }> = [
-  { kind: 'token', label: 'Tokens' },
-  { kind: 'request', label: 'API requests' },
-  { kind: 'pod', label: 'Pods' },
-  { kind: 'object', label: 'Secrets, ServiceAccounts, manifests' },
-  { kind: 'control-plane', label: 'Kubelet, API server, keys' },
-  { kind: 'kubectl', label: 'kubectl' },
-  { kind: 'problem', label: 'Warnings and errors' },
-];
-
-const KIND_OF: Readonly<Record<SimEventType, EventKind>> = {
-  'token.issued': 'token',
-  'token.request-failed': 'token',
-  'token.refresh-due': 'token',
-  'token.file-written': 'token',
-  'token.expired': 'token',
-  'token.invalidated': 'token',
-  'token.leaked': 'token',
-  'request.allowed': 'request',
-  'request.denied': 'request',
-  'pod.created': 'pod',
-  'pod.running': 'pod',
-  'pod.mount-failed': 'pod',
-  'pod.terminating': 'pod',
-  'pod.deleted': 'pod',
-  'secret.created': 'object',
-  'secret.deleted': 'object',
-  'secret.labelled': 'object',
-  'serviceaccount.created': 'object',
-  'serviceaccount.deleted': 'object',
-  'manifest.applied': 'object',
-  'kubelet.stopped': 'control-plane',
-  'kubelet.started': 'control-plane',
-  'apiserver.stopped': 'control-plane',
-  'apiserver.started': 'control-plane',
-  'signing-key.rotated': 'control-plane',
-  'signing-key.retired': 'control-plane',
-  'signing-key.fetched': 'control-plane',
-  'cluster.upgraded': 'control-plane',
-  'kubectl.ran': 'kubectl',
-  'manifest.rejected': 'problem',
-  'step.failed': 'problem',
-  warning: 'problem',
-};
+export const EVENT_KINDS: ReadonlyArray<{ kind: EventKind; label: string }> = EVENT_GROUPS.map((kind) => ({ kind, label: EVENT_GROUP_LABELS[kind] }));
 
 export function eventKind(type: SimEventType): EventKind {
-  return KIND_OF[type];
+  return EVENT_CATALOGUE[type].group;
 }
 
 /** Simulated time for the table, fixed width so the column lines up: "0 h 05 m 07 s", "1 d 02 h 13 m 40 s". */
@@ -174,7 +65,7 @@ export function defaultFilter(): EventFilter {
 export function matchesFilter(event: SimEvent, filter: EventFilter): boolean {
   if (filter.flow !== ALL && event.flow !== filter.flow) return false;
   if (filter.pod !== ALL && event.refs.pod !== filter.pod) return false;
-  if (!filter.kinds.has(KIND_OF[event.type])) return false;
+  if (!filter.kinds.has(EVENT_CATALOGUE[event.type].group)) return false;
   return !filter.words || filter.words.length === 0 || eventMatches(event, filter.words);
 }
 

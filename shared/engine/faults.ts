@@ -3,6 +3,7 @@
  * rotation (the new key signs, old keys keep verifying until retired), and an in-place upgrade.
  */
 import type { FaultKind } from '../scenario/scenario-types.ts';
+import { unhandled } from '../model/unhandled.ts';
 import type { KubernetesVersion } from '../model/versions.ts';
 import { emit, type EngineContext } from './engine-context.ts';
 import type { ClusterState } from './engine-state.ts';
@@ -67,6 +68,8 @@ export function injectFault(ctx: EngineContext, cluster: ClusterState, fault: Fa
       tellInvalidated(ctx, cluster, affected, 'the key that signed it was retired ("invalid signature, no keys found")');
       return;
     }
+    default:
+      return unhandled(fault);
   }
 }
 

@@ -6,12 +6,13 @@
 import type { EngineContext } from './engine-context.ts';
 import type { ClusterState } from './engine-state.ts';
 import { markTold, wasTold } from './told-once.ts';
+import { CLOCK_SKEW_LEEWAY_MS } from './token-rules.ts';
 
 export function tellInvalidated(ctx: EngineContext, cluster: ClusterState, tokens: readonly number[], reason: string): void {
   for (const index of tokens) {
     if (wasTold(ctx, 'invalidated', index)) continue;
     const jwtExpiresAtMs = ctx.tokenLog.jwtExpiresAt(index);
-    if (jwtExpiresAtMs !== undefined && jwtExpiresAtMs + 60_000 < ctx.state.nowMs) continue;
+    if (jwtExpiresAtMs !== undefined && jwtExpiresAtMs + CLOCK_SKEW_LEEWAY_MS < ctx.state.nowMs) continue;
     markTold(ctx, 'invalidated', index, ctx.eventLog.invalidated(cluster.id, ctx.state.nowMs, index, reason));
   }
 }

@@ -10,6 +10,7 @@ import { applyManifest } from './apply-manifest.ts';
 import { stepManifest } from './step-manifests.ts';
 import { addAttacker, addClient } from './actors/actors.ts';
 import { injectFault, upgradeCluster } from './faults.ts';
+import { unhandled } from '../model/unhandled.ts';
 import { runEditorApply, type EditorApplyResult } from './kubectl/kubectl-apply.ts';
 
 export function runStep(ctx: EngineContext, cluster: ClusterState, step: Step): void {
@@ -28,6 +29,8 @@ export function runStep(ctx: EngineContext, cluster: ClusterState, step: Step): 
       return injectFault(ctx, cluster, step.fault);
     case 'upgrade':
       return upgradeCluster(ctx, cluster, step.kubernetesVersion);
+    default:
+      return unhandled(step);
   }
 }
 

@@ -21,7 +21,7 @@ import { syncPod } from './kubelet/pod-sync.ts';
 import { endDeletionLeeway, removePod } from './api-server/pods.ts';
 import { runActorCall } from './actors/actors.ts';
 import { CLEANER_SYNC_INTERVAL_MS, runLegacyTokenCleaner } from './controllers/legacy-token-cleaner.ts';
-import { CLOCK_SKEW_LEEWAY_MS } from './api-server/authenticator.ts';
+import { CLOCK_SKEW_LEEWAY_MS } from './token-rules.ts';
 import { WorkMeter } from './work-budget.ts';
 import { fetchSignerKeys, scheduleSignerKeySync } from './api-server/external-signer.ts';
 

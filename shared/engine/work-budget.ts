@@ -12,7 +12,8 @@ import { stepManifest } from './step-manifests.ts';
 import { parseManifest } from '../manifest/parse-manifest.ts';
 import { formatDuration, formatScenarioDuration } from '../time/duration.ts';
 import { ENGINE_MAX_EVENTS, ENGINE_MAX_TOKENS, ENGINE_REFUSE_FACTOR, formatLimit } from '../limits/input-budgets.ts';
-import { MAX_TTL_SEC } from './kubelet/token-manager.ts';
+import { refreshThresholds } from './token-rules.ts';
+import { unhandled } from '../model/unhandled.ts';
 import { MIN_TOKEN_EXPIRATION_SEC, WARN_ONLY_BOUND_TOKEN_EXPIRATION_SEC } from './api-server/token-request.ts';
 
 export interface WorkLimits {
@@ -56,11 +57,11 @@ function flowsOf(scenario: Scenario, step: Step): FlowSpec[] {
   return step.flows === undefined ? scenario.flows : scenario.flows.filter((flow) => step.flows!.includes(flow.id));
 }
 
-/** How often the kubelet replaces a token asked for with `expirationSec` (80 % of its life, at most a day). */
+/** How often the kubelet replaces a token asked for with `expirationSec` (80 % of its life, at most a day, no jitter). */
 function refreshPeriodMs(expirationSec: number, flow: FlowSpec): number {
   const max = flow.apiServer.maxTokenExpirationSec;
   const granted = Math.max(MIN_TOKEN_EXPIRATION_SEC, max > 0 ? Math.min(expirationSec, max) : expirationSec);
-  return Math.min(0.8 * granted, MAX_TTL_SEC) * 1000;
+  return refreshThresholds(granted).dueAgeSec * 1000;
 }
 
 /** The tokens each pod in an apply step's manifest keeps rotated: its projections, and the default volume if any. */
@@ -134,6 +135,8 @@ function stepWork(scenario: Scenario, step: Step, limits: WorkLimits): StepWork 
     case 'kubectl':
     case 'upgrade':
       return { step, events: EVENTS_PER_ONE_OFF * flows.length, tokens: 0, why: `a ${step.kind} step`, change: '', pods: [], actors: [] };
+    default:
+      return unhandled(step);
   }
 }
 

@@ -2,11 +2,11 @@
  * The glossary: one list of every term TokenScope explains, for the app's searchable glossary, the PDF handout and
  * every place that links a word to its meaning. The ideas (what a bearer token is, what rotation means) are written
  * here and printed in the handout; the JWT header fields and claims come from claim-explanations.ts, and the kinds of
- * event from event-kinds.ts, so each meaning is written once. Pure data.
+ * event from shared/model/event-catalogue.ts, so each meaning is written once. Pure data.
  */
 import type { SimEventType } from '../model/events.ts';
 import { EXPLAINED_CLAIMS, explainClaim, explainHeader, HEADER_EXPLANATIONS, type ClaimExplanation } from './claim-explanations.ts';
-import { EVENT_KIND_MEANINGS } from './event-kinds.ts';
+import { EVENT_CATALOGUE, EVENT_TYPES } from '../model/event-catalogue.ts';
 
 /** The ideas behind the timelines, in the order a learner meets them; the PDF handout's glossary prints these. */
 export const GLOSSARY_IDEAS: readonly { term: string; meaning: string }[] = [
@@ -79,13 +79,13 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     return { id: headerId(field), section: 'header', term: field, summary: e.short, paragraphs: claimParagraphs(e), aliases: [e.short] };
   }),
   ...EXPLAINED_CLAIMS.map(claimEntry),
-  ...(Object.keys(EVENT_KIND_MEANINGS) as SimEventType[]).map(
+  ...EVENT_TYPES.map(
     (type): GlossaryEntry => ({
       id: eventKindId(type),
       section: 'event',
       term: type,
-      summary: firstSentence(EVENT_KIND_MEANINGS[type]),
-      paragraphs: [EVENT_KIND_MEANINGS[type]],
+      summary: firstSentence(EVENT_CATALOGUE[type].meaning),
+      paragraphs: [EVENT_CATALOGUE[type].meaning],
       aliases: [type.replace(/[.-]/g, ' ')],
     }),
   ),

@@ -11,6 +11,7 @@ import { Simulation } from '../engine/simulation.ts';
 import type { TokenRecord } from '../engine/engine-state.ts';
 import { verifyTokenNow } from '../engine/token-jwt.ts';
 import { resolveTokenMarkers } from '../engine/token-markers.ts';
+import { refreshWindowOpensMs } from '../engine/token-rules.ts';
 import { parseScenario } from '../scenario/parse-scenario.ts';
 import { setFlowVersion } from '../scenario/scenario-flow-version.ts';
 import type { InputError, Scenario } from '../scenario/scenario-types.ts';
@@ -88,6 +89,7 @@ export function summarizeToken(t: TokenRecord): TokenSummary {
   if (t.statusExpirationMs !== undefined) summary.statusExpirationMs = t.statusExpirationMs;
   if (t.warnAfterMs !== undefined) summary.warnAfterMs = t.warnAfterMs;
   if (t.expirationSec !== undefined) summary.expirationSec = t.expirationSec;
+  if (t.statusExpirationMs !== undefined && t.expirationSec !== undefined) summary.refreshOpensAtMs = refreshWindowOpensMs(t.statusExpirationMs, t.expirationSec);
   if (t.boundObject) summary.boundObject = t.boundObject;
   if (t.secretName) summary.secretName = t.secretName;
   summary.header = t.header;

@@ -5,7 +5,7 @@
 import type { TokenSummary } from '../rpc/engine-protocol.ts';
 import type { FlowLog, Leak } from './flow-log.ts';
 import type { Lane, StolenBar } from './lane-types.ts';
-import { EXP_LEEWAY_MS } from './token-rules.ts';
+import { CLOCK_SKEW_LEEWAY_MS } from '../engine/token-rules.ts';
 
 /** `index`: where the lane goes in its flow, which keeps its id apart from another copy of the same token. */
 export function attackerLane(log: FlowLog, leak: Leak, token: TokenSummary | undefined, index: number): Lane {
@@ -13,7 +13,7 @@ export function attackerLane(log: FlowLog, leak: Leak, token: TokenSummary | und
   const replays = calls.filter((m) => m.token === leak.token && m.atMs >= leak.atMs);
   const expMs = token?.jwtExpiresAtMs;
   const inv = log.invalidated.get(leak.token);
-  let usableUntilMs: number | undefined = expMs === undefined ? undefined : (log.expired.get(leak.token)?.leewayEndsAtMs ?? expMs + EXP_LEEWAY_MS);
+  let usableUntilMs: number | undefined = expMs === undefined ? undefined : (log.expired.get(leak.token)?.leewayEndsAtMs ?? expMs + CLOCK_SKEW_LEEWAY_MS);
   let endReason: StolenBar['endReason'] = usableUntilMs === undefined ? undefined : 'leeway';
   if (inv && (usableUntilMs === undefined || inv.atMs < usableUntilMs)) {
     usableUntilMs = inv.atMs;

@@ -6,6 +6,7 @@
 import type { SimEvent, TokenRequester } from '../model/events.ts';
 import type { TokenSummary } from '../rpc/engine-protocol.ts';
 import { kubectlCaption } from './kubectl-caption.ts';
+import { EVENT_CATALOGUE, SPAN_WORDS } from '../model/event-catalogue.ts';
 import type { FlowMarker, FlowSpan, HeldSpan, Lane, LaneMark, MarkKind, PodRow, SpanKind, TokenBar } from './lane-types.ts';
 
 /** A lane's token bars as last built, by token; a bar is rebuilt only when its summary or an event about it changes. */
@@ -94,9 +95,9 @@ export class FlowLog {
     return info;
   }
 
-  private startSpan(kind: SpanKind, label: string, e: SimEvent): void {
+  private startSpan(kind: SpanKind, e: SimEvent): void {
     if (this.openSpans.has(kind)) return;
-    const span: FlowSpan = { kind, label, fromMs: e.atMs, toMs: undefined, seq: e.seq };
+    const span: FlowSpan = { kind, label: SPAN_WORDS[kind].label, fromMs: e.atMs, toMs: undefined, seq: e.seq };
     this.openSpans.set(kind, span);
     this.spans.push(span);
   }
@@ -109,6 +110,11 @@ export class FlowLog {
   }
 
   consume(e: SimEvent): void {
+    // Outages and flow-wide markers are data in the event catalogue, so a new fault draws without a case here.
+    const { span, marker } = EVENT_CATALOGUE[e.type];
+    if (span && 'opens' in span) this.startSpan(span.opens, e);
+    if (span && 'closes' in span) this.endSpan(span.closes, e);
+    if (marker) this.markers.push({ kind: marker.kind, atMs: e.atMs, seq: e.seq, label: marker.label });
     switch (e.type) {
       case 'token.issued':
         this.issues.set(e.token, { requester: e.requester, extended: e.extended, seq: e.seq });
@@ -177,30 +183,18 @@ export class FlowLog {
       case 'kubectl.ran':
         this.kubectlMarks.push({ kind: e.exitCode === 0 ? 'kubectl-ok' : 'kubectl-failed', atMs: e.atMs, seq: e.seq, token: e.token, text: e.message, label: kubectlCaption(e.command, e.exitCode, e.stderr) });
         break;
-      case 'kubelet.stopped':
-        this.startSpan('kubelet-down', 'kubelet down', e);
-        break;
-      case 'kubelet.started':
-        this.endSpan('kubelet-down', e);
-        break;
-      case 'apiserver.stopped':
-        this.startSpan('apiserver-down', 'API server down', e);
-        break;
-      case 'apiserver.started':
-        this.endSpan('apiserver-down', e);
-        break;
-      case 'signing-key.rotated':
-        this.markers.push({ kind: 'signing-key-rotated', atMs: e.atMs, seq: e.seq, label: 'signing key rotated' });
-        break;
-      case 'signing-key.retired':
-        this.markers.push({ kind: 'signing-key-retired', atMs: e.atMs, seq: e.seq, label: 'old signing keys retired' });
-        break;
-      case 'signing-key.fetched':
-        this.markers.push({ kind: 'signing-key-fetched', atMs: e.atMs, seq: e.seq, label: 'API server fetched signer keys' });
-        break;
       case 'cluster.upgraded':
         this.markers.push({ kind: 'cluster-upgraded', atMs: e.atMs, seq: e.seq, label: `upgraded to ${e.toVersion}` });
         this.upgradedTo = e.toVersion;
+        break;
+      // Drawn from the catalogue above (outage spans, key markers), with nothing more to note here.
+      case 'apiserver.started':
+      case 'apiserver.stopped':
+      case 'kubelet.started':
+      case 'kubelet.stopped':
+      case 'signing-key.fetched':
+      case 'signing-key.retired':
+      case 'signing-key.rotated':
         break;
       // Not drawn on the lanes: the event table lists them.
       case 'manifest.applied':

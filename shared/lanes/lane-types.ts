@@ -5,6 +5,7 @@
  */
 import type { SimEvent, TokenRequester } from '../model/events.ts';
 import type { ScenarioSummary, TokenSummary } from '../rpc/engine-protocol.ts';
+import type { MarkerKind, SpanKind } from '../model/event-catalogue.ts';
 
 /** What the lanes are derived from: the engine's reports as a host's store holds them (`version` changes with any of them). */
 export interface SnapshotInput {
@@ -170,7 +171,7 @@ export interface Lane {
   summary?: PodSummary;
 }
 
-export type SpanKind = 'kubelet-down' | 'apiserver-down';
+export type { SpanKind };
 
 export interface FlowSpan {
   kind: SpanKind;
@@ -182,7 +183,7 @@ export interface FlowSpan {
 }
 
 export interface FlowMarker {
-  kind: 'signing-key-rotated' | 'signing-key-retired' | 'signing-key-fetched' | 'cluster-upgraded';
+  kind: MarkerKind;
   atMs: number;
   seq: number;
   label: string;

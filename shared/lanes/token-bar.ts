@@ -5,7 +5,6 @@
 import type { TokenSummary } from '../rpc/engine-protocol.ts';
 import type { BarCache, FlowLog } from './flow-log.ts';
 import type { SegmentKind, TokenBar, TokenSegment } from './lane-types.ts';
-import { refreshStartMs } from './token-rules.ts';
 
 export function tokenBar(log: FlowLog, t: TokenSummary, fileWrites: number[]): TokenBar {
   const issue = log.issues.get(t.index);
@@ -20,7 +19,8 @@ export function tokenBar(log: FlowLog, t: TokenSummary, fileWrites: number[]): T
   }
   const due = log.refreshDue.get(t.index);
   const kubeletManaged = issue?.requester === 'kubelet' && t.kind === 'bound';
-  const refreshFromMs = kubeletManaged ? refreshStartMs(t, due?.atMs) : undefined;
+  // The window opens where the rule says, or earlier where the kubelet's jitter made it act earlier.
+  const refreshFromMs = kubeletManaged ? earlierOf(t.refreshOpensAtMs, due?.atMs) : undefined;
   return {
     type: 'token',
     token: t.index,
@@ -77,4 +77,8 @@ function segmentsOf(t: TokenSummary, refreshFromMs: number | undefined, endMs: n
   }
   if (segments.length === 0) segments.push({ kind: 'valid', fromMs: t.issuedAtMs, toMs: endMs ?? undefined });
   return segments;
+}
+
+function earlierOf(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }

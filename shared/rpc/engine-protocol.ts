@@ -86,6 +86,11 @@ export interface TokenSummary {
   statusExpirationMs?: number;
   warnAfterMs?: number;
   expirationSec?: number;
+  /**
+   * When the kubelet's refresh window opens (80 % of the TTL or 24 h, jitter 0), for a token with a TokenRequest
+   * status; the UI draws it and never works it out.
+   */
+  refreshOpensAtMs?: number;
   boundObject?: { kind: 'Pod' | 'Secret' | 'Node'; name: string; uid: string };
   secretName?: string;
   header: JwtHeader;

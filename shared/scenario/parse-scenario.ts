@@ -37,7 +37,6 @@ import type {
   ApplyStep,
   ClientReads,
   ExternalSignerSpec,
-  FaultKind,
   FlowSpec,
   ParseResult,
   Scenario,
@@ -45,6 +44,8 @@ import type {
   SigningAlgorithm,
   Step,
 } from './scenario-types.ts';
+import { FAULT_KINDS, STEP_KINDS } from './scenario-types.ts';
+import { unhandled } from '../model/unhandled.ts';
 
 /** 2025-01-06T09:00:00Z: a Monday morning, so timelines read naturally. */
 export const DEFAULT_START_EPOCH_MS = Date.UTC(2025, 0, 6, 9, 0, 0);
@@ -52,9 +53,7 @@ export const DEFAULT_ISSUER = 'https://kubernetes.default.svc';
 const ONE_YEAR_SEC = 365 * 24 * 60 * 60;
 
 export const CLIENT_READS: readonly ClientReads[] = ['every-minute', 'once', 'on-401'];
-export const FAULT_KINDS: readonly FaultKind[] = [
-  'kubelet-stop', 'kubelet-start', 'apiserver-stop', 'apiserver-start', 'rotate-signing-key', 'retire-old-signing-keys',
-];
+export { FAULT_KINDS };
 const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['RS256', 'ES256'];
 
 const TOP_KEYS = ['name', 'title', 'description', 'takeaway', 'seed', 'duration', 'start', 'flows', 'steps', 'annotations'];
@@ -81,7 +80,7 @@ const API_SERVER_KEYS = [
 const EXTERNAL_SIGNER_KEYS = ['maxTokenExpiration', 'refreshHint'];
 /** The signer's FetchKeys refresh hint when a scenario names none: TokenScope's choice, as a static key's cache age. */
 const DEFAULT_SIGNER_REFRESH_HINT_SEC = 60 * 60;
-const ACTION_KEYS = ['kubectl', 'apply', 'client', 'leak', 'fault', 'upgrade'] as const;
+const ACTION_KEYS = STEP_KINDS;
 const STEP_KEYS = ['at', ...ACTION_KEYS, 'flows'];
 const CLIENT_KEYS = ['pod', 'namespace', 'reads', 'callEvery', 'file', 'target', 'name'];
 const LEAK_KEYS = ['pod', 'namespace', 'replayEvery', 'audience', 'file', 'name'];
@@ -542,6 +541,8 @@ class ScenarioReader extends YamlFieldReader {
         if (version !== undefined) this.checkSignerSurvivesUpgrade(version, stepFlows, actionPath, actionField.position);
         break;
       }
+      default:
+        return unhandled(action);
     }
     return this.errors.length === before ? step : undefined;
   }

@@ -48,7 +48,13 @@ export interface FlowSpec {
 }
 
 export type ClientReads = 'every-minute' | 'once' | 'on-401';
-export type FaultKind = 'kubelet-stop' | 'kubelet-start' | 'apiserver-stop' | 'apiserver-start' | 'rotate-signing-key' | 'retire-old-signing-keys';
+/** What a `fault:` step can do to a flow; the scenario reader accepts exactly these and the engine handles each one. */
+export const FAULT_KINDS = ['kubelet-stop', 'kubelet-start', 'apiserver-stop', 'apiserver-start', 'rotate-signing-key', 'retire-old-signing-keys'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** The actions a scenario step can take, one per step, each the key it is written under in the file. */
+export const STEP_KINDS = ['kubectl', 'apply', 'client', 'leak', 'fault', 'upgrade'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
 
 interface StepBase {
   atMs: number;
@@ -99,6 +105,10 @@ export interface FaultStep extends StepBase { kind: 'fault'; fault: FaultKind }
 export interface UpgradeStep extends StepBase { kind: 'upgrade'; kubernetesVersion: KubernetesVersion }
 
 export type Step = KubectlStep | ApplyStep | ClientStep | LeakStep | FaultStep | UpgradeStep;
+
+/** Compiles only while every step kind has its step type and every step type its kind. */
+const stepKindsMatchSteps: [StepKind, Step['kind']] extends [Step['kind'], StepKind] ? true : never = true;
+void stepKindsMatchSteps;
 
 /**
  * A note an instructor pins to a moment (or a range, with `untilMs`) of the timeline: drawn on screen and in exports.

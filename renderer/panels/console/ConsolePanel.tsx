@@ -82,7 +82,7 @@ export function ConsolePanel(props: ConsolePanelProps) {
       {
         write: (data) => terminal.write(data),
         columns: () => terminal.cols,
-        send: (command) => client.send(command),
+        request: (command) => client.request(command),
         announce: (text) => setAnnouncement((previous) => ({ text, count: previous.count + 1 })),
         flow: (): ConsoleFlow | undefined => latest().flow,
         objects: () => known.update(latest().snapshot.events, latest().flow?.id ?? ''),
@@ -94,7 +94,6 @@ export function ConsolePanel(props: ConsolePanelProps) {
     );
     controllerRef.current = controller;
     const subscriptions = [terminal.onData((data) => controller.input(data)), terminal.onResize(() => controller.refresh())];
-    const unsubscribe = client.onMessage((message) => controller.receive(message));
     // Bracketed paste: a pasted block arrives marked, so its lines run one by one and its tabs never complete.
     terminal.write('\x1b[?2004h');
     controller.start();
@@ -108,7 +107,7 @@ export function ConsolePanel(props: ConsolePanelProps) {
     observer?.observe(host);
     return () => {
       observer?.disconnect();
-      unsubscribe();
+      controller.dispose();
       for (const subscription of subscriptions) subscription.dispose();
       terminal.dispose();
       terminalRef.current = undefined;

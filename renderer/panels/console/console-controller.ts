@@ -8,7 +8,8 @@
  * lines with a `> ` prompt until one is exactly the delimiter, then sends the command with those lines as its stdin.
  * Ctrl+C abandons the here-document; history keeps the whole of it as one entry.
  */
-import { consoleLineRefusal, heredocRefusal, type EngineCommand, type EngineMessage } from '../../../shared/rpc/engine-protocol.ts';
+import { consoleLineRefusal, heredocRefusal } from '../../../shared/rpc/engine-protocol.ts';
+import type { EngineReply, EngineRequest } from '../../bridge/engine-client.ts';
 import { CONSOLE_LINE_MAX_CHARS, HEREDOC_MAX_CHARS } from '../../../shared/limits/input-budgets.ts';
 import type { KubernetesVersion } from '../../../shared/model/versions.ts';
 import { versionBehaviour } from '../../../shared/model/versions.ts';
@@ -23,18 +24,26 @@ import { applyCompletion, completeLine, formatListing } from './console-completi
 import type { ObjectNames } from './known-objects.ts';
 import { FRESH_LINE, finishLine, layoutCells, redrawLine, type DrawnLine } from './line-render.ts';
 import { announceResult, outputForTerminal } from './terminal-text.ts';
-import { nextRequestId } from './request-ids.ts';
 
 export interface ConsoleFlow {
   id: string;
   kubernetesVersion: KubernetesVersion;
 }
 
+export type ConsoleRequest = EngineRequest<'kubectl'> | EngineRequest<'apply'>;
+export type ConsoleReply = EngineReply<'kubectl'> | EngineReply<'apply'>;
+
+/** A reply on its way: `EngineClient.request`'s promise, or a stand-in a test answers in the same turn. */
+export interface PendingReply {
+  then(onReply: (reply: ConsoleReply) => void, onError: (error: Error) => void): unknown;
+}
+
 /** Everything the controller needs from its surroundings; the panel wires it to xterm.js and the engine client. */
 export interface ConsoleHost {
   write(data: string): void;
   columns(): number;
-  send(command: EngineCommand): void;
+  /** Sends a command and answers with its reply alone (the client numbers the requests). */
+  request(command: ConsoleRequest): PendingReply;
   announce(text: string): void;
   /** The flow commands go to, or undefined while no scenario is loaded. */
   flow(): ConsoleFlow | undefined;
@@ -67,7 +76,6 @@ interface OpenHeredoc {
 const shown = (text: string): string => text.replace(/\n/g, '↵');
 
 interface Pending {
-  requestId: number;
   kind: 'kubectl' | 'apply';
   flow: string;
   line: string;
@@ -131,21 +139,30 @@ export class ConsoleController {
     this.drain();
   }
 
-  /** Engine replies; only the one answering the line being run is taken. */
-  receive(message: EngineMessage): void {
-    const pending = this.pending;
-    if (pending === undefined) return;
-    if (message.type === 'kubectl-result' && pending.kind === 'kubectl' && message.requestId === pending.requestId) {
+  /** The reply to the line being run; one that arrives after a timeout or Ctrl+C answers nothing. */
+  private answer(pending: Pending, message: ConsoleReply): void {
+    if (this.pending !== pending) return;
+    if (message.type === 'kubectl-result') {
       this.finish(outputForTerminal(message.stdout, message.stderr), announceResult(message.flow, pending.line, message.exitCode, message.stdout, message.stderr));
-    } else if (message.type === 'error' && message.requestId === pending.requestId) {
-      // Refused before it ran (too long, say) or failed in the engine: the reason, at once, instead of a timeout.
-      this.finish(outputForTerminal('', `error: ${message.message}\n`), `Failed: ${pending.line.trim()}: ${message.message}`);
-    } else if (message.type === 'apply-result' && pending.kind === 'apply' && message.requestId === pending.requestId) {
+    } else {
       const errors = message.output.trim() === '' ? message.errors.map((e) => `error: ${e.line === undefined ? '' : `line ${e.line}: `}${e.message}\n`).join('') : '';
       const stdout = message.ok ? message.output : '';
       const stderr = message.ok ? '' : message.output + errors;
       this.finish(outputForTerminal(stdout, stderr), announceResult(message.flow, pending.line, message.ok ? 0 : 1, stdout, stderr));
     }
+  }
+
+  /** Refused before it ran (too long, say) or failed in the engine: the reason, at once, instead of a timeout. */
+  private refused(pending: Pending, error: Error): void {
+    if (this.pending !== pending) return;
+    this.finish(outputForTerminal('', `error: ${error.message}\n`), `Failed: ${pending.line.trim()}: ${error.message}`);
+  }
+
+  /** Stops waiting for the command being run: its reply, when it comes, has no terminal to go to. */
+  dispose(): void {
+    if (this.pending !== undefined) this.host.clearTimer(this.pending.timer);
+    this.pending = undefined;
+    this.queue = [];
   }
 
   /** Draws the prompt again (the flow changed, or the terminal was resized and reflowed the line). */
@@ -336,15 +353,18 @@ export class ConsoleController {
       this.host.announce(`Not run: ${tooLong}`);
       return;
     }
-    const requestId = nextRequestId();
     const manifest = stdin === undefined ? this.applyManifest(text, flow) : undefined;
-    const command: EngineCommand =
+    const command: ConsoleRequest =
       manifest !== undefined
-        ? { type: 'apply', flow: flow.id, manifest, requestId }
-        : { type: 'kubectl', flow: flow.id, line: text, requestId, ...(stdin === undefined ? {} : { stdin }) };
-    const timer = this.host.setTimer(() => this.timeOut(requestId), REPLY_TIMEOUT_MS);
-    this.pending = { requestId, kind: command.type === 'apply' ? 'apply' : 'kubectl', flow: flow.id, line: text, timer };
-    this.host.send(command);
+        ? { type: 'apply', flow: flow.id, manifest }
+        : { type: 'kubectl', flow: flow.id, line: text, ...(stdin === undefined ? {} : { stdin }) };
+    const pending: Pending = { kind: command.type, flow: flow.id, line: text, timer: undefined };
+    pending.timer = this.host.setTimer(() => this.timeOut(pending), REPLY_TIMEOUT_MS);
+    this.pending = pending;
+    this.host.request(command).then(
+      (reply) => this.answer(pending, reply),
+      (error) => this.refused(pending, error),
+    );
   }
 
   /**
@@ -367,8 +387,8 @@ export class ConsoleController {
     this.drain();
   }
 
-  private timeOut(requestId: number): void {
-    if (this.pending?.requestId !== requestId) return;
+  private timeOut(pending: Pending): void {
+    if (this.pending !== pending) return;
     const seconds = REPLY_TIMEOUT_MS / 1000;
     const message = `error: no answer from the simulator within ${seconds} seconds\r\n`;
     this.finish(message, `No answer from the simulator for: ${this.pending.line.trim()}`);

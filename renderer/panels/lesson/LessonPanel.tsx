@@ -45,9 +45,6 @@ export interface LessonPanelProps {
   host: ProgressHost;
 }
 
-/** Request ids far above the console's, so neither mistakes the other's kubectl results for its own. */
-let nextRequestId = 1_000_000_000;
-
 export function LessonPanel({ snapshot, client, host }: LessonPanelProps) {
   const parsed = useMemo(() => loadBundledLesson(), []);
   if (!parsed.ok) {
@@ -88,7 +85,6 @@ function LessonLoader({ lesson, snapshot, client, host }: { lesson: Lesson } & L
 }
 
 interface RunOutput {
-  requestId: number;
   stepId: string;
   stdout?: string;
   stderr?: string;
@@ -181,17 +177,6 @@ function LessonView({ lesson, snapshot, client, host, resume }: { lesson: Lesson
     if (outbox) sendOutbox(outbox.commands);
   }, [outbox]);
 
-  useEffect(
-    () =>
-      client.onMessage((message) => {
-        if (message.type !== 'kubectl-result') return;
-        setRun((current) =>
-          current && current.requestId === message.requestId ? { ...current, stdout: message.stdout, stderr: message.stderr, exitCode: message.exitCode } : current,
-        );
-      }),
-    [client],
-  );
-
   const shownStep = useRef(step.id);
   useEffect(() => {
     // Moving between steps puts focus on the new title so keyboard and screen-reader users start reading there;
@@ -208,9 +193,14 @@ function LessonView({ lesson, snapshot, client, host, resume }: { lesson: Lesson
 
   const runCommand = () => {
     if (!step.command) return;
-    const requestId = nextRequestId++;
-    setRun({ requestId, stepId: step.id });
-    client.send({ type: 'kubectl', flow: step.command.flow, line: step.command.line, requestId });
+    const started: RunOutput = { stepId: step.id };
+    setRun(started);
+    client.request({ type: 'kubectl', flow: step.command.flow, line: step.command.line }).then(
+      // Only the run still shown takes its output: a later run replaced it.
+      (reply) => setRun((current) => (current === started ? { ...current, stdout: reply.stdout, stderr: reply.stderr, exitCode: reply.exitCode } : current)),
+      // A refused run is reported by the app's error line, as every failed command is.
+      () => undefined,
+    );
   };
 
   const flowLabel = (flowId: string) => snapshot.scenario?.flows.find((f) => f.id === flowId)?.label ?? flowId;

@@ -44,18 +44,8 @@ import type {
   Quiz,
   SuggestedCommand,
 } from './lesson-types.ts';
+import { EVENT_TYPES } from '../../../shared/model/event-catalogue.ts';
 
-/** Every event type the engine reports; the type below fails to compile if shared/model/events.ts gains one. */
-const EVENT_TYPES = [
-  'token.issued', 'token.request-failed', 'token.refresh-due', 'token.file-written', 'token.expired', 'token.invalidated',
-  'token.leaked', 'request.allowed', 'request.denied', 'pod.created', 'pod.running', 'pod.mount-failed', 'pod.terminating',
-  'pod.deleted', 'secret.created', 'secret.deleted', 'secret.labelled', 'serviceaccount.created', 'serviceaccount.deleted',
-  'kubelet.stopped', 'kubelet.started', 'apiserver.stopped', 'apiserver.started', 'signing-key.rotated',
-  'signing-key.retired', 'signing-key.fetched', 'cluster.upgraded', 'kubectl.ran', 'manifest.applied', 'manifest.rejected', 'step.failed', 'warning',
-] as const satisfies readonly SimEventType[];
-type UnlistedEventType = Exclude<SimEventType, (typeof EVENT_TYPES)[number]>;
-const everyEventTypeListed: [UnlistedEventType] extends [never] ? true : never = true;
-void everyEventTypeListed;
 
 /** Steps play at 600× unless the lesson or the step says otherwise: a 48-minute rotation takes about 5 s. */
 const DEFAULT_LESSON_SPEED = 600;

@@ -13,7 +13,6 @@ import { forceLinting } from '@codemirror/lint';
 import { yaml } from '@codemirror/lang-yaml';
 import type { EngineClient } from '../../bridge/engine-client.ts';
 import type { InputError } from '../../../shared/scenario/scenario-types.ts';
-import { nextRequestId } from '../console/request-ids.ts';
 import { manifestProblemExtensions, setApplyErrors } from './editor-extensions.ts';
 import { DEFAULT_TEMPLATE, MANIFEST_TEMPLATES } from './manifest-templates.ts';
 import './manifest-editor.css';
@@ -39,7 +38,7 @@ export function ManifestEditor(props: ManifestEditorProps) {
   const viewRef = useRef<EditorView | undefined>(undefined);
   const reportBuffer = useLatest(props.onBufferChange);
   const [initialText] = useState(() => props.initialText ?? DEFAULT_TEMPLATE.text);
-  const [waitingFor, setWaitingFor] = useState<number | undefined>(undefined);
+  const [waitingFor, setWaitingFor] = useState<object | undefined>(undefined);
   const [outcome, setOutcome] = useState<ApplyOutcome | undefined>(undefined);
   const [notice, setNotice] = useState('');
   const resultId = useId();
@@ -47,9 +46,11 @@ export function ManifestEditor(props: ManifestEditorProps) {
   const apply = () => {
     const view = viewRef.current;
     if (view === undefined || flowId === '') return;
-    const requestId = nextRequestId();
-    setWaitingFor(requestId);
-    client.send({ type: 'apply', flow: flowId, manifest: view.state.doc.toString(), requestId });
+    const asked = {};
+    setWaitingFor(asked);
+    // The reply itself is shown by the subscription below, which also shows the console's `apply -f` of this text.
+    const done = () => setWaitingFor((waiting) => (waiting === asked ? undefined : waiting));
+    client.request({ type: 'apply', flow: flowId, manifest: view.state.doc.toString() }).then(done, done);
   };
   const latestApply = useLatest(apply);
 
@@ -98,7 +99,6 @@ export function ManifestEditor(props: ManifestEditorProps) {
     () =>
       client.onMessage((message) => {
         if (message.type !== 'apply-result') return;
-        setWaitingFor((waiting) => (waiting === message.requestId ? undefined : waiting));
         setOutcome({ flow: message.flow, ok: message.ok, output: message.output, errors: message.errors });
         const view = viewRef.current;
         if (view === undefined) return;

@@ -7,11 +7,8 @@
 import { estimateTextWidth } from '../../../shared/figure/text-metrics.ts';
 import { formatSeconds } from '../../../shared/time/duration.ts';
 import { formatUtc } from '../../../shared/explain/claim-explanations.ts';
+import { KUBELET_MAX_TTL_SEC, refreshThresholds } from '../../../shared/engine/token-rules.ts';
 
-/** The kubelet's jitter is a whole number of seconds, 0 to 9 (docs/kubernetes-facts.md §1, maxJitter = 10 s truncated). */
-export const MAX_JITTER_SEC = 9;
-/** The kubelet renews any token older than a day, whatever its lifetime (token_manager.go maxTTL). */
-export const KUBELET_MAX_AGE_SEC = 86_400;
 
 export type MarkId = 'iat' | 'nbf' | 'refresh' | 'warnafter' | 'exp';
 
@@ -189,7 +186,7 @@ export function markOffset(seconds: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The kubelet's refresh rule (shared/engine/kubelet/token-manager.ts, docs/kubernetes-facts.md §1)
+// The kubelet's refresh rule (shared/engine/token-rules.ts, docs/kubernetes-facts.md §1)
 
 /**
  * When a kubelet would renew this token if it were the pod's projected token: once its age passes
@@ -200,8 +197,7 @@ export function kubeletRefresh(iat: number, exp: number | undefined, warnAfter: 
   const end = warnAfter !== undefined && (exp === undefined || warnAfter < exp) ? warnAfter : exp;
   if (end === undefined || !(end > iat)) return undefined;
   const lifetimeSec = end - iat;
-  const dueAgeSec = Math.min(lifetimeSec - Math.floor((lifetimeSec * 20) / 100), KUBELET_MAX_AGE_SEC);
-  const earliestDueAgeSec = Math.max(0, dueAgeSec - MAX_JITTER_SEC);
+  const { dueAgeSec, earliestDueAgeSec } = refreshThresholds(lifetimeSec);
   return { lifetimeSec, dueAgeSec, earliestDueAgeSec, fromSec: iat + earliestDueAgeSec, untilSec: end };
 }
 
@@ -306,7 +302,7 @@ function kubeletNote(refresh: KubeletRefresh | undefined, token: { legacy: boole
   const from = formatSeconds(refresh.earliestDueAgeSec).replace(/ s$/, '');
   const to = formatSeconds(refresh.dueAgeSec);
   const rule =
-    refresh.dueAgeSec === KUBELET_MAX_AGE_SEC
+    refresh.dueAgeSec === KUBELET_MAX_TTL_SEC
       ? `older than a day (24 h less 0–9 s of jitter; the kubelet never keeps a token longer)`
       : `older than ${from}–${to} (80 % of ${lifetime}, less 0–9 s of jitter)`;
   return (

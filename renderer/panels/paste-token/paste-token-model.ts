@@ -19,9 +19,8 @@ import {
 } from '../../../shared/explain/claim-explanations.ts';
 import { allPasteWarnings, hasKubernetesClaims, type PasteWarning } from './paste-warnings.ts';
 import { buildTimeline, markOffset, type PasteTimeline } from './paste-timeline.ts';
+import { checkTimeClaims, CLOCK_SKEW_LEEWAY_SEC } from '../../../shared/engine/token-rules.ts';
 
-/** go-jose's DefaultLeeway, which kube-apiserver applies to nbf, exp and iat (docs/kubernetes-facts.md §5). */
-export const LEEWAY_SEC = 60;
 
 export type PastedKind = 'legacy' | 'pod' | 'secret' | 'node' | 'unbound' | 'other';
 
@@ -335,27 +334,28 @@ export function tokenStatus(t: StatusTimes, nowSec: number): TokenStatus {
   if (t.exp === undefined && t.expPresent) {
     return { verdict: 'unreadable', symbol: '!', title: 'Its exp cannot be read as a time', detail: 'exp is not a number, so an API server cannot validate this token’s claims and refuses it.' };
   }
-  if (t.nbf !== undefined && nowSec + LEEWAY_SEC < t.nbf) {
+  const failed = checkTimeClaims(t, nowSec * 1000);
+  if (failed?.problem === 'not-yet-valid') {
     return {
       verdict: 'not-yet-valid',
       symbol: '✗',
-      title: `Not valid yet: nbf is ${span(nowSec, t.nbf)} from now`,
+      title: `Not valid yet: nbf is ${span(nowSec, failed.claimSec)} from now`,
       detail: 'The API server would answer “service account token is not valid yet”. If you just made this token, this computer’s clock is probably behind.',
     };
   }
-  if (t.exp !== undefined && nowSec - LEEWAY_SEC > t.exp) {
+  if (failed?.problem === 'expired') {
     return {
       verdict: 'expired',
       symbol: '✗',
-      title: `Expired ${span(t.exp, nowSec)} ago`,
+      title: `Expired ${span(failed.claimSec, nowSec)} ago`,
       detail: 'The API server would answer “service account token has expired”. A stolen copy is useless now.',
     };
   }
-  if (t.iat !== undefined && nowSec + LEEWAY_SEC < t.iat) {
+  if (failed?.problem === 'issued-in-future') {
     return {
       verdict: 'issued-in-future',
       symbol: '✗',
-      title: `Issued ${span(nowSec, t.iat)} in the future`,
+      title: `Issued ${span(nowSec, failed.claimSec)} in the future`,
       detail: 'The API server would answer “service account token is issued in the future”. This computer’s clock is probably behind the cluster’s.',
     };
   }
@@ -386,7 +386,7 @@ export function tokenStatus(t: StatusTimes, nowSec: number): TokenStatus {
       verdict: 'leeway',
       symbol: '!',
       title: `Expired ${span(t.exp, nowSec)} ago, still inside the 60 s leeway`,
-      detail: `The API server allows 60 s for clock skew, so it accepts this token for ${span(nowSec, t.exp + LEEWAY_SEC)} more.`,
+      detail: `The API server allows 60 s for clock skew, so it accepts this token for ${span(nowSec, t.exp + CLOCK_SKEW_LEEWAY_SEC)} more.`,
     };
   }
   if (t.warnAfter !== undefined && nowSec > t.warnAfter) {

@@ -12,9 +12,8 @@ import { LEGACY_ISSUER } from '../controllers/tokens-controller.ts';
 import { nextResourceVersion } from '../object-meta.ts';
 import { apiAudiences } from './token-request.ts';
 import { hasVerifyingKey } from './external-signer.ts';
+import { checkTimeClaims, CLOCK_SKEW_LEEWAY_MS } from '../token-rules.ts';
 
-/** go-jose `DefaultLeeway`, applied to nbf, exp and iat. */
-export const CLOCK_SKEW_LEEWAY_MS = 60_000;
 /** `TokenSuccessCacheTTL` in `NewBuiltInAuthenticationOptions`: a revoked token can keep working this long. */
 export const TOKEN_SUCCESS_CACHE_TTL_MS = 10_000;
 
@@ -113,15 +112,10 @@ function serviceAccountUser(namespace: string, name: string, uid: string, extra:
 function validateBound(ctx: EngineContext, cluster: ClusterState, claims: BoundClaims): AuthResult {
   const modern = versionBehaviour(cluster.version).modernValidatorMessages;
   const nowEpochMs = epochMs(ctx, ctx.state.nowMs);
-  if (nowEpochMs + CLOCK_SKEW_LEEWAY_MS < claims.nbf * 1000) {
-    return fail(modern ? 'service account token is not valid yet' : 'Token could not be validated.');
-  }
-  if (nowEpochMs - CLOCK_SKEW_LEEWAY_MS > claims.exp * 1000) {
-    return fail(modern ? 'service account token has expired' : 'Token has expired.');
-  }
-  if (nowEpochMs + CLOCK_SKEW_LEEWAY_MS < claims.iat * 1000) {
-    return fail(modern ? 'service account token is issued in the future' : 'Token could not be validated.');
-  }
+  const timeProblem = checkTimeClaims(claims, nowEpochMs)?.problem;
+  if (timeProblem === 'not-yet-valid') return fail(modern ? 'service account token is not valid yet' : 'Token could not be validated.');
+  if (timeProblem === 'expired') return fail(modern ? 'service account token has expired' : 'Token has expired.');
+  if (timeProblem === 'issued-in-future') return fail(modern ? 'service account token is issued in the future' : 'Token could not be validated.');
   const priv = claims['kubernetes.io'];
   const namespace = priv.namespace;
   const invalidated = modern ? 'service account token has been invalidated' : 'Token has been invalidated';

@@ -13,7 +13,7 @@ import { deletePodTokens } from '../kubelet/token-manager.ts';
 import { FIRST_SYNC_DELAY_MS } from '../kubelet/pod-sync.ts';
 import { alreadyExists, notFound, type ApiResult } from './api-error.ts';
 import { defaultPod, validatePod } from './pod-validation.ts';
-import { CLOCK_SKEW_LEEWAY_MS } from './authenticator.ts';
+import { CLOCK_SKEW_LEEWAY_MS } from '../token-rules.ts';
 
 export const NODE_NAME = 'node-1';
 const DEFAULT_GRACE_PERIOD_SEC = 30;

@@ -12,11 +12,11 @@ import { createTokenRequest, type TokenRequestInput, type TokenRequestSpec } fro
 import { goStrconvQuote } from '../../kubectl/kubectl-flags.ts';
 import { versionBehaviour } from '../../model/versions.ts';
 import type { RefreshReason } from '../../model/event-text.ts';
+import { KUBELET_MAX_JITTER_SEC, KUBELET_MAX_TTL_SEC, refreshThresholds } from '../token-rules.ts';
 
-export const MAX_TTL_SEC = 24 * 60 * 60;
+export const MAX_TTL_SEC = KUBELET_MAX_TTL_SEC;
 export const GC_PERIOD_MS = 60_000;
-/** `maxJitter`: `time.Duration(rand.Float64()*10) * time.Second` truncates to a whole 0–9 s. */
-export const MAX_JITTER_SEC = 10;
+export const MAX_JITTER_SEC = KUBELET_MAX_JITTER_SEC;
 
 export type RefreshDecision =
   | { refresh: false }
@@ -31,12 +31,12 @@ export function requiresRefresh(cached: CachedTokenRequest, nowMs: number, jitte
   const ttlSec = cached.expirationSec;
   const iatMs = cached.statusExpirationMs - ttlSec * 1000;
   const ageSec = (nowMs - iatMs) / 1000;
-  if (nowMs > iatMs + (MAX_TTL_SEC - jitterSec) * 1000) {
-    return { refresh: true, rule: 'max-24h', ageSec, thresholdSec: MAX_TTL_SEC - jitterSec };
+  const { ttlAgeSec, maxAgeSec } = refreshThresholds(ttlSec);
+  if (nowMs > iatMs + (maxAgeSec - jitterSec) * 1000) {
+    return { refresh: true, rule: 'max-24h', ageSec, thresholdSec: maxAgeSec - jitterSec };
   }
-  const windowSec = Math.floor((ttlSec * 20) / 100);
-  if (nowMs > cached.statusExpirationMs - (windowSec + jitterSec) * 1000) {
-    return { refresh: true, rule: 'ttl-80-percent', ageSec, thresholdSec: ttlSec - windowSec - jitterSec };
+  if (nowMs > iatMs + (ttlAgeSec - jitterSec) * 1000) {
+    return { refresh: true, rule: 'ttl-80-percent', ageSec, thresholdSec: ttlAgeSec - jitterSec };
   }
   return { refresh: false };
 }
@@ -45,10 +45,7 @@ export function requiresRefresh(cached: CachedTokenRequest, nowMs: number, jitte
 export function earliestPossibleRefreshMs(cached: CachedTokenRequest): number {
   if (cached.expirationSec === undefined) return Number.POSITIVE_INFINITY;
   const iatMs = cached.statusExpirationMs - cached.expirationSec * 1000;
-  const maxJitterMs = (MAX_JITTER_SEC - 1) * 1000;
-  const byAge = iatMs + MAX_TTL_SEC * 1000 - maxJitterMs;
-  const byTtl = cached.statusExpirationMs - Math.floor((cached.expirationSec * 20) / 100) * 1000 - maxJitterMs;
-  return Math.min(byAge, byTtl);
+  return iatMs + refreshThresholds(cached.expirationSec).earliestDueAgeSec * 1000;
 }
 
 export interface TokenSourceRequest {

@@ -5,6 +5,7 @@
 import { Layer } from '../primitives.ts';
 import { estimateTextWidth, fitLabel } from '../text-metrics.ts';
 import { inView, LabelBand, pattern, visible, type FlowCtx } from './flow-context.ts';
+import { SPAN_WORDS } from '../../model/event-catalogue.ts';
 
 export function planOutages(ctx: FlowCtx): void {
   const { b, theme, flow, layout, oy } = ctx;
@@ -19,7 +20,7 @@ export function planOutages(ctx: FlowCtx): void {
     for (const x of [ctx.X(span.fromMs), span.toMs !== undefined ? ctx.X(span.toMs) : undefined]) {
       if (x !== undefined && inView(ctx, x)) b.add(Layer.Span, { type: 'line', x1: x, y1: oy, x2: x, y2: oy + layout.height, stroke: theme.outage.text, strokeWidth: 1.5, dash: [3, 3], role: 'span' });
     }
-    const still = span.kind === 'kubelet-down' ? `${span.label}: nobody refreshes tokens` : `${span.label}: every call fails`;
+    const still = `${span.label}: ${SPAN_WORDS[span.kind].consequence}`;
     const text = fitLabel([still, span.label], ctx.ox + ctx.W - Math.max(v[0], ctx.ox) - 12, theme.font.annotation, 700);
     if (text && layout.spanBandHeight > 0) {
       const x = Math.max(v[0], ctx.ox) + 6;

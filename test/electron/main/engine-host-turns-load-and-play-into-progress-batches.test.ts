@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../../fakes/electron.ts'));
 
 import { FakeWebContents, resetFakeElectron } from '../../fakes/electron.ts';
-import { EngineHost, MIN_PUSH_INTERVAL_MS, PUSH_SLACK_MS, mergeProgress } from '../../../electron/main/engine-host.ts';
+import { EngineHost } from '../../../electron/main/engine-host.ts';
+import { MIN_PUSH_INTERVAL_MS, PUSH_SLACK_MS, mergeProgress } from '../../../shared/host/progress-batcher.ts';
 import { EngineSession } from '../../../shared/host/engine-session.ts';
 import { IpcChannel } from '../../../shared/ipc/ipc-contract.ts';
 import type { EngineMessage } from '../../../shared/rpc/engine-protocol.ts';

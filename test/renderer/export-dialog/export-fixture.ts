@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { vi } from 'vitest';
 import { EngineSession } from '../../../shared/host/engine-session.ts';
 import type { EngineCommand } from '../../../shared/rpc/engine-protocol.ts';
-import type { EngineClient } from '../../../renderer/bridge/engine-client.ts';
+import { withRequests, type EngineClient } from '../../../renderer/bridge/engine-client.ts';
 import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
 import { DEFAULT_USER_SETTINGS, type ClipboardItemRequest, type SaveFileRequest, type UserSettings } from '../../../shared/ipc/ipc-contract.ts';
 import type { HostResult, HostServices, SaveFileResult } from '../../../renderer/host/host-services.ts';
@@ -50,15 +50,14 @@ export async function liveEngine(file = SIDE_BY_SIDE, atMs = 0): Promise<LiveEng
   await session.handle({ type: 'seek', simMs: atMs });
   const sent: EngineCommand[] = [];
   let queue = Promise.resolve();
-  const client = {
-    sent,
+  const transport = {
     send(command: EngineCommand) {
       sent.push(command);
       queue = queue.then(() => session.handle(command));
     },
     onMessage: () => () => undefined,
-    idle: () => queue,
   };
+  const client = { ...withRequests(transport), sent, idle: () => queue };
   return { store, client };
 }
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EngineSession } from '../../../shared/host/engine-session.ts';
 import type { EngineCommand } from '../../../shared/rpc/engine-protocol.ts';
-import type { EngineClient } from '../../../renderer/bridge/engine-client.ts';
+import { withRequests, type EngineClient } from '../../../renderer/bridge/engine-client.ts';
 import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
 import { REPO_ROOT } from './cli-tokens.ts';
 
@@ -29,12 +29,15 @@ export async function loadScenario(file: string, atMs: number): Promise<EngineFi
   await session.handle({ type: 'seek', simMs: atMs });
   let answered = 0;
   const sent: EngineCommand[] = [];
-  const client = {
-    sent,
+  const transport = {
     send(command: EngineCommand) {
       sent.push(command);
     },
     onMessage: () => () => undefined,
+  };
+  const client = {
+    ...withRequests(transport),
+    sent,
     async answer() {
       while (answered < sent.length) {
         const command = sent[answered++];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLanesMemo, deriveLanes } from '../../../shared/lanes/derive-lanes.ts';
-import { EXP_LEEWAY_MS, refreshStartMs } from '../../../shared/lanes/token-rules.ts';
+import { CLOCK_SKEW_LEEWAY_MS, refreshWindowOpensMs } from '../../../shared/engine/token-rules.ts';
 import { kubectlCaption } from '../../../shared/lanes/kubectl-caption.ts';
 import type { FlowLanes, Lane, StolenBar, TokenBar } from '../../../shared/lanes/lane-types.ts';
 import { builtinScenario, sideBySideWithKubeletStop, snapshotOf } from '../../support/scenario-snapshot.ts';
@@ -79,7 +79,7 @@ describe('deriveLanes on the side-by-side scenario with a kubelet stop (6 h, lea
   it('ends the stolen projected copy at exp + 60 s leeway; replays before are accepted, after rejected', () => {
     const attacker = lane(projected, 'attacker');
     const copy = stolen(attacker);
-    expect(copy.usableUntilMs).toBe(copy.expMs! + EXP_LEEWAY_MS);
+    expect(copy.usableUntilMs).toBe(copy.expMs! + CLOCK_SKEW_LEEWAY_MS);
     expect(copy.endReason).toBe('leeway');
     for (const mark of attacker.strips[0]!.marks) expect(mark.kind).toBe(mark.atMs <= copy.usableUntilMs! ? 'call-ok' : 'call-denied');
     expect(copy.replaysOk).toBe(4);
@@ -235,9 +235,9 @@ describe('deriveLanes edge cases', () => {
   });
 
   it('finds the refresh window start from the TokenRequest status, not the JWT', () => {
-    expect(refreshStartMs({ issuedAtMs: 1000, expirationSec: 3607, statusExpirationMs: 3_608_000 })).toBe(3_608_000 - 721_000);
+    expect(refreshWindowOpensMs(3_608_000, 3607)).toBe(3_608_000 - 721_000);
     // 24 h cap: a 2-day token is refreshed after 24 h.
-    expect(refreshStartMs({ issuedAtMs: 0, expirationSec: 172_800, statusExpirationMs: 172_800_000 })).toBe(24 * H);
+    expect(refreshWindowOpensMs(172_800_000, 172_800)).toBe(24 * H);
   });
 
   it('captions kubectl commands with the reason they failed', () => {

@@ -10,6 +10,7 @@ import { CommandHistory } from '../../../../renderer/panels/console/command-hist
 import type { ObjectNames } from '../../../../renderer/panels/console/known-objects.ts';
 import type { EngineCommand, EngineMessage } from '../../../../shared/rpc/engine-protocol.ts';
 import { FakeScreen } from './fake-screen.ts';
+import { sameTurnRequests } from './same-turn-requests.ts';
 import { CONSOLE_LINE_MAX_CHARS, HEREDOC_MAX_CHARS } from '../../../../shared/limits/input-budgets.ts';
 
 const LEGACY: ConsoleFlow = { id: 'legacy', kubernetesVersion: '1.20' };
@@ -28,7 +29,7 @@ interface Options {
 
 function setup(options: Options = {}) {
   const screen = new FakeScreen(options.columns ?? 80);
-  const sent: EngineCommand[] = [];
+  const { sent, request, answer } = sameTurnRequests();
   const announcements: string[] = [];
   const timers = new Map<number, () => void>();
   let timerCount = 0;
@@ -36,7 +37,7 @@ function setup(options: Options = {}) {
   const host: ConsoleHost = {
     write: (data) => screen.write(data),
     columns: () => screen.columns,
-    send: (command) => sent.push(command),
+    request,
     announce: (text) => announcements.push(text),
     flow: () => flow,
     objects: () => OBJECTS,
@@ -53,6 +54,7 @@ function setup(options: Options = {}) {
   controller.start();
   return {
     controller,
+    answer,
     screen,
     sent,
     announcements,
@@ -67,7 +69,7 @@ function setup(options: Options = {}) {
     reply(stdout: string, stderr = '', exitCode = stderr === '' ? 0 : 1) {
       const command = sent[sent.length - 1];
       if (command?.type !== 'kubectl') throw new Error('no kubectl command to answer');
-      controller.receive({ type: 'kubectl-result', requestId: command.requestId, flow: command.flow, line: command.line, stdout, stderr, exitCode });
+      answer({ type: 'kubectl-result', requestId: command.requestId, flow: command.flow, line: command.line, stdout, stderr, exitCode });
     },
   };
 }
@@ -97,14 +99,14 @@ describe('ConsoleController', () => {
   });
 
   it('ignores replies to other requests and other kinds of reply while waiting', () => {
-    const { controller, sent, type, screen } = setup();
+    const { controller, sent, type, screen, answer } = setup();
     type('get sa\r');
     const requestId = (sent[0] as Extract<EngineCommand, { type: 'kubectl' }>).requestId;
     const others: EngineMessage[] = [
       { type: 'kubectl-result', requestId: requestId + 1000, flow: 'legacy', line: 'x', stdout: 'not mine\n', stderr: '', exitCode: 0 },
       { type: 'apply-result', requestId, flow: 'legacy', ok: true, output: 'pod/x created', errors: [] },
     ];
-    for (const message of others) controller.receive(message);
+    for (const message of others) answer(message);
     expect(controller.waiting).toBe(true);
     expect(screen.text()).not.toContain('not mine');
   });
@@ -140,20 +142,20 @@ describe('ConsoleController', () => {
 
   it('applies the manifest editor text for apply -f with any file name, and prints the apply output', () => {
     const manifest = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: my-app\n';
-    const { type, sent, controller, screen, announcements } = setup({ applyBuffer: manifest });
+    const { type, sent, answer, screen, announcements } = setup({ applyBuffer: manifest });
     type('kubectl apply -f whatever.yaml\r');
     expect(sent).toEqual([{ type: 'apply', flow: 'legacy', manifest, requestId: expect.any(Number) }]);
     const requestId = (sent[0] as Extract<EngineCommand, { type: 'apply' }>).requestId;
-    controller.receive({ type: 'apply-result', requestId, flow: 'legacy', ok: true, output: 'serviceaccount/my-app created', errors: [] });
+    answer({ type: 'apply-result', requestId, flow: 'legacy', ok: true, output: 'serviceaccount/my-app created', errors: [] });
     expect(screen.lines().slice(-2)).toEqual(['serviceaccount/my-app created', 'legacy (1.20) $']);
     expect(announcements.at(-1)).toBe('Ran on legacy: kubectl apply -f whatever.yaml. serviceaccount/my-app created');
   });
 
   it('prints the errors of a refused apply that came without output, with their lines', () => {
-    const { type, sent, controller, screen } = setup({ applyBuffer: 'kind: [' });
+    const { type, sent, answer, screen } = setup({ applyBuffer: 'kind: [' });
     type('apply -f pod.yaml\r');
     const requestId = (sent[0] as Extract<EngineCommand, { type: 'apply' }>).requestId;
-    controller.receive({ type: 'apply-result', requestId, flow: 'legacy', ok: false, output: '', errors: [{ message: 'YAML syntax: bad', line: 1, column: 7 }] });
+    answer({ type: 'apply-result', requestId, flow: 'legacy', ok: false, output: '', errors: [{ message: 'YAML syntax: bad', line: 1, column: 7 }] });
     expect(screen.lines().slice(-2)).toEqual(['error: line 1: YAML syntax: bad', 'legacy (1.20) $']);
   });
 
@@ -305,12 +307,12 @@ describe('refusals are said at once, not after a 10 s timeout', () => {
   });
 
   it('a command the engine refuses or fails on is answered with the reason as soon as the error arrives', () => {
-    const { type, sent, screen, timers, controller, announcements } = setup();
+    const { type, sent, screen, timers, controller, announcements, answer } = setup();
     type('get pods\r');
     const command = sent[0] as Extract<EngineCommand, { type: 'kubectl' }>;
-    controller.receive({ type: 'error', command: 'kubectl', requestId: command.requestId + 1, message: 'someone else' });
+    answer({ type: 'error', command: 'kubectl', requestId: command.requestId + 1, message: 'someone else' });
     expect(controller.waiting).toBe(true);
-    controller.receive({ type: 'error', command: 'kubectl', requestId: command.requestId, message: 'kubectl failed at 2 h: invariant broken' });
+    answer({ type: 'error', command: 'kubectl', requestId: command.requestId, message: 'kubectl failed at 2 h: invariant broken' });
     expect(controller.waiting).toBe(false);
     expect(timers.size).toBe(0);
     expect(screen.text()).toContain('error: kubectl failed at 2 h: invariant broken');

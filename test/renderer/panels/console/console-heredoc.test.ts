@@ -6,18 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleController, type ConsoleHost } from '../../../../renderer/panels/console/console-controller.ts';
 import { CommandHistory } from '../../../../renderer/panels/console/command-history.ts';
-import type { EngineCommand } from '../../../../shared/rpc/engine-protocol.ts';
 import { FakeScreen } from './fake-screen.ts';
+import { sameTurnRequests } from './same-turn-requests.ts';
 
 const SA = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: builder\n';
 
 function setup(applyBuffer?: string) {
   const screen = new FakeScreen(80);
-  const sent: EngineCommand[] = [];
+  const { sent, request, answer } = sameTurnRequests();
   const host: ConsoleHost = {
     write: (data) => screen.write(data),
     columns: () => screen.columns,
-    send: (command) => sent.push(command),
+    request,
     announce: () => undefined,
     flow: () => ({ id: 'projected', kubernetesVersion: '1.30' }),
     objects: () => ({ names: () => [], namespaces: () => ['default'] }),
@@ -31,7 +31,7 @@ function setup(applyBuffer?: string) {
   const reply = () => {
     const command = sent[sent.length - 1];
     if (command?.type !== 'kubectl') throw new Error('no kubectl command to answer');
-    controller.receive({ type: 'kubectl-result', requestId: command.requestId, flow: command.flow, line: command.line, stdout: 'serviceaccount/builder created\n', stderr: '', exitCode: 0 });
+    answer({ type: 'kubectl-result', requestId: command.requestId, flow: command.flow, line: command.line, stdout: 'serviceaccount/builder created\n', stderr: '', exitCode: 0 });
   };
   return { controller, screen, sent, history, type: (data: string) => controller.input(data), reply };
 }

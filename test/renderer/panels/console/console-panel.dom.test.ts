@@ -6,10 +6,10 @@
  * labelled terminal, the flow selector, commands sent to the chosen flow, the live region, `apply -f` taking the
  * editor text, Tab completing a pod of the flow, and clean disposal.
  */
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EngineClient } from '../../../../renderer/bridge/engine-client.ts';
+import { withRequests, type EngineClient } from '../../../../renderer/bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../../../../renderer/state/timeline-store.ts';
 import type { EngineCommand, EngineMessage } from '../../../../shared/rpc/engine-protocol.ts';
 import { loadScenario } from '../engine-fixture.ts';
@@ -84,13 +84,13 @@ afterEach(() => {
 function fakeClient() {
   const listeners = new Set<(message: EngineMessage) => void>();
   const sent: EngineCommand[] = [];
-  const client: EngineClient = {
+  const client: EngineClient = withRequests({
     send: (command) => sent.push(command),
     onMessage(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-  };
+  });
   const emit = (message: EngineMessage) => act(() => listeners.forEach((listener) => listener(message)));
   return { client, sent, emit, listeners };
 }
@@ -146,12 +146,13 @@ describe('ConsolePanel', () => {
     expect(sent).toEqual([{ type: 'kubectl', flow: 'projected', line: 'get pods', requestId: expect.any(Number) }]);
   });
 
-  it('prints the reply and announces it in the live region', () => {
+  it('prints the reply and announces it in the live region', async () => {
     const { client, sent, emit } = fakeClient();
     render(panel({ client }));
     act(() => terminal().type('create sa my-app\r'));
     const command = sent[0] as Extract<EngineCommand, { type: 'kubectl' }>;
     emit({ type: 'kubectl-result', requestId: command.requestId, flow: 'legacy', line: command.line, stdout: '', stderr: 'error: failed to create serviceaccount: serviceaccounts "my-app" already exists\n', exitCode: 1 });
+    await waitFor(() => expect(terminal().screen.currentLine()).toBe('legacy (1.20) $'));
     expect(terminal().screen.lines().slice(-2)).toEqual(['error: failed to create serviceaccount: serviceaccounts "my-app" already exists', 'legacy (1.20) $']);
     const live = screen.getByTestId('console-announcement');
     expect(live.getAttribute('aria-live')).toBe('polite');
@@ -171,12 +172,16 @@ describe('ConsolePanel', () => {
     expect(terminal().screen.currentLine()).toBe('legacy (1.20) $ get pods app');
   });
 
-  it('disposes the terminal and stops listening to the engine when it goes away', () => {
-    const { client, listeners } = fakeClient();
+  it('disposes the terminal and drops a reply that arrives after it went away', async () => {
+    const { client, sent, emit } = fakeClient();
     const { unmount } = render(panel({ client }));
-    expect(listeners.size).toBe(1);
+    act(() => terminal().type('get pods\r'));
+    const command = sent[0] as Extract<EngineCommand, { type: 'kubectl' }>;
+    const before = terminal().screen.lines().join('\n');
     unmount();
     expect(terminal().disposed).toBe(true);
-    expect(listeners.size).toBe(0);
+    emit({ type: 'kubectl-result', requestId: command.requestId, flow: 'legacy', line: command.line, stdout: 'LATE\n', stderr: '', exitCode: 0 });
+    await Promise.resolve();
+    expect(terminal().screen.lines().join('\n')).toBe(before);
   });
 });

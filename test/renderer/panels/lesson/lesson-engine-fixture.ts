@@ -5,7 +5,7 @@
  */
 import { EngineSession, TICK_MS, type HostPorts } from '../../../../shared/host/engine-session.ts';
 import type { EngineCommand, EngineMessage } from '../../../../shared/rpc/engine-protocol.ts';
-import type { EngineClient } from '../../../../renderer/bridge/engine-client.ts';
+import { withRequests, type EngineClient } from '../../../../renderer/bridge/engine-client.ts';
 import { TimelineStore, type TimelineSnapshot } from '../../../../renderer/state/timeline-store.ts';
 
 export class FakeEngine implements EngineClient {
@@ -14,6 +14,7 @@ export class FakeEngine implements EngineClient {
   private wallMs = 0;
   private pendingTick: (() => void) | undefined;
   private readonly listeners = new Set<(message: EngineMessage) => void>();
+  readonly request: EngineClient['request'] = withRequests({ send: (command) => this.send(command), onMessage: (listener) => this.onMessage(listener) }).request;
   private readonly session: EngineSession;
   private pending: Promise<void> = Promise.resolve();
 

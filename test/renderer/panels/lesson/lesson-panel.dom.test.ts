@@ -118,7 +118,7 @@ describe('LessonPanel: navigation and progress', () => {
     await act(() => engine.settled());
     const [sent] = engine.commandsOf('kubectl');
     expect(sent).toMatchObject({ type: 'kubectl', flow: 'projected', line: 'create token my-app' });
-    expect(sent!.requestId).toBeGreaterThanOrEqual(1_000_000_000);
+    expect(Number.isInteger(sent!.requestId)).toBe(true);
     expect(next).toHaveProperty('disabled', false);
     expect(screen.getByTestId('lesson-run-output').textContent).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/);
     expect(within(screen.getByRole('list', { name: 'What this step waits for' })).getByText(/Done:/)).toBeTruthy();

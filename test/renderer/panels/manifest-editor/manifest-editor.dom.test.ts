@@ -10,7 +10,7 @@ import { createElement } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManifestEditor } from '../../../../renderer/panels/manifest-editor/ManifestEditor.tsx';
 import { DEFAULT_TEMPLATE, MANIFEST_TEMPLATES } from '../../../../renderer/panels/manifest-editor/manifest-templates.ts';
-import type { EngineClient } from '../../../../renderer/bridge/engine-client.ts';
+import { withRequests, type EngineClient } from '../../../../renderer/bridge/engine-client.ts';
 import type { EngineCommand, EngineMessage } from '../../../../shared/rpc/engine-protocol.ts';
 
 beforeAll(() => {
@@ -25,13 +25,13 @@ afterEach(cleanup);
 function fakeClient() {
   const listeners = new Set<(message: EngineMessage) => void>();
   const sent: EngineCommand[] = [];
-  const client: EngineClient = {
+  const client: EngineClient = withRequests({
     send: (command) => sent.push(command),
     onMessage(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-  };
+  });
   const emit = (message: EngineMessage) => act(() => listeners.forEach((listener) => listener(message)));
   return { client, sent, emit };
 }
@@ -94,8 +94,9 @@ describe('ManifestEditor', () => {
       output: `Error from server (Invalid): error when creating: ${SERVER_MESSAGE}`,
       errors: [{ message: SERVER_MESSAGE, line: SHORT_TOKEN_LINE, column: 34 }],
     });
+    // The editor stops waiting when its request's promise settles, a moment after the reply is shown.
+    await waitFor(() => expect(within(screen.getByTestId('manifest-result')).getByText('Refused')).toBeTruthy());
     const result = screen.getByTestId('manifest-result');
-    expect(within(result).getByText('Refused')).toBeTruthy();
     expect(result.querySelector('pre')?.textContent).toBe(`Error from server (Invalid): error when creating: ${SERVER_MESSAGE}`);
     // The output already quotes the message, so the error's entry only points at its line.
     expect(within(result).getByRole('listitem').textContent).toBe(`Line ${SHORT_TOKEN_LINE}(the error above, marked in the editor)`);
