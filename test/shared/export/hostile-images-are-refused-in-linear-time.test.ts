@@ -13,7 +13,7 @@ import { utf8Decode } from '../../../shared/text/utf8.ts';
 import { EMBEDDED_MOMENT_MAX_CHARS, SCENARIO_MAX_CHARS, SVG_MAX_BYTES } from '../../../shared/limits/input-budgets.ts';
 import { openRequestFor, openRequestForFile } from '../../../renderer/export-dialog/open-exported-file.ts';
 
-const NOT_PATHOLOGICAL_MS = 3_000;
+const NOT_PATHOLOGICAL_MS = 10_000;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 function timed<T>(run: () => T): { value: T; ms: number } {

@@ -9,7 +9,7 @@ import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
 import { yamlSyntaxProblems } from '../../../renderer/panels/manifest-editor/manifest-problems.ts';
 import { YAML_MAX_COLLECTION_ITEMS, YAML_MAX_DEPTH } from '../../../shared/limits/input-budgets.ts';
 
-const NOT_PATHOLOGICAL_MS = 4_000;
+const NOT_PATHOLOGICAL_MS = 15_000;
 
 function podWithLabels(count: number, duplicate = false): string {
   const labels = Array.from({ length: count }, (_, i) => `    k${i}: v${i}\n`).join('');
