@@ -14,6 +14,7 @@ import { resolveTokenMarkers } from '../engine/token-markers.ts';
 import { parseScenario } from '../scenario/parse-scenario.ts';
 import { setFlowVersion } from '../scenario/scenario-flow-version.ts';
 import type { InputError, Scenario } from '../scenario/scenario-types.ts';
+import { copyScene } from '../model/scene.ts';
 import type { EngineCommand, EngineMessage, ScenarioSummary, TokenSummary, WorkingCommand } from '../rpc/engine-protocol.ts';
 import type { UserStep } from '../engine/scenario-steps.ts';
 import { estimateWork, workWarning } from '../engine/work-budget.ts';
@@ -54,6 +55,7 @@ export function summarizeScenario(scenario: Scenario, sourceName: string, scenar
     sourceName,
     scenarioText,
     annotations: scenario.annotations.map((a) => ({ ...a })),
+    scenes: scenario.scenes.map(copyScene),
     durationMs: scenario.durationMs,
     startEpochMs: scenario.startEpochMs,
     flows: scenario.flows.map((f) => ({

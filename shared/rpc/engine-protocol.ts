@@ -5,7 +5,7 @@
  */
 import type { SimEvent } from '../model/events.ts';
 import { isKubernetesVersion, KUBERNETES_VERSIONS, type KubernetesVersion } from '../model/versions.ts';
-import type { InputError, ScenarioAnnotation } from '../scenario/scenario-types.ts';
+import type { InputError, ScenarioAnnotation, ScenarioScene } from '../scenario/scenario-types.ts';
 import type { JwtHeader, TokenClaims } from '../jwt/jwt-types.ts';
 import {
   CONSOLE_LINE_MAX_CHARS,
@@ -16,9 +16,10 @@ import {
   SCENARIO_MAX_CHARS,
   SOURCE_NAME_MAX_CHARS,
 } from '../limits/input-budgets.ts';
+import { MAX_SPEED } from '../time/speed.ts';
 
 export const SPEED_PRESETS = [1, 60, 600, 3600, 86_400] as const;
-export const MAX_SPEED = 10_000_000;
+export { MAX_SPEED } from '../time/speed.ts';
 
 export type EngineCommand =
   | { type: 'load'; scenarioText: string; sourceName: string }
@@ -66,6 +67,8 @@ export interface ScenarioSummary {
   /** The text that was loaded: exports embed it, and annotating rewrites it. */
   scenarioText: string;
   annotations: ScenarioAnnotation[];
+  /** The run-sheet, in the file's order. */
+  scenes: ScenarioScene[];
   durationMs: number;
   startEpochMs: number;
   flows: FlowSummary[];

@@ -3,6 +3,9 @@
  * consumes it. Times are simulated milliseconds since the scenario's start.
  */
 import type { KubernetesVersion } from '../model/versions.ts';
+import type { ScenarioScene } from '../model/scene.ts';
+
+export type { ScenarioScene } from '../model/scene.ts';
 
 export type SigningAlgorithm = 'RS256' | 'ES256';
 
@@ -126,6 +129,8 @@ export interface Scenario {
   steps: Step[];
   /** Sorted by atMs, file order kept for ties. */
   annotations: ScenarioAnnotation[];
+  /** The run-sheet, in the order the file lists it (a presentation's order, not sorted by time). */
+  scenes: ScenarioScene[];
 }
 
 /** A problem found in a scenario, a manifest or a kubectl line: what and where. */
