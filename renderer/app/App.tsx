@@ -48,6 +48,12 @@ import { useShareLink } from '../share/use-share-link.tsx';
 import { GlossaryDialog } from '../glossary/GlossaryDialog.tsx';
 import { GlossaryContext } from '../glossary/use-glossary.ts';
 import { EventSearchMatches } from '../panels/event-search.ts';
+import { useScenePlayer } from '../presentation/use-scene-player.ts';
+import { captureScene } from '../presentation/scene-view.ts';
+import type { SceneSpotlight } from '../../shared/model/scene.ts';
+import { BlankScreen } from '../presentation/BlankScreen.tsx';
+import { SceneIndicator } from '../presentation/SceneIndicator.tsx';
+import { Scenes } from './Scenes.tsx';
 
 /**
  * Detail left out until asked for (D in presentation mode, Display ▾ otherwise), so both flows fit one screen: the
@@ -149,6 +155,33 @@ export function App({ store, client, host }: Props) {
   const opener = useFileOpener({ snapshot, client, onViewChange: setView, confirmReplace: unsaved.confirmReplace });
   const share = useShareLink({ host, snapshot, view, opener, saveScenario });
 
+  const [blanked, setBlanked] = useState(false);
+  if (blanked && !presenting) setBlanked(false);
+  const { setSpotlight } = tools;
+  const player = useScenePlayer({
+    scenario: snapshot.scenario,
+    scenarioKey,
+    nowMs: snapshot.nowMs,
+    client,
+    view,
+    setView,
+    setSpotlight: useCallback((spot: SceneSpotlight | undefined) => setSpotlight((s) => (spot ? { on: true, lane: s.lane, scene: spot } : { on: false, lane: s.lane })), [setSpotlight]),
+  });
+  const [sceneMessage, setSceneMessage] = useState('');
+  const captureNow = () => captureScene(snapshot.nowMs, view, snapshot.scenario?.durationMs ?? 0, presenting && tools.spotlight.on ? spotlitLane() : undefined);
+  const addScene = () => {
+    const scene = captureNow();
+    void import('../presentation/scene-edits.ts').then(({ commitScenes, insertionIndex, withSceneAt }) => {
+      const scenario = store.getSnapshot().scenario;
+      if (!scenario) return;
+      const index = insertionIndex(scenario.scenes, scene, player.current);
+      const error = commitScenes(editing.edits, scenario, withSceneAt(scenario.scenes, scene, index), `adding scene ${index + 1}`);
+      if (error) return setSceneMessage(`Could not add a scene here: ${error}`);
+      player.goTo(index);
+      setSceneMessage(`Added scene ${index + 1} of ${scenario.scenes.length + 1}. Ctrl/⌘ + Z takes it back.`);
+    });
+  };
+
   const onAction = appActionHandler({
     snapshot,
     client,
@@ -168,9 +201,12 @@ export function App({ store, client, host }: Props) {
       layout.ensureBottomPx(Math.round(EVENT_SEARCH_REM * remPx()));
       setSearchFocus((n) => n + 1);
     },
+    scenes: player,
+    blank: () => setBlanked(true),
+    addScene,
   });
   useMenuActions(store, setView, onAction);
-  useKeyboardShortcuts({ presenting, spotlightOn: tools.spotlight.on, dialogOpen: dialog !== undefined || unsaved.dialog !== undefined || share.dialogOpen || guideOpen, onAction });
+  useKeyboardShortcuts({ presenting, spotlightOn: tools.spotlight.on, hasScenes: (snapshot.scenario?.scenes.length ?? 0) > 0, blanked, onUnblank: () => setBlanked(false), dialogOpen: dialog !== undefined || unsaved.dialog !== undefined || share.dialogOpen || guideOpen, onAction });
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 
   const timelines = (
@@ -187,12 +223,13 @@ export function App({ store, client, host }: Props) {
       }}
       presenting={presenting}
       fontScalePercent={fontScalePercent}
-      spotlight={presenting && tools.spotlight.on ? tools.spotlight.lane : undefined}
+      spotlight={presenting && tools.spotlight.on ? (tools.spotlight.scene ?? tools.spotlight.lane) : undefined}
       hiddenLanes={(presenting ? tools.detailLanes : detailLanes) ? undefined : DETAIL_LANES}
       searchHits={presenting ? undefined : searchResult}
     />
   );
   const notes = (compact: boolean) => <Notes snapshot={snapshot} client={client} scenarioKey={scenarioKey} editing={editing} view={view} request={tools.annotationRequest} compact={compact} />;
+  const scenes = <Scenes snapshot={snapshot} scenarioKey={scenarioKey} editing={editing} player={player} onAdd={addScene} capture={captureNow} message={sceneMessage} />;
   const saveMessage = <SaveStatusLine status={saveStatus} onClose={closeSaveStatus} />;
   const dialogs = (
     <>
@@ -229,9 +266,12 @@ export function App({ store, client, host }: Props) {
               {saveMessage}
             </>
           }
+          sceneIndicator={<SceneIndicator current={player.current} count={snapshot.scenario?.scenes.length ?? 0} note={player.current === undefined ? undefined : snapshot.scenario?.scenes[player.current]?.note} status={[player.status, sceneMessage].filter((m) => m !== '').join(' ')} />}
+          onAddScene={addScene}
         >
           <LiveRegion announcement={announcement} />
           {dialogs}
+          {blanked && <BlankScreen onReturn={() => setBlanked(false)} />}
         </PresentationScreen>
       </GlossaryContext.Provider>
     );
@@ -262,7 +302,7 @@ export function App({ store, client, host }: Props) {
           confirmReplace={unsaved.confirmReplace}
           onSave={() => void saveScenario()}
           onCheatSheet={() => setDialog('cheat-sheet')}
-          onPresent={presentation.enter}
+          onPresent={() => onAction('present-from-here')}
         />
         {draftOffer}
         {saveMessage}
@@ -292,6 +332,7 @@ export function App({ store, client, host }: Props) {
             onTab={setSideTab}
             selectedToken={selectedToken}
             notes={notes(false)}
+            scenes={scenes}
             showIntro={showIntro}
             onDismissIntro={dismissIntro}
             confirmReplace={unsaved.confirmReplace}
@@ -320,4 +361,12 @@ export function App({ store, client, host }: Props) {
       </div>
     </GlossaryContext.Provider>
   );
+}
+
+/** The lane in the spotlight as a scene names it: its label, in its flow (read from the timeline, which resolved it). */
+function spotlitLane(): SceneSpotlight | undefined {
+  const panel = document.querySelector<HTMLElement>('[data-spotlight-label]');
+  const label = panel?.dataset.spotlightLabel;
+  const flow = panel?.dataset.spotlightLane?.split(':')[0];
+  return label ? { lane: label, ...(flow ? { flow } : {}) } : undefined;
 }

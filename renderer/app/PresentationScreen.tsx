@@ -1,6 +1,6 @@
 /**
- * Presentation mode (F5): only the timelines, a minimal transport and the notes, full screen, with large type, a
- * spotlight and a laser pointer.
+ * Presentation mode (F5): only the timelines, a minimal transport, the scene caption and the notes, full screen, with
+ * large type, a spotlight and a laser pointer.
  */
 import type { ReactNode } from 'react';
 import type { TimeView } from '../../shared/figure/time-view.ts';
@@ -29,11 +29,14 @@ interface Props {
   onGuideOpenChange(open: boolean): void;
   timelines: ReactNode;
   notes: ReactNode;
+  /** "Scene 3 of 7" and the scene's note, under the timelines. */
+  sceneIndicator: ReactNode;
+  onAddScene(): void;
   /** Everything else drawn over the screen: the live region, dialogs, status lines. */
   children: ReactNode;
 }
 
-export function PresentationScreen({ snapshot, client, host, view, opener, title, fontScalePercent, tools, onAction, onLeave, onGuideOpenChange, timelines, notes, children }: Props) {
+export function PresentationScreen({ snapshot, client, host, view, opener, title, fontScalePercent, tools, onAction, onLeave, onGuideOpenChange, timelines, notes, sceneIndicator, onAddScene, children }: Props) {
   return (
     <div className="app presenting" data-testid="app" data-presenting="true">
       <PresentationBar
@@ -51,6 +54,9 @@ export function PresentationScreen({ snapshot, client, host, view, opener, title
         onLeave={onLeave}
         extra={
           <>
+            <button type="button" onClick={onAddScene} data-testid="add-scene-presenting" title="Add a scene: the playhead, the window and the spotlight as they are (Shift + S)">
+              Add scene <kbd>Shift + S</kbd>
+            </button>
             <GuidePopover scenario={snapshot.scenario} onOpenChange={onGuideOpenChange} />
             <ExportFeature snapshot={snapshot} host={host} view={view} opener={opener} />
           </>
@@ -60,6 +66,7 @@ export function PresentationScreen({ snapshot, client, host, view, opener, title
         <section className="timelines" aria-label="Timelines">
           <LaserPointer active={tools.laserOn}>{timelines}</LaserPointer>
         </section>
+        {sceneIndicator}
         <section className="presentation-notes" aria-label="Notes">
           {notes}
         </section>

@@ -28,6 +28,8 @@ interface Props {
   selectedToken: number | undefined;
   /** The notes panel, shown while its tab is open. */
   notes: ReactNode;
+  /** The scenes panel (the run-sheet), shown while its tab is open. */
+  scenes: ReactNode;
   /** The introduction is shown (a scenario with one the user has not dismissed). */
   showIntro: boolean;
   onDismissIntro(): void;
@@ -35,7 +37,7 @@ interface Props {
   confirmReplace(what: string): Promise<boolean>;
 }
 
-export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, onTab, selectedToken, notes, showIntro, onDismissIntro, confirmReplace }: Props) {
+export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, onTab, selectedToken, notes, scenes, showIntro, onDismissIntro, confirmReplace }: Props) {
   const toggle = (
     <PanelToggle
       open={layout.sideOpen}
@@ -47,13 +49,13 @@ export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, o
       glyphs={['▸', '◂']}
       closedLabel={
         <span className="panel-rail-label" aria-hidden="true">
-          Inspector · Lesson · Notes
+          Inspector · Lesson · Notes · Scenes
         </span>
       }
     />
   );
   return (
-    <aside className="inspector" id="side-panel" aria-label="Inspector, lesson, notes and pasted tokens">
+    <aside className="inspector" id="side-panel" aria-label="Inspector, lesson, notes, scenes and pasted tokens">
       {layout.sideOpen ? (
         <>
           {showIntro && snapshot.scenario && <ScenarioIntro scenario={snapshot.scenario} onDismiss={onDismissIntro} />}
@@ -81,6 +83,7 @@ export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, o
                   ) : null,
               },
               { id: 'notes', label: 'Notes', content: tab === 'notes' ? notes : null },
+              { id: 'scenes', label: 'Scenes', content: tab === 'scenes' ? scenes : null },
               { id: 'paste', label: 'Paste a token', content: <PanelErrorBoundary name="Paste a token"><PasteTokenPanel /></PanelErrorBoundary> },
             ]}
           />

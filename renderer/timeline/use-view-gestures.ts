@@ -105,7 +105,7 @@ export function useViewGestures({ rootRef, live, hasFlows, tokens, events, onVie
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget && (e.target as HTMLElement).closest('input, textarea, select, button')) return;
-    if (changeView(viewForKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey }, live.current.view, live.current.durationMs))) {
+    if (changeView(viewForKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey }, live.current.view, live.current.durationMs))) {
       e.preventDefault();
       e.stopPropagation();
     }
