@@ -336,6 +336,7 @@ export function App({ store, client, host }: Props) {
             showIntro={showIntro}
             onDismissIntro={dismissIntro}
             confirmReplace={unsaved.confirmReplace}
+            onOpenScene={player.openScene}
           />
           {layout.bottomOpen && (
             <Splitter valuePx={layout.bottomPx} minPx={layout.minBottomPx} maxPx={layout.maxBottomPx} controls="bottom-panel" onChange={layout.setBottomPx} />

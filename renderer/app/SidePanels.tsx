@@ -35,9 +35,11 @@ interface Props {
   onDismissIntro(): void;
   /** Asks before unsaved edits are replaced; answers true to go ahead. */
   confirmReplace(what: string): Promise<boolean>;
+  /** A lesson step opens its scenario at a scene. */
+  onOpenScene(sourceName: string, index: number): void;
 }
 
-export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, onTab, selectedToken, notes, scenes, showIntro, onDismissIntro, confirmReplace }: Props) {
+export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, onTab, selectedToken, notes, scenes, showIntro, onDismissIntro, confirmReplace, onOpenScene }: Props) {
   const toggle = (
     <PanelToggle
       open={layout.sideOpen}
@@ -77,7 +79,7 @@ export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, o
                   tab === 'lesson' ? (
                     <PanelErrorBoundary name="Lesson">
                       <Suspense fallback={<p className="ts-empty">Loading the lesson…</p>}>
-                        <LessonPanel snapshot={snapshot} client={client} host={host} />
+                        <LessonPanel snapshot={snapshot} client={client} host={host} onOpenScene={onOpenScene} />
                       </Suspense>
                     </PanelErrorBoundary>
                   ) : null,

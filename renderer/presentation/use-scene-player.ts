@@ -22,6 +22,11 @@ export interface ScenePlayer {
   previous(): void;
   /** Presenting from here: the scene the playhead is in becomes the current one, and nothing moves. */
   pickUpHere(): void;
+  /**
+   * Shows a scene of the scenario loaded as `sourceName` (now, or as soon as it has loaded), without playing on: the
+   * lesson opens its scenarios at a scene this way and keeps the clock to itself.
+   */
+  openScene(sourceName: string, index: number): void;
   /** What the last step did, in words (for screen readers and the status line). */
   status: string;
 }
@@ -85,8 +90,8 @@ export function useScenePlayer({ scenario, scenarioKey, nowMs, client, view, set
     if (frame.current !== undefined) cancelAnimationFrame(frame.current);
   }, []);
 
-  const goTo = useCallback(
-    (index: number) => {
+  const show = useCallback(
+    (index: number, playOn: boolean) => {
       const s = latest.current.scenario;
       const scene = s?.scenes[index];
       if (!s || !scene) return;
@@ -96,7 +101,7 @@ export function useScenePlayer({ scenario, scenarioKey, nowMs, client, view, set
       client.send({ type: 'seek', simMs: scene.atMs });
       glideTo(sceneView(scene, s.durationMs));
       latest.current.setSpotlight(scene.spotlight);
-      if (scene.then.kind === 'play') {
+      if (playOn && scene.then.kind === 'play') {
         stop.current = { fromMs: scene.atMs, untilMs: playUntilMs(s.scenes, index, s.durationMs), seen: false };
         client.send({ type: 'set-speed', speed: scene.then.speed });
         client.send({ type: 'play' });
@@ -105,6 +110,22 @@ export function useScenePlayer({ scenario, scenarioKey, nowMs, client, view, set
     },
     [client, glideTo],
   );
+  const goTo = useCallback((index: number) => show(index, true), [show]);
+
+  const pending = useRef<{ sourceName: string; index: number } | undefined>(undefined);
+  const openScene = useCallback(
+    (sourceName: string, index: number) => {
+      if (latest.current.scenario?.sourceName === sourceName) show(index, false);
+      else pending.current = { sourceName, index };
+    },
+    [show],
+  );
+  useEffect(() => {
+    const wanted = pending.current;
+    if (!wanted || scenario?.sourceName !== wanted.sourceName) return;
+    pending.current = undefined;
+    show(wanted.index, false);
+  }, [scenario, show]);
 
   const next = useCallback(() => {
     const count = latest.current.scenario?.scenes.length ?? 0;
@@ -139,5 +160,5 @@ export function useScenePlayer({ scenario, scenarioKey, nowMs, client, view, set
     }
   }, [nowMs, client]);
 
-  return { current: current !== undefined && current < scenes.length ? current : undefined, count: scenes.length, goTo, next, previous, pickUpHere, status };
+  return { current: current !== undefined && current < scenes.length ? current : undefined, count: scenes.length, goTo, next, previous, pickUpHere, openScene, status };
 }

@@ -42,12 +42,14 @@ export interface LessonPanelProps {
   client: EngineClient;
   /** Where progress is loaded from and saved to: the app's HostServices. */
   host: ProgressHost;
+  /** Opens the scenario loaded as `sourceName` at a scene of its run-sheet (the window and spotlight are the app's). */
+  onOpenScene?(sourceName: string, index: number): void;
 }
 
 /** Request ids far above the console's, so neither mistakes the other's kubectl results for its own. */
 let nextRequestId = 1_000_000_000;
 
-export function LessonPanel({ snapshot, client, host }: LessonPanelProps) {
+export function LessonPanel({ snapshot, client, host, onOpenScene }: LessonPanelProps) {
   const parsed = useMemo(() => loadBundledLesson(), []);
   if (!parsed.ok) {
     return (
@@ -61,10 +63,10 @@ export function LessonPanel({ snapshot, client, host }: LessonPanelProps) {
       </section>
     );
   }
-  return <LessonLoader lesson={parsed.value} snapshot={snapshot} client={client} host={host} />;
+  return <LessonLoader lesson={parsed.value} snapshot={snapshot} client={client} host={host} onOpenScene={onOpenScene} />;
 }
 
-function LessonLoader({ lesson, snapshot, client, host }: { lesson: Lesson } & LessonPanelProps) {
+function LessonLoader({ lesson, snapshot, client, host, onOpenScene }: { lesson: Lesson } & LessonPanelProps) {
   const [loaded, setLoaded] = useState<{ host: ProgressHost; resume: ResumePoint } | undefined>();
   useEffect(() => {
     let current = true;
@@ -83,7 +85,7 @@ function LessonLoader({ lesson, snapshot, client, host }: { lesson: Lesson } & L
       </section>
     );
   }
-  return <LessonView lesson={lesson} snapshot={snapshot} client={client} host={host} resume={loaded.resume} />;
+  return <LessonView lesson={lesson} snapshot={snapshot} client={client} host={host} onOpenScene={onOpenScene} resume={loaded.resume} />;
 }
 
 interface RunOutput {
@@ -94,7 +96,7 @@ interface RunOutput {
   exitCode?: number;
 }
 
-function LessonView({ lesson, snapshot, client, host, resume }: { lesson: Lesson; resume: ResumePoint } & LessonPanelProps) {
+function LessonView({ lesson, snapshot, client, host, onOpenScene, resume }: { lesson: Lesson; resume: ResumePoint } & LessonPanelProps) {
   const [progress, setProgress] = useState<LessonProgress>(resume.progress);
   const [saveError, setSaveError] = useState<string | undefined>();
   const index = resumeIndex(lesson, progress);
@@ -129,6 +131,7 @@ function LessonView({ lesson, snapshot, client, host, resume }: { lesson: Lesson
   useEffect(() => {
     const current = snapshotRef.current;
     send(entryCommands(lesson, step, current));
+    if (step.sceneIndex !== undefined && step.activeScenario !== undefined) onOpenScene?.(scenarioSourceName(lesson, step.activeScenario), step.sceneIndex);
     const present = current.scenario?.sourceName;
     autoload.current = { stepId: step.id, seenOurs: isStepScenarioLoaded(lesson, step, current), answered: new Set(present === undefined ? [] : [present]) };
     // Only a change of step is an entry; snapshot changes are handled below.
