@@ -1,7 +1,7 @@
 /**
  * Stepping through a scenario's scenes, as a presenter's remote does: going to a scene glides the window to the
  * scene's (at once when the user asks for reduced motion), puts the playhead on its moment, sets the spotlight, and
- * then waits or plays at the scene's speed until the next scene's moment, where the clock stops by itself.
+ * then waits or plays at the scene's speed until the next scene's moment, where the engine stops the clock itself.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TimeView } from '../../shared/figure/time-view.ts';
@@ -42,13 +42,6 @@ interface Options {
   setSpotlight(spotlight: SceneSpotlight | undefined): void;
 }
 
-/** A play under way to a scene's stop: armed once the playhead is seen between the start and the stop. */
-interface PlayStop {
-  fromMs: number;
-  untilMs: number;
-  seen: boolean;
-}
-
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -67,7 +60,6 @@ export function useScenePlayer({ scenario, scenarioKey, nowMs, client, view, set
   const latest = useRef({ scenario, nowMs, view, setView, setSpotlight, current });
   latest.current = { scenario, nowMs, view, setView, setSpotlight, current };
   const frame = useRef<number | undefined>(undefined);
-  const stop = useRef<PlayStop | undefined>(undefined);
 
   const glideTo = useCallback((target: TimeView) => {
     if (frame.current !== undefined) cancelAnimationFrame(frame.current);
@@ -96,15 +88,14 @@ export function useScenePlayer({ scenario, scenarioKey, nowMs, client, view, set
       const scene = s?.scenes[index];
       if (!s || !scene) return;
       setCurrent(index);
-      stop.current = undefined;
       client.send({ type: 'pause' });
       client.send({ type: 'seek', simMs: scene.atMs });
       glideTo(sceneView(scene, s.durationMs));
       latest.current.setSpotlight(scene.spotlight);
       if (playOn && scene.then.kind === 'play') {
-        stop.current = { fromMs: scene.atMs, untilMs: playUntilMs(s.scenes, index, s.durationMs), seen: false };
         client.send({ type: 'set-speed', speed: scene.then.speed });
-        client.send({ type: 'play' });
+        // The engine stops by itself on the next scene's moment; a seek or a pause in between cancels that.
+        client.send({ type: 'play', untilMs: playUntilMs(s.scenes, index, s.durationMs) });
       }
       setStatus(`Scene ${index + 1} of ${s.scenes.length}${scene.note ? `: ${scene.note}` : ''}`);
     },
@@ -147,18 +138,6 @@ export function useScenePlayer({ scenario, scenarioKey, nowMs, client, view, set
     const s = latest.current.scenario;
     setCurrent(s ? sceneAtPlayhead(s.scenes, latest.current.nowMs) : undefined);
   }, []);
-
-  // The clock stops at the next scene: once past it, it is paused and put back exactly on the scene's moment.
-  useEffect(() => {
-    const armed = stop.current;
-    if (!armed) return;
-    if (nowMs >= armed.fromMs && nowMs < armed.untilMs) armed.seen = true;
-    else if (armed.seen && nowMs >= armed.untilMs) {
-      stop.current = undefined;
-      client.send({ type: 'pause' });
-      client.send({ type: 'seek', simMs: armed.untilMs });
-    }
-  }, [nowMs, client]);
 
   return { current: current !== undefined && current < scenes.length ? current : undefined, count: scenes.length, goTo, next, previous, pickUpHere, openScene, status };
 }

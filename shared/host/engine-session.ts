@@ -117,6 +117,8 @@ const IMMEDIATE: ReadonlySet<EngineCommand['type']> = new Set(['pause', 'set-spe
 export class EngineSession {
   private sim: Simulation | undefined;
   private playing = false;
+  /** Where the current play stops by itself (a scene playing on to the next one); undefined: the end of the run. */
+  private playUntilMs: number | undefined;
   private speed = 3600;
   private sentEvents = 0;
   private sentTokens = 0;
@@ -160,6 +162,7 @@ export class EngineSession {
         const sim = this.sim;
         if (!sim) return;
         if (sim.nowMs >= this.endMs(sim)) sim.seek(0);
+        this.playUntilMs = command.untilMs !== undefined && command.untilMs > sim.nowMs ? command.untilMs : undefined;
         this.playing = true;
         this.lastWallMs = this.ports.wallNowMs();
         this.lagMs = 0;
@@ -169,6 +172,7 @@ export class EngineSession {
       }
       case 'pause':
         this.playing = false;
+        this.playUntilMs = undefined;
         this.stopTimer();
         this.flush();
         return;
@@ -184,6 +188,7 @@ export class EngineSession {
         const sim = this.sim;
         if (!sim) return;
         this.cancelJob();
+        this.playUntilMs = undefined;
         return this.startJob(this.seekJob(sim, command.simMs, 'seek'));
       }
       case 'step': {
@@ -486,13 +491,16 @@ export class EngineSession {
     const checkpoint = this.checkpoint();
     try {
       const wallNow = this.ports.wallNowMs();
-      const endMs = this.endMs(sim);
+      const endMs = Math.min(this.endMs(sim), this.playUntilMs ?? Number.POSITIVE_INFINITY);
       const owedMs = Math.min(this.lagMs, MAX_CATCH_UP_WALL_MS * this.speed);
       const targetMs = Math.min(endMs, sim.nowMs + owedMs + (wallNow - this.lastWallMs) * this.speed);
       this.lastWallMs = wallNow;
       while (!sim.reached(targetMs) && this.ports.wallNowMs() - wallNow < TICK_BUDGET_MS) sim.runUntil(targetMs, ACTIONS_PER_CHECK);
       this.lagMs = Math.max(0, targetMs - sim.nowMs);
-      if (sim.nowMs >= this.endMs(sim)) this.playing = false;
+      if (sim.nowMs >= endMs) {
+        this.playing = false;
+        this.playUntilMs = undefined;
+      }
       this.flush();
       if (this.playing) this.schedule();
     } catch (error) {

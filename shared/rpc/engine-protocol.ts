@@ -23,7 +23,8 @@ export { MAX_SPEED } from '../time/speed.ts';
 
 export type EngineCommand =
   | { type: 'load'; scenarioText: string; sourceName: string }
-  | { type: 'play' }
+  /** `untilMs`: pause by itself there (a scene that plays on to the next scene's moment); a seek or pause drops it. */
+  | { type: 'play'; untilMs?: number }
   | { type: 'pause' }
   | { type: 'set-speed'; speed: number }
   | { type: 'seek'; simMs: number }
@@ -166,6 +167,9 @@ export function validateCommand(value: unknown): { ok: true; command: EngineComm
       if (typeof value.sourceName !== 'string' || value.sourceName.length > SOURCE_NAME_MAX_CHARS) return bad(`sourceName must be a string of at most ${SOURCE_NAME_MAX_CHARS} characters`);
       return { ok: true, command: { type: 'load', scenarioText: value.scenarioText, sourceName: value.sourceName } };
     case 'play':
+      if (value.untilMs === undefined) return { ok: true, command: { type: 'play' } };
+      if (!finite(value.untilMs) || value.untilMs < 0) return bad('untilMs must be a non-negative number of simulated milliseconds');
+      return { ok: true, command: { type: 'play', untilMs: value.untilMs } };
     case 'pause':
     case 'step':
     case 'cancel':
