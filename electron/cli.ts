@@ -19,6 +19,8 @@ export const USAGE = `Usage:
                    [--theme light|dark|projector] [--width PX] [--height PX] [--from DURATION] [--to DURATION]
                    [--flows ID,ID] [--hide attacker,kubectl,secrets] [--transparent] [--no-legend]
                    [--no-annotations] [--events csv|json] [--force]
+  tokenscope export SCENARIO.yaml --scenes [--out deck.pdf | --out DIR/ | --out scene-%02d.png]
+                   [--theme light|dark|projector] [--flows ID,ID] [--hide attacker,kubectl,secrets] [--force]
 
 run     Runs a scenario headless and prints its event log: a table by default, or with --json one JSON object with,
         per flow, the events, every token as a compact JWT with its claims, the JWKS and the OIDC discovery document.
@@ -30,6 +32,10 @@ export  Runs a scenario headless to --at (default: its end) and writes the timel
         default: as tall as the lanes need); --from/--to choose the time window (default: the whole scenario). --events also writes the event log
         up to --at beside the figure (FILE with .csv or .json). The same inputs always give the same bytes.
         An existing file is never replaced unless --force is given; files are written whole or not at all.
+        With --scenes, every scene of the scenario's run-sheet at once: a .pdf --out is a 16:9 deck, a page per
+        scene with its note under the figure (the default, SCENARIO-scenes.pdf); a folder (DIR/) or a numbered
+        name (scene-%02d.png) gets one 1920x1080 PNG per scene. Slides default to the projector theme without the
+        kubectl and Secrets lanes; each scene sets its own moment and window.
 
 A scenario over TokenScope's work budget stops where it reaches it: run then prints what ran and exits with 1, and
 export refuses an --at past that point.

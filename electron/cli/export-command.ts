@@ -21,11 +21,13 @@ import {
   type ExportSettings,
   type OptionalLane,
 } from '../../shared/export/export-types.ts';
-import { exportFile, exportFileName, type ExportDeps } from '../../shared/export/export-file.ts';
+import { exportBaseName, exportFile, exportFileName, type ExportDeps } from '../../shared/export/export-file.ts';
 import { eventLogCsv, eventLogJson, eventsInExport } from '../../shared/export/event-log-export.ts';
 import type { CliIo } from '../cli.ts';
 import { USAGE } from '../cli.ts';
 import { headlessExportSource } from './headless-moment.ts';
+import { deckSettings, deckTarget, NOT_WITH_SCENES, writeDeck, type DeckTarget } from './export-scenes.ts';
+import type { Scenario } from '../../shared/scenario/scenario-types.ts';
 import { nodeExportDeps } from './node-export-deps.ts';
 import { FileExistsError, writeFileAtomically, writeNewFileAtomically } from '../main/atomic-file.ts';
 
@@ -47,6 +49,7 @@ interface ExportArgs {
   legend: boolean;
   annotations: boolean;
   force: boolean;
+  scenes: boolean;
 }
 
 const VALUE_FLAGS = ['at', 'format', 'scale', 'theme', 'width', 'height', 'from', 'to', 'flows', 'hide', 'out', 'events'] as const;
@@ -68,7 +71,7 @@ const EXAMPLES: Record<ValueFlag, string> = {
 };
 
 function parseArgs(args: string[]): ExportArgs | string {
-  const parsed: ExportArgs = { file: '', transparent: false, legend: true, annotations: true, force: false };
+  const parsed: ExportArgs = { file: '', transparent: false, legend: true, annotations: true, force: false, scenes: false };
   let file: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -76,6 +79,7 @@ function parseArgs(args: string[]): ExportArgs | string {
     else if (arg === '--no-legend') parsed.legend = false;
     else if (arg === '--no-annotations') parsed.annotations = false;
     else if (arg === '--force') parsed.force = true;
+    else if (arg === '--scenes') parsed.scenes = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = (eq < 0 ? arg.slice(2) : arg.slice(2, eq)) as ValueFlag;
@@ -187,6 +191,8 @@ export interface ExportCommandIo extends CliIo {
   writeFile?(path: string, data: Uint8Array | string, overwrite: boolean): Promise<void>;
   /** Defaults to the resvg wasm binary and the font files on disk. */
   exportDeps?(): Promise<ExportDeps>;
+  /** The folder numbered scene PNGs go into; defaults to creating it (and its parents) on disk. */
+  makeDirectory?(path: string): Promise<void>;
 }
 
 function writeOutputFile(path: string, data: Uint8Array | string, overwrite: boolean): Promise<void> {
@@ -199,6 +205,44 @@ function writeFailure(path: string, error: unknown): string {
   return `cannot write ${path}: ${(error as Error).message}`;
 }
 
+/** `--scenes`: the whole run-sheet as a PDF deck or numbered PNGs (export-scenes.ts). */
+async function exportScenes(parsed: ExportArgs, scenario: Scenario, text: string, io: ExportCommandIo): Promise<number> {
+  const refused = Object.keys(NOT_WITH_SCENES).find((flag) => (flag === 'transparent' ? parsed.transparent : parsed[flag as ValueFlag] !== undefined));
+  if (refused !== undefined) {
+    io.stderr(`tokenscope export: --${refused} does not apply with --scenes: ${NOT_WITH_SCENES[refused]}\n`);
+    return 2;
+  }
+  const out = parsed.out ?? `${exportBaseName(basename(parsed.file))}-scenes.pdf`;
+  const target = deckTarget(out);
+  const settings = deckSettings(parsed, scenario.flows.map((f) => f.id));
+  for (const problem of [target, settings]) {
+    if (typeof problem === 'string') {
+      io.stderr(`tokenscope export: ${problem}\n`);
+      return 2;
+    }
+  }
+  if (scenario.scenes.length === 0) {
+    io.stderr(`tokenscope export: ${parsed.file} has no scenes: add a scenes: list (docs/scenario-files.md) to export a deck\n`);
+    return 2;
+  }
+  const write = io.writeFile ?? writeOutputFile;
+  try {
+    const deps = await (io.exportDeps ?? nodeExportDeps)();
+    const report = await writeDeck(scenario, text, basename(parsed.file), target as DeckTarget, settings as ExportSettings, deps, {
+      write: (path, data) =>
+        write(path, data, parsed.force).catch((error: unknown) => {
+          throw new Error(writeFailure(path, error));
+        }),
+      ...(io.makeDirectory ? { makeDirectory: io.makeDirectory } : {}),
+    });
+    io.stdout(report);
+  } catch (error) {
+    io.stderr(`tokenscope export: ${(error as Error).message}\n`);
+    return 1;
+  }
+  return 0;
+}
+
 export async function exportCommand(args: string[], io: ExportCommandIo): Promise<number> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
@@ -208,6 +252,7 @@ export async function exportCommand(args: string[], io: ExportCommandIo): Promis
   const read = await readScenarioFile('export', parsed.file, io);
   if (!read.ok) return read.exitCode;
   const { scenario, text } = read;
+  if (parsed.scenes) return exportScenes(parsed, scenario, text, io);
   const durationMs = scenario.durationMs;
   const options = settingsOf(parsed, scenario.flows.map((f) => f.id), durationMs);
   if (typeof options === 'string') {

@@ -33,9 +33,14 @@ export interface ExportedFile extends ExportText {
 
 const MIME: Record<ExportSettings['format'], string> = { png: 'image/png', svg: 'image/svg+xml', pdf: 'application/pdf' };
 
+/** "side-by-side": the scenario's file name without its extension, safe on every file system. */
+export function exportBaseName(sourceName: string): string {
+  return trimChars(sourceName.replace(/\.[A-Za-z0-9]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-'), '-').slice(0, 60) || 'tokenscope';
+}
+
 /** "side-by-side-at-2h.png": the scenario's file name and the moment, safe on every file system. */
 export function exportFileName(source: Pick<ExportSource, 'moment'>, extension: string): string {
-  const base = trimChars(source.moment.sourceName.replace(/\.[A-Za-z0-9]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-'), '-').slice(0, 60) || 'tokenscope';
+  const base = exportBaseName(source.moment.sourceName);
   const at = formatDuration(source.moment.playheadMs).replace(/ /g, '');
   return `${base}-at-${at}.${extension}`;
 }
