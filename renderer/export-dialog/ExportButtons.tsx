@@ -9,13 +9,15 @@ import type { ExportStatus } from './use-export-status.ts';
 
 interface Props {
   format: ExportFormat;
+  /** How many scenes the scenario has: with any, every scene can be exported at once. */
+  sceneCount: number;
   ready: boolean;
   actions: ExportActions;
   status: ExportStatus;
   problem: string | undefined;
 }
 
-export function ExportButtons({ format, ready, actions, status: { status, busy, rememberError }, problem }: Props) {
+export function ExportButtons({ format, sceneCount, ready, actions, status: { status, busy, rememberError }, problem }: Props) {
   return (
     <>
       <div className="export-actions" role="group" aria-label="Export">
@@ -40,6 +42,19 @@ export function ExportButtons({ format, ready, actions, status: { status, busy, 
           Save JSON…
         </button>
       </div>
+      {sceneCount > 0 && (
+        <div className="export-actions" role="group" aria-label={`All ${sceneCount} scenes, each at its moment and window`}>
+          <span className="export-sublabel" aria-hidden="true">
+            All {sceneCount} scenes
+          </span>
+          <button type="button" onClick={() => actions.saveScenes('pdf')} aria-disabled={busy || undefined} data-testid="export-scenes-pdf">
+            Save 16:9 PDF deck…
+          </button>
+          <button type="button" onClick={() => actions.saveScenes('zip')} aria-disabled={busy || undefined} data-testid="export-scenes-zip">
+            Save PNGs (ZIP)…
+          </button>
+        </div>
+      )}
 
       <div className="export-status" role="status" data-testid="export-status" data-tone={status?.tone ?? (problem ? 'problem' : 'none')}>
         {status?.tone === 'progress' && <progress aria-label="Export in progress" />}

@@ -136,7 +136,7 @@ export function ExportDialog({ source, memory, host, loadDeps, onRemember, onClo
               onAlt={setAltEdit}
               onCopy={actions.copyText}
             />
-            <ExportButtons format={format} ready={ready} actions={actions} status={status} problem={problem} />
+            <ExportButtons format={format} sceneCount={source.sceneCount} ready={ready} actions={actions} status={status} problem={problem} />
             <CopyLinkButton moment={source.moment} host={host} onSaveImage={actions.saveImage} saveImageLabel={`Save ${FORMAT_SHORT[format]} instead…`} />
           </div>
         </div>

@@ -22,6 +22,8 @@ export interface ExportSource {
   startEpochMs: number;
   /** The decoded JWT claims of a token, for the PDF handout. */
   claimsOf(tokenIndex: number): Record<string, unknown> | undefined;
+  /** Scenes on the scenario's run-sheet: with any, the dialog offers them all at once as a deck. */
+  sceneCount: number;
 }
 
 export interface ExportSourceInput {
@@ -44,6 +46,7 @@ export function buildExportSource(input: ExportSourceInput): ExportSource {
     annotations: input.annotations,
     moment: input.moment,
     startEpochMs: input.scenario.startEpochMs,
+    sceneCount: input.scenario.scenes.length,
     claimsOf: (tokenIndex) => {
       const claims = byIndex.get(tokenIndex)?.claims;
       return claims ? { ...claims } : undefined;

@@ -114,6 +114,7 @@ export const SAVE_FILE_TYPES = {
   'image/png': { label: 'PNG image', extensions: ['png'] },
   'image/svg+xml': { label: 'SVG image', extensions: ['svg'] },
   'application/pdf': { label: 'PDF document', extensions: ['pdf'] },
+  'application/zip': { label: 'ZIP archive', extensions: ['zip'] },
   'text/csv': { label: 'CSV table', extensions: ['csv'] },
   'application/json': { label: 'JSON', extensions: ['json'] },
   'application/yaml': { label: 'TokenScope scenario', extensions: ['yaml', 'yml'] },

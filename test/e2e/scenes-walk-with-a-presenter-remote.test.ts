@@ -3,9 +3,13 @@
  * scene, which plays on and stops by itself at the second scene's moment; Page Down walks on (the playhead, the window
  * and the spotlight as each scene says, "Scene N of 6" in a corner), → and ← step too, Page Up goes back; B and .
  * blank the screen until any key or a click. Shift+S adds a scene where the class is, Ctrl+Z takes it back, and the
- * Scenes tab lists, reorders, deletes and adds scenes. Screenshots at 1280×720 and 1920×1080.
+ * Scenes tab lists, reorders, deletes and adds scenes; the export dialog saves all of them as a 16:9 PDF deck and as
+ * a ZIP of numbered PNGs. Screenshots at 1280×720 and 1920×1080.
  */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser.ts';
 import { appForSuite } from './app-suite.ts';
@@ -112,6 +116,25 @@ describe('a presenter remote walks through side-by-side', () => {
     await expect.poll(() => page.getByTestId('scene-item').count()).toBe(7);
     await screenshot(page, 'scenes-tab-1280x720');
   });
+
+  it('the export dialog saves every scene as a 16:9 PDF deck and as numbered PNGs in a ZIP', async () => {
+    const { page } = suite.app;
+    await page.getByTestId('timeline-flow-projected').locator('canvas').focus();
+    await page.keyboard.press('e');
+    await page.getByRole('dialog', { name: 'Export the timeline' }).waitFor();
+    const save = async (testId: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download', LONG), page.getByTestId(testId).click()]);
+      return { name: file.suggestedFilename(), bytes: new Uint8Array(await readFile((await file.path())!)) };
+    };
+    const deck = await save('export-scenes-pdf');
+    expect(deck.name).toMatch(/side-by-side-scenes\.pdf$/);
+    const pdf = await PDFDocument.load(deck.bytes);
+    expect(pdf.getPageCount()).toBe(7);
+    expect([pdf.getPage(0).getWidth(), pdf.getPage(0).getHeight()]).toEqual([960, 540]);
+    const zip = await save('export-scenes-zip');
+    expect(Object.keys(unzipSync(zip.bytes))).toEqual(['scene-01.png', 'scene-02.png', 'scene-03.png', 'scene-04.png', 'scene-05.png', 'scene-06.png', 'scene-07.png']);
+    await page.keyboard.press('Escape');
+  }, 120_000);
 
   it('logs no errors and requests nothing outside localhost', () => {
     expect(suite.app.outsideRequests).toEqual([]);
