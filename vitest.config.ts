@@ -54,6 +54,7 @@ export default defineConfig({
           name: 'unit-isolated',
           include: leavesState,
           environment: 'node',
+          setupFiles: ['test/support/dom-wait-setup.ts'],
           testTimeout: 60_000,
         },
       },

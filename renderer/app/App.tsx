@@ -244,6 +244,13 @@ export function App({ store, client, host }: Props) {
     </>
   );
 
+  // A refusal or a budget warning ("will stop at about …") must reach a presenter too, who sees no header.
+  const errorBanner = snapshot.lastError && (
+    <div className="app-error" role="alert" data-testid="app-error">
+      {snapshot.lastError}
+    </div>
+  );
+
   if (presenting) {
     return (
       <GlossaryContext.Provider value={openGlossary}>
@@ -262,6 +269,7 @@ export function App({ store, client, host }: Props) {
           timelines={timelines}
           notes={
             <>
+              {errorBanner}
               {notes(true)}
               {saveMessage}
             </>
@@ -306,11 +314,7 @@ export function App({ store, client, host }: Props) {
         />
         {draftOffer}
         {saveMessage}
-        {snapshot.lastError && (
-          <div className="app-error" role="alert">
-            {snapshot.lastError}
-          </div>
-        )}
+        {errorBanner}
         <main
           className="app-main"
           aria-label={title}

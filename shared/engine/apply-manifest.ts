@@ -4,7 +4,8 @@
  * column); each object then goes through the API server, and an API error is pointed at the line of the field it names.
  */
 import type { Pod, Secret, ServiceAccount } from 'kubernetes-types/core/v1';
-import { parseManifest } from '../manifest/parse-manifest.ts';
+import { parseManifest, type ManifestDocument, type ManifestParseOptions, type ParsedManifest } from '../manifest/parse-manifest.ts';
+import type { StepDocument } from './step-manifests.ts';
 import { emit, type EngineContext } from './engine-context.ts';
 import type { ClusterState } from './engine-state.ts';
 import { createPod, deletePod } from './api-server/pods.ts';
@@ -25,6 +26,8 @@ export interface ManifestOptions {
   source?: string;
   /** `delete --grace-period`. */
   gracePeriodSec?: number;
+  /** The manifest's documents when the scenario reader has them already (a step's manifest). */
+  documents?: readonly StepDocument[];
 }
 
 export interface ApplyOutcome {
@@ -40,14 +43,15 @@ export interface ManifestRun extends ApplyOutcome {
 }
 
 /** `kubectl apply` of a scenario step or the editor: `firstLine`/`firstColumn` say where the text starts in its file. */
-export function applyManifest(ctx: EngineContext, cluster: ClusterState, text: string, firstLine = 1, firstColumn = 1): ApplyOutcome {
-  const { ok, output } = runManifest(ctx, cluster, text, { firstLine, firstColumn });
+export function applyManifest(ctx: EngineContext, cluster: ClusterState, text: string, firstLine = 1, firstColumn = 1, documents?: readonly StepDocument[]): ApplyOutcome {
+  const { ok, output } = runManifest(ctx, cluster, text, { firstLine, firstColumn, ...(documents ? { documents } : {}) });
   return { ok, output };
 }
 
 export function runManifest(ctx: EngineContext, cluster: ClusterState, text: string, options: ManifestOptions = {}): ManifestRun {
   const verb = options.verb ?? 'apply';
-  const parsed = parseManifest(text, { lineOffset: (options.firstLine ?? 1) - 1, columnOffset: (options.firstColumn ?? 1) - 1 });
+  const offsets = { lineOffset: (options.firstLine ?? 1) - 1, columnOffset: (options.firstColumn ?? 1) - 1 };
+  const parsed = options.documents ? { ok: true as const, value: parsedLater(text, offsets, options.documents) } : parseManifest(text, offsets);
   if (!parsed.ok) {
     const first = parsed.errors[0];
     // kubectl names the file it could not parse ("error parsing STDIN: …"); each message ends with its place in it.
@@ -141,6 +145,26 @@ export function runManifest(ctx: EngineContext, cluster: ClusterState, text: str
     output: lines.map((line) => line.text).join('\n'),
     stdout: lines.filter((line) => !line.err).map((line) => `${line.text}\n`).join(''),
     stderr: lines.filter((line) => line.err).map((line) => `${line.text}\n`).join(''),
+  };
+}
+
+/**
+ * A manifest whose documents are known, parsed only if someone asks where a field is (an API error points at it):
+ * the same positions the parse gives, without a parse for every apply that succeeds.
+ */
+function parsedLater(text: string, offsets: ManifestParseOptions, documents: readonly StepDocument[]): ParsedManifest {
+  let full: ParsedManifest | undefined;
+  const located = (): ParsedManifest => {
+    if (!full) {
+      const parsed = parseManifest(text, offsets);
+      if (!parsed.ok) throw new Error('internal: a step manifest the scenario reader accepted no longer parses');
+      full = parsed.value;
+    }
+    return full;
+  };
+  return {
+    documents: documents.map((doc, index) => ({ ...doc, locate: (path: readonly string[] | string) => located().documents[index]!.locate(path) }) as ManifestDocument),
+    locate: (path, documentIndex) => located().locate(path, documentIndex),
   };
 }
 

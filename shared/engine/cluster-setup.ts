@@ -44,8 +44,6 @@ export function createCluster(ctx: EngineContext, spec: FlowSpec): ClusterState 
     verifyingKeys: [signingKey],
     kubelet: { nodeName: NODE_NAME, up: true, generation: 0, tokenCache: {}, startedAtMs: 0 },
     authSuccessCache: {},
-    tokensByBoundUid: {},
-    tokensByServiceAccountUid: {},
     tokenCount: 0,
   };
   ctx.state.flows[spec.id] = cluster;

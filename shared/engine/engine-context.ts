@@ -4,6 +4,8 @@
  * component live in its own file.
  */
 import type { NewEvent, SimEvent } from '../model/events.ts';
+import type { EventLog } from './event-log.ts';
+import type { TokenLog } from './token-log.ts';
 import type { Scenario, SigningAlgorithm } from '../scenario/scenario-types.ts';
 import type { SigningKey } from '../jwt/jwt-types.ts';
 import type { Action, ClusterState, EngineState, TokenRecord } from './engine-state.ts';
@@ -14,19 +16,21 @@ export type KeyPool = Record<SigningAlgorithm, readonly SigningKey[]>;
 export interface EngineContext {
   state: EngineState;
   readonly scenario: Scenario;
-  readonly tokens: TokenRecord[];
-  readonly events: SimEvent[];
+  /** The logs the engine appends to and reads, as columns. */
+  readonly tokenLog: TokenLog;
+  readonly eventLog: EventLog;
+  /** The same logs as records and event objects, built when read (for tests and tools, never the engine itself). */
+  readonly tokens: readonly TokenRecord[];
+  readonly events: readonly SimEvent[];
   readonly keyPool: KeyPool;
 }
 
+/**
+ * Logs a rare event whole (the events logged by the thousand have their own compact forms in EventLog). The caller's
+ * literal becomes the logged event.
+ */
 export function emit(ctx: EngineContext, flow: string, event: NewEvent): SimEvent {
-  // Completed in place: the caller's literal becomes the logged event, which halves allocation on the hot path.
-  const full = event as SimEvent;
-  full.seq = ctx.events.length;
-  full.atMs = ctx.state.nowMs;
-  full.flow = flow;
-  ctx.events.push(full);
-  return full;
+  return ctx.eventLog.append(flow, ctx.state.nowMs, event);
 }
 
 export function schedule(ctx: EngineContext, atMs: number, action: Action): void {

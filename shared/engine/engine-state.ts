@@ -75,8 +75,8 @@ export type FileContent = { token: number } | { text: string };
 
 export interface MountedVolume {
   /** The current `..data` target, e.g. `..2025_01_06_09_00_01.000000001`. */
-  dataDir: string;
-  files: Record<string, FileContent>;
+  readonly dataDir: string;
+  readonly files: Record<string, FileContent>;
 }
 
 /** The kubelet token manager's cache entry (a TokenRequest as returned by the API server). */
@@ -149,10 +149,6 @@ export interface ClusterState {
   kubelet: KubeletState;
   /** TokenSuccessCacheTTL: `token|audiences` → a success served from cache until `untilMs`. */
   authSuccessCache: Record<string, { untilMs: number; user: AuthenticatedUser }>;
-  /** Tokens bound to each object UID (pod, secret, node), to tell who is invalidated when it goes. */
-  tokensByBoundUid: Record<string, number[]>;
-  /** Tokens per ServiceAccount UID. */
-  tokensByServiceAccountUid: Record<string, number[]>;
   tokenCount: number;
 }
 
@@ -177,14 +173,28 @@ export interface EngineState {
   queue: EventQueue<Action>;
   flows: Record<string, ClusterState>;
   actors: Record<string, ActorState>;
-  /** Tokens already reported as expired, invalidated or stale-used, so each is told once. */
-  toldExpired: Record<number, true>;
-  toldInvalidated: Record<number, true>;
-  toldStale: Record<number, true>;
   /** Next signing-key pool slot to hand out (keys never repeat across flows until the pool wraps). */
   nextKeySlot: number;
 }
 
+/**
+ * `namespace/name`, the key of the records above. Made once per pair and kept: the engine looks objects up by name on
+ * every sync, and a new string each time would be built, flattened and hashed anew.
+ */
 export function objectKey(namespace: string, name: string): string {
-  return `${namespace}/${name}`;
+  let byName = objectKeys.get(namespace);
+  if (!byName) {
+    byName = new Map();
+    objectKeys.set(namespace, byName);
+  }
+  let key = byName.get(name);
+  if (key === undefined) {
+    key = `${namespace}/${name}`;
+    if (byName.size < MAX_KEYS_PER_NAMESPACE) byName.set(name, key);
+  }
+  return key;
 }
+
+const objectKeys = new Map<string, Map<string, string>>();
+/** Names are few (a scenario has at most a few hundred objects); a flood of names typed in the console is not kept. */
+const MAX_KEYS_PER_NAMESPACE = 10_000;

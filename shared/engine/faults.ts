@@ -63,7 +63,7 @@ export function injectFault(ctx: EngineContext, cluster: ClusterState, fault: Fa
         cause: 'old public keys were removed from --service-account-key-file; tokens they signed fail with "invalid signature, no keys found"',
         refs: {},
       });
-      const affected = ctx.tokens.filter((t) => t.flow === cluster.id && retiredKids.has(t.header.kid)).map((t) => t.index);
+      const affected = ctx.tokenLog.indexesWhere(cluster.id, (profile) => retiredKids.has(profile.header.kid));
       tellInvalidated(ctx, cluster, affected, 'the key that signed it was retired ("invalid signature, no keys found")');
       return;
     }

@@ -56,15 +56,15 @@ export function runKubectl(ctx: EngineContext, cluster: ClusterState, command: K
         },
       }, 'kubectl create token');
       if (!response.ok) return failed(`error: failed to create token: ${response.error.message}`);
-      const { token } = response.value;
+      const { tokenIndex: token } = response.value;
       // create_token.go: without -o only the token is printed; with it, the whole TokenRequest the server returned.
       const stdout =
         command.output === undefined
-          ? `${jwtMarker(token.index)}\n`
+          ? `${jwtMarker(token)}\n`
           : command.output === 'name'
             ? `tokenrequest.authentication.k8s.io/${command.serviceAccount}\n`
             : (command.output === 'yaml' ? printYaml : printTypedJson)(tokenRequestObject(ctx, response.value, command.boundObject && { apiVersion: 'v1', ...command.boundObject }));
-      return { ...ok(stdout, warningLines(response.warnings)), token: token.index };
+      return { ...ok(stdout, warningLines(response.warnings)), token };
     }
     case 'delete': {
       let stdout = '';

@@ -7,6 +7,7 @@ import type { ClusterState } from './engine-state.ts';
 import { describeTokenMarkers } from './token-markers.ts';
 import { runKubectl, type KubectlRun, type ReadFile } from './kubectl-runner.ts';
 import { applyManifest } from './apply-manifest.ts';
+import { stepManifest } from './step-manifests.ts';
 import { addAttacker, addClient } from './actors/actors.ts';
 import { injectFault, upgradeCluster } from './faults.ts';
 import { runEditorApply, type EditorApplyResult } from './kubectl/kubectl-apply.ts';
@@ -17,7 +18,7 @@ export function runStep(ctx: EngineContext, cluster: ClusterState, step: Step): 
       runKubectlLine(ctx, cluster, step.command);
       return;
     case 'apply':
-      applyManifest(ctx, cluster, step.manifest, step.manifestLine, step.manifestColumn ?? 1);
+      applyManifest(ctx, cluster, step.manifest, step.manifestLine, step.manifestColumn ?? 1, stepManifest(step));
       return;
     case 'client':
       return addClient(ctx, cluster, step);
@@ -40,7 +41,7 @@ export function runKubectlLine(ctx: EngineContext, cluster: ClusterState, line: 
   // kubectl prints its own client-side warnings (e.g. for --force) before the command's output.
   const result: KubectlRun = parsed.ok && parsed.warning ? { ...ran, stderr: `${parsed.warning}${ran.stderr}` } : ran;
   const firstLine = (result.exitCode === 0 ? result.stdout : result.stderr).trim().split('\n')[0] ?? '';
-  const shown = describeTokenMarkers(firstLine, (index) => ctx.tokens[index]?.number);
+  const shown = describeTokenMarkers(firstLine, (index) => (index >= 0 && index < ctx.tokenLog.length ? ctx.tokenLog.tokenNumber(index) : undefined));
   emit(ctx, cluster.id, {
     type: 'kubectl.ran',
     command: line,

@@ -6,11 +6,14 @@
  */
 import type { Scenario } from '../scenario/scenario-types.ts';
 import type { SimEvent } from '../model/events.ts';
+import { EventLog } from './event-log.ts';
+import { TokenLog } from './token-log.ts';
+import { markTold, wasTold } from './told-once.ts';
 import { simulationKeys } from '../jwt/simulation-keys.ts';
 import { createQueue, peekAction, popAction } from '../sim/event-queue.ts';
 import { seedPrng } from '../sim/prng.ts';
-import { deepClone } from '../sim/deep-clone.ts';
-import { emit, schedule, type EngineContext, type KeyPool } from './engine-context.ts';
+import { copyState } from './copy-state.ts';
+import { schedule, type EngineContext, type KeyPool } from './engine-context.ts';
 import type { Action, ClusterState, EngineState, TokenRecord } from './engine-state.ts';
 import { createCluster } from './cluster-setup.ts';
 import { runStep, runUserStep, type UserStep, type UserStepResult } from './scenario-steps.ts';
@@ -22,10 +25,22 @@ import { CLOCK_SKEW_LEEWAY_MS } from './api-server/authenticator.ts';
 import { WorkMeter } from './work-budget.ts';
 import { fetchSignerKeys, scheduleSignerKeySync } from './api-server/external-signer.ts';
 
+/**
+ * By default a snapshot is taken once both this many agenda actions and 1/200 of the run have passed since the last:
+ * a seek then replays a few tens of milliseconds of engine work at most, a quiet run replays from its start (which is
+ * as quick), and a week of a thousand busy pods keeps about ninety snapshots (each copies the state's records).
+ */
+export const SNAPSHOT_EVERY_ACTIONS = 2_500;
+
 export interface SimulationOptions {
   keyPool?: KeyPool;
   /** Simulated time between snapshots; 0 turns snapshots off (benchmarks that never seek). */
   snapshotEveryMs?: number;
+  /**
+   * Agenda actions between snapshots, at least: a seek replays at most about this many from the snapshot it restores.
+   * By default SNAPSHOT_EVERY_ACTIONS, or 0 (time alone) when `snapshotEveryMs` is given.
+   */
+  snapshotEveryActions?: number;
   /** Console lines and editor applies recorded in an earlier run, carried out again at their instants. */
   userSteps?: readonly UserStep[];
   /** Counts the logs against the engine's budgets; defaults to the standard budgets. */
@@ -48,11 +63,19 @@ interface Snapshot {
 
 export class Simulation {
   readonly scenario: Scenario;
-  readonly events: SimEvent[] = [];
-  readonly tokens: TokenRecord[] = [];
+  /** The event log, as columns; `events` is the same log as objects. */
+  readonly eventLog: EventLog;
+  /** The token log, as columns; `tokens` is the same log as records. */
+  readonly tokenLog: TokenLog;
+  /** `events` and `tokens` as built so far: always a prefix of the logs (cut back when they are). */
+  private readonly eventObjects: SimEvent[] = [];
+  private readonly tokenRecords: TokenRecord[] = [];
   private readonly ctx: EngineContext;
   private readonly snapshots: Snapshot[] = [];
   private readonly snapshotEveryMs: number;
+  private readonly snapshotEveryActions: number;
+  /** Actions run since the snapshot the state was last taken in or restored from. */
+  private actionsSinceSnapshot = 0;
   /** User steps in the order they run (by instant, then by when they were typed). */
   private readonly userSteps: UserStep[] = [];
   /** The first user step that has not run yet. */
@@ -66,18 +89,31 @@ export class Simulation {
     this.scenario = scenario;
     this.meter = options.meter ?? new WorkMeter(scenario);
     this.snapshotEveryMs = options.snapshotEveryMs ?? Math.max(60_000, Math.floor(scenario.durationMs / 200));
+    this.snapshotEveryActions = options.snapshotEveryActions ?? (options.snapshotEveryMs === undefined ? SNAPSHOT_EVERY_ACTIONS : 0);
     const state: EngineState = {
       nowMs: 0,
       prng: seedPrng(scenario.seed),
       queue: createQueue<Action>(),
       flows: {},
       actors: {},
-      toldExpired: {},
-      toldInvalidated: {},
-      toldStale: {},
       nextKeySlot: 0,
     };
-    this.ctx = { state, scenario, tokens: this.tokens, events: this.events, keyPool: options.keyPool ?? simulationKeys };
+    this.tokenLog = new TokenLog();
+    this.eventLog = new EventLog(this.tokenLog, scenario.startEpochMs);
+    const views = { tokens: () => this.tokens, events: () => this.events };
+    this.ctx = {
+      state,
+      scenario,
+      tokenLog: this.tokenLog,
+      eventLog: this.eventLog,
+      keyPool: options.keyPool ?? simulationKeys,
+      get tokens() {
+        return views.tokens();
+      },
+      get events() {
+        return views.events();
+      },
+    };
     for (const flow of scenario.flows) createCluster(this.ctx, flow);
     scenario.steps.forEach((step, index) => schedule(this.ctx, step.atMs, { kind: 'step', index }));
     for (const step of options.userSteps ?? []) {
@@ -87,6 +123,30 @@ export class Simulation {
     // A stable sort keeps the order steps recorded at the same instant were typed in.
     this.userSteps.push(...[...(options.userSteps ?? [])].sort((a, b) => a.atMs - b.atMs));
     this.takeSnapshot();
+  }
+
+  /**
+   * Every event logged so far, as objects, built on first read and kept for the next (tests and the CLI read the
+   * whole log this way; the session reads slices of `eventLog` instead, so nothing is kept twice).
+   */
+  get events(): SimEvent[] {
+    const objects = this.eventObjects;
+    const log = this.eventLog;
+    for (let i = objects.length; i < log.length; i++) objects.push(log.get(i));
+    return objects;
+  }
+
+  /** Every token issued so far, as records (built on first read, like `events`). */
+  get tokens(): TokenRecord[] {
+    const records = this.tokenRecords;
+    const log = this.tokenLog;
+    for (let i = records.length; i < log.length; i++) records.push(log.get(i));
+    return records;
+  }
+
+  /** One token as a record, built now; undefined past the end of the log. */
+  token(index: number): TokenRecord | undefined {
+    return Number.isInteger(index) && index >= 0 && index < this.tokenLog.length ? this.tokenLog.get(index) : undefined;
   }
 
   get nowMs(): number {
@@ -137,10 +197,12 @@ export class Simulation {
     if (!cluster) throw new Error(`unknown flow ${input.flow}`);
     const atMs = this.ctx.state.nowMs;
     this.runUntil(atMs);
-    // Snapshots from after this instant describe a future without the new step.
+    // Snapshots and logs from after this instant describe a future without the new step.
     const keep = this.snapshots.filter((snapshot, index) => index === 0 || snapshot.state.nowMs < atMs);
     this.snapshots.length = 0;
     this.snapshots.push(...keep);
+    this.eventLog.discardFuture();
+    this.tokenLog.discardFuture();
     const step = { atMs, ...input };
     this.userSteps.splice(this.nextUserStep, 0, step);
     this.nextUserStep += 1;
@@ -153,13 +215,19 @@ export class Simulation {
    * last action run and the rest of `targetMs` is left for the next call. Stops for good at a work budget (`halt`).
    */
   runUntil(targetMs: number, maxActions = Number.POSITIVE_INFINITY): SimEvent[] {
-    const first = this.events.length;
+    const first = this.eventLog.length;
+    this.advance(targetMs, maxActions);
+    return this.eventLog.slice(first);
+  }
+
+  /** `runUntil` without building the new events (hosts read them from `eventLog` when they send them). */
+  advance(targetMs: number, maxActions = Number.POSITIVE_INFINITY): void {
     const endMs = Math.min(targetMs, this.endMs);
     const queue = this.ctx.state.queue;
     let actions = 0;
     for (;;) {
-      if (this.haltedAt) return this.events.slice(first);
-      if (actions >= maxActions) return this.events.slice(first);
+      if (this.haltedAt) return;
+      if (actions >= maxActions) return;
       const next = peekAction(queue);
       const user = this.userSteps[this.nextUserStep];
       // A user step ran once everything due at its instant had run, so it replays after those actions.
@@ -169,6 +237,7 @@ export class Simulation {
         this.nextUserStep += 1;
         runUserStep(this.ctx, this.ctx.state.flows[user.flow]!, user);
         actions += 1;
+        this.actionsSinceSnapshot += 1;
         this.checkBudget();
         continue;
       }
@@ -176,6 +245,7 @@ export class Simulation {
       this.maybeSnapshotBefore(next.atMs);
       popAction(queue);
       this.actionsProcessed += 1;
+      this.actionsSinceSnapshot += 1;
       actions += 1;
       this.ctx.state.nowMs = next.atMs;
       this.dispatch(next.action);
@@ -185,7 +255,6 @@ export class Simulation {
       this.maybeSnapshotBefore(endMs);
       this.ctx.state.nowMs = endMs;
     }
-    return this.events.slice(first);
   }
 
   /** True once everything up to `targetMs` (or the end, or the halt) has run. */
@@ -197,49 +266,64 @@ export class Simulation {
   }
 
   private checkBudget(): void {
-    if (!this.meter.exceeded(this.events.length, this.tokens.length)) return;
-    this.haltedAt = { atMs: this.ctx.state.nowMs, message: this.meter.stopMessage(this.ctx.state.nowMs, this.events, this.tokens.length) };
+    if (!this.meter.exceeded(this.eventLog.length, this.tokenLog.length)) return;
+    this.haltedAt = { atMs: this.ctx.state.nowMs, message: this.meter.stopMessage(this.ctx.state.nowMs, podsAndActorsOf(this.eventLog), this.tokenLog.length) };
   }
 
   /** Runs to the next instant at which something is logged (or to the end); returns the events logged then. */
   stepToNextEvent(): SimEvent[] {
-    const first = this.events.length;
-    while (this.events.length === first && !this.haltedAt) {
+    const first = this.eventLog.length;
+    while (this.eventLog.length === first && !this.haltedAt) {
       const next = this.nextActionAtMs();
       if (next === undefined || next > this.scenario.durationMs) {
-        this.runUntil(this.scenario.durationMs);
+        this.advance(this.scenario.durationMs);
         break;
       }
-      this.runUntil(next);
+      this.advance(next);
     }
-    return this.events.slice(first);
+    return this.eventLog.slice(first);
   }
 
-  /** Moves the clock to `targetMs`, backward by restoring a snapshot and replaying. */
+  /** Moves the clock to `targetMs` by restoring the latest snapshot at or before it (if that saves work) and replaying. */
   seek(targetMs: number): void {
-    this.runUntil(this.rewindFor(targetMs));
+    this.advance(this.rewindFor(targetMs));
   }
 
   /**
-   * The first half of a seek: when `targetMs` lies behind the clock, restores the latest snapshot at or before it (the
-   * replay to `targetMs` is left to `runUntil`, which a host may slice). Returns the clamped target.
+   * The first half of a seek: restores the latest snapshot at or before `targetMs` when the target lies behind the
+   * clock, or ahead of it past a snapshot of the same future taken before a seek back (the replay to `targetMs` is
+   * left to `advance`, which a host may slice). Returns the clamped target.
    */
   rewindFor(targetMs: number): number {
     const target = Math.max(0, Math.min(targetMs, this.scenario.durationMs));
-    if (target >= this.ctx.state.nowMs) return target;
+    const nowMs = this.ctx.state.nowMs;
     let snapshot = this.snapshots[0]!;
     for (const s of this.snapshots) if (s.state.nowMs <= target) snapshot = s;
-    this.ctx.state = copyState(snapshot.state);
-    this.tokens.length = snapshot.tokenCount;
-    this.events.length = snapshot.eventCount;
-    this.nextUserStep = snapshot.userStepCount;
-    // Replaying is deterministic: if the run stops at a budget again, it stops at the same place.
-    this.haltedAt = undefined;
+    if (target < nowMs) this.restore(snapshot, 'back');
+    else if (snapshot.state.nowMs > nowMs) this.restore(snapshot, 'forward');
     return target;
   }
 
+  private restore(snapshot: Snapshot, way: 'back' | 'forward'): void {
+    this.ctx.state = copyState(snapshot.state);
+    if (way === 'back') {
+      this.tokenLog.rewindTo(snapshot.tokenCount);
+      this.eventLog.rewindTo(snapshot.eventCount);
+    } else {
+      this.tokenLog.restoreTo(snapshot.tokenCount);
+      this.eventLog.restoreTo(snapshot.eventCount);
+    }
+    if (this.tokenRecords.length > snapshot.tokenCount) this.tokenRecords.length = snapshot.tokenCount;
+    if (this.eventObjects.length > snapshot.eventCount) this.eventObjects.length = snapshot.eventCount;
+    this.nextUserStep = snapshot.userStepCount;
+    this.actionsSinceSnapshot = 0;
+    // Replaying is deterministic: if the run stops at a budget again, it stops at the same place.
+    this.haltedAt = undefined;
+  }
+
   private takeSnapshot(): void {
-    this.snapshots.push({ state: copyState(this.ctx.state), tokenCount: this.tokens.length, eventCount: this.events.length, userStepCount: this.nextUserStep });
+    this.actionsSinceSnapshot = 0;
+    this.snapshots.push({ state: copyState(this.ctx.state), tokenCount: this.tokenLog.length, eventCount: this.eventLog.length, userStepCount: this.nextUserStep });
   }
 
   private maybeSnapshotBefore(atMs: number): void {
@@ -247,6 +331,7 @@ export class Simulation {
     const last = this.snapshots[this.snapshots.length - 1]!;
     if (last.state.nowMs >= this.ctx.state.nowMs) return;
     if (atMs - last.state.nowMs < this.snapshotEveryMs) return;
+    if (this.actionsSinceSnapshot < this.snapshotEveryActions) return;
     // Snapshots are taken between actions, so replaying from one never repeats or skips an action.
     this.takeSnapshot();
   }
@@ -284,17 +369,10 @@ export class Simulation {
         return;
       }
       case 'token-expiry': {
-        const token = this.tokens[action.token]!;
-        if (ctx.state.toldExpired[token.index] || ctx.state.toldInvalidated[token.index]) return;
-        ctx.state.toldExpired[token.index] = true;
-        emit(ctx, token.flow, {
-          type: 'token.expired',
-          token: token.index,
-          leewayEndsAtMs: ctx.state.nowMs + CLOCK_SKEW_LEEWAY_MS,
-          message: `token #${token.number} (${token.namespace}/${token.serviceAccount}) reached its exp`,
-          cause: 'exp passed; the API server still accepts it for 60 s of clock-skew leeway, then rejects it as expired',
-          refs: { namespace: token.namespace, serviceAccount: token.serviceAccount, token: token.index, ...(token.boundObject?.kind === 'Pod' ? { pod: token.boundObject.name } : {}) },
-        });
+        const token = action.token;
+        if (wasTold(ctx, 'expired', token) || wasTold(ctx, 'invalidated', token)) return;
+        const nowMs = ctx.state.nowMs;
+        markTold(ctx, 'expired', token, ctx.eventLog.expired(ctx.tokenLog.profileOf(token).flow, nowMs, token, nowMs + CLOCK_SKEW_LEEWAY_MS));
         return;
       }
       case 'actor-call':
@@ -317,17 +395,12 @@ export class Simulation {
   }
 }
 
-/**
- * A copy of the state for a snapshot. The agenda's entries are never changed once scheduled (the heap only moves
- * them), so its array is copied and its entries shared: deep-copying a year's pending token expiries took a tenth of
- * a second per snapshot, long enough to stall a seek.
- */
-function copyState(state: EngineState): EngineState {
-  const { queue, ...rest } = state;
-  return { ...deepClone(rest), queue: { heap: queue.heap.slice(), nextSeq: queue.nextSeq } };
-}
-
 function podByUid(cluster: ClusterState, uid: string) {
   const key = cluster.podKeysByUid[uid];
   return key ? cluster.pods[key] : undefined;
+}
+
+/** The pod and actor of every logged event, one at a time. */
+function* podsAndActorsOf(log: EventLog): Iterable<Pick<SimEvent['refs'], 'pod' | 'actor'>> {
+  for (let i = 0; i < log.length; i++) yield log.podAndActorAt(i);
 }

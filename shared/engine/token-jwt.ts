@@ -11,6 +11,7 @@ import { decodeJwt } from '../jwt/decode-jwt.ts';
 import type { TokenClaims } from '../jwt/jwt-types.ts';
 import { versionBehaviour } from '../model/versions.ts';
 import type { Simulation } from './simulation.ts';
+import type { EngineContext } from './engine-context.ts';
 import type { TokenRecord } from './engine-state.ts';
 import { keyAt, verifyingKeysOf } from './signing-keys.ts';
 import { authenticateToken, type AuthResult } from './api-server/authenticator.ts';
@@ -18,6 +19,7 @@ import { hasVerifyingKey } from './api-server/external-signer.ts';
 import { LEGACY_ISSUER } from './controllers/tokens-controller.ts';
 import { objectKey } from './engine-state.ts';
 import { deepClone } from '../sim/deep-clone.ts';
+import { EventLog } from './event-log.ts';
 
 const signed = new WeakMap<TokenRecord, Promise<string>>();
 
@@ -67,7 +69,7 @@ export async function authenticateExternalToken(sim: Simulation, flowId: string,
     const secretName = decoded.claims['kubernetes.io/serviceaccount/secret.name'];
     const namespace = decoded.claims['kubernetes.io/serviceaccount/namespace'];
     const secret = typeof secretName === 'string' && typeof namespace === 'string' ? cluster.secrets[objectKey(namespace, secretName)] : undefined;
-    const held = secret?.tokenIndex !== undefined ? sim.tokens[secret.tokenIndex] : undefined;
+    const held = secret?.tokenIndex !== undefined ? sim.token(secret.tokenIndex) : undefined;
     if (held && (await compactJwt(sim, held)) === decoded.compact) identity = { token: held.index };
   }
   return authenticateToken(sim.context, cluster, {
@@ -84,13 +86,23 @@ export async function authenticateExternalToken(sim: Simulation, flowId: string,
  * state (authentication writes caches and labels, which must not leak into the run).
  */
 export async function verifyTokenNow(sim: Simulation, tokenIndex: number): Promise<{ jwt: string; ok: boolean; error?: string; username?: string }> {
-  const token = sim.tokens[tokenIndex];
+  const token = sim.token(tokenIndex);
   if (!token) return { jwt: '', ok: false, error: `no token #${tokenIndex}` };
   const jwt = await compactJwt(sim, token);
   const cluster = sim.cluster(token.flow);
   if (!cluster) return { jwt, ok: false, error: `unknown flow ${token.flow}` };
   const modernJose = versionBehaviour(cluster.version).modernValidatorMessages;
-  const scratch = { ...sim.context, state: deepClone(sim.context.state), events: [] };
+  const context = sim.context;
+  const scratchEvents = new EventLog(context.tokenLog, context.scenario.startEpochMs);
+  const scratch: EngineContext = {
+    state: deepClone(context.state),
+    scenario: context.scenario,
+    keyPool: context.keyPool,
+    tokenLog: context.tokenLog,
+    eventLog: scratchEvents,
+    tokens: [],
+    events: [],
+  };
   const scratchCluster = scratch.state.flows[token.flow]!;
   hasVerifyingKey(scratch, scratchCluster, token.header.kid);
   const verified = await verifyJwtSignature(jwt, buildJwks(verifyingKeysOf(scratch, scratchCluster)), { goJoseErrorPrefix: modernJose ? 'go-jose/go-jose' : 'square/go-jose' });

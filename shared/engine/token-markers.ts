@@ -31,7 +31,7 @@ export async function resolveTokenMarkers(sim: Simulation, text: string): Promis
   const values = new Map<string, string>();
   for (const [marker, form, index] of found) {
     if (values.has(marker)) continue;
-    const token = sim.tokens[Number(index)];
+    const token = sim.token(Number(index));
     const jwt = token ? await compactJwt(sim, token) : '';
     values.set(marker, form === 'jwt' ? jwt : encodeBase64(jwt));
   }

@@ -5,9 +5,10 @@
  * a warning and stops cleanly when the meter says so. Kept apart from the logs it counts: the simulation asks
  * `WorkMeter.exceeded` with two numbers, however the logs are stored.
  */
-import type { SimEvent } from '../model/events.ts';
+import type { EventRefs } from '../model/events.ts';
 import { versionBehaviour } from '../model/versions.ts';
-import type { FlowSpec, InputError, Scenario, Step } from '../scenario/scenario-types.ts';
+import type { ApplyStep, FlowSpec, InputError, Scenario, Step } from '../scenario/scenario-types.ts';
+import { stepManifest } from './step-manifests.ts';
 import { parseManifest } from '../manifest/parse-manifest.ts';
 import { formatDuration, formatScenarioDuration } from '../time/duration.ts';
 import { ENGINE_MAX_EVENTS, ENGINE_MAX_TOKENS, ENGINE_REFUSE_FACTOR, formatLimit } from '../limits/input-budgets.ts';
@@ -63,10 +64,14 @@ function refreshPeriodMs(expirationSec: number, flow: FlowSpec): number {
 }
 
 /** The tokens each pod in an apply step's manifest keeps rotated: its projections, and the default volume if any. */
-function podStreams(manifest: string): Array<{ pod: string; expirations: number[]; automount: boolean }> {
-  const parsed = parseManifest(manifest);
-  if (!parsed.ok) return [];
-  return parsed.value.documents.flatMap((doc) => {
+function podStreams(step: ApplyStep): Array<{ pod: string; expirations: number[]; automount: boolean }> {
+  let documents = stepManifest(step);
+  if (!documents) {
+    const parsed = parseManifest(step.manifest);
+    if (!parsed.ok) return [];
+    documents = parsed.value.documents;
+  }
+  return documents.flatMap((doc) => {
     if (doc.kind !== 'Pod') return [];
     const spec = doc.object.spec;
     const expirations = (spec?.volumes ?? []).flatMap((volume) =>
@@ -100,7 +105,7 @@ function stepWork(scenario: Scenario, step: Step, limits: WorkLimits): StepWork 
     case 'apply': {
       let tokens = 0;
       let fastestMs = Number.POSITIVE_INFINITY;
-      const pods = podStreams(step.manifest);
+      const pods = podStreams(step);
       for (const flow of flows) {
         const defaultVolume = versionBehaviour(flow.kubernetesVersion).boundTokenVolume;
         for (const pod of pods) {
@@ -209,10 +214,11 @@ export class WorkMeter {
     return events >= this.limits.events || tokens >= this.limits.tokens;
   }
 
-  stopMessage(atMs: number, events: Iterable<SimEvent>, tokens: number): string {
+  /** `events`: the pod and actor each logged event names (its `refs`). */
+  stopMessage(atMs: number, events: Iterable<Pick<EventRefs, 'pod' | 'actor'>>, tokens: number): string {
     const counts = new Map<string, number>();
-    for (const event of events) {
-      const key = event.refs.pod !== undefined ? `pod ${event.refs.pod}` : event.refs.actor !== undefined ? `actor ${event.refs.actor}` : undefined;
+    for (const refs of events) {
+      const key = refs.pod !== undefined ? `pod ${refs.pod}` : refs.actor !== undefined ? `actor ${refs.actor}` : undefined;
       if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);

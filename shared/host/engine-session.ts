@@ -16,9 +16,10 @@ import { setFlowVersion } from '../scenario/scenario-flow-version.ts';
 import type { InputError, Scenario } from '../scenario/scenario-types.ts';
 import { copyScene } from '../model/scene.ts';
 import type { EngineCommand, EngineMessage, ScenarioSummary, TokenSummary, WorkingCommand } from '../rpc/engine-protocol.ts';
+import type { SimEvent } from '../model/events.ts';
 import type { UserStep } from '../engine/scenario-steps.ts';
-import { estimateWork, workWarning } from '../engine/work-budget.ts';
-import { ENGINE_SLICE_BUDGET_MS } from '../limits/input-budgets.ts';
+import { estimateWork, WorkMeter, workWarning } from '../engine/work-budget.ts';
+import { DEFAULT_SCENARIO_BUDGETS, ENGINE_SLICE_BUDGET_MS, type ScenarioBudgets } from '../limits/input-budgets.ts';
 import { formatDuration } from '../time/duration.ts';
 
 export interface HostPorts {
@@ -44,6 +45,8 @@ export const WORKING_REPORT_MS = 100;
  * worth is owed: an engine too slow for the speed falls behind and says so (`lagMs`) rather than piling up debt.
  */
 export const MAX_CATCH_UP_WALL_MS = 1000;
+/** Events built for a batch between two looks at the wall clock (each takes a microsecond or two). */
+const EVENTS_PER_CLOCK_CHECK = 512;
 
 export function summarizeScenario(scenario: Scenario, sourceName: string, scenarioText: string, warning?: string): ScenarioSummary {
   return {
@@ -72,7 +75,8 @@ export function summarizeScenario(scenario: Scenario, sourceName: string, scenar
 }
 
 export function summarizeToken(t: TokenRecord): TokenSummary {
-  return {
+  // Built field by field rather than with spreads: a forward seek sends a hundred thousand of these at once.
+  const summary: TokenSummary = {
     index: t.index,
     flow: t.flow,
     number: t.number,
@@ -81,15 +85,16 @@ export function summarizeToken(t: TokenRecord): TokenSummary {
     namespace: t.namespace,
     serviceAccount: t.serviceAccount,
     audiences: t.audiences,
-    ...(t.jwtExpiresAtMs !== undefined ? { jwtExpiresAtMs: t.jwtExpiresAtMs } : {}),
-    ...(t.statusExpirationMs !== undefined ? { statusExpirationMs: t.statusExpirationMs } : {}),
-    ...(t.warnAfterMs !== undefined ? { warnAfterMs: t.warnAfterMs } : {}),
-    ...(t.expirationSec !== undefined ? { expirationSec: t.expirationSec } : {}),
-    ...(t.boundObject ? { boundObject: t.boundObject } : {}),
-    ...(t.secretName ? { secretName: t.secretName } : {}),
-    header: t.header,
-    claims: t.claims,
-  };
+  } as TokenSummary;
+  if (t.jwtExpiresAtMs !== undefined) summary.jwtExpiresAtMs = t.jwtExpiresAtMs;
+  if (t.statusExpirationMs !== undefined) summary.statusExpirationMs = t.statusExpirationMs;
+  if (t.warnAfterMs !== undefined) summary.warnAfterMs = t.warnAfterMs;
+  if (t.expirationSec !== undefined) summary.expirationSec = t.expirationSec;
+  if (t.boundObject) summary.boundObject = t.boundObject;
+  if (t.secretName) summary.secretName = t.secretName;
+  summary.header = t.header;
+  summary.claims = t.claims;
+  return summary;
 }
 
 /** A piece of work done in slices: `step` runs one slice and says whether the work is finished. */
@@ -133,8 +138,14 @@ export class EngineSession {
   /** The instant at which the engine threw while replaying: the clock stays before it until another load. */
   private faultAtMs: number | undefined;
   private haltReported = false;
+  /** When the slice of sliced work under way must yield (a seek's batches stop building there). */
+  private sliceDeadlineMs = Number.POSITIVE_INFINITY;
 
-  constructor(private readonly ports: HostPorts) {}
+  /** `budgets`: how many pods a scenario may have and how much its run may log; only benchmarks pass other than the defaults. */
+  constructor(
+    private readonly ports: HostPorts,
+    private readonly budgets: Readonly<ScenarioBudgets> = DEFAULT_SCENARIO_BUDGETS,
+  ) {}
 
   /** Never rejects: whatever the engine throws is reported as a message naming this command. */
   async handle(command: EngineCommand): Promise<void> {
@@ -210,7 +221,7 @@ export class EngineSession {
       case 'inspect-token': {
         const sim = this.sim;
         if (!sim) return;
-        if (command.token >= sim.tokens.length) throw new Error(`there is no token #${command.token + 1} at ${formatDuration(sim.nowMs)}`);
+        if (command.token >= sim.tokenLog.length) throw new Error(`there is no token #${command.token + 1} at ${formatDuration(sim.nowMs)}`);
         const result = await verifyTokenNow(sim, command.token);
         this.ports.send({
           type: 'token-details',
@@ -266,7 +277,7 @@ export class EngineSession {
       message: `${command.type} failed at ${formatDuration(sim.nowMs)}: ${reason}. The simulation goes back to ${formatDuration(backToMs)}${userCommand ? ', without that command' : ''}.${fenced}`,
     });
     try {
-      const rebuilt = new Simulation(sim.scenario, { userSteps: checkpoint.steps });
+      const rebuilt = this.simulate(sim.scenario, checkpoint.steps);
       this.sim = rebuilt;
       // The UI's log is cut back to what the rebuilt run will send again.
       this.sentEvents = 0;
@@ -341,7 +352,7 @@ export class EngineSession {
       changed: () => replaced,
       step: () => {
         if (parsed === undefined) {
-          parsed = parseScenario(text);
+          parsed = parseScenario(text, this.budgets);
           return parsed.ok ? false : refuse(parsed.errors);
         }
         if (!parsed.ok) return true;
@@ -359,7 +370,7 @@ export class EngineSession {
 
   /** A new simulation in place of the current one (built first, so a scenario that cannot start changes nothing). */
   private install(scenario: Scenario, sourceName: string, text: string, userSteps: readonly UserStep[] = []): Simulation {
-    const sim = new Simulation(scenario, { userSteps });
+    const sim = this.simulate(scenario, userSteps);
     this.stopTimer();
     this.playing = false;
     this.sim = sim;
@@ -368,8 +379,12 @@ export class EngineSession {
     this.sentEvents = 0;
     this.sentTokens = 0;
     this.lagMs = 0;
-    this.ports.send({ type: 'loaded', scenario: summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario))) });
+    this.ports.send({ type: 'loaded', scenario: summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario, this.budgets), this.budgets)) });
     return sim;
+  }
+
+  private simulate(scenario: Scenario, userSteps: readonly UserStep[]): Simulation {
+    return new Simulation(scenario, { userSteps, meter: new WorkMeter(scenario, this.budgets) });
   }
 
   /**
@@ -389,20 +404,32 @@ export class EngineSession {
     this.startJob(this.seekJob(sim, atMs, 'seek'));
   }
 
-  /** Rewinds to the nearest snapshot (when going back), then replays to the target a slice at a time. */
+  /**
+   * Restores the nearest snapshot at or before the target (back, or forward over a future computed before), replays to
+   * the target a slice at a time, then sends the UI what it lacks, a slice at a time too.
+   */
   private seekJob(sim: Simulation, simMs: number, command: 'seek' | 'recover'): Job {
     const target = Math.min(sim.rewindFor(simMs), this.endMs(sim));
     const fromMs = sim.nowMs;
     this.lastWallMs = this.ports.wallNowMs();
     this.lagMs = 0;
+    // Progress: the first half is replaying to the target, the second sending what the UI lacks once there.
+    const replayed = () => (target <= fromMs ? 1 : Math.min(1, (sim.nowMs - fromMs) / (target - fromMs)));
+    let sending: { from: number; to: number } | undefined;
+    let sentAll = false;
     return {
       command,
-      changed: () => true,
-      fraction: () => (target <= fromMs ? 1 : Math.min(1, (sim.nowMs - fromMs) / (target - fromMs))),
+      changed: () => !sentAll,
+      fraction: () => (sending ? 0.5 + (0.5 * (this.sentEvents - sending.from)) / Math.max(1, sending.to - sending.from) : 0.5 * replayed()),
       step: () => {
         if (sim !== this.sim) return true;
-        sim.runUntil(target, ACTIONS_PER_CHECK);
-        return sim.reached(target);
+        if (!sim.reached(target)) sim.advance(target, ACTIONS_PER_CHECK);
+        if (!sim.reached(target)) return false;
+        // A batch that builds in a moment goes when the job finishes, as one message.
+        if (sim.eventLog.length - this.sentEvents <= EVENTS_PER_CLOCK_CHECK) return true;
+        sending ??= { from: Math.min(this.sentEvents, sim.eventLog.length), to: sim.eventLog.length };
+        sentAll = this.flush(this.sliceDeadlineMs);
+        return sentAll;
       },
     };
   }
@@ -419,6 +446,7 @@ export class EngineSession {
     if (!job) return;
     this.jobTimer = undefined;
     const startMs = this.ports.wallNowMs();
+    this.sliceDeadlineMs = startMs + TICK_BUDGET_MS;
     let done = false;
     const checkpoint = this.checkpoint();
     try {
@@ -440,7 +468,7 @@ export class EngineSession {
         this.jobReportedMs = nowMs;
         this.ports.send({ type: 'working', command: job.command, fraction: job.fraction(), done: false });
         // What a long seek has replayed so far goes out as it comes, not as one huge batch at the end.
-        if (job.command !== 'load') this.flush();
+        if (job.command !== 'load') this.flush(this.ports.wallNowMs() + TICK_BUDGET_MS);
       }
       this.jobTimer = this.ports.setTimer(() => this.runJob(), 0);
       return;
@@ -495,7 +523,7 @@ export class EngineSession {
       const owedMs = Math.min(this.lagMs, MAX_CATCH_UP_WALL_MS * this.speed);
       const targetMs = Math.min(endMs, sim.nowMs + owedMs + (wallNow - this.lastWallMs) * this.speed);
       this.lastWallMs = wallNow;
-      while (!sim.reached(targetMs) && this.ports.wallNowMs() - wallNow < TICK_BUDGET_MS) sim.runUntil(targetMs, ACTIONS_PER_CHECK);
+      while (!sim.reached(targetMs) && this.ports.wallNowMs() - wallNow < TICK_BUDGET_MS) sim.advance(targetMs, ACTIONS_PER_CHECK);
       this.lagMs = Math.max(0, targetMs - sim.nowMs);
       if (sim.nowMs >= endMs) {
         this.playing = false;
@@ -509,29 +537,51 @@ export class EngineSession {
   }
 
   /** Sends everything new since the last batch; after a backward seek, `fromEvent` tells the UI where to cut. */
-  private flush(): void {
+  /**
+   * Sends everything new since the last batch; after a backward seek, `fromEvent` tells the UI where to cut. With a
+   * deadline, sends what it can build by then (events in order, with the tokens issued up to the last of them, and
+   * the clock at that event) and says whether it sent everything: a seek forward that restored a later snapshot has
+   * days of events to send, and builds them a slice at a time instead of blocking the host for seconds.
+   */
+  private flush(untilWallMs = Number.POSITIVE_INFINITY): boolean {
     const sim = this.sim;
-    if (!sim) return;
-    const fromEvent = Math.min(this.sentEvents, sim.events.length);
-    const fromToken = Math.min(this.sentTokens, sim.tokens.length);
+    if (!sim) return true;
+    const log = sim.eventLog;
+    const tokens = sim.tokenLog;
+    const fromEvent = Math.min(this.sentEvents, log.length);
+    const fromToken = Math.min(this.sentTokens, tokens.length);
+    // Built here, at the boundary: the engine keeps its logs as columns.
+    const events: SimEvent[] = [];
+    let toEvent = fromEvent;
+    while (toEvent < log.length) {
+      events.push(log.get(toEvent++));
+      if ((toEvent - fromEvent) % EVENTS_PER_CLOCK_CHECK === 0 && this.ports.wallNowMs() >= untilWallMs) break;
+    }
+    const complete = toEvent === log.length;
+    const nowMs = complete ? sim.nowMs : log.atMsAt(toEvent - 1);
+    let toToken = fromToken;
+    if (complete) toToken = tokens.length;
+    else while (toToken < tokens.length && tokens.issuedAt(toToken) <= nowMs) toToken++;
     this.ports.send({
       type: 'progress',
       fromEvent,
-      events: sim.events.slice(fromEvent),
+      events,
       fromToken,
-      tokens: sim.tokens.slice(fromToken).map(summarizeToken),
-      nowMs: sim.nowMs,
+      tokens: tokens.slice(fromToken, toToken).map(summarizeToken),
+      nowMs,
       playing: this.playing,
       speed: this.speed,
       lagMs: this.lagMs,
     });
-    this.sentEvents = sim.events.length;
-    this.sentTokens = sim.tokens.length;
+    this.sentEvents = toEvent;
+    this.sentTokens = toToken;
+    if (!complete) return false;
     const halt = sim.halt;
     if (halt && !this.haltReported) {
       this.haltReported = true;
       this.ports.send({ type: 'halted', atMs: halt.atMs, message: halt.message });
     }
     if (!halt) this.haltReported = false;
+    return true;
   }
 }

@@ -26,15 +26,18 @@ import {
   SCENARIO_MAX_ACTORS,
   SCENARIO_MAX_ANNOTATIONS,
   SCENARIO_MAX_FLOWS,
-  SCENARIO_MAX_PODS,
   SCENARIO_MAX_SCENES,
   SCENARIO_MAX_STEPS,
   tooMany,
+  DEFAULT_SCENARIO_BUDGETS,
+  type ScenarioBudgets,
 } from '../limits/input-budgets.ts';
 import { estimateWork, workRefusal, type StepPlace } from '../engine/work-budget.ts';
+import { rememberStepManifest } from '../engine/step-manifests.ts';
 import { completeServiceAccountTokenOptions, externalSignerGateError } from '../engine/api-server/service-account-token-options.ts';
 import type {
   ApiServerFlags,
+  ApplyStep,
   ClientReads,
   ExternalSignerSpec,
   FaultKind,
@@ -98,8 +101,9 @@ const LEAK_KEYS = ['pod', 'namespace', 'replayEvery', 'audience', 'file', 'name'
 
 const FLOW_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-export function parseScenario(text: string): ParseResult<Scenario> {
-  return readYamlDocument(text, 'scenario', (doc, map) => new ScenarioReader(doc, map, text));
+/** `budgets`: pods and work; only benchmarks pass other than the defaults. */
+export function parseScenario(text: string, budgets: Readonly<ScenarioBudgets> = DEFAULT_SCENARIO_BUDGETS): ParseResult<Scenario> {
+  return readYamlDocument(text, 'scenario', (doc, map) => new ScenarioReader(doc, map, text, budgets));
 }
 
 class ScenarioReader extends YamlFieldReader {
@@ -110,7 +114,12 @@ class ScenarioReader extends YamlFieldReader {
   private actorCount = 0;
   private flows: FlowSpec[] | undefined;
 
-  constructor(doc: Document, map: SourceMap, text: string) {
+  constructor(
+    doc: Document,
+    map: SourceMap,
+    text: string,
+    private readonly budgets: Readonly<ScenarioBudgets>,
+  ) {
     super(doc, map, text, { plainScalarsAsText: true });
   }
 
@@ -153,7 +162,7 @@ class ScenarioReader extends YamlFieldReader {
       annotations: annotations.sort((a, b) => a.atMs - b.atMs),
       scenes,
     };
-    const refusal = workRefusal(scenario, estimateWork(scenario), (step) => this.stepPlaces.get(step));
+    const refusal = workRefusal(scenario, estimateWork(scenario, this.budgets), (step) => this.stepPlaces.get(step), this.budgets);
     if (refusal) {
       this.errors.push(refusal);
       return undefined;
@@ -783,11 +792,13 @@ class ScenarioReader extends YamlFieldReader {
       return undefined;
     }
     this.podCount += parsed.value.documents.filter((doc) => doc.kind === 'Pod').length;
-    if (this.podCount > SCENARIO_MAX_PODS) {
-      this.error(path, tooMany(this.podCount, 'pods', SCENARIO_MAX_PODS, 'a scenario tells its story with a few pods; remove some'), field.position);
+    if (this.podCount > this.budgets.pods) {
+      this.error(path, tooMany(this.podCount, 'pods', this.budgets.pods, 'a scenario tells its story with a few pods; remove some'), field.position);
       return undefined;
     }
-    return { ...base, kind: 'apply', manifest, manifestLine: placement.line, manifestColumn: placement.column };
+    const step: ApplyStep = { ...base, kind: 'apply', manifest, manifestLine: placement.line, manifestColumn: placement.column };
+    rememberStepManifest(step, parsed.value.documents);
+    return step;
   }
 
   private clientStep(field: Field, path: string, base: StepBaseFields): Step | undefined {

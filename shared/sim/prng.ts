@@ -22,17 +22,15 @@ export function seedPrng(seed: number): PrngState {
 
 /** Advances the state in place and returns a uniform float in [0, 1). */
 export function nextFloat(state: PrngState): number {
-  let [a, b, c, d] = state;
+  const a = state[0];
+  const b = state[1];
+  const c = state[2];
+  const d = state[3];
   const t = (((a + b) >>> 0) + d) >>> 0;
-  d = (d + 1) >>> 0;
-  a = b ^ (b >>> 9);
-  b = (c + (c << 3)) >>> 0;
-  c = ((c << 21) | (c >>> 11)) >>> 0;
-  c = (c + t) >>> 0;
-  state[0] = a >>> 0;
-  state[1] = b >>> 0;
-  state[2] = c;
-  state[3] = d;
+  state[0] = (b ^ (b >>> 9)) >>> 0;
+  state[1] = (c + (c << 3)) >>> 0;
+  state[2] = ((((c << 21) | (c >>> 11)) >>> 0) + t) >>> 0;
+  state[3] = (d + 1) >>> 0;
   return t / 4294967296;
 }
 
@@ -50,14 +48,29 @@ const HEX = '0123456789abcdef';
 
 /** An RFC 4122 version-4-shaped UID, as the API server assigns to objects (and `uuid.NewString()` to `jti`). */
 export function nextUid(state: PrngState): string {
-  const word = () => nextUint32(state).toString(16).padStart(8, '0');
-  const a = word();
-  const b = word();
-  const c = word();
-  const d = word();
-  const variant = HEX[8 + (parseInt(c[0]!, 16) & 3)];
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
+  const a = nextUint32(state);
+  const b = nextUint32(state);
+  const c = nextUint32(state);
+  return uidFromWords(a, b, c, nextUint32(state));
 }
+
+/**
+ * The UID `nextUid` makes of four draws. The engine keeps the draws of a token's `jti` (four numbers) and spells the
+ * UID only when someone reads the token.
+ */
+export function uidFromWords(a: number, b: number, c: number, d: number): string {
+  const hb = hex8(b);
+  const hc = hex8(c);
+  const variant = HEX[8 + (parseInt(hc[0]!, 16) & 3)];
+  return `${hex8(a)}-${hb.slice(0, 4)}-4${hb.slice(5, 8)}-${variant}${hc.slice(1, 4)}-${hc.slice(4, 8)}${hex8(d)}`;
+}
+
+/** A 32-bit word as eight lowercase hex digits. */
+function hex8(word: number): string {
+  return BYTE_HEX[(word >>> 24) & 255]! + BYTE_HEX[(word >>> 16) & 255]! + BYTE_HEX[(word >>> 8) & 255]! + BYTE_HEX[word & 255]!;
+}
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /**
  * apimachinery `rand.String` alphabet (no vowels, no confusable digits), used by `names.SimpleNameGenerator` for

@@ -21,7 +21,10 @@ async function reloadLeavingAnyway(page: Page): Promise<string[]> {
   const asked: string[] = [];
   const onDialog = (dialog: { type(): string; accept(): Promise<void> }) => {
     asked.push(dialog.type());
-    void dialog.accept();
+    // Chromium may already have closed a beforeunload prompt while the reload goes on; only that race is tolerated.
+    dialog.accept().catch((error: unknown) => {
+      if (!String(error).includes('No dialog is showing')) throw error;
+    });
   };
   page.on('dialog', onDialog);
   await page.reload();

@@ -7,6 +7,8 @@ import type { ClientStep, LeakStep } from '../../scenario/scenario-types.ts';
 import { emit, schedule, type EngineContext } from '../engine-context.ts';
 import { objectKey, type ActorState, type ClusterState } from '../engine-state.ts';
 import { tokenAt } from '../token-log.ts';
+import type { ActorRefs } from '../event-log.ts';
+import { markTold, wasTold } from '../told-once.ts';
 import { mountPathOf } from '../kubelet/pod-sync.ts';
 import { authenticateToken, type AuthResult } from '../api-server/authenticator.ts';
 import { API_SERVER_URL } from '../api-server/api-error.ts';
@@ -67,14 +69,14 @@ export function runActorCall(ctx: EngineContext, key: string): void {
   const actor = ctx.state.actors[key];
   const cluster = actor ? ctx.state.flows[actor.flow] : undefined;
   if (!actor || !cluster || actor.stopped) return;
-  const refs = { namespace: actor.namespace, pod: actor.pod, actor: actor.name };
+  const refs = actorRefs(actor);
   if (actor.kind === 'client' && !cluster.pods[objectKey(actor.namespace, actor.pod)]) {
     actor.stopped = true;
     return;
   }
   if (actor.kind === 'client') refreshClientToken(ctx, cluster, actor);
   if (actor.heldToken === undefined) {
-    emit(ctx, cluster.id, { type: 'request.denied', actor: actor.name, target: actor.target, status: 0, error: `open ${actor.file}: no such file or directory`, message: `${actor.name}: no token file yet`, cause: 'the kubelet has not mounted the token volume', refs });
+    ctx.eventLog.denied(cluster.id, ctx.state.nowMs, undefined, refs, { target: actor.target, status: 0, error: `open ${actor.file}: no such file or directory` });
   } else {
     let outcome = call(ctx, cluster, actor, actor.heldToken);
     if (outcome.denied401 && actor.kind === 'client' && actor.reads !== 'once') {
@@ -102,15 +104,26 @@ function forceRead(ctx: EngineContext, cluster: ClusterState, actor: ActorState)
   }
 }
 
+/** The objects a call names, made once per actor (its pod and name never change). */
+const refsByActor = new WeakMap<ActorState, ActorRefs>();
+function actorRefs(actor: ActorState): ActorRefs {
+  let refs = refsByActor.get(actor);
+  if (!refs) {
+    refs = { namespace: actor.namespace, pod: actor.pod, actor: actor.name };
+    refsByActor.set(actor, refs);
+  }
+  return refs;
+}
+
 function call(ctx: EngineContext, cluster: ClusterState, actor: ActorState, tokenIndex: number): { denied401: boolean } {
-  const token = tokenAt(ctx, tokenIndex);
-  const refs = { namespace: actor.namespace, pod: actor.pod, actor: actor.name, token: tokenIndex, serviceAccount: token.serviceAccount };
-  const target = actor.target === 'api' ? 'the API server' : `${actor.target} (TokenReview with audience "${actor.target}")`;
+  const refs = actorRefs(actor);
+  const nowMs = ctx.state.nowMs;
   if (!cluster.apiServerUp) {
     const error = `Get "${API_SERVER_URL}/api": dial tcp 10.96.0.1:443: connect: connection refused`;
-    emit(ctx, cluster.id, { type: 'request.denied', actor: actor.name, token: tokenIndex, target: actor.target, status: 0, error, message: `${actor.name} → ${target}: connection refused`, cause: 'the API server is down', refs });
+    ctx.eventLog.denied(cluster.id, nowMs, tokenIndex, refs, { target: actor.target, status: 0, error });
     return { denied401: false };
   }
+  const token = tokenAt(ctx, tokenIndex);
   const result: AuthResult = authenticateToken(
     ctx,
     cluster,
@@ -119,35 +132,13 @@ function call(ctx: EngineContext, cluster: ClusterState, actor: ActorState, toke
   );
   if (result.ok) {
     const stale = result.audit['authentication.k8s.io/stale-token'];
-    if (stale && !ctx.state.toldStale[tokenIndex]) {
-      ctx.state.toldStale[tokenIndex] = true;
-      emit(ctx, cluster.id, { type: 'warning', code: 'stale-token', text: stale, message: `token #${token.number} used after its warnafter: accepted, but audited as stale`, cause: 'the 3607 s token was extended to a year for safe transition; using it past one hour only logs authentication.k8s.io/stale-token', refs });
+    if (stale && !wasTold(ctx, 'stale', tokenIndex)) {
+      markTold(ctx, 'stale', tokenIndex, ctx.eventLog.staleWarning(cluster.id, nowMs, tokenIndex, refs, stale));
     }
-    emit(ctx, cluster.id, {
-      type: 'request.allowed',
-      actor: actor.name,
-      token: tokenIndex,
-      target: actor.target,
-      username: result.user.username,
-      warnings: result.warnings,
-      cached: result.cached,
-      message: `${actor.name} → ${target}: 200 OK as ${result.user.username} with token #${token.number}`,
-      cause: result.cached ? 'served from the 10 s authentication success cache' : token.kind === 'legacy' ? 'a Secret-based token is valid while its Secret exists' : 'signature, audience, time and bound objects all check out',
-      refs,
-    });
+    ctx.eventLog.allowed(cluster.id, nowMs, tokenIndex, refs, { target: actor.target, username: result.user.username, warnings: result.warnings, cached: result.cached });
     return { denied401: false };
   }
   const error = result.abstained ? 'Unauthorized (no authenticator recognised the token issuer)' : result.error;
-  emit(ctx, cluster.id, {
-    type: 'request.denied',
-    actor: actor.name,
-    token: tokenIndex,
-    target: actor.target,
-    status: 401,
-    error,
-    message: `${actor.name} → ${target}: 401 Unauthorized with token #${token.number}: ${error}`,
-    cause: error,
-    refs,
-  });
+  ctx.eventLog.denied(cluster.id, nowMs, tokenIndex, refs, { target: actor.target, status: 401, error });
   return { denied401: true };
 }

@@ -6,7 +6,7 @@
  */
 import { isBoundClaims, type BoundClaims, type JwtHeader, type LegacyClaims, type TokenClaims } from '../../jwt/jwt-types.ts';
 import { versionBehaviour } from '../../model/versions.ts';
-import { emit, epochMs, utcDate, type EngineContext } from '../engine-context.ts';
+import { epochMs, utcDate, type EngineContext } from '../engine-context.ts';
 import { objectKey, type AuthenticatedUser, type ClusterState } from '../engine-state.ts';
 import { LEGACY_ISSUER } from '../controllers/tokens-controller.ts';
 import { nextResourceVersion } from '../object-meta.ts';
@@ -85,8 +85,18 @@ export function authenticateToken(
       : validateBound(ctx, cluster, token.claims);
   if (!result.ok) return result;
   const user = { ...result.user, audiences };
+  forgetExpiredSuccesses(cluster, nowMs);
   cluster.authSuccessCache[cacheKey] = { untilMs: nowMs + TOKEN_SUCCESS_CACHE_TTL_MS, user };
   return { ...result, user };
+}
+
+/**
+ * Drops cached successes whose TTL has passed. A lookup treats them as absent anyway; dropping them keeps the cache
+ * (which every snapshot copies) to the last 10 s of tokens instead of every token a client ever used.
+ */
+function forgetExpiredSuccesses(cluster: ClusterState, nowMs: number): void {
+  const cache = cluster.authSuccessCache;
+  for (const key in cache) if (cache[key]!.untilMs <= nowMs) delete cache[key];
 }
 
 function serviceAccountUser(namespace: string, name: string, uid: string, extra: Record<string, string[]>): AuthenticatedUser {
@@ -249,12 +259,5 @@ function markLastUsed(ctx: EngineContext, cluster: ClusterState, namespace: stri
     labels: { ...secret.object.metadata?.labels, [LAST_USED_LABEL]: today },
     resourceVersion: nextResourceVersion(cluster),
   };
-  emit(ctx, cluster.id, {
-    type: 'secret.labelled',
-    label: LAST_USED_LABEL,
-    value: today,
-    message: `API server marked Secret ${namespace}/${secretName} as used on ${today}`,
-    cause: 'legacy token tracking records the last day each Secret-based token was used (at most one write a day)',
-    refs: { namespace, secret: secretName },
-  });
+  ctx.eventLog.lastUsed(cluster.id, ctx.state.nowMs, { namespace, secret: secretName }, { label: LAST_USED_LABEL, value: today });
 }

@@ -95,7 +95,7 @@ export function fetchSignerKeys(ctx: EngineContext, cluster: ClusterState, reaso
         : `the signer's refresh hint (${formatDuration(signer.refreshHintSec * 1000)}) came round; each fetch replaces the whole key set, and /openid/v1/jwks follows`,
     refs: {},
   });
-  const affected = ctx.tokens.filter((t) => t.flow === cluster.id && dropped.has(t.header.kid)).map((t) => t.index);
+  const affected = ctx.tokenLog.indexesWhere(cluster.id, (profile) => dropped.has(profile.header.kid));
   tellInvalidated(ctx, cluster, affected, 'kube-apiserver no longer has the key that signed it ("invalid signature, no keys found")');
 }
 

@@ -8,7 +8,7 @@ import { emit, goSecondsToMs, rfc3339, schedule, type EngineContext } from '../e
 import { objectKey, type ClusterState, type PodState } from '../engine-state.ts';
 import { stampNewObject, nextResourceVersion } from '../object-meta.ts';
 import { admitPod } from '../admission/service-account-admission.ts';
-import { tellInvalidated } from '../invalidation.ts';
+import { tellInvalidated, tokensBoundTo } from '../invalidation.ts';
 import { deletePodTokens } from '../kubelet/token-manager.ts';
 import { FIRST_SYNC_DELAY_MS } from '../kubelet/pod-sync.ts';
 import { alreadyExists, notFound, type ApiResult } from './api-error.ts';
@@ -107,11 +107,11 @@ export function removePod(ctx: EngineContext, cluster: ClusterState, podState: P
     cause,
     refs: { namespace, pod: meta.name, podUid: meta.uid },
   });
-  tellInvalidated(ctx, cluster, cluster.tokensByBoundUid[meta.uid ?? ''] ?? [], `the pod ${namespace}/${meta.name} it is bound to no longer exists`);
+  tellInvalidated(ctx, cluster, tokensBoundTo(ctx, cluster, meta.uid), `the pod ${namespace}/${meta.name} it is bound to no longer exists`);
 }
 
 /** `deletionTimestamp + 60 s` passed while the object still exists (its kubelet is down): bound tokens now fail. */
 export function endDeletionLeeway(ctx: EngineContext, cluster: ClusterState, podState: PodState): void {
   const meta = podState.object.metadata ?? {};
-  tellInvalidated(ctx, cluster, cluster.tokensByBoundUid[meta.uid ?? ''] ?? [], `pod ${meta.namespace}/${meta.name} has been terminating for longer than the 60 s leeway after its deletionTimestamp`);
+  tellInvalidated(ctx, cluster, tokensBoundTo(ctx, cluster, meta.uid), `pod ${meta.namespace}/${meta.name} has been terminating for longer than the 60 s leeway after its deletionTimestamp`);
 }

@@ -13,7 +13,7 @@ import {
   SA_NAME_ANNOTATION,
   SERVICE_ACCOUNT_TOKEN_TYPE,
 } from '../controllers/tokens-controller.ts';
-import { tellInvalidated } from '../invalidation.ts';
+import { tellInvalidated, tokensBoundTo } from '../invalidation.ts';
 import { alreadyExists, notFound, type ApiResult } from './api-error.ts';
 
 export function createSecret(ctx: EngineContext, cluster: ClusterState, manifest: Secret): ApiResult<Secret> {
@@ -70,11 +70,11 @@ export function removeSecret(ctx: EngineContext, cluster: ClusterState, key: str
     cause,
     refs: { namespace, secret: name },
   });
-  const revoked = [...(secret.tokenIndex !== undefined ? [secret.tokenIndex] : []), ...(cluster.tokensByBoundUid[meta.uid ?? ''] ?? [])];
+  const revoked = [...(secret.tokenIndex !== undefined ? [secret.tokenIndex] : []), ...tokensBoundTo(ctx, cluster, meta.uid)];
   if (cluster.flags.serviceAccountLookup || secret.tokenIndex === undefined) {
     tellInvalidated(ctx, cluster, revoked, `its Secret ${namespace}/${name} was deleted ("Token has been invalidated")`);
   } else {
-    tellInvalidated(ctx, cluster, cluster.tokensByBoundUid[meta.uid ?? ''] ?? [], `its Secret ${namespace}/${name} was deleted`);
+    tellInvalidated(ctx, cluster, tokensBoundTo(ctx, cluster, meta.uid), `its Secret ${namespace}/${name} was deleted`);
   }
 
   const saName = meta.annotations?.[SA_NAME_ANNOTATION];

@@ -52,6 +52,6 @@ export function deleteServiceAccount(ctx: EngineContext, cluster: ClusterState, 
       removeSecret(ctx, cluster, secretKey, `tokens controller deleted it because ServiceAccount ${namespace}/${name} was deleted`);
     }
   }
-  tellInvalidated(ctx, cluster, cluster.tokensByServiceAccountUid[uid] ?? [], `ServiceAccount ${namespace}/${name} was deleted (serviceaccounts "${name}" not found)`);
+  tellInvalidated(ctx, cluster, ctx.tokenLog.indexesWhere(cluster.id, (profile) => profile.serviceAccountUid === uid), `ServiceAccount ${namespace}/${name} was deleted (serviceaccounts "${name}" not found)`);
   return { ok: true, value: sa, warnings: [] };
 }

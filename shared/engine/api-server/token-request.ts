@@ -4,12 +4,11 @@
  * the checks below is the order of the upstream function, because the first failing check decides the message a
  * user sees.
  */
-import type { BoundClaims } from '../../jwt/jwt-types.ts';
 import { versionBehaviour } from '../../model/versions.ts';
-import { nextUid } from '../../sim/prng.ts';
+import { nextUint32 } from '../../sim/prng.ts';
 import { numericDate, type EngineContext } from '../engine-context.ts';
 import { objectKey, type ClusterState, type TokenRecord } from '../engine-state.ts';
-import { recordToken } from '../token-log.ts';
+import { recordBoundToken, type TokenLog, type TokenProfile } from '../token-log.ts';
 import { type ApiError, type ApiResult, API_SERVER_URL, connectionRefused, notFound } from './api-error.ts';
 import { WARN_ONLY_BOUND_TOKEN_EXPIRATION_SEC } from './service-account-token-options.ts';
 
@@ -19,6 +18,9 @@ export const DEFAULT_TOKEN_REQUEST_EXPIRATION_SEC = 60 * 60;
 /** `MinTokenAgeSec` in pkg/apis/authentication/validation. */
 export const MIN_TOKEN_EXPIRATION_SEC = 10 * 60;
 export const MAX_TOKEN_EXPIRATION_SEC = 2 ** 32;
+
+/** Most requests warn of nothing: they share one empty list of warnings (frozen, so nobody adds to it). */
+const NO_WARNINGS = Object.freeze([]) as unknown as string[];
 
 export interface TokenRequestSpec {
   audiences?: string[];
@@ -37,7 +39,10 @@ export interface TokenRequestInput {
 export interface TokenRequestResponse {
   /** The response's `metadata` (the ServiceAccount's name and namespace, its UID from 1.34, creation time now). */
   metadata: { name: string; namespace: string; uid?: string; creationTimestampMs: number };
-  token: TokenRecord;
+  /** The issued token's index in the token log. */
+  tokenIndex: number;
+  /** The issued token as a record (built when read). */
+  readonly token: TokenRecord;
   /** Defaulted and clamped spec.expirationSeconds. */
   expirationSec: number;
   statusExpirationMs: number;
@@ -53,7 +58,8 @@ export function apiAudiences(cluster: ClusterState): string[] {
 
 function isKubeAudiences(cluster: ClusterState, audiences: string[]): boolean {
   const api = apiAudiences(cluster);
-  return audiences.every((a) => api.includes(a));
+  for (const audience of audiences) if (!api.includes(audience)) return false;
+  return true;
 }
 
 function invalid(value: number, detail: string): ApiError {
@@ -87,20 +93,24 @@ function uidConflict(kind: string, name: string, refUid: string): ApiError {
   };
 }
 
+/** A bound object reference that names a UID must name the object's current one. */
+function boundUidConflict(ref: NonNullable<TokenRequestSpec['boundObjectRef']>, kind: BoundObject['kind'], uid: string | undefined): ApiError | undefined {
+  return ref.uid && uid !== ref.uid ? uidConflict(kind, ref.name, ref.uid) : undefined;
+}
+
+function unsupportedBinding(group: string, version: string, kind: string): ApiResult<BindingResult> {
+  return { ok: false, error: { status: 400, reason: 'BadRequest', message: `cannot bind token to object of type ${group}/${version}, Kind=${kind}` } };
+}
+
 function resolveBoundObject(cluster: ClusterState, input: TokenRequestInput): ApiResult<BindingResult> {
   const ref = input.spec.boundObjectRef;
-  if (!ref) return { ok: true, value: {}, warnings: [] };
+  if (!ref) return { ok: true, value: {}, warnings: NO_WARNINGS };
   const behaviour = versionBehaviour(cluster.version);
-  const group = (ref.apiVersion ?? '').includes('/') ? (ref.apiVersion ?? '').split('/')[0] : '';
-  const version = (ref.apiVersion ?? '').includes('/') ? (ref.apiVersion ?? '').split('/')[1] : ref.apiVersion ?? '';
-  const unsupported = (): ApiResult<BindingResult> => ({
-    ok: false,
-    error: { status: 400, reason: 'BadRequest', message: `cannot bind token to object of type ${group}/${version}, Kind=${ref.kind}` },
-  });
-  if (group !== '') return unsupported();
-  const check = (kind: BoundObject['kind'], uid: string | undefined): ApiError | undefined =>
-    ref.uid && uid !== ref.uid ? uidConflict(kind, ref.name, ref.uid) : undefined;
-
+  const apiVersion = ref.apiVersion ?? '';
+  const grouped = apiVersion.includes('/');
+  const group = grouped ? apiVersion.split('/')[0]! : '';
+  const version = grouped ? apiVersion.split('/')[1]! : apiVersion;
+  if (group !== '') return unsupportedBinding(group, version, ref.kind);
   if (ref.kind === 'Pod') {
     const pod = cluster.pods[objectKey(input.namespace, ref.name)];
     if (!pod) return { ok: false, error: notFound('pods', ref.name) };
@@ -115,7 +125,7 @@ function resolveBoundObject(cluster: ClusterState, input: TokenRequestInput): Ap
       };
     }
     const uid = pod.object.metadata?.uid ?? '';
-    const conflict = check('Pod', uid);
+    const conflict = boundUidConflict(ref, 'Pod', uid);
     if (conflict) return { ok: false, error: conflict };
     let podNode: BindingResult['podNode'];
     const nodeName = pod.object.spec?.nodeName;
@@ -123,15 +133,15 @@ function resolveBoundObject(cluster: ClusterState, input: TokenRequestInput): Ap
       // A missing Node still embeds its name: the token must not fail because the node object is gone.
       podNode = { name: nodeName, uid: cluster.nodes[nodeName]?.metadata?.uid };
     }
-    return { ok: true, value: { bound: { kind: 'Pod', name: ref.name, uid }, podNode }, warnings: [] };
+    return { ok: true, value: { bound: { kind: 'Pod', name: ref.name, uid }, podNode }, warnings: NO_WARNINGS };
   }
   if (ref.kind === 'Secret') {
     const secret = cluster.secrets[objectKey(input.namespace, ref.name)];
     if (!secret) return { ok: false, error: notFound('secrets', ref.name) };
     const uid = secret.object.metadata?.uid ?? '';
-    const conflict = check('Secret', uid);
+    const conflict = boundUidConflict(ref, 'Secret', uid);
     if (conflict) return { ok: false, error: conflict };
-    return { ok: true, value: { bound: { kind: 'Secret', name: ref.name, uid } }, warnings: [] };
+    return { ok: true, value: { bound: { kind: 'Secret', name: ref.name, uid } }, warnings: NO_WARNINGS };
   }
   if (ref.kind === 'Node' && behaviour.nodeKindKnown) {
     if (!behaviour.nodeBinding) {
@@ -147,11 +157,11 @@ function resolveBoundObject(cluster: ClusterState, input: TokenRequestInput): Ap
     const node = cluster.nodes[ref.name];
     if (!node) return { ok: false, error: notFound('nodes', ref.name) };
     const uid = node.metadata?.uid ?? '';
-    const conflict = check('Node', uid);
+    const conflict = boundUidConflict(ref, 'Node', uid);
     if (conflict) return { ok: false, error: conflict };
-    return { ok: true, value: { bound: { kind: 'Node', name: ref.name, uid } }, warnings: [] };
+    return { ok: true, value: { bound: { kind: 'Node', name: ref.name, uid } }, warnings: NO_WARNINGS };
   }
-  return unsupported();
+  return unsupportedBinding(group, version, ref.kind);
 }
 
 /**
@@ -196,14 +206,18 @@ function sharedBoundObject(bound: BoundObject): BoundObject {
 }
 
 const headerCache = new Map<string, TokenRecord['header']>();
+/** The header returned last: a flow signs thousands of tokens in a row with one key. */
+let lastHeader: TokenRecord['header'] | undefined;
 /** `typ: JWT` only for an external signer's header (§8.4); kube-apiserver's own go-jose signer writes none. */
 export function sharedHeader(alg: TokenRecord['header']['alg'], kid: string, typ?: 'JWT'): TokenRecord['header'] {
+  if (lastHeader && lastHeader.alg === alg && lastHeader.kid === kid && lastHeader.typ === typ) return lastHeader;
   const key = `${alg}:${kid}:${typ ?? ''}`;
   let header = headerCache.get(key);
   if (!header) {
     header = Object.freeze(typ === undefined ? { alg, kid } : { alg, kid, typ });
     headerCache.set(key, header);
   }
+  lastHeader = header;
   return header;
 }
 
@@ -219,6 +233,66 @@ export function serviceAccountUidConflict(cluster: ClusterState, input: TokenReq
     reason: 'Conflict',
     message: `Operation cannot be fulfilled on TokenRequest.authentication.k8s.io "${input.serviceAccount}": the UID in the token request (${input.uid}) does not match the UID of the service account (${saUid})`,
   };
+}
+
+/**
+ * The profile a bound token is recorded under: everything its claims and record share with the tokens issued before
+ * for the same bound object under the same key, ServiceAccount, audiences and issuer. Built once per combination.
+ */
+function tokenProfileId(
+  ctx: EngineContext,
+  cluster: ClusterState,
+  input: TokenRequestInput,
+  saUid: string,
+  audiences: string[],
+  bound: BoundObject | undefined,
+  podNode: BindingResult['podNode'],
+  jti: boolean,
+): number {
+  const header = sharedHeader(cluster.algorithm, cluster.signingKey.kid, cluster.externalSigner ? 'JWT' : undefined);
+  const iss = cluster.flags.issuers[0] ?? '';
+  const node = podNode ?? (bound?.kind === 'Node' ? bound : undefined);
+  const anchor = bound?.uid ?? '';
+  const log = ctx.tokenLog;
+  for (const id of log.profilesAt(anchor)) {
+    const p = log.profile(id);
+    if (
+      p.flow === cluster.id && p.header === header && p.iss === iss && p.jti === jti &&
+      p.namespace === input.namespace && p.serviceAccount === input.serviceAccount && p.serviceAccountUid === saUid &&
+      sameStrings(p.audiences, audiences) && sameBound(p.boundObject, bound) &&
+      p.nodeRef?.name === node?.name && p.nodeRef?.uid === (node?.uid || undefined)
+    ) return id;
+  }
+  const profile: TokenProfile = {
+    flow: cluster.id,
+    kind: 'bound',
+    header,
+    namespace: input.namespace,
+    serviceAccount: input.serviceAccount,
+    serviceAccountUid: saUid,
+    audiences,
+    ...(bound ? { boundObject: sharedBoundObject(bound) } : {}),
+    iss,
+    sub: serviceAccountUsername(input.namespace, input.serviceAccount),
+    // A ServiceAccount always has a UID, so the shared reference always carries one.
+    serviceAccountRef: sharedRef(input.serviceAccount, saUid) as { name: string; uid: string },
+    ...(bound?.kind === 'Pod' ? { podRef: sharedRef(bound.name, bound.uid) } : {}),
+    ...(bound?.kind === 'Secret' ? { secretRef: sharedRef(bound.name, bound.uid) } : {}),
+    ...(node ? { nodeRef: sharedRef(node.name, node.uid) } : {}),
+    jti,
+  };
+  return log.addProfile(anchor, profile);
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameBound(a: BoundObject | undefined, b: BoundObject | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.kind === b.kind && a.name === b.name && a.uid === b.uid);
 }
 
 export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, input: TokenRequestInput): ApiResult<TokenRequestResponse> {
@@ -243,10 +317,10 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
   if (!binding.ok) return binding;
   const { bound, podNode } = binding.value;
 
-  const warnings: string[] = [];
+  let warnings = NO_WARNINGS;
   const maxSec = cluster.tokenOptions.maxExpirationSec;
   if (maxSec > 0 && expirationSec > maxSec) {
-    warnings.push(`requested expiration of ${expirationSec} seconds shortened to ${maxSec} seconds`);
+    warnings = [`requested expiration of ${expirationSec} seconds shortened to ${maxSec} seconds`];
     expirationSec = maxSec;
   }
 
@@ -262,56 +336,47 @@ export function createTokenRequest(ctx: EngineContext, cluster: ClusterState, in
   const iat = numericDate(ctx, nowMs);
   const nowWholeSecMs = (iat * 1000) - ctx.scenario.startEpochMs;
   const behaviour = versionBehaviour(cluster.version);
-  const privateClaims: BoundClaims['kubernetes.io'] = {
-    namespace: input.namespace,
-    // A ServiceAccount always has a UID, so the shared reference always carries one.
-    serviceaccount: sharedRef(input.serviceAccount, sa.metadata?.uid ?? '') as { name: string; uid: string },
-  };
-  if (bound?.kind === 'Pod') privateClaims.pod = sharedRef(bound.name, bound.uid);
-  if (bound?.kind === 'Secret') privateClaims.secret = sharedRef(bound.name, bound.uid);
-  if (bound?.kind === 'Node') privateClaims.node = sharedRef(bound.name, bound.uid);
-  if (podNode) privateClaims.node = sharedRef(podNode.name, podNode.uid);
-  if (extended) privateClaims.warnafter = iat + expirationSec;
-
-  const claims: BoundClaims = {
-    aud: audiences,
-    exp: iat + jwtLifetimeSec,
-    iat,
-    iss: cluster.flags.issuers[0] ?? '',
-    ...(behaviour.tokenJti ? { jti: nextUid(ctx.state.prng) } : {}),
-    'kubernetes.io': privateClaims,
-    nbf: iat,
-    sub: serviceAccountUsername(input.namespace, input.serviceAccount),
-  };
-
-  const token = recordToken(ctx, cluster, {
-    flow: cluster.id,
-    kind: 'bound',
-    header: sharedHeader(cluster.algorithm, cluster.signingKey.kid, cluster.externalSigner ? 'JWT' : undefined),
-    claims,
+  const profileId = tokenProfileId(ctx, cluster, input, sa.metadata?.uid ?? '', audiences, bound, podNode, behaviour.tokenJti);
+  const token = recordBoundToken(ctx, cluster, profileId, {
     issuedAtMs: nowMs,
-    namespace: input.namespace,
-    serviceAccount: input.serviceAccount,
-    serviceAccountUid: saUid,
     expirationSec,
     // status.expirationTimestamp is now + the clamped (never the extended) lifetime, in whole seconds on the wire.
     statusExpirationMs: nowWholeSecMs + expirationSec * 1000,
     jwtExpiresAtMs: nowWholeSecMs + jwtLifetimeSec * 1000,
-    ...(extended ? { warnAfterMs: nowWholeSecMs + expirationSec * 1000 } : {}),
-    audiences,
-    ...(bound ? { boundObject: sharedBoundObject(bound) } : {}),
+    warnAfterMs: extended ? nowWholeSecMs + expirationSec * 1000 : undefined,
     keyIndex: cluster.signingKey.poolIndex,
+    iat,
+    exp: iat + jwtLifetimeSec,
   });
-
-  const metadata = {
-    name: input.serviceAccount,
-    namespace: input.namespace,
-    ...(behaviour.tokenRequestEchoesServiceAccountUid ? { uid: saUid } : {}),
-    creationTimestampMs: nowWholeSecMs,
-  };
+  if (behaviour.tokenJti) {
+    // The jti's four draws, in the order nextUid takes them (nothing else draws in between); the UID is spelled when
+    // the token is read.
+    const prng = ctx.state.prng;
+    ctx.tokenLog.setJti(token, nextUint32(prng), nextUint32(prng), nextUint32(prng), nextUint32(prng));
+  }
+  const metadata = behaviour.tokenRequestEchoesServiceAccountUid
+    ? { name: input.serviceAccount, namespace: input.namespace, uid: saUid, creationTimestampMs: nowWholeSecMs }
+    : { name: input.serviceAccount, namespace: input.namespace, creationTimestampMs: nowWholeSecMs };
   return {
     ok: true,
-    value: { metadata, token, expirationSec, statusExpirationMs: nowWholeSecMs + expirationSec * 1000, jwtLifetimeSec, extended },
+    value: new IssuedToken(ctx.tokenLog, token, metadata, expirationSec, nowWholeSecMs + expirationSec * 1000, jwtLifetimeSec, extended),
     warnings,
   };
+}
+
+/** A successful TokenRequest's response; the token's record is built only if someone reads it. */
+class IssuedToken implements TokenRequestResponse {
+  constructor(
+    private readonly log: TokenLog,
+    readonly tokenIndex: number,
+    readonly metadata: TokenRequestResponse['metadata'],
+    readonly expirationSec: number,
+    readonly statusExpirationMs: number,
+    readonly jwtLifetimeSec: number,
+    readonly extended: boolean,
+  ) {}
+
+  get token(): TokenRecord {
+    return this.log.get(this.tokenIndex);
+  }
 }

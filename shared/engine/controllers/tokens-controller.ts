@@ -10,7 +10,7 @@ import { versionBehaviour } from '../../model/versions.ts';
 import { emit, type EngineContext } from '../engine-context.ts';
 import { objectKey, type ClusterState, type SecretState } from '../engine-state.ts';
 import { generateName, nextResourceVersion, stampNewObject } from '../object-meta.ts';
-import { recordToken } from '../token-log.ts';
+import { recordLegacyToken } from '../token-log.ts';
 import { legacyTokenSigningKey } from '../signing-keys.ts';
 import { encodeBase64 } from '../../text/base64.ts';
 import { sharedHeader } from '../api-server/token-request.ts';
@@ -38,30 +38,32 @@ function mintLegacyToken(ctx: EngineContext, cluster: ClusterState, sa: ServiceA
     sub: `system:serviceaccount:${namespace}:${name}`,
   };
   const key = legacyTokenSigningKey(cluster);
-  const token = recordToken(ctx, cluster, {
+  const token = recordLegacyToken(ctx, cluster, {
     flow: cluster.id,
     kind: 'legacy',
     header: sharedHeader(cluster.algorithm, key.kid),
-    claims,
-    issuedAtMs: ctx.state.nowMs,
+    legacyClaims: claims,
     namespace,
     serviceAccount: name,
     serviceAccountUid: uid,
     audiences: [],
     secretName,
-    keyIndex: key.poolIndex,
-  });
+    iss: claims.iss,
+    sub: claims.sub,
+    serviceAccountRef: { name, uid },
+    jti: false,
+  }, key.poolIndex);
   emit(ctx, cluster.id, {
     type: 'token.issued',
-    token: token.index,
+    token,
     kind: 'legacy',
     requester: 'tokens-controller',
     extended: false,
-    message: `tokens controller put never-expiring token #${token.number} into Secret ${namespace}/${secretName}`,
+    message: `tokens controller put never-expiring token #${ctx.tokenLog.tokenNumber(token)} into Secret ${namespace}/${secretName}`,
     cause: 'a kubernetes.io/service-account-token Secret needs a token; legacy tokens have no exp claim, so they never expire',
-    refs: { namespace, serviceAccount: name, secret: secretName, token: token.index },
+    refs: { namespace, serviceAccount: name, secret: secretName, token },
   });
-  return token.index;
+  return token;
 }
 
 /** Fills a token Secret's data and annotations, as the controller's `generateTokenIfNeeded` does. */

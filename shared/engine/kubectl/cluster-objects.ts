@@ -40,9 +40,11 @@ export function podReady(state: PodState): string {
 
 /** When the pod's containers started: the simulated moment the engine logged it running. */
 export function podRunningSinceMs(ctx: EngineContext, podUid: string | undefined): number | undefined {
-  for (let i = ctx.events.length - 1; i >= 0; i--) {
-    const event = ctx.events[i]!;
-    if (event.type === 'pod.running' && event.refs.podUid === podUid) return event.atMs;
+  const events = ctx.eventLog;
+  for (let i = events.length - 1; i >= 0; i--) {
+    if (events.typeAt(i) !== 'pod.running') continue;
+    const event = events.get(i);
+    if (event.refs.podUid === podUid) return event.atMs;
   }
   return undefined;
 }

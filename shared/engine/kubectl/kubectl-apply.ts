@@ -57,7 +57,7 @@ export function runKubectlFile(ctx: EngineContext, cluster: ClusterState, comman
  * timeline's kubectl lane beside the console's commands.
  */
 export function runEditorApply(ctx: EngineContext, cluster: ClusterState, manifest: string): EditorApplyResult {
-  const firstEvent = ctx.events.length;
+  const firstEvent = ctx.eventLog.length;
   const outcome = runManifest(ctx, cluster, manifest);
   const errors: InputError[] = [];
   if (!outcome.ok) {
@@ -66,7 +66,7 @@ export function runEditorApply(ctx: EngineContext, cluster: ClusterState, manife
     if (!parsed.ok) errors.push(...parsed.errors);
     else {
       // Objects the API server refused: runManifest located each error at the field it names.
-      for (const event of ctx.events.slice(firstEvent)) {
+      for (const event of ctx.eventLog.slice(firstEvent)) {
         if (event.type !== 'manifest.rejected') continue;
         errors.push({ message: event.error, ...(event.line !== undefined ? { line: event.line } : {}), ...(event.column !== undefined ? { column: event.column } : {}) });
       }

@@ -105,5 +105,5 @@ export function runCreateRaw(ctx: EngineContext, cluster: ClusterState, command:
   const response = requestTokenForKubectl(ctx, cluster, body.input, `kubectl create --raw ${command.path}`);
   if (!response.ok) return fromServer(response.error);
   const object = tokenRequestObject(ctx, response.value, body.input.spec.boundObjectRef);
-  return { ...ok(`${goJson(object, false)}\n`, warningLines(response.warnings)), token: response.value.token.index };
+  return { ...ok(`${goJson(object, false)}\n`, warningLines(response.warnings)), token: response.value.tokenIndex };
 }

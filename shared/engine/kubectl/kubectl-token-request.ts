@@ -11,21 +11,21 @@ export function requestTokenForKubectl(ctx: EngineContext, cluster: ClusterState
   const response = createTokenRequest(ctx, cluster, input);
   if (!response.ok) return response;
   const { namespace, serviceAccount } = input;
-  const { token, expirationSec, jwtLifetimeSec, extended } = response.value;
+  const { tokenIndex: token, expirationSec, jwtLifetimeSec, extended } = response.value;
   for (const warning of response.warnings) {
     emit(ctx, cluster.id, { type: 'warning', code: 'max-expiration-clamp', text: warning, message: `API server warning: ${warning}`, cause: 'kube-apiserver --service-account-max-token-expiration caps every TokenRequest', refs: { namespace, serviceAccount } });
   }
   emit(ctx, cluster.id, {
     type: 'token.issued',
-    token: token.index,
+    token,
     kind: 'bound',
     requester: 'kubectl',
     expirationSec,
     jwtLifetimeSec,
     extended,
-    message: `${how}: token #${token.number} for ${namespace}/${serviceAccount}, valid ${expirationSec} s`,
+    message: `${how}: token #${ctx.tokenLog.tokenNumber(token)} for ${namespace}/${serviceAccount}, valid ${expirationSec} s`,
     cause: 'TokenRequest API: a fresh token, stored nowhere, that expires on its own',
-    refs: { namespace, serviceAccount, token: token.index },
+    refs: { namespace, serviceAccount, token },
   });
   return response;
 }

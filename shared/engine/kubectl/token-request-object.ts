@@ -30,7 +30,7 @@ export function tokenRequestObject(ctx: EngineContext, response: TokenRequestRes
       creationTimestamp: rfc3339(ctx, metadata.creationTimestampMs),
     },
     spec: {
-      audiences: response.token.audiences,
+      audiences: ctx.tokenLog.profileOf(response.tokenIndex).audiences,
       expirationSeconds: response.expirationSec,
       boundObjectRef:
         boundObject === undefined
@@ -43,7 +43,7 @@ export function tokenRequestObject(ctx: EngineContext, response: TokenRequestRes
             },
     },
     status: {
-      token: jwtMarker(response.token.index),
+      token: jwtMarker(response.tokenIndex),
       expirationTimestamp: rfc3339(ctx, response.statusExpirationMs),
     },
   };

@@ -10,7 +10,6 @@ import { emit, schedule, type EngineContext } from '../engine-context.ts';
 import { objectKey, type ClusterState, type FileContent, type PodState } from '../engine-state.ts';
 import { CLUSTER_CA_PEM } from '../controllers/tokens-controller.ts';
 import { TOKEN_MOUNT_PATH } from '../admission/service-account-admission.ts';
-import { tokenAt } from '../token-log.ts';
 import { writeAtomically } from './atomic-writer.ts';
 import { cacheKeyFor, earliestPossibleRefreshMs, getServiceAccountToken, liveCacheEntry, tokenCacheKey, type TokenSourceRequest } from './token-manager.ts';
 
@@ -55,6 +54,19 @@ function buildTokenSourceRequests(pod: Pod, volume: Volume): PodTokenRequest[] {
   });
 }
 
+/** A text file's content; the same text is one shared (frozen) object, as a volume's files are never changed in place. */
+const textFiles = new Map<string, FileContent>();
+function textFile(text: string): FileContent {
+  let content = textFiles.get(text);
+  if (!content) {
+    content = Object.freeze({ text });
+    if (textFiles.size < MAX_SHARED_TEXT_FILES) textFiles.set(text, content);
+  }
+  return content;
+}
+/** ca.crt, namespaces and pod names: a few hundred at most; texts beyond are not kept. */
+const MAX_SHARED_TEXT_FILES = 1000;
+
 /** `collectData` for one volume: the files it should hold now, or why it cannot be set up. */
 function collectVolume(ctx: EngineContext, cluster: ClusterState, pod: Pod, volume: Volume): { ok: true; files: Record<string, FileContent> } | { ok: false; error: string } {
   const namespace = pod.metadata?.namespace ?? 'default';
@@ -63,8 +75,8 @@ function collectVolume(ctx: EngineContext, cluster: ClusterState, pod: Pod, volu
     const secret = cluster.secrets[objectKey(namespace, volume.secret.secretName ?? '')];
     if (!secret) return { ok: false, error: `MountVolume.SetUp failed for volume "${volume.name}" : secret "${volume.secret.secretName}" not found` };
     if (secret.tokenIndex !== undefined) files['token'] = { token: secret.tokenIndex };
-    files['ca.crt'] = { text: CLUSTER_CA_PEM };
-    files['namespace'] = { text: namespace };
+    files['ca.crt'] = textFile(CLUSTER_CA_PEM);
+    files['namespace'] = textFile(namespace);
     return { ok: true, files };
   }
   if (!volume.projected) return { ok: true, files };
@@ -83,12 +95,12 @@ function collectVolume(ctx: EngineContext, cluster: ClusterState, pod: Pod, volu
         continue;
       }
       for (const item of source.configMap.items ?? Object.keys(cm.data ?? {}).map((key) => ({ key, path: key }))) {
-        files[item.path] = { text: cm.data?.[item.key] ?? '' };
+        files[item.path] = textFile(cm.data?.[item.key] ?? '');
       }
     } else if (source.downwardAPI) {
       for (const item of source.downwardAPI.items ?? []) {
-        if (item.fieldRef?.fieldPath === 'metadata.namespace') files[item.path] = { text: namespace };
-        else if (item.fieldRef?.fieldPath === 'metadata.name') files[item.path] = { text: pod.metadata?.name ?? '' };
+        if (item.fieldRef?.fieldPath === 'metadata.namespace') files[item.path] = textFile(namespace);
+        else if (item.fieldRef?.fieldPath === 'metadata.name') files[item.path] = textFile(pod.metadata?.name ?? '');
       }
     }
   }
@@ -99,16 +111,26 @@ function collectVolume(ctx: EngineContext, cluster: ClusterState, pod: Pod, volu
 /** Where in the container a volume's files appear (the token mount for the usual case). */
 export function mountPathOf(pod: Pod, volumeName: string): string {
   for (const c of pod.spec?.containers ?? []) {
-    const mount = (c.volumeMounts ?? []).find((m) => m.name === volumeName);
-    if (mount) return mount.mountPath;
+    for (const mount of c.volumeMounts ?? []) if (mount.name === volumeName) return mount.mountPath;
   }
   return TOKEN_MOUNT_PATH;
 }
 
+/** The objects a pod's sync events name, made once per Pod object (it is replaced, never changed). */
+const refsByPod = new WeakMap<Pod, { namespace: string; pod: string; podUid: string }>();
+function podRefsOf(pod: Pod): { namespace: string; pod: string; podUid: string } {
+  let refs = refsByPod.get(pod);
+  if (!refs) {
+    const meta = pod.metadata ?? {};
+    refs = { namespace: meta.namespace ?? 'default', pod: meta.name ?? '', podUid: meta.uid ?? '' };
+    refsByPod.set(pod, refs);
+  }
+  return refs;
+}
+
 export function syncPod(ctx: EngineContext, cluster: ClusterState, podState: PodState): void {
   const pod = podState.object;
-  const meta = pod.metadata ?? {};
-  const refs = { namespace: meta.namespace ?? 'default', pod: meta.name ?? '', podUid: meta.uid ?? '' };
+  const refs = podRefsOf(pod);
   let mountError: string | undefined;
   for (const volume of pod.spec?.volumes ?? []) {
     const collected = collectVolume(ctx, cluster, pod, volume);
@@ -122,17 +144,7 @@ export function syncPod(ctx: EngineContext, cluster: ClusterState, podState: Pod
     for (const path of outcome.changed) {
       const content = outcome.volume.files[path];
       if (!content || !('token' in content)) continue;
-      const token = tokenAt(ctx, content.token);
-      const fullPath = `${mountPathOf(pod, volume.name)}/${path}`;
-      emit(ctx, cluster.id, {
-        type: 'token.file-written',
-        token: content.token,
-        path: fullPath,
-        dataDir: outcome.volume.dataDir,
-        message: `kubelet wrote token #${token.number} to ${fullPath} in pod ${refs.pod}`,
-        cause: `AtomicWriter swapped ..data → ${outcome.volume.dataDir} because the token changed`,
-        refs: { ...refs, token: content.token, serviceAccount: token.serviceAccount },
-      });
+      ctx.eventLog.fileWritten(cluster.id, ctx.state.nowMs, content.token, refs, mountPathOf(pod, volume.name), path, outcome.dataDirRandom);
     }
   }
   if (mountError) {

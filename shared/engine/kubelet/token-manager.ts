@@ -5,14 +5,13 @@
  * refresh fails and it is still valid, and swept every minute once expired.
  */
 import { nextInt } from '../../sim/prng.ts';
-import { emit, type EngineContext } from '../engine-context.ts';
+import type { EngineContext } from '../engine-context.ts';
+import type { PodRefs } from '../event-log.ts';
 import type { CachedTokenRequest, ClusterState } from '../engine-state.ts';
-import { createTokenRequest, type TokenRequestSpec } from '../api-server/token-request.ts';
-import { tokenAt } from '../token-log.ts';
-import { formatCount } from '../../text/format-count.ts';
+import { createTokenRequest, type TokenRequestInput, type TokenRequestSpec } from '../api-server/token-request.ts';
 import { goStrconvQuote } from '../../kubectl/kubectl-flags.ts';
 import { versionBehaviour } from '../../model/versions.ts';
-import { extensionWords } from '../../text/extension-words.ts';
+import type { RefreshReason } from '../../model/event-text.ts';
 
 export const MAX_TTL_SEC = 24 * 60 * 60;
 export const GC_PERIOD_MS = 60_000;
@@ -76,11 +75,9 @@ export function tokenCacheKey(request: TokenSourceRequest): string {
 /**
  * 1.34 made the cache UID-aware (§8.6): a request that carries its ServiceAccount's UID never reuses an entry made
  * for another UID. Upstream's exact key is UNCONFIRMED; this models it as the request's `metadata.uid` appended with
- * `/%q`, which projected-volume requests leave empty (the kubelet does not know the UID there).
+ * `/%q`, which projected-volume requests leave empty (the kubelet does not know the UID there). The event that prints
+ * the key says so (UID_AWARE_CACHE_KEY_UNCONFIRMED in the event words).
  */
-export const UID_AWARE_CACHE_KEY_UNCONFIRMED =
-  "from 1.34 the key ends with the request's ServiceAccount UID; that part of its format is TokenScope's reading, not confirmed upstream";
-
 /** The key `request` is cached under on this cluster's kubelet (its version decides whether the UID is part of it). */
 export function cacheKeyFor(cluster: ClusterState, request: KeyedTokenSourceRequest): string {
   const key = request.cacheKey ?? tokenCacheKey(request);
@@ -95,82 +92,67 @@ export type TokenFetch = { ok: true; token: number } | { ok: false; error: strin
 export function getServiceAccountToken(ctx: EngineContext, cluster: ClusterState, request: KeyedTokenSourceRequest): TokenFetch {
   const kubelet = cluster.kubelet;
   const key = cacheKeyFor(cluster, request);
-  const cached = liveCacheEntry(cluster, key, ctx.state.nowMs);
-  let cause = 'the pod mounts a projected serviceAccountToken and the kubelet has none cached';
-  let decision: RefreshDecision = { refresh: false };
-  let jitterSec = 0;
+  const nowMs = ctx.state.nowMs;
+  const cached = liveCacheEntry(cluster, key, nowMs);
+  const refs = podRefsOf(request);
+  let refresh: RefreshReason | undefined;
   if (cached) {
-    jitterSec = nextInt(ctx.state.prng, 0, MAX_JITTER_SEC);
-    decision = requiresRefresh(cached, ctx.state.nowMs, jitterSec);
+    const jitterSec = nextInt(ctx.state.prng, 0, MAX_JITTER_SEC);
+    const decision = requiresRefresh(cached, nowMs, jitterSec);
     if (!decision.refresh) return { ok: true, token: cached.token };
+    const ageSec = Math.floor(decision.ageSec);
+    refresh = { rule: decision.rule, ageSec, ttlSec: cached.expirationSec ?? 0, jitterSec };
+    ctx.eventLog.refreshDue(cluster.id, nowMs, cached.token, refs, refresh, decision.thresholdSec);
   }
-  const refs = { namespace: request.namespace, pod: request.pod.name, podUid: request.pod.uid, serviceAccount: request.serviceAccount };
-  if (cached && decision.refresh) {
-    const old = tokenAt(ctx, cached.token);
-    cause =
-      decision.rule === 'max-24h'
-        ? `refresh: age ${formatCount(Math.floor(decision.ageSec))} s passed 24 h minus ${jitterSec} s jitter`
-        : `refresh: age ${formatCount(Math.floor(decision.ageSec))} s passed 80 % of ${formatCount(cached.expirationSec ?? 0)} s minus ${jitterSec} s jitter`;
-    emit(ctx, cluster.id, {
-      type: 'token.refresh-due',
-      token: cached.token,
-      ageSec: Math.floor(decision.ageSec),
-      thresholdSec: decision.thresholdSec,
-      jitterSec,
-      rule: decision.rule,
-      message: `kubelet: token #${old.number} for pod ${request.pod.name} is due for refresh`,
-      cause,
-      refs: { ...refs, token: cached.token },
-    });
-  }
-  const response = createTokenRequest(ctx, cluster, {
-    namespace: request.namespace,
-    serviceAccount: request.serviceAccount,
-    ...(request.serviceAccountUid === undefined ? {} : { uid: request.serviceAccountUid }),
-    spec: request.spec,
-  });
+  const response = createTokenRequest(ctx, cluster, tokenRequestOf(request));
   if (!response.ok) {
-    const expired = cached !== undefined && ctx.state.nowMs > cached.statusExpirationMs;
+    const expired = cached !== undefined && nowMs > cached.statusExpirationMs;
     const keep = cached !== undefined && !expired;
     const error = !cached
       ? `failed to fetch token: ${response.error.message}`
       : expired
         ? `token ${key} expired and refresh failed: ${response.error.message}`
         : response.error.message;
-    emit(ctx, cluster.id, {
-      type: 'token.request-failed',
-      requester: 'kubelet',
+    ctx.eventLog.kubeletRequestFailed(cluster.id, nowMs, refs, {
       status: response.error.status,
       error,
-      ...(keep ? { keptToken: cached.token } : {}),
-      message: keep
-        ? `kubelet: couldn't update token for pod ${request.pod.name}; keeping token #${tokenAt(ctx, cached.token).number}`
-        : `kubelet: no token for pod ${request.pod.name}: ${error}`,
-      cause:
-        (keep ? 'a failed refresh keeps the cached token while it is still valid' : 'the TokenRequest failed and there is no valid cached token') +
-        (expired && versionBehaviour(cluster.version).kubeletTokenCacheKeyHasUid ? `; the message names the cache key (${UID_AWARE_CACHE_KEY_UNCONFIRMED})` : ''),
-      refs,
+      keptToken: keep ? cached.token : undefined,
+      namesCacheKey: expired && versionBehaviour(cluster.version).kubeletTokenCacheKeyHasUid,
     });
     return keep ? { ok: true, token: cached.token } : { ok: false, error };
   }
-  const { token, expirationSec, statusExpirationMs, jwtLifetimeSec, extended } = response.value;
-  kubelet.tokenCache[key] = { token: token.index, expirationSec, statusExpirationMs, boundPodUid: request.pod.uid };
-  for (const warning of response.warnings) {
-    emit(ctx, cluster.id, { type: 'warning', code: 'max-expiration-clamp', text: warning, message: `API server warning: ${warning}`, cause: 'kube-apiserver --service-account-max-token-expiration caps every TokenRequest', refs });
+  const { tokenIndex: token, expirationSec, statusExpirationMs, jwtLifetimeSec, extended } = response.value;
+  kubelet.tokenCache[key] = { token, expirationSec, statusExpirationMs, boundPodUid: request.pod.uid };
+  for (const warning of response.warnings) ctx.eventLog.clampWarning(cluster.id, nowMs, refs, warning);
+  ctx.eventLog.kubeletIssued(cluster.id, nowMs, token, refs, expirationSec, jwtLifetimeSec, extended, refresh);
+  return { ok: true, token };
+}
+
+/** The TokenRequest the kubelet sends for `request`, made once per request (a pod's requests never change). */
+const tokenRequestByRequest = new WeakMap<TokenSourceRequest, TokenRequestInput>();
+function tokenRequestOf(request: TokenSourceRequest): TokenRequestInput {
+  let input = tokenRequestByRequest.get(request);
+  if (!input) {
+    input = {
+      namespace: request.namespace,
+      serviceAccount: request.serviceAccount,
+      ...(request.serviceAccountUid === undefined ? {} : { uid: request.serviceAccountUid }),
+      spec: request.spec,
+    };
+    tokenRequestByRequest.set(request, input);
   }
-  emit(ctx, cluster.id, {
-    type: 'token.issued',
-    token: token.index,
-    kind: 'bound',
-    requester: 'kubelet',
-    expirationSec,
-    jwtLifetimeSec,
-    extended,
-    message: `kubelet got token #${token.number} for pod ${request.pod.name} (expires in ${formatCount(expirationSec)} s${extended ? `; JWT exp extended to ${extensionWords(jwtLifetimeSec)}` : ''})`,
-    cause,
-    refs: { ...refs, token: token.index },
-  });
-  return { ok: true, token: token.index };
+  return input;
+}
+
+/** The objects the kubelet's token events name, made once per request. */
+const podRefsByRequest = new WeakMap<TokenSourceRequest, PodRefs>();
+function podRefsOf(request: TokenSourceRequest): PodRefs {
+  let refs = podRefsByRequest.get(request);
+  if (!refs) {
+    refs = { namespace: request.namespace, pod: request.pod.name, podUid: request.pod.uid, serviceAccount: request.serviceAccount };
+    podRefsByRequest.set(request, refs);
+  }
+  return refs;
 }
 
 /** `DeleteServiceAccountToken(podUID)`, called when a pod's projected volume is torn down. */

@@ -49,7 +49,7 @@ describe('input the CLI refuses, in one line', () => {
     const line = text.split('\n').findIndex((l) => l.includes('1ms')) + 1;
     const result = await runCli(['run', path]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^${path.replace(/[.\\\\/]/g, '\\$&')}:${line}:\\d+: steps\\[2\\]\\.client\\.callEvery: a client calling every 1 ms .*; make callEvery 1s or longer, or shorten duration to 2m or less\\n$`));
+    expect(result.stderr).toMatch(new RegExp(`^${path.replace(/[.\\\\/]/g, '\\$&')}:${line}:\\d+: steps\\[2\\]\\.client\\.callEvery: a client calling every 1 ms .*; make callEvery 1s or longer, or shorten duration to 8m or less\\n$`));
   });
 
   it('an exception in the engine names the command and the instant instead of a stack trace', async () => {
@@ -62,12 +62,12 @@ describe('input the CLI refuses, in one line', () => {
 
 describe('a run that reaches the work budget', () => {
   it('prints what ran, says where and why it stopped, and exits with 1', async () => {
-    const path = scenarioFile('decade.yaml', singleFlow({ version: '1.30', duration: '3650d' }));
+    const path = scenarioFile('thirty-years.yaml', singleFlow({ version: '1.30', duration: '10950d' }));
     const result = await runCli(['run', path]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^tokenscope run: note: This scenario implies about [\d,]+ events; .* it will stop at about 3 y \d+ d of 10 y\./);
-    expect(result.stderr).toMatch(/\ntokenscope run: The simulation stopped at 3 y \d+ d: it reached TokenScope's limit of 150,000 events per run\. Most came from pod app/);
-    expect(result.stdout.split('\n').length).toBeGreaterThan(150_000);
+    expect(result.stderr).toMatch(/^tokenscope run: note: This scenario implies about [\d,]+ events; .* it will stop at about 11 y \d+ d of 30 y\./);
+    expect(result.stderr).toMatch(/\ntokenscope run: The simulation stopped at 11 y \d+ d: it reached TokenScope's limit of 500,000 events per run\. Most came from pod app/);
+    expect(result.stdout.split('\n').length).toBeGreaterThan(500_000);
   });
 });
 

@@ -159,10 +159,11 @@ describe('ExportFeature', () => {
 
   it('says why when the engine fails while reopening a moment, instead of "Reopening…" for ever', async () => {
     const { store } = await mount({ file: 'assets/scenarios/kubelet-outage.yaml' });
-    const runUntil = Simulation.prototype.runUntil;
-    const broken = vi.spyOn(Simulation.prototype, 'runUntil').mockImplementation(function (this: Simulation, targetMs: number, maxActions?: number) {
+    // The session steps the engine with advance (runUntil, which also builds the events it returns, is for other callers).
+    const advance = Simulation.prototype.advance;
+    const broken = vi.spyOn(Simulation.prototype, 'advance').mockImplementation(function (this: Simulation, targetMs: number, maxActions?: number) {
       if (this.scenario.name === 'side-by-side' && targetMs > H) throw new Error('invariant broken');
-      return runUntil.call(this, targetMs, maxActions);
+      return advance.call(this, targetMs, maxActions);
     });
     try {
       drop([fileOf(exportedPng, 'figure.png')]);

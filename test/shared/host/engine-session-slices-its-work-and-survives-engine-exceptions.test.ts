@@ -83,13 +83,14 @@ describe('a long seek', () => {
   it('can be cancelled: the clock stays where the seek got to, and the next command runs at once', async () => {
     const host = timedHost();
     const session = new EngineSession(host.ports);
-    await session.handle({ type: 'load', scenarioText: YEAR, sourceName: 'year.yaml' });
-    await session.handle({ type: 'seek', simMs: 365 * DAY_MS });
+    // Ten years: a year now replays in about a tenth of a second, too soon to be sure of catching it under way.
+    await session.handle({ type: 'load', scenarioText: singleFlow({ version: '1.30', duration: '3650d' }), sourceName: 'decade.yaml' });
+    await session.handle({ type: 'seek', simMs: 3650 * DAY_MS });
     await host.drain(() => ofType(host.sent, 'working').length >= 2);
     await session.handle({ type: 'cancel' });
     const stoppedAt = lastNow(host.sent)!;
     expect(stoppedAt).toBeGreaterThan(0);
-    expect(stoppedAt).toBeLessThan(365 * DAY_MS);
+    expect(stoppedAt).toBeLessThan(3650 * DAY_MS);
     expect(ofType(host.sent, 'working').at(-1)).toMatchObject({ done: true });
     await session.handle({ type: 'kubectl', flow: 'f', line: 'get pods -o name', requestId: 1 });
     expect(ofType(host.sent, 'kubectl-result')[0]).toMatchObject({ stdout: 'pod/app\n', exitCode: 0 });
@@ -108,22 +109,68 @@ describe('a long seek', () => {
   });
 });
 
+describe('a seek forward over a future computed before', () => {
+  const pods = Array.from({ length: 99 }, (_, i) => `      ---\n      {apiVersion: v1, kind: Pod, metadata: {name: p${i}}, spec: {serviceAccountName: my-app, containers: [{name: c, image: i}]}}\n`).join('');
+  const BUSY = singleFlow({ version: '1.30', duration: '3d', steps: `  - at: 1s\n    apply: |\n${pods}` });
+
+  /** The event and token log the UI keeps, rebuilt from the progress batches as its store does. */
+  function uiLog(sent: EngineMessage[]) {
+    const events: unknown[] = [];
+    const tokens: { index: number }[] = [];
+    for (const message of ofType(sent, 'progress')) {
+      events.length = message.fromEvent;
+      tokens.length = message.fromToken;
+      tokens.push(...message.tokens);
+      for (const event of message.events) {
+        if ('token' in event && event.token !== undefined) expect(event.token, 'an event names a token the UI does not have yet').toBeLessThan(tokens.length);
+        events.push(event);
+      }
+    }
+    return { events, tokens };
+  }
+
+  it('restores a later snapshot and sends what the UI lacks a slice at a time, each token before the events that name it', async () => {
+    const host = timedHost();
+    // A clock that moves a millisecond each time it is read: a slice's 12 ms budget then allows the same number of
+    // looks at it on any machine, so how the batches are cut does not depend on the machine's speed.
+    let clockMs = 0;
+    const session = new EngineSession({ ...host.ports, wallNowMs: () => (clockMs += 1) });
+    await session.handle({ type: 'load', scenarioText: BUSY, sourceName: 'busy.yaml' });
+    await session.handle({ type: 'seek', simMs: 3 * DAY_MS });
+    await host.drain();
+    const computed = uiLog(host.sent);
+    await session.handle({ type: 'seek', simMs: 0 });
+    await host.drain();
+    const before = ofType(host.sent, 'progress').length;
+    const kept = uiLog(host.sent).events.length;
+    host.slices.length = 0;
+    await host.timed(() => session.handle({ type: 'seek', simMs: 3 * DAY_MS }));
+    await host.drain();
+    const batches = ofType(host.sent, 'progress').slice(before).map((m) => m.events.length);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(computed.events.length - kept);
+    expect(Math.max(...batches), `batches of ${batches.join(', ')} events`).toBeLessThan(computed.events.length / 3);
+    expect(JSON.stringify(uiLog(host.sent))).toBe(JSON.stringify(computed));
+    expect(lastNow(host.sent)).toBe(3 * DAY_MS);
+    expect(Math.max(...host.slices)).toBeLessThan(LONGEST_SLICE_MS);
+  });
+});
+
 describe('a run that reaches the work budget', () => {
-  it('loads a ten-year, one-pod scenario with a warning, stops cleanly at the budget, and says which step logged most', async () => {
+  it('loads a thirty-year, one-pod scenario with a warning, stops cleanly at the budget, and says which step logged most', async () => {
     const host = timedHost();
     const session = new EngineSession(host.ports);
-    await session.handle({ type: 'load', scenarioText: singleFlow({ version: '1.30', duration: '3650d' }), sourceName: 'decade.yaml' });
+    await session.handle({ type: 'load', scenarioText: singleFlow({ version: '1.30', duration: '10950d' }), sourceName: 'thirty-years.yaml' });
     await host.drain();
-    expect(ofType(host.sent, 'loaded')[0]!.scenario.workWarning).toMatch(/^This scenario implies about [\d,]+ events; TokenScope keeps at most 150,000 per run, so it will stop at about 3 y \d+ d of 10 y\./);
-    await session.handle({ type: 'seek', simMs: 3650 * DAY_MS });
+    expect(ofType(host.sent, 'loaded')[0]!.scenario.workWarning).toMatch(/^This scenario implies about [\d,]+ events; TokenScope keeps at most 500,000 per run, so it will stop at about 11 y \d+ d of 30 y\./);
+    await session.handle({ type: 'seek', simMs: 10950 * DAY_MS });
     await host.drain();
     const [halted] = ofType(host.sent, 'halted');
-    expect(halted!.message).toMatch(/^The simulation stopped at 3 y \d+ d: it reached TokenScope's limit of 150,000 events per run\. Most came from pod app, made by the step at line \d+ \(the kubelet refreshing pod app's token every 48 m/);
+    expect(halted!.message).toMatch(/^The simulation stopped at 11 y \d+ d: it reached TokenScope's limit of 500,000 events per run\. Most came from pod app, made by the step at line \d+ \(the kubelet refreshing pod app's token every 48 m/);
     expect(lastNow(host.sent)).toBe(halted!.atMs);
     expect(Math.max(...host.slices)).toBeLessThan(LONGEST_SLICE_MS);
     // Playing from there ends at once instead of spinning; the console says why it cannot run there.
     await session.handle({ type: 'kubectl', flow: 'f', line: 'get pods', requestId: 3 });
-    expect(ofType(host.sent, 'kubectl-result')[0]!.stderr).toMatch(/^error: The simulation stopped at 3 y/);
+    expect(ofType(host.sent, 'kubectl-result')[0]!.stderr).toMatch(/^error: The simulation stopped at 11 y/);
   });
 });
 

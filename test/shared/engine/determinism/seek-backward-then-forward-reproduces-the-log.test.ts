@@ -1,6 +1,7 @@
 /**
  * Seeking: backward restores the nearest snapshot and replays; because the PRNG state is part of the snapshot, the
- * replay logs the very same events and tokens.
+ * replay logs the very same events and tokens. Forward over a future computed before, it restores the latest snapshot
+ * of that future, unless a console command has replaced it since.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -48,6 +49,34 @@ describe('seek', () => {
       }),
       { numRuns: 15 },
     );
+  });
+
+  it('a seek forward over a stretch computed before restores the latest snapshot there instead of running through it', () => {
+    const sim = new Simulation(busyScenario(), { snapshotEveryMs: 5 * 60_000 });
+    sim.runUntil(scenario.durationMs);
+    const wholeRun = sim.actionsProcessed;
+    sim.seek(0);
+    const before = sim.actionsProcessed;
+    const target = scenario.durationMs - 60_000;
+    sim.seek(target);
+    expect(sim.actionsProcessed - before).toBeLessThan(wholeRun / 10);
+    expect(JSON.stringify(sim.events)).toBe(prefixAt(target));
+    sim.seek(scenario.durationMs);
+    expect(JSON.stringify(sim.events)).toBe(fullLog);
+    expect(JSON.stringify(sim.tokens)).toBe(fullTokens);
+  });
+
+  it('after a console command, a seek forward never lands on a snapshot of the future the command replaced', () => {
+    const sim = new Simulation(busyScenario(), { snapshotEveryMs: 5 * 60_000 });
+    sim.runUntil(scenario.durationMs);
+    sim.seek(30 * 60_000);
+    sim.runUserCommand({ flow: 'projected', kind: 'kubectl', text: 'delete pod app' });
+    sim.seek(scenario.durationMs);
+    const straight = new Simulation(busyScenario(), { userSteps: sim.recordedSteps });
+    straight.runUntil(scenario.durationMs);
+    expect(JSON.stringify(sim.events)).toBe(JSON.stringify(straight.events));
+    expect(JSON.stringify(sim.tokens)).toBe(JSON.stringify(straight.tokens));
+    expect(JSON.stringify(sim.events)).not.toBe(fullLog);
   });
 
   it('seek to 0 after a full run gives the state right after construction and the steps at 0 s', () => {
