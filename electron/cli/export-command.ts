@@ -15,17 +15,16 @@ import {
   MAX_EXPORT_HEIGHT_PX,
   MIN_EXPORT_HEIGHT_PX,
   MIN_EXPORT_WIDTH_PX,
-  OPTIONAL_LANES,
   validateExportSettings,
   type ExportFormat,
   type ExportSettings,
-  type OptionalLane,
 } from '../../shared/export/export-types.ts';
 import { exportBaseName, exportFile, exportFileName, type ExportDeps } from '../../shared/export/export-file.ts';
 import { eventLogCsv, eventLogJson, eventsInExport } from '../../shared/export/event-log-export.ts';
 import type { CliIo } from '../cli.ts';
 import { USAGE } from '../cli.ts';
 import { headlessExportSource } from './headless-moment.ts';
+import { flowsFlag, hideFlag } from './export-flags.ts';
 import { deckSettings, deckTarget, NOT_WITH_SCENES, writeDeck, type DeckTarget } from './export-scenes.ts';
 import type { Scenario } from '../../shared/scenario/scenario-types.ts';
 import { nodeExportDeps } from './node-export-deps.ts';
@@ -110,10 +109,6 @@ function duration(flag: string, text: string, durationMs: number): number | stri
   return parsed.ms;
 }
 
-function list(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-}
-
 /** The flags as export settings, or what is wrong with them (naming the flag). */
 function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: number): { settings: ExportSettings; atMs: number } | string {
   const extension = args.out?.match(/\.([A-Za-z0-9]+)$/)?.[1]?.toLowerCase();
@@ -150,19 +145,10 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
   const toMs = args.to === undefined ? undefined : duration('to', args.to, durationMs);
   if (typeof toMs === 'string') return toMs;
   if ((fromMs ?? 0) >= (toMs ?? durationMs)) return `--from ${args.from ?? '0s'} must come before --to ${args.to ?? formatDuration(durationMs)}`;
-  let chosen: string[] | undefined;
-  if (args.flows !== undefined) {
-    chosen = list(args.flows);
-    const unknown = chosen.filter((f) => !flows.includes(f));
-    if (chosen.length === 0) return '--flows: give at least one flow id';
-    if (unknown.length > 0) return `--flows: this scenario has no flow ${unknown.map((f) => `"${f}"`).join(', ')}; its flows are ${flows.join(', ')}`;
-  }
-  let hiddenLanes: OptionalLane[] = [];
-  if (args.hide !== undefined) {
-    hiddenLanes = list(args.hide.toLowerCase()) as OptionalLane[];
-    const bad = hiddenLanes.find((l) => !OPTIONAL_LANES.includes(l));
-    if (bad !== undefined) return `--hide: expected lanes among ${OPTIONAL_LANES.join(', ')}, got "${bad}"`;
-  }
+  const chosen = flowsFlag(args.flows, flows);
+  if (chosen !== undefined && 'error' in chosen) return chosen.error;
+  const hiddenLanes = hideFlag(args.hide, []);
+  if ('error' in hiddenLanes) return hiddenLanes.error;
   if (args.events !== undefined && !['csv', 'json'].includes(args.events.toLowerCase())) return `--events: expected csv or json, got "${args.events}"`;
   const checked = validateExportSettings({
     ...DEFAULT_EXPORT_SETTINGS,

@@ -7,7 +7,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_EXPORT_SETTINGS, EXPORT_THEMES, OPTIONAL_LANES, validateExportSettings, type ExportSettings, type OptionalLane } from '../../shared/export/export-types.ts';
+import { DEFAULT_EXPORT_SETTINGS, EXPORT_THEMES, validateExportSettings, type ExportSettings } from '../../shared/export/export-types.ts';
+import { flowsFlag, hideFlag } from './export-flags.ts';
 import { deckSlides, exportDeckPdf, exportScenePngs } from '../../shared/export/export-deck.ts';
 import type { ExportDeps } from '../../shared/export/export-file.ts';
 import type { Scenario } from '../../shared/scenario/scenario-types.ts';
@@ -46,24 +47,14 @@ export function deckTarget(out: string): DeckTarget | string {
   return `--out with --scenes: give a .pdf for a deck, a folder ending in / (deck/) or a numbered name such as scene-%02d.png for one PNG per scene; got ${JSON.stringify(out)}`;
 }
 
-function list(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-}
-
 /** The deck's look from the flags, or what is wrong. */
 export function deckSettings(args: SceneArgs, flows: readonly string[]): ExportSettings | string {
   const theme = (args.theme ?? 'projector').toLowerCase();
   if (!EXPORT_THEMES.includes(theme as (typeof EXPORT_THEMES)[number])) return `--theme: expected ${EXPORT_THEMES.join(', ')}, got "${args.theme}"`;
-  let chosen: string[] | undefined;
-  if (args.flows !== undefined) {
-    chosen = list(args.flows);
-    const unknown = chosen.filter((f) => !flows.includes(f));
-    if (chosen.length === 0) return '--flows: give at least one flow id';
-    if (unknown.length > 0) return `--flows: this scenario has no flow ${unknown.map((f) => `"${f}"`).join(', ')}; its flows are ${flows.join(', ')}`;
-  }
-  const hiddenLanes = (args.hide === undefined ? ['kubectl', 'secrets'] : list(args.hide.toLowerCase())) as OptionalLane[];
-  const bad = hiddenLanes.find((l) => !OPTIONAL_LANES.includes(l));
-  if (bad !== undefined) return `--hide: expected lanes among ${OPTIONAL_LANES.join(', ')}, got "${bad}"`;
+  const chosen = flowsFlag(args.flows, flows);
+  if (chosen !== undefined && 'error' in chosen) return chosen.error;
+  const hiddenLanes = hideFlag(args.hide, ['kubectl', 'secrets']);
+  if ('error' in hiddenLanes) return hiddenLanes.error;
   const checked = validateExportSettings({ ...DEFAULT_EXPORT_SETTINGS, theme, hiddenLanes, legend: args.legend, annotations: args.annotations, ...(chosen ? { flows: chosen } : {}) });
   return checked.ok ? checked.value : checked.error;
 }
