@@ -52,7 +52,7 @@ import { useScenePlayer } from '../presentation/use-scene-player.ts';
 import { captureScene } from '../presentation/scene-view.ts';
 import type { SceneSpotlight } from '../../shared/model/scene.ts';
 import { BlankScreen } from '../presentation/BlankScreen.tsx';
-import { SceneIndicator } from '../presentation/SceneIndicator.tsx';
+import { SceneCount, SceneNote } from '../presentation/SceneIndicator.tsx';
 import { Scenes } from './Scenes.tsx';
 
 /**
@@ -274,7 +274,8 @@ export function App({ store, client, host }: Props) {
               {saveMessage}
             </>
           }
-          sceneIndicator={<SceneIndicator current={player.current} count={snapshot.scenario?.scenes.length ?? 0} note={player.current === undefined ? undefined : snapshot.scenario?.scenes[player.current]?.note} status={[player.status, sceneMessage].filter((m) => m !== '').join(' ')} />}
+          sceneCount={<SceneCount current={player.current} count={snapshot.scenario?.scenes.length ?? 0} status={[player.status, sceneMessage].filter((m) => m !== '').join(' ')} />}
+          sceneNote={<SceneNote note={player.current === undefined ? undefined : snapshot.scenario?.scenes[player.current]?.note} />}
           onAddScene={addScene}
         >
           <LiveRegion announcement={announcement} />

@@ -29,14 +29,16 @@ interface Props {
   onGuideOpenChange(open: boolean): void;
   timelines: ReactNode;
   notes: ReactNode;
-  /** "Scene 3 of 7" and the scene's note, under the timelines. */
-  sceneIndicator: ReactNode;
+  /** "Scene 3 of 7", in the bar. */
+  sceneCount: ReactNode;
+  /** The current scene's note, one line under the timelines. */
+  sceneNote: ReactNode;
   onAddScene(): void;
   /** Everything else drawn over the screen: the live region, dialogs, status lines. */
   children: ReactNode;
 }
 
-export function PresentationScreen({ snapshot, client, host, view, opener, title, fontScalePercent, tools, onAction, onLeave, onGuideOpenChange, timelines, notes, sceneIndicator, onAddScene, children }: Props) {
+export function PresentationScreen({ snapshot, client, host, view, opener, title, fontScalePercent, tools, onAction, onLeave, onGuideOpenChange, timelines, notes, sceneCount, sceneNote, onAddScene, children }: Props) {
   return (
     <div className="app presenting" data-testid="app" data-presenting="true">
       <PresentationBar
@@ -52,6 +54,7 @@ export function PresentationScreen({ snapshot, client, host, view, opener, title
         onDetailLanes={() => onAction('toggle-detail-lanes')}
         onCheatSheet={() => onAction('open-cheat-sheet')}
         onLeave={onLeave}
+        place={sceneCount}
         extra={
           <>
             {/* The key is in the tooltip only: with it on the button, the tools no longer fit one row of a 1280 px projector. */}
@@ -67,7 +70,7 @@ export function PresentationScreen({ snapshot, client, host, view, opener, title
         <section className="timelines" aria-label="Timelines">
           <LaserPointer active={tools.laserOn}>{timelines}</LaserPointer>
         </section>
-        {sceneIndicator}
+        {sceneNote}
         <section className="presentation-notes" aria-label="Notes">
           {notes}
         </section>

@@ -1,4 +1,4 @@
-/** The Scenes tab: the scenario's run-sheet, loaded with the YAML library on first use. */
+/** The Scenes panel, under the notes in their tab: the scenario's run-sheet, loaded with the YAML library on first use. */
 import { lazy, Suspense } from 'react';
 import type { ScenarioScene } from '../../shared/model/scene.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';

@@ -28,7 +28,7 @@ interface Props {
   selectedToken: number | undefined;
   /** The notes panel, shown while its tab is open. */
   notes: ReactNode;
-  /** The scenes panel (the run-sheet), shown while its tab is open. */
+  /** The scenes panel (the run-sheet), shown under the notes while their tab is open. */
   scenes: ReactNode;
   /** The introduction is shown (a scenario with one the user has not dismissed). */
   showIntro: boolean;
@@ -51,7 +51,7 @@ export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, o
       glyphs={['▸', '◂']}
       closedLabel={
         <span className="panel-rail-label" aria-hidden="true">
-          Inspector · Lesson · Notes · Scenes
+          Inspector · Lesson · Notes
         </span>
       }
     />
@@ -84,8 +84,18 @@ export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, o
                     </PanelErrorBoundary>
                   ) : null,
               },
-              { id: 'notes', label: 'Notes', content: tab === 'notes' ? notes : null },
-              { id: 'scenes', label: 'Scenes', content: tab === 'scenes' ? scenes : null },
+              // The run-sheet shares the notes' tab: a fifth tab would not fit the side panel's width on a 1366 px screen.
+              {
+                id: 'notes',
+                label: 'Notes',
+                content:
+                  tab === 'notes' ? (
+                    <div className="notes-and-scenes">
+                      {notes}
+                      {scenes}
+                    </div>
+                  ) : null,
+              },
               { id: 'paste', label: 'Paste a token', content: <PanelErrorBoundary name="Paste a token"><PasteTokenPanel /></PanelErrorBoundary> },
             ]}
           />

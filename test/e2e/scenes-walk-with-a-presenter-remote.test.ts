@@ -3,7 +3,7 @@
  * scene, which plays on and stops by itself at the second scene's moment; Page Down walks on (the playhead, the window
  * and the spotlight as each scene says, "Scene N of 6" in a corner), → and ← step too, Page Up goes back; B and .
  * blank the screen until any key or a click. Shift+S adds a scene where the class is, Ctrl+Z takes it back, and the
- * Scenes tab lists, reorders, deletes and adds scenes; the export dialog saves all of them as a 16:9 PDF deck and as
+ * Notes tab lists the scenes under the notes, reorders, deletes and adds scenes; the export dialog saves all of them as a 16:9 PDF deck and as
  * a ZIP of numbered PNGs. Screenshots at 1280×720 and 1920×1080.
  */
 import { readFile } from 'node:fs/promises';
@@ -97,11 +97,11 @@ describe('a presenter remote walks through side-by-side', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
-  it('Esc leaves; the Scenes tab lists the run-sheet, with the added scene written into the file', async () => {
+  it('Esc leaves; the Notes tab lists the run-sheet, with the added scene written into the file', async () => {
     const { page } = suite.app;
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('app').getAttribute('data-presenting')).toBe('false');
-    await page.getByTestId('tab-scenes').click();
+    await page.getByTestId('tab-notes').click();
     await expect.poll(() => page.getByTestId('scene-item').count()).toBe(7);
     await page.getByRole('button', { name: 'Move scene 2 up' }).click();
     await expect.poll(() => page.getByTestId('scene-item').nth(0).textContent()).toContain('at 30 m 0 s');
