@@ -125,10 +125,19 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
         <ol ref={list} className="scene-list" aria-label="Scenes (E edits, Delete removes)" data-testid="scene-list">
           {scenes.map((scene, i) => (
             <li key={i} onKeyDown={onItemKey(i)} data-testid="scene-item" aria-current={current === i ? 'step' : undefined}>
-              <button type="button" data-role="go" className="scene-go" onClick={() => onGoTo(i)} aria-label={`Scene ${i + 1}, ${describeScene(scene)}${scene.note ? `: ${scene.note}` : ''}. Go there.`}>
+              {/* The visible text is the button's name (with a few hidden words between), so what is seen is what is heard. */}
+              <button type="button" data-role="go" className="scene-go" onClick={() => onGoTo(i)}>
+                <span className="visually-hidden">Scene </span>
                 <span className="scene-number">{i + 1}</span>
+                <span className="visually-hidden">, </span>
                 <span className="scene-when">{describeScene(scene)}</span>
-                {scene.note && <span className="scene-text">{scene.note}</span>}
+                {scene.note && (
+                  <span className="scene-text">
+                    <span className="visually-hidden">: </span>
+                    {scene.note}
+                  </span>
+                )}
+                <span className="visually-hidden">. Go there.</span>
               </button>
               <span className="scene-actions">
                 <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move scene ${i + 1} up`} title="Move up">
