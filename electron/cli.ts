@@ -1,45 +1,9 @@
 /**
  * `tokenscope` on the command line (plain Node, no Electron): `run` a scenario headless and print its event log, or
- * `export` the timeline at a moment as PNG, SVG or PDF. I/O is injected so tests drive it without a process.
+ * `export` the timeline at a moment as PNG, SVG or PDF, or over a range as an animated GIF or PNG. I/O is injected so tests drive it without a process.
  */
 import type { ExportCommandIo } from './cli/export-command.ts';
-
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** The file's bytes (decoded strictly as UTF-8 here), or its text. */
-  readFile(path: string): Promise<string | Uint8Array>;
-}
-
-export type { ExportCommandIo };
-
-export const USAGE = `Usage:
-  tokenscope run SCENARIO.yaml [--until DURATION] [--json]
-  tokenscope export SCENARIO.yaml [--at DURATION] [--format png|svg|pdf] [--out FILE] [--scale 1|2|4]
-                   [--theme light|dark|projector] [--width PX] [--height PX] [--from DURATION] [--to DURATION]
-                   [--flows ID,ID] [--hide attacker,kubectl,secrets] [--transparent] [--no-legend]
-                   [--no-annotations] [--events csv|json] [--force]
-  tokenscope export SCENARIO.yaml --scenes [--out deck.pdf | --out DIR/ | --out scene-%02d.png]
-                   [--theme light|dark|projector] [--flows ID,ID] [--hide attacker,kubectl,secrets] [--force]
-
-run     Runs a scenario headless and prints its event log: a table by default, or with --json one JSON object with,
-        per flow, the events, every token as a compact JWT with its claims, the JWKS and the OIDC discovery document.
-export  Runs a scenario headless to --at (default: its end) and writes the timeline as the app's Export would:
-        a PNG (--scale device pixels per pixel, default 2; --transparent leaves the page clear), a self-contained SVG,
-        or a PDF handout with the decoded claims. The format follows --out's extension (or --format when there is no --out); the file
-        name defaults to SCENARIO-at-TIME.EXT. --width is the figure's width in CSS pixels (640 to 3840, default
-        1600); --height fixes the page's height (--width 1920 --height 1080 is a 16:9 slide, the figure fitted in;
-        default: as tall as the lanes need); --from/--to choose the time window (default: the whole scenario). --events also writes the event log
-        up to --at beside the figure (FILE with .csv or .json). The same inputs always give the same bytes.
-        An existing file is never replaced unless --force is given; files are written whole or not at all.
-        With --scenes, every scene of the scenario's run-sheet at once: a .pdf --out is a 16:9 deck, a page per
-        scene with its note under the figure (the default, SCENARIO-scenes.pdf); a folder (DIR/) or a numbered
-        name (scene-%02d.png) gets one 1920x1080 PNG per scene. Slides default to the projector theme without the
-        kubectl and Secrets lanes; each scene sets its own moment and window.
-
-A scenario over TokenScope's work budget stops where it reaches it: run then prints what ran and exits with 1, and
-export refuses an --at past that point.
-`;
+import { USAGE } from './cli/usage.ts';
 
 export async function main(argv: string[], io: ExportCommandIo): Promise<number> {
   const [command, ...rest] = argv;

@@ -1,36 +1,18 @@
 /**
- * Renderer entry: picks the engine client and the host services for the host (the desktop bridge, or a Web Worker
- * and the browser's own storage, downloads and clipboard) and mounts the app.
+ * Renderer entry, kept to what starts the engine. In the browser the engine is a Web Worker that must fetch, compile and
+ * simulate before the first timeline can be drawn, so it is created and asked for the default scenario here, before
+ * React and the app are even fetched (mount-app.tsx, a chunk of its own): both load at the same time. On the desktop the
+ * engine runs in the main process and the app asks for the scenario itself.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
-import { TimelineStore } from './state/timeline-store.ts';
 import { createWorkerEngineClient } from './bridge/worker-engine-client.ts';
-import type { EngineClient } from './bridge/engine-client.ts';
-import type { HostServices } from './host/host-services.ts';
-import { createBrowserHost } from './host/browser-host.ts';
-import './theme/app.css';
-
-/**
- * In the browser the Worker is created first thing: it must fetch and start the engine before the first timeline can
- * be drawn, and nothing else here needs to wait for it.
- */
-async function chooseHost(): Promise<{ client: EngineClient; host: HostServices }> {
-  const bridge = window.tokenscope;
-  if (!bridge) return { client: createWorkerEngineClient(), host: createBrowserHost(window) };
-  const [{ createDesktopEngineClient }, { createDesktopHost }] = await Promise.all([
-    import('./bridge/desktop-engine-client.ts'),
-    import('./host/desktop-host.ts'),
-  ]);
-  return { client: createDesktopEngineClient(bridge), host: createDesktopHost(bridge) };
-}
+import { TimelineStore } from './state/timeline-store.ts';
+import { defaultScenarioLoad } from './content/builtin-scenarios.ts';
 
 const store = new TimelineStore();
-const { client, host } = await chooseHost();
-client.onMessage((message) => store.apply(message));
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App store={store} client={client} host={host} />
-  </StrictMode>,
-);
+const browserClient = window.tokenscope ? undefined : createWorkerEngineClient();
+if (browserClient) {
+  browserClient.onMessage((message) => store.apply(message));
+  browserClient.send(defaultScenarioLoad());
+}
+// Not awaited at the top level: the app's chunk imports modules of this one, which must finish evaluating first.
+void import('./mount-app.tsx').then(({ mountApp }) => mountApp(store, browserClient));

@@ -8,7 +8,6 @@ import { readScenarioFile } from './read-scenario-file.ts';
 import { parseScenarioDuration, formatDuration } from '../../shared/time/duration.ts';
 import {
   DEFAULT_EXPORT_SETTINGS,
-  EXPORT_FORMATS,
   EXPORT_SCALES,
   EXPORT_THEMES,
   MAX_EXPORT_WIDTH_PX,
@@ -19,19 +18,25 @@ import {
   type ExportFormat,
   type ExportSettings,
 } from '../../shared/export/export-types.ts';
-import { exportBaseName, exportFile, exportFileName, type ExportDeps } from '../../shared/export/export-file.ts';
+import { exportFile, type ExportDeps } from '../../shared/export/export-file.ts';
+import { exportBaseName } from '../../shared/export/export-file-name.ts';
 import { eventLogCsv, eventLogJson, eventsInExport } from '../../shared/export/event-log-export.ts';
-import type { CliIo } from '../cli.ts';
-import { USAGE } from '../cli.ts';
+import type { CliIo } from './cli-io.ts';
+import { parseCliArgs, type CliFlag } from './cli-args.ts';
+import { USAGE } from './usage.ts';
 import { headlessExportSource } from './headless-moment.ts';
 import { flowsFlag, hideFlag } from './export-flags.ts';
 import { deckSettings, deckTarget, NOT_WITH_SCENES, writeDeck, type DeckTarget } from './export-scenes.ts';
 import type { Scenario } from '../../shared/scenario/scenario-types.ts';
+import { animationFrameCount, DEFAULT_ANIMATION_SETTINGS, validateAnimationSettings, type AnimationSettings } from '../../shared/export/animation/animation-settings.ts';
 import { nodeExportDeps } from './node-export-deps.ts';
 import { FileExistsError, writeFileAtomically, writeNewFileAtomically } from '../main/atomic-file.ts';
 
 interface ExportArgs {
   file: string;
+  duration?: string;
+  fps?: string;
+  loop?: boolean;
   at?: string;
   format?: string;
   scale?: string;
@@ -51,7 +56,7 @@ interface ExportArgs {
   scenes: boolean;
 }
 
-const VALUE_FLAGS = ['at', 'format', 'scale', 'theme', 'width', 'height', 'from', 'to', 'flows', 'hide', 'out', 'events'] as const;
+const VALUE_FLAGS = ['at', 'format', 'scale', 'theme', 'width', 'height', 'from', 'to', 'flows', 'hide', 'out', 'events', 'duration', 'fps'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 const EXAMPLES: Record<ValueFlag, string> = {
@@ -67,33 +72,33 @@ const EXAMPLES: Record<ValueFlag, string> = {
   hide: '--hide attacker,secrets',
   out: '--out figure.png',
   events: '--events csv',
+  duration: '--duration 10s',
+  fps: '--fps 15',
 };
 
-function parseArgs(args: string[]): ExportArgs | string {
-  const parsed: ExportArgs = { file: '', transparent: false, legend: true, annotations: true, force: false, scenes: false };
-  let file: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--transparent') parsed.transparent = true;
-    else if (arg === '--no-legend') parsed.legend = false;
-    else if (arg === '--no-annotations') parsed.annotations = false;
-    else if (arg === '--force') parsed.force = true;
-    else if (arg === '--scenes') parsed.scenes = true;
-    else if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = (eq < 0 ? arg.slice(2) : arg.slice(2, eq)) as ValueFlag;
-      if (!VALUE_FLAGS.includes(name)) return `unknown flag ${eq < 0 ? arg : arg.slice(0, eq)}`;
-      const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
-      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return `--${name} needs a value, e.g. ${EXAMPLES[name]}`;
-      if (parsed[name] !== undefined) return `--${name} is given twice`;
-      parsed[name] = value;
-    } else if (arg.startsWith('-') && arg !== '-') return `unknown flag ${arg}`;
-    else if (file === undefined) file = arg;
-    else return `unexpected argument "${arg}": give one scenario file`;
+const FLAGS: Readonly<Record<ValueFlag | 'transparent' | 'no-legend' | 'no-annotations' | 'force' | 'scenes' | 'loop' | 'no-loop', CliFlag>> = {
+  ...(Object.fromEntries(VALUE_FLAGS.map((name) => [name, { type: 'string' }])) as Record<ValueFlag, CliFlag>),
+  transparent: { type: 'boolean' },
+  'no-legend': { type: 'boolean' },
+  'no-annotations': { type: 'boolean' },
+  force: { type: 'boolean' },
+  scenes: { type: 'boolean' },
+  loop: { type: 'boolean' },
+  'no-loop': { type: 'boolean' },
+};
+
+function readArgs(args: string[]): ExportArgs | string {
+  const parsed = parseCliArgs(args, FLAGS, (name) => `--${name} needs a value, e.g. ${EXAMPLES[name as ValueFlag]}`);
+  if (typeof parsed === 'string') return parsed;
+  const { values } = parsed;
+  if (values.loop && values['no-loop']) return '--loop and --no-loop: give one of them, once';
+  const read: ExportArgs = { file: parsed.file, transparent: values.transparent === true, legend: values['no-legend'] !== true, annotations: values['no-annotations'] !== true, force: values.force === true, scenes: values.scenes === true };
+  if (values.loop || values['no-loop']) read.loop = values.loop === true;
+  for (const name of VALUE_FLAGS) {
+    const value = values[name];
+    if (typeof value === 'string') read[name] = value;
   }
-  if (file === undefined) return 'missing the scenario file';
-  parsed.file = file;
-  return parsed;
+  return read;
 }
 
 /** Names are matched without regard to case, as the file extension is (`--format PNG` and `.PNG` alike). */
@@ -109,14 +114,45 @@ function duration(flag: string, text: string, durationMs: number): number | stri
   return parsed.ms;
 }
 
+/** What --format and the extension of --out may name: the still formats, and the animations the CLI makes. */
+const CLI_FORMATS = ['png', 'svg', 'pdf', 'gif', 'apng'] as const;
+type CliFormat = (typeof CLI_FORMATS)[number];
+
+/** --duration, --fps and --loop as animation settings, or what is wrong with them. */
+function animationOf(args: ExportArgs, format: 'gif' | 'apng'): AnimationSettings | string {
+  let durationMs = DEFAULT_ANIMATION_SETTINGS.durationMs;
+  if (args.duration !== undefined) {
+    const parsed = parseScenarioDuration(args.duration);
+    if (!parsed.ok) return `--duration: ${parsed.error}`;
+    durationMs = parsed.ms;
+  }
+  if (args.fps !== undefined && !/^\d+$/.test(args.fps)) return `--fps: expected a whole number of frames a second, got "${args.fps}"`;
+  const checked = validateAnimationSettings({ format, durationMs, fps: args.fps === undefined ? DEFAULT_ANIMATION_SETTINGS.fps : Number(args.fps), loop: args.loop ?? true });
+  if (!checked.ok) return `${checked.error.startsWith('the frame rate') ? '--fps' : '--duration'}: ${checked.error}`;
+  return checked.value;
+}
+
 /** The flags as export settings, or what is wrong with them (naming the flag). */
 function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: number): { settings: ExportSettings; atMs: number } | string {
   const extension = args.out?.match(/\.([A-Za-z0-9]+)$/)?.[1]?.toLowerCase();
-  const format = oneOf('format', args.format ?? (extension !== undefined && EXPORT_FORMATS.includes(extension as ExportFormat) ? extension : 'png'), EXPORT_FORMATS);
-  if (!EXPORT_FORMATS.includes(format as ExportFormat)) return format;
+  const named = oneOf('format', args.format ?? (extension !== undefined && CLI_FORMATS.includes(extension as CliFormat) ? extension : 'png'), CLI_FORMATS);
+  if (!CLI_FORMATS.includes(named as CliFormat)) return named;
   // A file named .txt that holds a PNG would open as garbage: the name must say what the bytes are.
-  if (args.out !== undefined && extension !== format) {
-    return `--out: ${JSON.stringify(args.out)} should end in .${format}${args.format === undefined ? ` (or give --format png|svg|pdf)` : ` to match --format ${format}`}`;
+  if (args.out !== undefined && extension !== named) {
+    return `--out: ${JSON.stringify(args.out)} should end in .${named}${args.format === undefined ? ` (or give --format ${CLI_FORMATS.join('|')})` : ` to match --format ${named}`}`;
+  }
+  const animated = named === 'gif' || named === 'apng';
+  const format: ExportFormat = animated ? 'animation' : (named as ExportFormat);
+  let animation: AnimationSettings | undefined;
+  if (animated) {
+    if (args.at !== undefined) return `--at applies to still images; an animation's playhead moves from --from to --to`;
+    if (args.scale !== undefined) return '--scale applies to PNG only; an animation is drawn at 1×: choose its size with --width and --height';
+    if (args.transparent) return "--transparent applies to PNG and SVG; an animation's page is always solid";
+    const checked = animationOf(args, named);
+    if (typeof checked === 'string') return checked;
+    animation = checked;
+  } else if (args.duration !== undefined || args.fps !== undefined || args.loop !== undefined) {
+    return `--duration, --fps, --loop and --no-loop apply to animations (--out FILE.gif or FILE.apng); ${named.toUpperCase()} is a still`;
   }
   if (args.scale !== undefined && format !== 'png') return `--scale applies to PNG only; ${format.toUpperCase()} is drawn at the figure's own size`;
   if (args.transparent && format === 'pdf') return '--transparent applies to PNG and SVG; a PDF page is always solid';
@@ -138,12 +174,13 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
       return `--height: expected a whole number of pixels from ${MIN_EXPORT_HEIGHT_PX} to ${MAX_EXPORT_HEIGHT_PX}, got "${args.height}"`;
     }
   }
-  const atMs = args.at === undefined ? durationMs : duration('at', args.at, durationMs);
-  if (typeof atMs === 'string') return atMs;
   const fromMs = args.from === undefined ? undefined : duration('from', args.from, durationMs);
   if (typeof fromMs === 'string') return fromMs;
   const toMs = args.to === undefined ? undefined : duration('to', args.to, durationMs);
   if (typeof toMs === 'string') return toMs;
+  // An animation runs the scenario to the end of its range; a still to --at.
+  const atMs = animation ? (toMs ?? durationMs) : args.at === undefined ? durationMs : duration('at', args.at, durationMs);
+  if (typeof atMs === 'string') return atMs;
   if ((fromMs ?? 0) >= (toMs ?? durationMs)) return `--from ${args.from ?? '0s'} must come before --to ${args.to ?? formatDuration(durationMs)}`;
   const chosen = flowsFlag(args.flows, flows);
   if (chosen !== undefined && 'error' in chosen) return chosen.error;
@@ -164,6 +201,7 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
     ...(fromMs !== undefined ? { fromMs } : {}),
     ...(toMs !== undefined ? { toMs } : {}),
     ...(chosen ? { flows: chosen } : {}),
+    ...(animation ? { animation } : {}),
   });
   if (!checked.ok) return checked.error;
   return { settings: checked.value, atMs };
@@ -195,7 +233,8 @@ function writeFailure(path: string, error: unknown): string {
 async function exportScenes(parsed: ExportArgs, scenario: Scenario, text: string, io: ExportCommandIo): Promise<number> {
   const refused = Object.keys(NOT_WITH_SCENES).find((flag) => (flag === 'transparent' ? parsed.transparent : parsed[flag as ValueFlag] !== undefined));
   if (refused !== undefined) {
-    io.stderr(`tokenscope export: --${refused} does not apply with --scenes: ${NOT_WITH_SCENES[refused]}\n`);
+    const given = refused === 'loop' && parsed.loop === false ? 'no-loop' : refused;
+    io.stderr(`tokenscope export: --${given} does not apply with --scenes: ${NOT_WITH_SCENES[refused]}\n`);
     return 2;
   }
   const out = parsed.out ?? `${exportBaseName(basename(parsed.file))}-scenes.pdf`;
@@ -230,7 +269,7 @@ async function exportScenes(parsed: ExportArgs, scenario: Scenario, text: string
 }
 
 export async function exportCommand(args: string[], io: ExportCommandIo): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = readArgs(args);
   if (typeof parsed === 'string') {
     io.stderr(`tokenscope export: ${parsed}\n\n${USAGE}`);
     return 2;
@@ -259,12 +298,14 @@ export async function exportCommand(args: string[], io: ExportCommandIo): Promis
       view: { startMs: settings.fromMs ?? 0, endMs: settings.toMs ?? durationMs },
     });
     const file = await exportFile(source, settings, deps);
-    const out = parsed.out ?? exportFileName(source, settings.format);
+    const out = parsed.out ?? file.fileName;
     await write(out, file.data, parsed.force).catch((error: unknown) => {
       throw new Error(writeFailure(out, error));
     });
     const bytes = typeof file.data === 'string' ? new TextEncoder().encode(file.data).length : file.data.length;
-    io.stdout(`wrote ${out} (${file.mimeType}, ${bytes.toLocaleString('en-US')} bytes)\ncaption: ${file.caption}\nalt text: ${file.altText}\n`);
+    const animation = settings.animation && settings.format === 'animation' ? settings.animation : undefined;
+    const frames = animation ? `${animationFrameCount(animation)} frames at ${animation.fps} fps, ${formatDuration(animation.durationMs)}, ${animation.loop ? 'looping' : 'played once'}\n` : '';
+    io.stdout(`wrote ${out} (${file.mimeType}, ${bytes.toLocaleString('en-US')} bytes)\n${frames}caption: ${file.caption}\nalt text: ${file.altText}\n`);
     if (parsed.events !== undefined) {
       const eventsFormat = parsed.events.toLowerCase();
       const eventsOut = `${out.replace(/\.[A-Za-z0-9]+$/, '')}.${eventsFormat}`;

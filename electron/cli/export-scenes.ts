@@ -33,6 +33,9 @@ export const NOT_WITH_SCENES: Readonly<Record<string, string>> = {
   format: 'the format follows --out: a .pdf deck, or a folder or scene-%02d.png name for PNGs',
   events: 'the event log belongs to one moment; export it with a single figure',
   transparent: 'a slide is always solid',
+  duration: 'a deck is of stills; animate one range with --out FILE.gif or FILE.apng',
+  fps: 'a deck is of stills; animate one range with --out FILE.gif or FILE.apng',
+  loop: 'a deck is of stills; animate one range with --out FILE.gif or FILE.apng',
 };
 
 export type DeckTarget = { kind: 'pdf'; path: string } | { kind: 'pngs'; dir: string; pattern: string };

@@ -9,7 +9,7 @@ import type { Rasterizer } from '../../shared/export/resvg-rasterizer.ts';
 import { EXPORT_FONT_FAMILY } from '../../shared/export/export-figure.ts';
 
 interface NativeResvg {
-  render(): { asPng(): Uint8Array };
+  render(): { asPng(): Uint8Array; pixels: Uint8Array; width: number; height: number };
 }
 type NativeResvgClass = new (svg: string, options: object) => NativeResvg;
 
@@ -21,13 +21,17 @@ export function createNativeRasterizer(fontFiles: readonly string[]): Rasterizer
   } catch {
     return undefined;
   }
+  const render = (svg: string, scale: number) =>
+    new Resvg(svg, {
+      fitTo: { mode: 'zoom', value: scale },
+      font: { fontFiles: [...fontFiles], defaultFontFamily: EXPORT_FONT_FAMILY, sansSerifFamily: EXPORT_FONT_FAMILY, loadSystemFonts: false },
+    }).render();
   return {
-    toPng(svg, scale) {
-      const resvg = new Resvg(svg, {
-        fitTo: { mode: 'zoom', value: scale },
-        font: { fontFiles: [...fontFiles], defaultFontFamily: EXPORT_FONT_FAMILY, sansSerifFamily: EXPORT_FONT_FAMILY, loadSystemFonts: false },
-      });
-      return Promise.resolve(new Uint8Array(resvg.render().asPng()));
+    toPng: (svg, scale) => Promise.resolve(new Uint8Array(render(svg, scale).asPng())),
+    toRgba(svg, scale) {
+      const image = render(svg, scale);
+      const pixels = image.pixels;
+      return Promise.resolve({ width: image.width, height: image.height, data: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length) });
     },
   };
 }

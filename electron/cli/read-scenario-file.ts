@@ -5,8 +5,8 @@
  */
 import { parseScenario } from '../../shared/scenario/parse-scenario.ts';
 import type { Scenario } from '../../shared/scenario/scenario-types.ts';
-import type { CliIo } from '../cli.ts';
-import { utf8Decode } from '../../shared/jwt/utf8.ts';
+import type { CliIo } from './cli-io.ts';
+import { utf8Decode } from '../../shared/text/utf8.ts';
 import { formatLimit, overBudget, SCENARIO_MAX_CHARS } from '../../shared/limits/input-budgets.ts';
 
 export type ScenarioFile = { ok: true; scenario: Scenario; text: string } | { ok: false; exitCode: 1 | 2 };

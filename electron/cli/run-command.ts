@@ -3,8 +3,9 @@ import { readScenarioFile } from './read-scenario-file.ts';
 import { formatDuration, parseScenarioDuration } from '../../shared/time/duration.ts';
 import { estimateWork, workWarning } from '../../shared/engine/work-budget.ts';
 import { Simulation } from '../../shared/engine/simulation.ts';
-import type { CliIo } from '../cli.ts';
-import { USAGE } from '../cli.ts';
+import type { CliIo } from './cli-io.ts';
+import { USAGE } from './usage.ts';
+import { parseCliArgs } from './cli-args.ts';
 import { formatEventTable } from './event-table.ts';
 import { buildRunReport } from './run-report.ts';
 
@@ -14,28 +15,17 @@ interface RunArgs {
   json: boolean;
 }
 
-function parseArgs(args: string[]): RunArgs | string {
-  let file: string | undefined;
-  let untilText: string | undefined;
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--until' || arg.startsWith('--until=')) {
-      if (untilText !== undefined) return '--until is given twice';
-      untilText = arg === '--until' ? args[++i] : arg.slice('--until='.length);
-      if (untilText === undefined || untilText === '') return '--until needs a duration, e.g. --until 6h';
-    }
-    else if (arg.startsWith('-')) return `unknown flag ${arg}`;
-    else if (file === undefined) file = arg;
-    else return `unexpected argument "${arg}": give one scenario file`;
-  }
-  if (file === undefined) return 'missing the scenario file';
-  return { file, ...(untilText !== undefined ? { untilText } : {}), json };
+const FLAGS = { until: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+function readArgs(args: string[]): RunArgs | string {
+  const parsed = parseCliArgs(args, FLAGS, () => '--until needs a duration, e.g. --until 6h');
+  if (typeof parsed === 'string') return parsed;
+  const { until, json } = parsed.values;
+  return { file: parsed.file, ...(typeof until === 'string' ? { untilText: until } : {}), json: json === true };
 }
 
 export async function runCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = readArgs(args);
   if (typeof parsed === 'string') {
     io.stderr(`tokenscope run: ${parsed}\n\n${USAGE}`);
     return 2;

@@ -18,7 +18,7 @@ export interface ClipboardDeps {
 export async function writeToClipboard(item: ClipboardItemRequest, deps: ClipboardDeps): Promise<void> {
   if (item.mimeType === 'image/png') {
     if (!deps.decodesAsImage(item.data)) throw new Error('the PNG image could not be decoded, so nothing was copied');
-    await deps.write([deps.createItem({ 'image/png': new Blob([item.data as Uint8Array<ArrayBuffer>], { type: 'image/png' }) })]);
+    await deps.write([deps.createItem({ 'image/png': new Blob([item.data], { type: 'image/png' }) })]);
     return;
   }
   await deps.write([deps.createItem({ 'text/plain': item.data })]);

@@ -36,20 +36,37 @@ export const systemClock: Clock = {
 };
 
 /**
- * One batch with the effect of applying `a` then `b`. The renderer truncates its log to `fromEvent` and appends,
- * so `b` keeps whatever of `a` lies before its own cut; if `b` cuts at or before `a`'s start, `a` is moot.
+ * One batch with the effect of applying `a` then `b`, or undefined when there is none. The renderer cuts its log to
+ * `fromEvent`, shows the next `keptEvents` it kept again, and appends `events`, which replace what it kept after them
+ * (tokens alike). When `a` brings new entries and `b` cuts back into them without bringing its own, the renderer must
+ * keep `a`'s entries past its shown log, which one batch cannot say: the two go separately.
  */
-export function mergeProgress(a: ProgressMessage, b: ProgressMessage): ProgressMessage {
-  const events = b.fromEvent <= a.fromEvent ? b.events : [...a.events.slice(0, b.fromEvent - a.fromEvent), ...b.events];
-  const tokens = b.fromToken <= a.fromToken ? b.tokens : [...a.tokens.slice(0, b.fromToken - a.fromToken), ...b.tokens];
+export function mergeProgress(a: ProgressMessage, b: ProgressMessage): ProgressMessage | undefined {
+  const events = mergeLog(a.fromEvent, a.keptEvents, a.events, b.fromEvent, b.keptEvents, b.events);
+  const tokens = mergeLog(a.fromToken, a.keptTokens, a.tokens, b.fromToken, b.keptTokens, b.tokens);
+  if (!events || !tokens) return undefined;
   return {
     ...b,
-    fromEvent: Math.min(a.fromEvent, b.fromEvent),
-    events,
-    fromToken: Math.min(a.fromToken, b.fromToken),
-    tokens,
+    fromEvent: events.from,
+    keptEvents: events.kept,
+    events: events.added,
+    fromToken: tokens.from,
+    keptTokens: tokens.kept,
+    tokens: tokens.added,
     lagMs: Math.max(a.lagMs, b.lagMs),
   };
+}
+
+function mergeLog<T>(aFrom: number, aKept: number, aAdded: T[], bFrom: number, bKept: number, bAdded: T[]): { from: number; kept: number; added: T[] } | undefined {
+  const from = Math.min(aFrom, bFrom);
+  const aKeptTo = aFrom + aKept;
+  const bKeptTo = bFrom + bKept;
+  // Without new entries in `a`, the renderer's kept log is the same before and after it.
+  if (aAdded.length === 0) return { from, kept: bKeptTo - from, added: bAdded };
+  if (bKeptTo <= aKeptTo) return bAdded.length > 0 ? { from, kept: bKeptTo - from, added: bAdded } : undefined;
+  const aUsed = bKeptTo - aKeptTo;
+  if (bAdded.length === 0 && aUsed < aAdded.length) return undefined;
+  return { from, kept: aKeptTo - from, added: [...aAdded.slice(0, aUsed), ...bAdded] };
 }
 
 export class EngineHost {
@@ -131,7 +148,9 @@ export class EngineHost {
   private deliver(message: EngineMessage): void {
     if (message.type === 'progress') {
       this.playing = message.playing;
-      this.pending = this.pending ? mergeProgress(this.pending, message) : message;
+      const merged = this.pending && mergeProgress(this.pending, message);
+      if (this.pending && !merged) this.releasePending();
+      this.pending = merged ?? message;
       const sinceLastMs = this.clock.wallNowMs() - this.lastPushMs;
       if (sinceLastMs >= MIN_PUSH_INTERVAL_MS - PUSH_SLACK_MS) this.releasePending();
       else if (this.pushTimer === undefined) {

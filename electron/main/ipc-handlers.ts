@@ -89,7 +89,7 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHan
           log(`rejected ${channel}: ${request.error}`);
           return { ok: false, error: `invalid request: ${request.error}` };
         }
-        return { ok: true, value: await handler(request.value as InvokeRequest<C>, context) };
+        return { ok: true, value: await handler(request.value, context) };
       } catch (error) {
         log(`${channel} failed: ${errorText(error)}`);
         return { ok: false, error: errorText(error) };

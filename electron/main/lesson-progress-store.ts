@@ -8,6 +8,7 @@ import { isLessonId, MAX_SAVED_LESSONS, sanitizeLessonProgress, type LessonProgr
 import { readJsonObjectFile, writeFileAtomicallySync, type AtomicFs } from './atomic-file.ts';
 import type { LoadOutcome } from './settings-store.ts';
 import { LESSON_PROGRESS_FILE_MAX_BYTES } from '../../shared/limits/input-budgets.ts';
+import { isRecord } from '../../shared/validation/checked.ts';
 
 export const LESSON_PROGRESS_FILE_NAME = 'lesson-progress.json';
 const FORMAT_VERSION = 1;
@@ -17,10 +18,6 @@ export interface LessonProgressStoreOptions {
   /** Wall clock for naming the set-aside copy of a corrupt file. */
   now?: () => number;
   log?: (message: string) => void;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export class LessonProgressStore {

@@ -17,7 +17,8 @@ export interface ScenarioFileDeps {
   log?: (message: string) => void;
 }
 
-const IMAGE_EXTENSIONS = ['png', 'svg'];
+/** Images and animations TokenScope exports: each carries the moment it was made from. */
+const IMAGE_EXTENSIONS = ['png', 'svg', 'gif', 'apng', 'webm', 'mp4'];
 
 export interface OpenScenarioOptions {
   /**
@@ -54,7 +55,7 @@ export async function openScenarioFile(
         ? [
             { name: 'Scenarios and TokenScope images', extensions: ['yaml', 'yml', ...IMAGE_EXTENSIONS] },
             { name: 'TokenScope scenarios', extensions: ['yaml', 'yml'] },
-            { name: 'Images exported by TokenScope', extensions: IMAGE_EXTENSIONS },
+            { name: 'Images and animations exported by TokenScope', extensions: IMAGE_EXTENSIONS },
           ]
         : [{ name: 'TokenScope scenarios', extensions: ['yaml', 'yml'] }]),
       { name: 'All files', extensions: ['*'] },

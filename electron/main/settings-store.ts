@@ -11,6 +11,7 @@ import { DEFAULT_USER_SETTINGS, validateSettingsField, type UserSettings } from 
 import { salvageExportMemory } from '../../shared/export/export-types.ts';
 import { formatBytes, SETTINGS_FILE_MAX_BYTES } from '../../shared/limits/input-budgets.ts';
 import { asideName, readJsonObjectFile, writeFileAtomicallySync, type AtomicFs } from './atomic-file.ts';
+import { isRecord } from '../../shared/validation/checked.ts';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 const FORMAT_VERSION = 1;
@@ -73,10 +74,6 @@ export function loadNotice(what: string, outcome: LoadOutcome): { message: strin
         detail: `Reading the file failed (${outcome.reason}). It was left as it is: it will be read again before anything is saved, and moved aside rather than overwritten if it still cannot be.`,
       };
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

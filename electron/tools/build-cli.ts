@@ -26,7 +26,7 @@ export const CLI_BUNDLE = 'tokenscope.mjs';
 
 export function cliBuildConfig(options: CliBuildOptions): BuildOptions {
   return {
-    entryPoints: { tokenscope: path.join(options.projectRoot, 'electron', 'cli', 'cli-process.ts') },
+    entryPoints: { tokenscope: path.join(options.projectRoot, 'electron', 'cli-process.ts') },
     outdir: path.join(options.projectRoot, CLI_OUT_DIR),
     outExtension: { '.js': '.mjs' },
     // Beside the entry, not in a subfolder: see the note above on the export fonts.

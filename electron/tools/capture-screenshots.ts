@@ -69,7 +69,7 @@ try {
   await page.waitForTimeout(600);
   // Show what the panel made of it (the decoded claims), not the box it was typed into.
   await page.getByTestId('paste-token-input').blur();
-  await page.locator('.ts-claim-short:visible').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.locator('.ts-claim-short:visible').first().evaluate((el: { scrollIntoView(options: { block: 'start' }): void }) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${OUT}/paste-token.png` });
 
   await page.getByTestId('open-export').click();

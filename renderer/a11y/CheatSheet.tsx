@@ -4,7 +4,7 @@
  * foot leads on to the glossary, the other half of the help.
  */
 import { useRef } from 'react';
-import { formatCombo, SCOPE_TITLES, SHORTCUTS, spokenCombo, type Shortcut, type ShortcutScope } from '../app/shortcuts.ts';
+import { formatCombo, SCOPE_TITLES, SHORTCUTS, spokenCombo, type Shortcut, type ShortcutScope } from '../keyboard/shortcuts.ts';
 import { ModalDialog } from './ModalDialog.tsx';
 
 export function groupShortcuts(table: readonly Shortcut[] = SHORTCUTS): { scope: ShortcutScope; title: string; shortcuts: Shortcut[] }[] {

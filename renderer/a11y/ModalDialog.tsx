@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import { useLatest } from '../state/use-latest.ts';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -21,8 +22,7 @@ interface Props {
 export function ModalDialog({ title, onClose, children, initialFocus, className, testId }: Props) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
+  const close = useLatest(onClose);
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -35,13 +35,13 @@ export function ModalDialog({ title, onClose, children, initialFocus, className,
       if (previous?.isConnected) previous.focus();
     };
     // Opened once per mount; initialFocus is read at that moment only.
-  }, []);
+  }, [initialFocus]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
-      close.current();
+      close()();
       return;
     }
     if (e.key !== 'Tab') return;
@@ -63,7 +63,7 @@ export function ModalDialog({ title, onClose, children, initialFocus, className,
   };
 
   return createPortal(
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close.current()}>
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()()}>
       <div ref={box} role="dialog" aria-modal="true" aria-labelledby={titleId} className={`modal${className ? ` ${className}` : ''}`} data-testid={testId} tabIndex={-1} onKeyDown={onKeyDown}>
         <h2 id={titleId} className="modal-title">
           {title}

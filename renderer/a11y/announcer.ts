@@ -12,7 +12,7 @@
  */
 import type { AnnounceVerbosity } from '../../shared/ipc/ipc-contract.ts';
 import type { SimEvent } from '../../shared/model/events.ts';
-import { formatSpan } from '../app/format-time.ts';
+import { formatSpan } from '../format/format-time.ts';
 
 export type { AnnounceVerbosity } from '../../shared/ipc/ipc-contract.ts';
 
@@ -61,7 +61,31 @@ class MilestoneMemory {
       }
       case 'warning':
         return event.code === 'legacy-token-invalidated' ? event.text : undefined;
-      default:
+      case 'apiserver.started':
+      case 'apiserver.stopped':
+      case 'cluster.upgraded':
+      case 'kubectl.ran':
+      case 'kubelet.started':
+      case 'kubelet.stopped':
+      case 'manifest.applied':
+      case 'manifest.rejected':
+      case 'pod.created':
+      case 'pod.deleted':
+      case 'pod.mount-failed':
+      case 'pod.running':
+      case 'pod.terminating':
+      case 'secret.created':
+      case 'secret.deleted':
+      case 'secret.labelled':
+      case 'serviceaccount.created':
+      case 'serviceaccount.deleted':
+      case 'signing-key.fetched':
+      case 'signing-key.retired':
+      case 'signing-key.rotated':
+      case 'step.failed':
+      case 'token.file-written':
+      case 'token.refresh-due':
+      case 'token.request-failed':
         return FAULTS.has(event.type) ? event.message : undefined;
     }
   }

@@ -7,16 +7,14 @@
  * Modal dialogs are one piece of state (`dialog`), opened by shortcuts or buttons and rendered at the end; while one
  * is open the app-wide shortcuts are off.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineStore } from '../state/timeline-store.ts';
 import type { LaneKind } from '../../shared/lanes/lane-types.ts';
 import type { SimEvent } from '../../shared/model/events.ts';
 import { useTimelineStore } from '../state/use-timeline-store.ts';
-import { fitAll, type TimeView } from '../../shared/figure/time-view.ts';
-import { DEFAULT_TEMPLATE } from '../panels/manifest-editor/manifest-templates.ts';
-import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
-import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from './builtin-scenarios.ts';
+import { useKeyboardShortcuts } from '../keyboard/use-keyboard-shortcuts.ts';
+import { defaultScenarioLoad } from '../content/builtin-scenarios.ts';
 import { useAppTheme } from './use-app-theme.ts';
 import type { HostServices } from '../host/host-services.ts';
 import { useUserSettings } from '../host/use-user-settings.ts';
@@ -43,17 +41,23 @@ import { Notes } from './Notes.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { SidePanels } from './SidePanels.tsx';
 import { BottomPanels } from './BottomPanels.tsx';
-import { PresentationScreen } from './PresentationScreen.tsx';
 import { useShareLink } from '../share/use-share-link.tsx';
-import { GlossaryDialog } from '../glossary/GlossaryDialog.tsx';
 import { GlossaryContext } from '../glossary/use-glossary.ts';
-import { EventSearchMatches } from '../panels/event-search.ts';
 import { useScenePlayer } from '../presentation/use-scene-player.ts';
 import { captureScene } from '../presentation/scene-view.ts';
 import type { SceneSpotlight } from '../../shared/model/scene.ts';
 import { BlankScreen } from '../presentation/BlankScreen.tsx';
 import { SceneCount, SceneNote } from '../presentation/SceneIndicator.tsx';
 import { Scenes } from './Scenes.tsx';
+import { useScenarioView } from './use-scenario-view.ts';
+import { useBottomPanels } from './use-bottom-panels.ts';
+import { useEventSearch } from './use-event-search.ts';
+import { LoadingNote } from '../a11y/LoadingNote.tsx';
+
+// Loaded on first use (the glossary from G, F1 or a link to an entry; presentation mode from P or its button), so they
+// do not delay the first timeline; the key press that asks for one shows it once it has loaded.
+const GlossaryDialog = lazy(() => import('../glossary/GlossaryDialog.tsx').then((m) => ({ default: m.GlossaryDialog })));
+const PresentationScreen = lazy(() => import('./PresentationScreen.tsx').then((m) => ({ default: m.PresentationScreen })));
 
 /**
  * Detail left out until asked for (D in presentation mode, Display ▾ otherwise), so both flows fit one screen: the
@@ -65,56 +69,22 @@ interface Props {
   store: TimelineStore;
   client: EngineClient;
   host: HostServices;
-}
-
-/**
- * The room each bottom panel gets when it is opened, in rem of the root type: eight rows of events and more, fifteen
- * lines of a manifest, a terminal tall enough for a whole JWT above its prompt.
- */
-const BOTTOM_PANEL_REM: Record<string, number> = { events: 23, console: 24, editor: 31 };
-/** The room a search of the events needs: its field and a few rows, leaving the timeline, where the matches are marked, in view. */
-const EVENT_SEARCH_REM = 13;
-
-function remPx(): number {
-  return typeof getComputedStyle === 'function' ? parseFloat(getComputedStyle(document.documentElement).fontSize) || 17 : 17;
+  /** The entry already asked the engine for the default scenario (the browser build does, before React loads). */
+  defaultScenarioSent?: boolean;
 }
 
 /** The modal dialogs the app can show; one at a time. */
 type Dialog = 'cheat-sheet' | 'glossary';
 
-export function App({ store, client, host }: Props) {
+export function App({ store, client, host, defaultScenarioSent = false }: Props) {
   // At most one render per frame: a slow frame may let several engine batches queue up; they are drawn together.
   const snapshot = useTimelineStore(store, { perFrame: true });
-  const [view, setView] = useState<TimeView>({ startMs: 0, endMs: 6 * 3_600_000 });
-  const [selectedToken, setSelectedToken] = useState<number | undefined>();
-  const [selectedSeq, setSelectedSeq] = useState<number | undefined>();
+  const { scenarioKey, view, setView, selectedToken, setSelectedToken, selectedSeq, setSelectedSeq } = useScenarioView(snapshot);
   const [sideTab, setSideTab] = useState('inspector');
-  const [bottomTab, setBottomTab] = useState('events');
-  // Bottom tabs opened so far: mounted from their first opening on, then kept (a terminal keeps its state).
-  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set(['events']));
-  if (!opened.has(bottomTab)) setOpened(new Set([...opened, bottomTab]));
-  const [consoleFlow, setConsoleFlow] = useState<string | undefined>();
-  // What the editor holds (the console can apply it); until the editor is first opened, the template it starts with.
-  const editorBuffer = useRef(DEFAULT_TEMPLATE.text);
-  const scenarioKey = snapshot.scenario ? `${snapshot.scenario.sourceName}:${snapshot.scenario.durationMs}` : '';
-  const flowIds = snapshot.scenario?.flows.map((f) => f.id) ?? [];
-  const activeFlow = consoleFlow !== undefined && flowIds.includes(consoleFlow) ? consoleFlow : (flowIds[flowIds.length - 1] ?? '');
 
   useEffect(() => {
-    const chosen = BUILTIN_SCENARIOS.find((s) => s.id === DEFAULT_SCENARIO_ID) ?? BUILTIN_SCENARIOS[0];
-    if (chosen) client.send({ type: 'load', scenarioText: chosen.text, sourceName: `builtin:${chosen.id}` });
-  }, [client]);
-
-  // Only a newly loaded scenario (a new identity) resets the view and the selection, not every batch.
-  const [viewScenarioKey, setViewScenarioKey] = useState<string | undefined>(undefined);
-  if (viewScenarioKey !== scenarioKey) {
-    setViewScenarioKey(scenarioKey);
-    if (snapshot.scenario) {
-      setView(fitAll(snapshot.scenario.durationMs));
-      setSelectedToken(undefined);
-      setSelectedSeq(undefined);
-    }
-  }
+    if (!defaultScenarioSent) client.send(defaultScenarioLoad());
+  }, [client, defaultScenarioSent]);
 
   const { settings, update: saveSettings } = useUserSettings(host);
   const updateSettings = useCallback((patch: Parameters<typeof saveSettings>[0]) => void saveSettings(patch), [saveSettings]);
@@ -129,21 +99,13 @@ export function App({ store, client, host }: Props) {
     setGlossaryEntry(entryId);
     setDialog('glossary');
   }, []);
-  // The event search: the table filters by it and the timeline marks what it finds.
-  const [eventQuery, setEventQuery] = useState('');
-  const [searchFocus, setSearchFocus] = useState(0);
-  const [eventSearch] = useState(() => new EventSearchMatches());
-  const searchResult = eventSearch.update(snapshot.events, eventQuery);
+  const search = useEventSearch(snapshot.events);
   const [guideOpen, setGuideOpen] = useState(false);
   // The detail lanes as chosen outside presentation mode (inside it, the presentation's own: `tools.detailLanes`).
   const [detailLanes, setDetailLanes] = useState(false);
   const announcement = useAnnouncements(snapshot, settings.announceVerbosity);
-  const layout = usePanelLayout(settings, updateSettings);
-  const openBottomTab = (tab: string) => {
-    setBottomTab(tab);
-    if (tab === 'console' || tab === 'editor') setDetailLanes(true);
-    layout.ensureBottomPx(Math.round((BOTTOM_PANEL_REM[tab] ?? 0) * remPx()));
-  };
+  const { mainRef, ...layout } = usePanelLayout(settings, updateSettings);
+  const bottom = useBottomPanels({ snapshot, ensureBottomPx: layout.ensureBottomPx, showDetailLanes: () => setDetailLanes(true) });
   const intro = snapshot.scenario ? introKey(snapshot.scenario) : undefined;
   const showIntro = intro !== undefined && !settings.dismissedIntros.includes(intro);
   const dismissIntro = () => intro && updateSettings({ dismissedIntros: [...settings.dismissedIntros.filter((k) => k !== intro), intro].slice(-MAX_DISMISSED_INTROS) });
@@ -196,11 +158,7 @@ export function App({ store, client, host }: Props) {
     editing,
     opener,
     share,
-    searchEvents: () => {
-      setBottomTab('events');
-      layout.ensureBottomPx(Math.round(EVENT_SEARCH_REM * remPx()));
-      setSearchFocus((n) => n + 1);
-    },
+    searchEvents: bottom.focusSearch,
     scenes: player,
     blank: () => setBlanked(true),
     addScene,
@@ -225,7 +183,7 @@ export function App({ store, client, host }: Props) {
       fontScalePercent={fontScalePercent}
       spotlight={presenting && tools.spotlight.on ? (tools.spotlight.scene ?? tools.spotlight.lane) : undefined}
       hiddenLanes={(presenting ? tools.detailLanes : detailLanes) ? undefined : DETAIL_LANES}
-      searchHits={presenting ? undefined : searchResult}
+      searchHits={presenting ? undefined : search.result}
     />
   );
   const notes = (compact: boolean) => <Notes snapshot={snapshot} client={client} scenarioKey={scenarioKey} editing={editing} view={view} request={tools.annotationRequest} compact={compact} />;
@@ -234,7 +192,11 @@ export function App({ store, client, host }: Props) {
   const dialogs = (
     <>
       {dialog === 'cheat-sheet' && <CheatSheet onClose={() => setDialog(undefined)} onGlossary={() => openGlossary()} />}
-      {dialog === 'glossary' && <GlossaryDialog initialEntryId={glossaryEntry} onClose={() => setDialog(undefined)} />}
+      {dialog === 'glossary' && (
+        <Suspense fallback={<LoadingNote>Opening the glossary…</LoadingNote>}>
+          <GlossaryDialog initialEntryId={glossaryEntry} onClose={() => setDialog(undefined)} />
+        </Suspense>
+      )}
       {unsaved.dialog}
       {opener.view}
       {share.view}
@@ -254,34 +216,36 @@ export function App({ store, client, host }: Props) {
   if (presenting) {
     return (
       <GlossaryContext.Provider value={openGlossary}>
-        <PresentationScreen
-          snapshot={snapshot}
-          client={client}
-          host={host}
-          view={view}
-          opener={opener}
-          title={title}
-          fontScalePercent={fontScalePercent}
-          tools={tools}
-          onAction={onAction}
-          onLeave={presentation.leave}
-          onGuideOpenChange={setGuideOpen}
-          timelines={timelines}
-          notes={
-            <>
-              {errorBanner}
-              {notes(true)}
-              {saveMessage}
-            </>
-          }
-          sceneCount={<SceneCount current={player.current} count={snapshot.scenario?.scenes.length ?? 0} status={[player.status, sceneMessage].filter((m) => m !== '').join(' ')} />}
-          sceneNote={<SceneNote note={player.current === undefined ? undefined : snapshot.scenario?.scenes[player.current]?.note} />}
-          onAddScene={addScene}
-        >
-          <LiveRegion announcement={announcement} />
-          {dialogs}
-          {blanked && <BlankScreen onReturn={() => setBlanked(false)} />}
-        </PresentationScreen>
+        <Suspense fallback={<LoadingNote>Starting presentation mode…</LoadingNote>}>
+          <PresentationScreen
+            snapshot={snapshot}
+            client={client}
+            host={host}
+            view={view}
+            opener={opener}
+            title={title}
+            fontScalePercent={fontScalePercent}
+            tools={tools}
+            onAction={onAction}
+            onLeave={presentation.leave}
+            onGuideOpenChange={setGuideOpen}
+            timelines={timelines}
+            notes={
+              <>
+                {errorBanner}
+                {notes(true)}
+                {saveMessage}
+              </>
+            }
+            sceneCount={<SceneCount current={player.current} count={snapshot.scenario?.scenes.length ?? 0} status={[player.status, sceneMessage].filter((m) => m !== '').join(' ')} />}
+            sceneNote={<SceneNote note={player.current === undefined ? undefined : snapshot.scenario?.scenes[player.current]?.note} />}
+            onAddScene={addScene}
+          >
+            <LiveRegion announcement={announcement} />
+            {dialogs}
+            {blanked && <BlankScreen onReturn={() => setBlanked(false)} />}
+          </PresentationScreen>
+        </Suspense>
       </GlossaryContext.Provider>
     );
   }
@@ -319,7 +283,7 @@ export function App({ store, client, host }: Props) {
         <main
           className="app-main"
           aria-label={title}
-          ref={layout.mainRef}
+          ref={mainRef}
           data-side={layout.sideOpen ? 'open' : 'closed'}
           data-bottom={layout.bottomOpen ? 'open' : 'closed'}
           style={{ '--bottom-panel-px': `${layout.bottomPx}px` } as CSSProperties}
@@ -351,15 +315,16 @@ export function App({ store, client, host }: Props) {
             client={client}
             scenarioKey={scenarioKey}
             layout={layout}
-            tab={bottomTab}
-            onTab={openBottomTab}
-            opened={opened}
-            activeFlow={activeFlow}
-            onFlowChange={setConsoleFlow}
-            editorBuffer={editorBuffer}
+            tab={bottom.tab}
+            onTab={bottom.openTab}
+            opened={bottom.opened}
+            activeFlow={bottom.activeFlow}
+            onFlowChange={bottom.setConsoleFlow}
+            editorBuffer={bottom.readEditorBuffer}
+            onEditorBuffer={bottom.setEditorBuffer}
             selectedSeq={selectedSeq}
             onSelectEvent={selectEvent}
-            search={{ query: eventQuery, onQuery: setEventQuery, result: searchResult, focusRequest: searchFocus }}
+            search={{ query: search.query, onQuery: search.setQuery, result: search.result, focusRequest: bottom.searchFocus }}
           />
         </main>
         <LiveRegion announcement={announcement} />

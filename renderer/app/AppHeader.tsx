@@ -9,7 +9,7 @@ import type { FileOpener } from '../export-dialog/use-file-opener.tsx';
 import { DisplaySettings } from './DisplaySettings.tsx';
 import { GuidePopover } from './GuidePopover.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
-import { TransportBar } from './TransportBar.tsx';
+import { TransportBar } from '../transport/TransportBar.tsx';
 
 interface Props {
   snapshot: TimelineSnapshot;

@@ -3,7 +3,7 @@
  * tabs. The console and the editor are mounted from their first opening on, then kept (a terminal keeps its state);
  * the console can apply what the editor holds.
  */
-import { lazy, Suspense, type RefObject } from 'react';
+import { lazy, Suspense } from 'react';
 import type { SimEvent } from '../../shared/model/events.ts';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
@@ -12,6 +12,7 @@ import type { EventSearchProps } from '../panels/event-table-model.ts';
 import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
 import { PanelToggle } from './PanelToggle.tsx';
 import { Tabs } from './Tabs.tsx';
+import { LoadingNote } from '../a11y/LoadingNote.tsx';
 import type { PanelLayout } from './use-panel-layout.ts';
 
 // The terminal (xterm) and the editor (CodeMirror) are most of the code and are not on screen at first: they load
@@ -32,14 +33,15 @@ interface Props {
   activeFlow: string;
   onFlowChange(flowId: string): void;
   /** What the editor holds, which the console can apply. */
-  editorBuffer: RefObject<string>;
+  editorBuffer(): string;
+  onEditorBuffer(text: string): void;
   selectedSeq: number | undefined;
   onSelectEvent(event: SimEvent): void;
   /** The events table's text search (kept by the app: the timeline marks what it finds). */
   search?: EventSearchProps;
 }
 
-export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab, opened, activeFlow, onFlowChange, editorBuffer, selectedSeq, onSelectEvent, search }: Props) {
+export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab, opened, activeFlow, onFlowChange, editorBuffer, onEditorBuffer, selectedSeq, onSelectEvent, search }: Props) {
   const toggle = (
     <PanelToggle
       open={layout.bottomOpen}
@@ -75,8 +77,8 @@ export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab
             content:
               activeFlow && opened.has('console') ? (
                 <PanelErrorBoundary name="Console">
-                  <Suspense fallback={<p className="ts-empty">Loading the console…</p>}>
-                    <ConsolePanel snapshot={snapshot} client={client} flowId={activeFlow} onFlowChange={onFlowChange} applyBuffer={() => editorBuffer.current} />
+                  <Suspense fallback={<LoadingNote>Loading the console…</LoadingNote>}>
+                    <ConsolePanel snapshot={snapshot} client={client} flowId={activeFlow} onFlowChange={onFlowChange} applyBuffer={editorBuffer} />
                   </Suspense>
                 </PanelErrorBoundary>
               ) : null,
@@ -87,8 +89,8 @@ export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab
             content:
               activeFlow && opened.has('editor') ? (
                 <PanelErrorBoundary name="Manifest editor">
-                  <Suspense fallback={<p className="ts-empty">Loading the editor…</p>}>
-                    <ManifestEditor client={client} flowId={activeFlow} onBufferChange={(text) => (editorBuffer.current = text)} />
+                  <Suspense fallback={<LoadingNote>Loading the editor…</LoadingNote>}>
+                    <ManifestEditor client={client} flowId={activeFlow} onBufferChange={onEditorBuffer} />
                   </Suspense>
                 </PanelErrorBoundary>
               ) : null,

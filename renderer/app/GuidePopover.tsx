@@ -9,6 +9,7 @@ import { allLegendItems } from '../../shared/figure/legend.ts';
 import { swatchDataUrl } from '../timeline/TimelineLegend.tsx';
 import { themeNamed } from '../../shared/figure/theme.ts';
 import { useDocumentThemeName } from '../timeline/use-document-theme.ts';
+import { useLatest } from '../state/use-latest.ts';
 
 const LANES: readonly { name: string; what: string }[] = [
   { name: 'Two flows, one clock', what: 'The same app on two simulated clusters: a legacy Secret-based token above, a projected TokenRequest token below. Both share the time axis at the bottom; the black line is now.' },
@@ -33,9 +34,8 @@ export function GuidePopover({ scenario, onOpenChange }: Props) {
   const h = Math.round(theme.font.legend * 1.2) + 8;
   const items = useMemo(() => allLegendItems().map((item) => ({ ...item, url: swatchDataUrl(item.kind, theme, w, h) })), [theme, w, h]);
   // Unmounted while open (presentation mode entered or left): the app's keys must come back.
-  const openChange = useRef(onOpenChange);
-  openChange.current = onOpenChange;
-  useEffect(() => () => openChange.current?.(false), []);
+  const openChange = useLatest(onOpenChange);
+  useEffect(() => () => openChange()?.(false), [openChange]);
   const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
     if (e.key !== 'Escape' || !details.current?.open) return;
     e.preventDefault();

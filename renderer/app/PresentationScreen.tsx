@@ -12,7 +12,7 @@ import type { FileOpener } from '../export-dialog/use-file-opener.tsx';
 import { LaserPointer } from '../presentation/LaserPointer.tsx';
 import { PresentationBar } from '../presentation/PresentationBar.tsx';
 import { GuidePopover } from './GuidePopover.tsx';
-import type { AppAction } from './shortcuts.ts';
+import type { AppAction } from '../keyboard/shortcuts.ts';
 import type { PresentationTools } from './use-presentation-tools.ts';
 
 interface Props {

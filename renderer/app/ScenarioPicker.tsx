@@ -5,7 +5,7 @@
  */
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import { BUILTIN_SCENARIOS } from './builtin-scenarios.ts';
+import { BUILTIN_SCENARIOS } from '../content/builtin-scenarios.ts';
 
 interface Props {
   snapshot: TimelineSnapshot;

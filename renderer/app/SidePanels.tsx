@@ -2,20 +2,22 @@
  * The side panel: the scenario's introduction until dismissed, then the inspector, the guided lesson, the notes and
  * the paste panel as tabs; closed, a rail with the toggle that opens it again.
  */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { HostServices } from '../host/host-services.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import { PasteTokenPanel } from '../panels/paste-token/PasteTokenPanel.tsx';
 import { TokenInspector } from '../panels/TokenInspector.tsx';
 import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
 import { PanelToggle } from './PanelToggle.tsx';
 import { ScenarioIntro } from './ScenarioIntro.tsx';
 import { Tabs } from './Tabs.tsx';
+import { LoadingNote } from '../a11y/LoadingNote.tsx';
 import type { PanelLayout } from './use-panel-layout.ts';
 
-// The lesson (a YAML parser and its text) is not on screen at first: it loads when its tab is first opened.
+// The lesson (a YAML parser and its text) and the paste panel (a JWT decoder and its timeline) are not on screen at
+// first: each loads when its tab is first opened.
 const LessonPanel = lazy(() => import('../panels/lesson/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+const PasteTokenPanel = lazy(() => import('../panels/paste-token/PasteTokenPanel.tsx').then((m) => ({ default: m.PasteTokenPanel })));
 
 interface Props {
   snapshot: TimelineSnapshot;
@@ -40,6 +42,9 @@ interface Props {
 }
 
 export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, onTab, selectedToken, notes, scenes, showIntro, onDismissIntro, confirmReplace, onOpenScene }: Props) {
+  // Mounted from its first opening on, then kept while hidden, so a pasted token stays when another tab is looked at.
+  const [pasteOpened, setPasteOpened] = useState(false);
+  if (tab === 'paste' && !pasteOpened) setPasteOpened(true);
   const toggle = (
     <PanelToggle
       open={layout.sideOpen}
@@ -78,7 +83,7 @@ export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, o
                 content:
                   tab === 'lesson' ? (
                     <PanelErrorBoundary name="Lesson">
-                      <Suspense fallback={<p className="ts-empty">Loading the lesson…</p>}>
+                      <Suspense fallback={<LoadingNote>Loading the lesson…</LoadingNote>}>
                         <LessonPanel snapshot={snapshot} client={client} host={host} onOpenScene={onOpenScene} />
                       </Suspense>
                     </PanelErrorBoundary>
@@ -96,7 +101,18 @@ export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, o
                     </div>
                   ) : null,
               },
-              { id: 'paste', label: 'Paste a token', content: <PanelErrorBoundary name="Paste a token"><PasteTokenPanel /></PanelErrorBoundary> },
+              {
+                id: 'paste',
+                label: 'Paste a token',
+                content:
+                  pasteOpened ? (
+                    <PanelErrorBoundary name="Paste a token">
+                      <Suspense fallback={<LoadingNote>Loading the paste panel…</LoadingNote>}>
+                        <PasteTokenPanel />
+                      </Suspense>
+                    </PanelErrorBoundary>
+                  ) : null,
+              },
             ]}
           />
         </>

@@ -14,7 +14,7 @@ import type { FileOpener } from '../export-dialog/use-file-opener.tsx';
 import type { ShareLink } from '../share/use-share-link.tsx';
 import type { ScenarioEditing } from './use-scenario-edits.ts';
 import type { PresentationTools } from './use-presentation-tools.ts';
-import type { AppAction } from './shortcuts.ts';
+import type { AppAction } from '../keyboard/shortcuts.ts';
 import type { ScenePlayer } from '../presentation/use-scene-player.ts';
 
 export interface AppActionContext {

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { fitAll, type TimeView } from '../../shared/figure/time-view.ts';
 import type { TimelineStore } from '../state/timeline-store.ts';
 import { useLatest } from '../state/use-latest.ts';
-import type { AppAction } from './shortcuts.ts';
+import type { AppAction } from '../keyboard/shortcuts.ts';
 
 export function useMenuActions(store: TimelineStore, setView: (view: TimeView) => void, onAction: (action: AppAction) => void): void {
   const latest = useLatest(onAction);
@@ -15,10 +15,10 @@ export function useMenuActions(store: TimelineStore, setView: (view: TimeView) =
     const bridge = (window as { tokenscope?: { onMenuAction?(listener: (action: string) => void): () => void } }).tokenscope;
     return bridge?.onMenuAction?.((action) => {
       if (action === 'zoom-to-fit' && store.getSnapshot().scenario) setView(fitAll(store.getSnapshot().scenario!.durationMs));
-      else if (action === 'toggle-presentation' || action === 'save-scenario') latest.current(action);
-      else if (action === 'open-scenario') latest.current('open-file');
-      else if (action === 'cheat-sheet') latest.current('open-cheat-sheet');
-      else if (action === 'open-link') latest.current('open-link');
+      else if (action === 'toggle-presentation' || action === 'save-scenario') latest()(action);
+      else if (action === 'open-scenario') latest()('open-file');
+      else if (action === 'cheat-sheet') latest()('open-cheat-sheet');
+      else if (action === 'open-link') latest()('open-link');
     });
   }, [store, setView, latest]);
 }

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UserSettings } from '../../shared/ipc/ipc-contract.ts';
 import { clampBottomPx, defaultBottomPx, maxBottomPx, MIN_BOTTOM_PX, rememberBottomPx, windowSizeKey } from './panel-layout.ts';
+import { useLatest } from '../state/use-latest.ts';
 
 export interface PanelLayout {
   /** Ref for the element split (the main grid): its height is measured. */
@@ -59,14 +60,13 @@ export function usePanelLayout(settings: UserSettings, update: (patch: Partial<U
   const chosen = transient?.key === windowKey ? transient.px : (remembered ?? defaultBottomPx(mainPx));
   const bottomPx = clampBottomPx(chosen, mainPx);
 
-  const heights = useRef(settings.bottomPanelPx);
-  heights.current = settings.bottomPanelPx;
+  const heights = useLatest(settings.bottomPanelPx);
   const setBottomPx = useCallback(
     (px: number, final: boolean) => {
       setTransient(final ? undefined : { key: windowKey, px });
-      if (final) update({ bottomPanelPx: rememberBottomPx(heights.current, windowKey, px) });
+      if (final) update({ bottomPanelPx: rememberBottomPx(heights(), windowKey, px) });
     },
-    [update, windowKey],
+    [update, windowKey, heights],
   );
   const ensureBottomPx = useCallback(
     (px: number) => {

@@ -4,7 +4,7 @@
  * knowingly discarded. At start, a draft left by a reload or a crash is offered back: Restore loads it (still unsaved,
  * so it is kept until it is saved), Discard forgets it. Until the offer is answered the old draft is left alone.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { HostServices } from '../host/host-services.ts';
 import type { ScenarioDraft } from '../../shared/ipc/scenario-draft.ts';
@@ -42,11 +42,13 @@ export function useScenarioDraft({ host, client, edits, state, confirmReplace, n
   }, [host]);
 
   const { dirty, scenario, baselineText } = state;
+  // The clock is read when a draft is written, not a reason to write one.
+  const savedAtEpochMs = useEffectEvent(() => now());
   useEffect(() => {
     if (!answered || !scenario) return;
     if (!dirty && !held.current) return;
     const draft: ScenarioDraft | null = dirty
-      ? { sourceName: scenario.sourceName, title: scenario.title || scenario.name, scenarioText: scenario.scenarioText, baseText: baselineText ?? '', savedAtEpochMs: now() }
+      ? { sourceName: scenario.sourceName, title: scenario.title || scenario.name, scenarioText: scenario.scenarioText, baseText: baselineText ?? '', savedAtEpochMs: savedAtEpochMs() }
       : null;
     held.current = dirty;
     void host.saveScenarioDraft(draft).then((result) => setProblem(result.ok ? undefined : result.error));

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ScenarioEdits } from '../state/scenario-edits.ts';
 import type { TimelineStore } from '../state/timeline-store.ts';
 import type { HostServices } from '../host/host-services.ts';
-import { scenarioFileName } from './scenario-file-name.ts';
+import { scenarioFileName } from '../../shared/scenario/scenario-file-name.ts';
 
 /** How long "Scenario saved: …" stays up. */
 const SAVED_MESSAGE_MS = 8_000;

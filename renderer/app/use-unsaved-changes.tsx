@@ -4,9 +4,10 @@
  * electron/main/unsaved-changes-guard.ts), and anything that would replace the scenario (another scenario, a file,
  * the lesson) asks through `confirmReplace`, which offers to save first.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ModalDialog } from '../a11y/ModalDialog.tsx';
 import './unsaved-changes.css';
+import { useLatest } from '../state/use-latest.ts';
 
 interface Question {
   what: string;
@@ -23,8 +24,7 @@ export interface UnsavedChanges {
 /** `save` saves the scenario and answers whether it was saved (false when canceled or failed). */
 export function useUnsavedChanges(dirty: boolean, scenarioTitle: string, save: () => Promise<boolean>): UnsavedChanges {
   const [question, setQuestion] = useState<Question | undefined>();
-  const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
+  const isDirty = useLatest(dirty);
 
   useEffect(() => {
     if (!dirty) return;
@@ -38,7 +38,7 @@ export function useUnsavedChanges(dirty: boolean, scenarioTitle: string, save: (
   }, [dirty]);
 
   const confirmReplace = useCallback((what: string) => {
-    if (!dirtyRef.current) return Promise.resolve(true);
+    if (!isDirty()) return Promise.resolve(true);
     return new Promise<boolean>((resolve) => {
       setQuestion({
         what,
@@ -48,7 +48,7 @@ export function useUnsavedChanges(dirty: boolean, scenarioTitle: string, save: (
         },
       });
     });
-  }, []);
+  }, [isDirty]);
 
   const dialog = question && (
     <ModalDialog title="Your notes are not saved" onClose={() => question.answer(false)} testId="unsaved-changes-dialog">

@@ -7,6 +7,7 @@ const TEXT_WHERE: Record<ExportFormat, string> = {
   png: 'The PNG carries them as its Title and Description; copy them too for the alt-text box of your slides.',
   svg: 'The SVG carries them as its title and description.',
   pdf: 'The PDF prints them under the figure.',
+  animation: 'An APNG carries them as its Title and Description, a video as its title and description, a GIF the caption as a comment; copy the alt text for your page or slides.',
 };
 
 function EditableText(props: { id: string; label: string; rows: number; value: string; edited: boolean; onChange(value: string | undefined): void; onCopy(): void; testId: string }) {

@@ -3,7 +3,8 @@
  * first file dropped is handed on. Only drags that carry files are taken, so dragging text inside the editor or the
  * terminal works as before.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLatest } from '../state/use-latest.ts';
 
 interface Props {
   onFile(file: File, otherFiles: number): void;
@@ -15,8 +16,7 @@ function carriesFiles(e: DragEvent): boolean {
 
 export function DropTarget({ onFile }: Props) {
   const [dragging, setDragging] = useState(false);
-  const handler = useRef(onFile);
-  handler.current = onFile;
+  const handler = useLatest(onFile);
 
   useEffect(() => {
     // dragenter and dragleave fire for every element crossed; counting them tells when the drag left the window.
@@ -45,7 +45,7 @@ export function DropTarget({ onFile }: Props) {
       setDragging(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
       const first = files[0];
-      if (first) handler.current(first, files.length - 1);
+      if (first) handler()(first, files.length - 1);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);
@@ -57,11 +57,11 @@ export function DropTarget({ onFile }: Props) {
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('drop', onDrop);
     };
-  }, []);
+  }, [handler]);
 
   return dragging ? (
     <div className="export-drop-overlay" data-testid="drop-overlay" aria-hidden="true">
-      <p>Drop an image TokenScope exported (PNG or SVG) to reopen its moment, or a scenario (.yaml) to load it.</p>
+      <p>Drop an image or animation TokenScope exported (PNG, SVG, GIF, APNG, WebM, MP4) to reopen its moment, or a scenario (.yaml) to load it.</p>
     </div>
   ) : null;
 }

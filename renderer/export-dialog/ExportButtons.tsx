@@ -2,27 +2,29 @@
  * Save and copy the figure, save the event log, and the line that says how the last of them went: progress and
  * outcomes in a status (role=status), failures in an alert (role=alert), each kept until the next.
  */
-import type { ExportFormat } from '../../shared/export/export-types.ts';
+import type { ReactNode } from 'react';
 import type { ExportActions } from './export-actions.ts';
-import { FORMAT_SHORT } from './export-words.ts';
 import type { ExportStatus } from './use-export-status.ts';
 
 interface Props {
-  format: ExportFormat;
+  /** What the Save button makes: "PNG", or the animation's container, "GIF". */
+  kind: string;
   /** How many scenes the scenario has: with any, every scene can be exported at once. */
   sceneCount: number;
   ready: boolean;
   actions: ExportActions;
   status: ExportStatus;
   problem: string | undefined;
+  /** Shown instead of the plain progress bar while an action runs (an animation's frames and Cancel). */
+  working?: ReactNode;
 }
 
-export function ExportButtons({ format, sceneCount, ready, actions, status: { status, busy, rememberError }, problem }: Props) {
+export function ExportButtons({ kind, sceneCount, ready, actions, status: { status, busy, rememberError }, problem, working }: Props) {
   return (
     <>
       <div className="export-actions" role="group" aria-label="Export">
         <button type="button" className="primary" onClick={actions.saveImage} disabled={!ready} aria-disabled={busy || undefined} data-testid="export-save">
-          Save {FORMAT_SHORT[format]}…
+          Save {kind}…
         </button>
         <button type="button" onClick={() => actions.copyImage('png')} disabled={!ready} aria-disabled={busy || undefined} data-testid="export-copy-png">
           Copy PNG
@@ -57,7 +59,7 @@ export function ExportButtons({ format, sceneCount, ready, actions, status: { st
       )}
 
       <div className="export-status" role="status" data-testid="export-status" data-tone={status?.tone ?? (problem ? 'problem' : 'none')}>
-        {status?.tone === 'progress' && <progress aria-label="Export in progress" />}
+        {status?.tone === 'progress' && (working ?? <progress aria-label="Export in progress" />)}
         {status && status.tone !== 'error' && <span>{status.text}</span>}
         {problem && <span className="export-problem">{problem}</span>}
       </div>

@@ -12,7 +12,7 @@ import type { ExportText } from '../../shared/export/export-caption.ts';
 import type { ExportDeps } from '../../shared/export/export-file.ts';
 import { DEFAULT_EXPORT_SETTINGS, type ExportMemory, type ExportPreset } from '../../shared/export/export-types.ts';
 import type { HostServices } from '../host/host-services.ts';
-import { formatSpan } from '../app/format-time.ts';
+import { formatSpan } from '../format/format-time.ts';
 import { applyPreset, formFromSettings, rememberedSettings, savePreset, type ExportForm, type ExportStyle, type FormContext } from './export-form.ts';
 import { exportActions } from './export-actions.ts';
 import { useExportPreview } from './use-export-preview.ts';
@@ -25,7 +25,12 @@ import { ContentFields } from './ContentFields.tsx';
 import { PreviewFigure } from './PreviewFigure.tsx';
 import { CaptionFields } from './CaptionFields.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
-import { FORMAT_SHORT } from './export-words.ts';
+import { AnimationFields } from './animation/AnimationFields.tsx';
+import { AnimationProgress } from './animation/AnimationProgress.tsx';
+import { useAnimationEstimate } from './animation/use-animation-estimate.ts';
+import { useAnimationRun } from './animation/use-animation-run.ts';
+import { useVideoCodecs } from './animation/use-video-codecs.ts';
+import { fileKind } from './export-words.ts';
 import { CopyLinkButton } from '../share/CopyLinkButton.tsx';
 import './export-dialog.css';
 
@@ -53,7 +58,7 @@ function keepKeysInside(e: KeyboardEvent<HTMLDivElement>) {
 export function ExportDialog({ source, memory, host, loadDeps, onRemember, onClose, onOpenFile }: ExportDialogProps) {
   const ids = useId();
   const context: FormContext = useMemo(
-    () => ({ flowIds: source.lanes.flows.map((f) => f.flowId), durationMs: source.lanes.durationMs, view: source.moment.view }),
+    () => ({ flowIds: source.lanes.flows.map((f) => f.flowId), durationMs: source.lanes.durationMs, view: source.moment.view, playheadMs: source.moment.playheadMs }),
     [source],
   );
   const [form, setForm] = useState<ExportForm>(() => formFromSettings(memory?.last ?? { ...DEFAULT_EXPORT_SETTINGS }, context));
@@ -77,7 +82,10 @@ export function ExportDialog({ source, memory, host, loadDeps, onRemember, onClo
     presets,
   });
   const status = useExportStatus(onRemember, memoryNow);
-  const actions = exportActions({ source, host, loadDeps, checked, current, text, run: status.run });
+  const animationRun = useAnimationRun();
+  const estimate = useAnimationEstimate(source, checked, loadDeps);
+  const codecs = useVideoCodecs(form.style.format === 'animation', current?.size ?? { widthPx: form.style.widthPx, heightPx: form.style.heightPx ?? 720 }, form.style.animation?.fps ?? 15);
+  const actions = exportActions({ source, host, loadDeps, checked, current, text, run: status.run, animation: animationRun });
 
   const setStyle = (patch: Partial<ExportStyle>) => setForm((f) => ({ ...f, style: { ...f.style, ...patch } }));
 
@@ -119,6 +127,7 @@ export function ExportDialog({ source, memory, host, loadDeps, onRemember, onClo
               onDelete={deletePreset}
             />
             <FormatFields ids={ids} style={form.style} onStyle={setStyle} />
+            {format === 'animation' && <AnimationFields ids={ids} form={form} errors={errors} onForm={setForm} estimate={estimate} codecs={codecs} />}
             <SizeFields ids={ids} form={form} errors={errors} onForm={setForm} />
             <WindowFieldset ids={ids} form={form} context={context} errors={errors} onForm={setForm} />
             <ContentFields ids={ids} source={source} form={form} errors={errors} onForm={setForm} onStyle={setStyle} />
@@ -136,13 +145,13 @@ export function ExportDialog({ source, memory, host, loadDeps, onRemember, onClo
               onAlt={setAltEdit}
               onCopy={actions.copyText}
             />
-            <ExportButtons format={format} sceneCount={source.sceneCount} ready={ready} actions={actions} status={status} problem={problem} />
-            <CopyLinkButton moment={source.moment} host={host} onSaveImage={actions.saveImage} saveImageLabel={`Save ${FORMAT_SHORT[format]} instead…`} />
+            <ExportButtons kind={fileKind(form.style)} sceneCount={source.sceneCount} ready={ready} actions={actions} status={status} problem={problem} working={animationRun.progress && <AnimationProgress run={animationRun} />} />
+            <CopyLinkButton moment={source.moment} host={host} onSaveImage={actions.saveImage} saveImageLabel={`Save ${fileKind(form.style)} instead…`} />
           </div>
         </div>
         <div className="export-foot">
           <p className="export-hint">
-            To reopen a moment, drop an exported PNG or SVG anywhere on TokenScope, or{' '}
+            To reopen a moment, drop an exported image or animation anywhere on TokenScope, or{' '}
             <button
               type="button"
               className="export-link"

@@ -12,10 +12,11 @@ import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
 import { validateExportMemory, type ExportMemory } from '../../shared/export/export-types.ts';
 import type { TokenScopeBridge } from '../../shared/ipc/ipc-contract.ts';
-import { comboMatches, SHORTCUTS } from '../app/shortcuts.ts';
+import { comboMatches, SHORTCUTS } from '../keyboard/shortcuts.ts';
 import { useExportMoment } from './use-export-moment.ts';
 import type { FileOpener } from './use-file-opener.tsx';
 import './export-dialog.css';
+import { useLatest } from '../state/use-latest.ts';
 
 // The dialog brings the exporters (and pdf-lib) with it: loaded when it is first opened, not with the app.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
@@ -111,19 +112,18 @@ export function ExportFeature({ snapshot, host, view, loadDeps = loadPageDeps, b
   useEffect(() => bridge?.onMenuAction((action) => action === 'export' && void openDialog()), [bridge, openDialog]);
 
   // E opens the dialog, unless the key is text (a field, the terminal, the editor) or another dialog is up.
-  const latestOpen = useRef(openDialog);
-  latestOpen.current = openDialog;
+  const latestOpen = useLatest(openDialog);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || typingInField(e.target)) return;
       if (!EXPORT_COMBOS.some((combo) => comboMatches(combo, e))) return;
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       e.preventDefault();
-      void latestOpen.current();
+      void latestOpen()();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [latestOpen]);
 
   return (
     <>

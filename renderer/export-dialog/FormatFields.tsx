@@ -1,9 +1,10 @@
 /** What kind of file, and how it looks: the format, the PNG's scale and background, and the theme. */
 import { EXPORT_SCALES, EXPORT_THEMES, type ExportFormat, type ThemeName } from '../../shared/export/export-types.ts';
+import { DEFAULT_ANIMATION_SETTINGS } from '../../shared/export/animation/animation-settings.ts';
 import type { ExportStyle } from './export-form.ts';
 import { Group, Radio } from './form-controls.tsx';
 
-const FORMAT_LABELS: Record<ExportFormat, string> = { png: 'PNG image', svg: 'SVG (vector)', pdf: 'PDF handout' };
+const FORMAT_LABELS: Record<ExportFormat, string> = { png: 'PNG image', svg: 'SVG (vector)', pdf: 'PDF handout', animation: 'Animation' };
 const THEME_LABELS: Record<ThemeName, string> = { light: 'Light', dark: 'Dark', projector: 'Projector' };
 
 export function FormatFields({ ids, style, onStyle }: { ids: string; style: ExportStyle; onStyle(patch: Partial<ExportStyle>): void }) {
@@ -11,8 +12,15 @@ export function FormatFields({ ids, style, onStyle }: { ids: string; style: Expo
   return (
     <>
       <Group legend="Format">
-        {(['png', 'svg', 'pdf'] as const).map((f) => (
-          <Radio key={f} name={`${ids}-format`} value={f} checked={format} onChange={(value) => onStyle({ format: value })} testId={`export-format-${f}`}>
+        {(['png', 'svg', 'pdf', 'animation'] as const).map((f) => (
+          <Radio
+            key={f}
+            name={`${ids}-format`}
+            value={f}
+            checked={format}
+            onChange={(value) => onStyle({ format: value, ...(value === 'animation' && !style.animation ? { animation: { ...DEFAULT_ANIMATION_SETTINGS } } : {}) })}
+            testId={`export-format-${f}`}
+          >
             {FORMAT_LABELS[f]}
           </Radio>
         ))}

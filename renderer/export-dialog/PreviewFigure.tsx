@@ -1,6 +1,6 @@
 /** The preview of the file (dimmed while it lags behind the settings) and its size in pixels. */
 import type { ExportFormat } from '../../shared/export/export-types.ts';
-import { FORMAT_SHORT, sizeText } from './export-words.ts';
+import { fileKind, sizeText } from './export-words.ts';
 import type { Derived } from './use-export-preview.ts';
 
 interface Props {
@@ -12,7 +12,7 @@ interface Props {
 }
 
 export function PreviewFigure({ format, transparent, shown, current, caption }: Props) {
-  const sizeLine = current ? `${sizeText(current.size)}, ${format === 'pdf' ? 'PDF (figure size)' : FORMAT_SHORT[format]}` : 'Size unknown until the settings are fixed';
+  const sizeLine = current ? `${sizeText(current.size)}, ${format === 'pdf' ? 'PDF (figure size)' : fileKind(current.settings)}` : 'Size unknown until the settings are fixed';
   return (
     <figure className={`export-preview${transparent && format === 'png' ? ' transparent' : ''}`}>
       {shown ? (

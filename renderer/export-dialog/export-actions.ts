@@ -4,18 +4,31 @@
  * how it ended; a failure says which step failed and why.
  */
 import type { ExportText } from '../../shared/export/export-caption.ts';
-import { exportFile, exportFileName, type ExportDeps } from '../../shared/export/export-file.ts';
+import { exportFile, type ExportDeps } from '../../shared/export/export-file.ts';
+import { exportFileName } from '../../shared/export/export-file-name.ts';
 import type { ExportSource } from '../../shared/export/export-source.ts';
 import type { ExportFormat, ExportSettings } from '../../shared/export/export-types.ts';
+import type { AnimationControl, AnimationEncoderFactory } from '../../shared/export/animation/export-animation.ts';
+import type { AnimationFormat } from '../../shared/export/animation/animation-settings.ts';
 import { eventLogCsv, eventLogJson, eventsInExport } from '../../shared/export/event-log-export.ts';
 import type { SaveFileMimeType } from '../../shared/ipc/ipc-contract.ts';
 import type { HostServices } from '../host/host-services.ts';
 import type { CheckedForm } from './export-form.ts';
-import { FORMAT_SHORT, sizeText } from './export-words.ts';
+import { fileKind, FORMAT_SHORT, sizeText } from './export-words.ts';
 import { reason, type ExportStatus } from './use-export-status.ts';
 import type { Derived } from './use-export-preview.ts';
 
-const MIME: Record<ExportFormat, SaveFileMimeType> = { png: 'image/png', svg: 'image/svg+xml', pdf: 'application/pdf' };
+const MIME: Record<Exclude<ExportFormat, 'animation'>, SaveFileMimeType> = { png: 'image/png', svg: 'image/svg+xml', pdf: 'application/pdf' };
+const ANIMATION_MIME: Record<AnimationFormat, SaveFileMimeType> = { gif: 'image/gif', apng: 'image/apng', webm: 'video/webm', mp4: 'video/mp4' };
+
+const mimeOf = (settings: ExportSettings): SaveFileMimeType => (settings.format === 'animation' ? ANIMATION_MIME[settings.animation!.format] : MIME[settings.format]);
+
+/** The page's video encoders, loaded (with mediabunny) only when a video is made. */
+const videoEncoder =
+  (format: 'webm' | 'mp4'): AnimationEncoderFactory =>
+  (init) =>
+    import('./animation/video-encoders.ts').then((m) => m.pageVideoEncoders[format](init));
+const VIDEO_ENCODERS = { webm: videoEncoder('webm'), mp4: videoEncoder('mp4') };
 
 export interface ExportActionsInput {
   source: ExportSource;
@@ -26,6 +39,8 @@ export interface ExportActionsInput {
   /** The caption and alt text as shown (edited or generated): what the file carries. */
   text: ExportText;
   run: ExportStatus['run'];
+  /** An animation's progress and Cancel (see use-animation-run.ts). */
+  animation: { start(): AnimationControl; stop(): void };
 }
 
 export interface ExportActions {
@@ -37,8 +52,8 @@ export interface ExportActions {
   saveScenes(kind: 'pdf' | 'zip'): void;
 }
 
-export function exportActions({ source, host, loadDeps, checked, current, text, run }: ExportActionsInput): ExportActions {
-  const makeFile = async (settings: ExportSettings) => {
+export function exportActions({ source, host, loadDeps, checked, current, text, run, animation }: ExportActionsInput): ExportActions {
+  const makeFile = async (settings: ExportSettings, control?: AnimationControl) => {
     let deps: ExportDeps;
     try {
       deps = await loadDeps();
@@ -46,22 +61,32 @@ export function exportActions({ source, host, loadDeps, checked, current, text, 
       throw new Error(`The exporter could not be loaded, so nothing was made: ${reason(error)}`);
     }
     try {
-      return await exportFile(source, settings, deps, { text });
+      return await exportFile(source, settings, deps, { text, animation: { videoEncoders: VIDEO_ENCODERS, ...(control ? { control } : {}) } });
     } catch (error) {
-      throw new Error(`The ${FORMAT_SHORT[settings.format]} could not be made: ${reason(error)}`);
+      if (error instanceof Error && error.name === 'AnimationCanceled') throw error;
+      throw new Error(`The ${fileKind(settings)} could not be made: ${reason(error)}`);
     }
   };
 
   const saveImage = () => {
     if (!checked.ok || !current) return;
     const settings = checked.settings;
-    const what = `${FORMAT_SHORT[settings.format]} (${sizeText(current.size)})`;
+    const kind = fileKind(settings);
+    const what = `${kind} (${sizeText(current.size)})`;
     void run(`Making the ${what}…`, async () => {
-      const file = await makeFile(settings);
-      const result = await host.saveFile({ suggestedName: file.fileName, mimeType: MIME[settings.format], data: file.data });
+      let file;
+      try {
+        file = await makeFile(settings, settings.format === 'animation' ? animation.start() : undefined);
+      } catch (error) {
+        if (error instanceof Error && error.name === 'AnimationCanceled') return { tone: 'info', text: `The ${kind} was not made: ${error.message}.` };
+        throw error;
+      } finally {
+        animation.stop();
+      }
+      const result = await host.saveFile({ suggestedName: file.fileName, mimeType: mimeOf(settings), data: file.data });
       if (result.saved) return { tone: 'ok', text: `Saved the ${what}: ${result.where}` };
-      if (result.canceled) return { tone: 'info', text: `The ${FORMAT_SHORT[settings.format]} was not saved: the save dialog was closed.` };
-      return { tone: 'error', text: `The ${FORMAT_SHORT[settings.format]} was not saved: ${result.error}` };
+      if (result.canceled) return { tone: 'info', text: `The ${kind} was not saved: the save dialog was closed.` };
+      return { tone: 'error', text: `The ${kind} was not saved: ${result.error}` };
     });
   };
 

@@ -13,8 +13,9 @@ import {
   type ExportPreset,
   type ExportSettings,
 } from '../../shared/export/export-types.ts';
-import { formatDuration } from '../../shared/time/duration.ts';
-import { parseTimeInput } from '../app/parse-time-input.ts';
+import { formatDuration, parseScenarioDuration } from '../../shared/time/duration.ts';
+import { DEFAULT_ANIMATION_SETTINGS, validateAnimationSettings } from '../../shared/export/animation/animation-settings.ts';
+import { parseTimeInput } from '../format/parse-time-input.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
 
 /** The part of the settings a preset sets. */
@@ -31,6 +32,8 @@ export interface ExportForm {
   toText: string;
   /** The flows drawn, in any order (the figure keeps the scenario's order). */
   flows: string[];
+  /** An animation's length as typed ("10s"); `style.animation.durationMs` follows it whenever it is valid. */
+  durationText: string;
 }
 
 /** What the form is filled against: the scenario on screen and the window the timeline shows. */
@@ -38,9 +41,11 @@ export interface FormContext {
   flowIds: readonly string[];
   durationMs: number;
   view: TimeView;
+  /** Where the playhead is: an animation cannot run past it, since nothing later has been simulated. */
+  playheadMs: number;
 }
 
-export type FormField = 'width' | 'from' | 'to' | 'flows';
+export type FormField = 'width' | 'from' | 'to' | 'flows' | 'duration' | 'animationRange';
 export type FormErrors = Partial<Record<FormField, string>>;
 export type CheckedForm = { ok: true; settings: ExportSettings } | { ok: false; errors: FormErrors };
 
@@ -55,6 +60,7 @@ export function styleOf(settings: ExportSettings): ExportStyle {
     hiddenLanes: [...settings.hiddenLanes],
     legend: settings.legend,
     annotations: settings.annotations,
+    ...(settings.animation ? { animation: { ...settings.animation } } : {}),
   };
 }
 
@@ -86,7 +92,15 @@ export function formFromSettings(settings: ExportSettings, context: FormContext)
     fromText: durationText(rangeFits ? fromMs : context.view.startMs),
     toText: durationText(rangeFits ? toMs : context.view.endMs),
     flows: kept.length > 0 ? kept : [...context.flowIds],
+    durationText: durationText(style.animation?.durationMs ?? DEFAULT_ANIMATION_SETTINGS.durationMs),
   };
+}
+
+/** The form with a newly typed duration: kept as typed, and applied to the animation when it reads as one. */
+export function withDurationText(form: ExportForm, text: string): ExportForm {
+  const parsed = parseScenarioDuration(text.trim());
+  const animation = form.style.animation ?? { ...DEFAULT_ANIMATION_SETTINGS };
+  return { ...form, durationText: text, style: { ...form.style, animation: parsed.ok ? { ...animation, durationMs: parsed.ms } : animation } };
 }
 
 function parseWidth(text: string): { ok: true; widthPx: number } | { ok: false; error: string } {
@@ -147,6 +161,17 @@ export function checkForm(form: ExportForm, context: FormContext): CheckedForm {
       settings.toMs = to.ms;
     }
   }
+  if (settings.format === 'animation') {
+    const parsed = parseScenarioDuration(form.durationText.trim());
+    const animation = validateAnimationSettings({ ...(settings.animation ?? DEFAULT_ANIMATION_SETTINGS), durationMs: parsed.ok ? parsed.ms : Number.NaN });
+    if (!parsed.ok) errors.duration = `Duration: ${parsed.error}.`;
+    else if (!animation.ok) errors.duration = `${capitalise(animation.error)}.`;
+    else settings.animation = animation.value;
+    const endMs = settings.toMs ?? durationMs;
+    if (endMs > context.playheadMs) {
+      errors.animationRange = `The animation would run to ${durationText(endMs)}, but only the time up to the playhead (${durationText(context.playheadMs)}) has been simulated: choose a window that ends by then, or play further first.`;
+    }
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const checked = validateExportSettings(settings);
   // The form cannot produce settings the validator refuses; were it to, the reason is still shown, never swallowed.
@@ -162,6 +187,12 @@ export function rememberedSettings(settings: ExportSettings, window: WindowChoic
   return window === 'range' && fromMs !== undefined && toMs !== undefined ? { ...rest, fromMs, toMs } : rest;
 }
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function sameAnimation(a: ExportStyle['animation'], b: ExportStyle['animation']): boolean {
+  return a?.format === b?.format && a?.durationMs === b?.durationMs && a?.fps === b?.fps && a?.loop === b?.loop;
+}
+
 function sameStyle(a: ExportStyle, b: ExportStyle): boolean {
   const lanes = (s: ExportStyle) => [...s.hiddenLanes].sort().join(',');
   return (
@@ -172,8 +203,9 @@ function sameStyle(a: ExportStyle, b: ExportStyle): boolean {
     a.legend === b.legend &&
     a.annotations === b.annotations &&
     lanes(a) === lanes(b) &&
-    // Scale and background only mean something for a PNG.
-    (a.format !== 'png' || (a.scale === b.scale && a.background === b.background))
+    // Scale and background only mean something for a PNG, the animation's settings for an animation.
+    (a.format !== 'png' || (a.scale === b.scale && a.background === b.background)) &&
+    (a.format !== 'animation' || sameAnimation(a.animation, b.animation))
   );
 }
 
@@ -197,7 +229,9 @@ export function matchingPreset(style: ExportStyle, userPresets: readonly ExportP
 /** The form with a preset's look and size; the window and the flows stay as chosen. */
 export function applyPreset(form: ExportForm, preset: ExportPreset): ExportForm {
   const style = styleOf(preset.settings);
-  return { ...form, style, widthText: String(style.widthPx) };
+  // A preset of a still keeps the animation's settings as they were, for the next time "Animation" is chosen.
+  const animation = style.animation ?? form.style.animation;
+  return { ...form, style: { ...style, ...(animation ? { animation } : {}) }, widthText: String(style.widthPx), durationText: animation ? durationText(animation.durationMs) : form.durationText };
 }
 
 export type PresetSave = { ok: true; presets: ExportPreset[]; replaced: boolean; name: string } | { ok: false; error: string };

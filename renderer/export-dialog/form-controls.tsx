@@ -1,10 +1,18 @@
 /** The export form's small controls: a radio, a checkbox, a labelled group of them, and a field's error line. */
 import type { ReactNode } from 'react';
 
-export function Radio<T extends string | number>(props: { name: string; value: T; checked: T; onChange(value: T): void; children: ReactNode; testId?: string }) {
+export function Radio<T extends string | number>(props: { name: string; value: T; checked: T; onChange(value: T): void; children: ReactNode; testId?: string; disabled?: boolean }) {
   return (
     <label className="export-choice">
-      <input type="radio" name={props.name} value={String(props.value)} checked={props.value === props.checked} onChange={() => props.onChange(props.value)} data-testid={props.testId} />
+      <input
+        type="radio"
+        name={props.name}
+        value={String(props.value)}
+        checked={props.value === props.checked}
+        onChange={() => props.onChange(props.value)}
+        disabled={props.disabled}
+        data-testid={props.testId}
+      />
       {props.children}
     </label>
   );

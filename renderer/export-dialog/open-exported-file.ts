@@ -1,7 +1,7 @@
 /**
- * What a dropped or opened file asks the app to do: a scenario (.yaml, .yml) is loaded as it is; an image TokenScope
- * exported (.png, .svg) reopens the moment embedded in it; anything else is refused with a sentence saying why, and
- * nothing on screen changes.
+ * What a dropped or opened file asks the app to do: a scenario (.yaml, .yml) is loaded as it is; an image or an
+ * animation TokenScope exported (.png, .svg, .gif, .apng, .webm, .mp4) reopens the moment embedded in it; anything
+ * else is refused with a sentence saying why, and nothing on screen changes.
  */
 import { readEmbeddedMoment } from '../../shared/export/embedded-moment.ts';
 import type { ExportMoment } from '../../shared/export/export-types.ts';
@@ -14,9 +14,6 @@ export type OpenRequest =
   | { kind: 'refused'; error: string };
 
 const SCENARIO_NAME = /\.ya?ml$/i;
-
-/** The file types the drop target and the file picker take. */
-export const OPENABLE_FILE_TYPES = '.png,.svg,.yaml,.yml,image/png,image/svg+xml';
 
 function decodeText(bytes: Uint8Array, fileName: string): { ok: true; text: string } | { ok: false; error: string } {
   try {
@@ -67,7 +64,7 @@ export interface OpenableFile {
 export async function openRequestForFile(file: OpenableFile): Promise<OpenRequest> {
   // Checked before a single byte is read: a huge file would otherwise be read whole, then decoded, on the UI thread.
   if (file.size > DROPPED_FILE_MAX_BYTES) {
-    return { kind: 'refused', error: `${file.name}: ${overBudget('the file', formatBytes(file.size), formatBytes(DROPPED_FILE_MAX_BYTES), 'drop a scenario (.yaml) or an image TokenScope exported (.png, .svg)')}` };
+    return { kind: 'refused', error: `${file.name}: ${overBudget('the file', formatBytes(file.size), formatBytes(DROPPED_FILE_MAX_BYTES), 'drop a scenario (.yaml), or an image or animation TokenScope exported (.png, .svg, .gif, .apng, .webm, .mp4)')}` };
   }
   let bytes: Uint8Array;
   try {

@@ -5,7 +5,8 @@
  */
 import { zipSync } from 'fflate';
 import { deckSlides, exportDeckPdf, exportScenePngs } from '../../shared/export/export-deck.ts';
-import { exportBaseName, type ExportDeps } from '../../shared/export/export-file.ts';
+import type { ExportDeps } from '../../shared/export/export-file.ts';
+import { exportBaseName } from '../../shared/export/export-file-name.ts';
 import type { ExportMoment, ExportSettings } from '../../shared/export/export-types.ts';
 import type { SaveFileRequest } from '../../shared/ipc/ipc-contract.ts';
 import { parseScenario } from '../../shared/scenario/parse-scenario.ts';

@@ -3,16 +3,11 @@
  * playhead and the time window the timeline shows. The dialog takes one frozen copy when it opens, so a scenario that
  * keeps playing underneath cannot change the figure between the size shown and the file saved.
  */
-import { useCallback, useRef } from 'react';
-import { buildExportSource, type ExportSource } from '../../shared/export/export-source.ts';
-import type { ExportMoment } from '../../shared/export/export-types.ts';
-import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
+import { useCallback } from 'react';
+import { buildExportSource, exportMomentOf, type ExportSource } from '../../shared/export/export-source.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
-
-export function exportMomentOf(scenario: ScenarioSummary, nowMs: number, view: TimeView): ExportMoment {
-  return { version: 1, scenarioText: scenario.scenarioText, sourceName: scenario.sourceName, playheadMs: nowMs, view: { startMs: view.startMs, endMs: view.endMs } };
-}
+import { useLatest } from '../state/use-latest.ts';
 
 /**
  * The export source of this snapshot, or undefined before a scenario is loaded. The store appends to its event and
@@ -33,7 +28,6 @@ export function exportSourceOf(snapshot: TimelineSnapshot, view: TimeView): Expo
 
 /** A function that captures the moment on screen when called (the latest snapshot and view, never a stale render's). */
 export function useExportMoment(snapshot: TimelineSnapshot, view: TimeView): () => ExportSource | undefined {
-  const latest = useRef({ snapshot, view });
-  latest.current = { snapshot, view };
-  return useCallback(() => exportSourceOf(latest.current.snapshot, latest.current.view), []);
+  const latest = useLatest({ snapshot, view });
+  return useCallback(() => exportSourceOf(latest().snapshot, latest().view), [latest]);
 }

@@ -3,7 +3,7 @@
  * generated caption and alt text, and a preview. They follow the settings a beat behind typing, never blocking it;
  * while a setting is being fixed, the last figure that could be made stays in view (dimmed), and so do its texts.
  */
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { exportCaption, type ExportText } from '../../shared/export/export-caption.ts';
 import { exportSize } from '../../shared/export/export-figure.ts';
 import type { ExportSource } from '../../shared/export/export-source.ts';
@@ -50,9 +50,9 @@ export function useExportPreview(source: ExportSource, form: ExportForm, context
   const deferred = useDeferredValue(checked);
   const derived = useMemo(() => (deferred.ok ? derive(source, deferred.settings) : undefined), [source, deferred]);
   const current = derived?.ok ? derived.value : undefined;
-  const lastGood = useRef<Derived | undefined>(undefined);
-  if (current) lastGood.current = current;
-  const shown = current ?? lastGood.current;
+  const [lastGood, setLastGood] = useState<Derived | undefined>(undefined);
+  if (current && current !== lastGood) setLastGood(current);
+  const shown = current ?? lastGood;
   const ready = checked.ok && current !== undefined && current.settings === checked.settings;
   const problem = !checked.ok ? 'Fix the highlighted settings to export.' : derived && !derived.ok ? derived.error : undefined;
   return { checked, current, shown, ready, problem };

@@ -11,8 +11,13 @@ import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
 import type { TokenScopeBridge } from '../../shared/ipc/ipc-contract.ts';
 import { useReopenMoment } from './use-reopen-moment.ts';
-import { OPENABLE_FILE_TYPES, openRequestForDialogResult, openRequestForFile, type OpenRequest } from './open-exported-file.ts';
+import type { OpenRequest } from './open-exported-file.ts';
+import { OPENABLE_FILE_TYPES } from './openable-file-types.ts';
 import { DropTarget } from './DropTarget.tsx';
+import { useLatest } from '../state/use-latest.ts';
+
+/** Reading a file (an image's embedded moment among it) loads with the first file opened, not with the app. */
+const fileReaders = () => import('./open-exported-file.ts');
 
 /** How long a success line stays; an error stays until it is dismissed or replaced. */
 const OK_STATUS_MS = 10_000;
@@ -46,24 +51,23 @@ export function useFileOpener({ snapshot, client, onViewChange, confirmReplace, 
   const [notice, setNotice] = useState<{ tone: 'error'; text: string } | undefined>();
   const [opened, setOpened] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
-  const confirm = useRef(confirmReplace);
-  confirm.current = confirmReplace;
+  const confirm = useLatest(confirmReplace);
 
   const open = useCallback(
     async (request: OpenRequest) => {
       if (request.kind !== 'refused') {
         const name = request.kind === 'moment' ? request.fileName : request.sourceName;
-        if (!(await confirm.current(`Opening ${name}`))) return;
+        if (!(await confirm()(`Opening ${name}`))) return;
         setOpened((n) => n + 1);
       }
       reopen.open(request);
     },
-    [reopen],
+    [reopen, confirm],
   );
 
   const openFile = useCallback(
     async (file: File, otherFiles: number) => {
-      const request = await openRequestForFile(file);
+      const request = await (await fileReaders()).openRequestForFile(file);
       setNotice(otherFiles > 0 && request.kind !== 'refused' ? { tone: 'error', text: `Only ${file.name} was opened: drop one file at a time.` } : undefined);
       await open(request);
     },
@@ -75,8 +79,8 @@ export function useFileOpener({ snapshot, client, onViewChange, confirmReplace, 
       fileInput.current?.click();
       return;
     }
-    void bridge.openScenarioFile().then(
-      (result) => {
+    void Promise.all([bridge.openScenarioFile(), fileReaders()]).then(
+      ([result, { openRequestForDialogResult }]) => {
         if (!result.ok) return setNotice({ tone: 'error', text: `The file could not be opened: ${result.error}` });
         const request = openRequestForDialogResult(result.value);
         if (request) void open(request);

@@ -10,9 +10,10 @@ import type { ExportMoment } from '../../shared/export/export-types.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { boundsOf, clamp, type TimeView } from '../../shared/figure/time-view.ts';
-import { formatSpan } from '../app/format-time.ts';
+import { formatSpan } from '../format/format-time.ts';
 import type { OpenRequest } from './open-exported-file.ts';
 import { axisTime } from './export-form.ts';
+import { useLatest } from '../state/use-latest.ts';
 
 export type OpenStatus = { tone: 'progress' | 'ok'; text: string } | { tone: 'error'; text: string };
 
@@ -44,10 +45,8 @@ export interface Reopen {
 export function useReopenMoment({ snapshot, client, onViewChange }: ReopenOptions): Reopen {
   const [status, setStatus] = useState<OpenStatus | undefined>();
   const pending = useRef<Pending | undefined>(undefined);
-  const latest = useRef(snapshot);
-  latest.current = snapshot;
-  const viewChange = useRef(onViewChange);
-  viewChange.current = onViewChange;
+  const latest = useLatest(snapshot);
+  const viewChange = useLatest(onViewChange);
 
   const open = useCallback(
     (request: OpenRequest) => {
@@ -61,14 +60,14 @@ export function useReopenMoment({ snapshot, client, onViewChange }: ReopenOption
         sourceName,
         scenarioText,
         moment: request.kind === 'moment' ? { fileName: request.fileName, value: request.moment } : undefined,
-        before: latest.current.scenario,
-        beforeErrors: latest.current.loadErrors,
-        beforeFailure: latest.current.lastFailure,
+        before: latest().scenario,
+        beforeErrors: latest().loadErrors,
+        beforeFailure: latest().lastFailure,
       };
       setStatus({ tone: 'progress', text: request.kind === 'moment' ? `Reopening the moment in ${request.fileName}…` : `Opening ${sourceName}…` });
       client.send({ type: 'load', scenarioText, sourceName });
     },
-    [client],
+    [client, latest],
   );
 
   useEffect(() => {
@@ -114,12 +113,12 @@ export function useReopenMoment({ snapshot, client, onViewChange }: ReopenOption
     if (snapshot.version <= p.seekSentAt || snapshot.working !== undefined || snapshot.nowMs !== targetMs) return;
     const view = clamp(p.moment.value.view, boundsOf(scenario.durationMs));
     pending.current = undefined;
-    viewChange.current(view);
+    viewChange()(view);
     setStatus({
       tone: 'ok',
       text: `Reopened ${p.moment.fileName}: ${scenario.title || scenario.name} at ${formatSpan(targetMs)}, showing ${axisTime(view.startMs)} to ${axisTime(view.endMs)}.`,
     });
-  }, [snapshot, client]);
+  }, [snapshot, client, viewChange]);
 
   const dismiss = useCallback(() => setStatus(undefined), []);
   return { open, status, dismiss };

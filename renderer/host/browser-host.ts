@@ -15,6 +15,7 @@ import {
 import { isLessonId, sanitizeLessonProgress, validateLessonProgress, type LessonProgress } from '../../shared/ipc/lesson-progress.ts';
 import { readStoredDraft, validateScenarioDraft } from '../../shared/ipc/scenario-draft.ts';
 import type { HostServices } from './host-services.ts';
+import { isRecord } from '../../shared/validation/checked.ts';
 
 export const SETTINGS_KEY = 'tokenscope.settings';
 /** The key the lesson panel has always used, so learners keep their place across this change. */
@@ -43,10 +44,6 @@ export interface BrowserHostOptions {
 
 function reason(error: unknown): string {
   return error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Local storage when the page may use it; otherwise a map that lasts as long as the tab. */

@@ -65,7 +65,9 @@ export function EventTable(props: EventTableProps) {
   const { rowHeight } = metrics;
   // The sticky header row takes one row height of the scroll area.
   const viewportHeight = metrics.clientHeight > rowHeight ? metrics.clientHeight - rowHeight : FALLBACK_VISIBLE_ROWS * rowHeight;
-  const view = visibleWindow({ scrollTop, viewportHeight, rowHeight, rowCount: rows.length, overscan: OVERSCAN });
+  // While following, the view sits at the bottom, wherever the last scroll left it.
+  const shownTop = follow ? bottomScrollTop(viewportHeight, rows.length * rowHeight) : scrollTop;
+  const view = visibleWindow({ scrollTop: shownTop, viewportHeight, rowHeight, rowCount: rows.length, overscan: OVERSCAN });
   const activeIndex = rowIndexOfSeq(rows, activeSeq);
   const pageSize = Math.max(1, Math.floor(viewportHeight / rowHeight) - 1);
 
@@ -91,25 +93,26 @@ export function EventTable(props: EventTableProps) {
     setScrollTop(top);
   }, []);
 
-  // Follow the newest row while the view is at the bottom (the user has not scrolled up).
+  // The scroll area shows where the table is (following the newest row while the user has not scrolled up).
   useLayoutEffect(() => {
-    if (follow) scrollTo(bottomScrollTop(viewportHeight, view.totalHeight));
-  }, [follow, rows.length, viewportHeight, view.totalHeight, scrollTo]);
+    const el = scroller.current;
+    if (el && el.scrollTop !== shownTop) el.scrollTop = shownTop;
+  }, [shownTop]);
 
   // A selection made elsewhere (the chart) becomes the active row and is scrolled into view.
-  const lastSelected = useRef<number | undefined>(undefined);
-  useEffect(() => {
-    if (selectedSeq === lastSelected.current) return;
-    lastSelected.current = selectedSeq;
+  const [revealedSeq, setRevealedSeq] = useState<number | undefined>(undefined);
+  if (selectedSeq !== revealedSeq) {
+    setRevealedSeq(selectedSeq);
     const index = rowIndexOfSeq(rows, selectedSeq);
-    if (index < 0) return;
-    setActiveSeq(selectedSeq);
-    const top = scrollTopToReveal(index, scrollTop, viewportHeight, rowHeight);
-    if (top !== scrollTop) {
-      setFollow(isAtBottom(top, viewportHeight, view.totalHeight));
-      scrollTo(top);
+    if (index >= 0) {
+      setActiveSeq(selectedSeq);
+      const top = scrollTopToReveal(index, shownTop, viewportHeight, rowHeight);
+      if (top !== shownTop) {
+        setFollow(isAtBottom(top, viewportHeight, view.totalHeight));
+        setScrollTop(top);
+      }
     }
-  }, [selectedSeq, rows, scrollTop, viewportHeight, rowHeight, view.totalHeight, scrollTo]);
+  }
 
   const onScroll = () => {
     const el = scroller.current;
@@ -122,8 +125,8 @@ export function EventTable(props: EventTableProps) {
     const seq = rows[index];
     if (seq === undefined) return;
     setActiveSeq(seq);
-    const top = scrollTopToReveal(index, scrollTop, viewportHeight, rowHeight);
-    if (top !== scrollTop) {
+    const top = scrollTopToReveal(index, shownTop, viewportHeight, rowHeight);
+    if (top !== shownTop) {
       setFollow(isAtBottom(top, viewportHeight, view.totalHeight));
       scrollTo(top);
     }
@@ -156,7 +159,7 @@ export function EventTable(props: EventTableProps) {
   const onFocus = () => {
     if (activeIndex >= 0 || rows.length === 0) return;
     const selected = rowIndexOfSeq(rows, selectedSeq);
-    activate(selected >= 0 ? selected : Math.min(rows.length - 1, Math.floor(scrollTop / rowHeight)));
+    activate(selected >= 0 ? selected : Math.min(rows.length - 1, Math.floor(shownTop / rowHeight)));
   };
 
   const rowId = (seq: number) => `${baseId}-event-${seq}`;

@@ -281,7 +281,12 @@ function Jwt(props: { jwt: string | undefined }) {
   const area = useRef<HTMLTextAreaElement>(null);
   const labelId = useId();
   const jwt = props.jwt;
-  useEffect(() => setStatus(''), [jwt]);
+  // Another token's JWT: what was said about the last one no longer applies.
+  const [statusOf, setStatusOf] = useState(jwt);
+  if (statusOf !== jwt) {
+    setStatusOf(jwt);
+    setStatus('');
+  }
   return (
     <div className="ts-jwt">
       <h3 className="ts-section-title" id={labelId}>

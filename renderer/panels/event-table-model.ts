@@ -59,7 +59,30 @@ export function eventSymbol(type: SimEventType): string {
     case 'warning':
     case 'token.leaked':
       return '⚠';
-    default:
+    case 'apiserver.started':
+    case 'apiserver.stopped':
+    case 'cluster.upgraded':
+    case 'kubectl.ran':
+    case 'kubelet.started':
+    case 'kubelet.stopped':
+    case 'manifest.applied':
+    case 'pod.created':
+    case 'pod.deleted':
+    case 'pod.running':
+    case 'pod.terminating':
+    case 'secret.created':
+    case 'secret.deleted':
+    case 'secret.labelled':
+    case 'serviceaccount.created':
+    case 'serviceaccount.deleted':
+    case 'signing-key.fetched':
+    case 'signing-key.retired':
+    case 'signing-key.rotated':
+    case 'token.expired':
+    case 'token.file-written':
+    case 'token.invalidated':
+    case 'token.issued':
+    case 'token.refresh-due':
       return '';
   }
 }

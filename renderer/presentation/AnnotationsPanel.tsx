@@ -8,7 +8,7 @@
  *
  * Loaded on first use (the YAML library it rewrites the scenario with is not needed for the first timeline).
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
 import { setScenarioAnnotations } from '../../shared/scenario/scenario-annotations.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
@@ -70,16 +70,21 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
   };
 
   const handled = useRef<number | undefined>(undefined);
+  // Only a new request opens the form (at the playhead or the window as they are then); the playhead moving on while
+  // it is open must not reset what is typed.
+  const openRequested = useEffectEvent((asked: AnnotationRequest) => {
+    if (handled.current === asked.id) return;
+    handled.current = asked.id;
+    open(undefined, asked.kind === 'playhead' ? draftAtPlayhead(nowMs) : draftOverWindow(view, scenario.durationMs));
+  });
   useEffect(() => {
-    if (!request || handled.current === request.id) return;
-    handled.current = request.id;
-    open(undefined, request.kind === 'playhead' ? draftAtPlayhead(nowMs) : draftOverWindow(view, scenario.durationMs));
-    // Only a new request opens the form; the playhead moving on while it is open must not reset what is typed.
+    if (request) openRequested(request);
   }, [request]);
 
+  const formOpen = editing !== undefined;
   useEffect(() => {
-    if (editing) textInput.current?.focus();
-  }, [editing !== undefined]);
+    if (formOpen) textInput.current?.focus();
+  }, [formOpen]);
 
   const submit = () => {
     if (!editing) return;

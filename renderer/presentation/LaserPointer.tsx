@@ -19,20 +19,21 @@ interface Point {
 export function LaserPointer({ active, children }: { active: boolean; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   const [dot, setDot] = useState<Point | undefined>(undefined);
-  const [trail, setTrail] = useState<Point[]>([]);
+  // The trail as of the last pointer move or animation frame (`atMs`), which is when the dots' fading is measured.
+  const [trail, setTrail] = useState<{ points: Point[]; atMs: number }>({ points: [], atMs: 0 });
 
   useEffect(() => {
     const element = box.current;
     if (!active || !element) {
       setDot(undefined);
-      setTrail([]);
+      setTrail({ points: [], atMs: 0 });
       return;
     }
     const onMove = (e: PointerEvent) => {
       const rect = element.getBoundingClientRect();
       const point = { x: e.clientX - rect.left + element.scrollLeft, y: e.clientY - rect.top + element.scrollTop, atMs: performance.now() };
       setDot(point);
-      setTrail((old) => [...old.slice(-(TRAIL_MAX - 1)), point]);
+      setTrail((old) => ({ points: [...old.points.slice(-(TRAIL_MAX - 1)), point], atMs: point.atMs }));
     };
     const onLeave = () => setDot(undefined);
     element.addEventListener('pointermove', onMove);
@@ -42,7 +43,7 @@ export function LaserPointer({ active, children }: { active: boolean; children: 
     const fade = () => {
       const now = performance.now();
       // A new array each frame while dots remain, so they re-render as they fade; none left, no render.
-      setTrail((old) => (old.length === 0 ? old : old.filter((p) => now - p.atMs <= TRAIL_MS)));
+      setTrail((old) => (old.points.length === 0 ? old : { points: old.points.filter((p) => now - p.atMs <= TRAIL_MS), atMs: now }));
       frame = requestAnimationFrame(fade);
     };
     frame = requestAnimationFrame(fade);
@@ -53,13 +54,13 @@ export function LaserPointer({ active, children }: { active: boolean; children: 
     };
   }, [active]);
 
-  const now = typeof performance !== 'undefined' ? performance.now() : 0;
+  const now = trail.atMs;
   return (
     <div ref={box} className={active ? 'laser-area laser-on' : 'laser-area'} data-testid="laser-area" data-laser={active ? 'on' : 'off'}>
       {children}
       {active && (
         <div className="laser-layer" aria-hidden="true">
-          {trail.slice(0, -1).map((p) => {
+          {trail.points.slice(0, -1).map((p) => {
             const life = Math.max(0, 1 - (now - p.atMs) / TRAIL_MS);
             return <span key={`${p.atMs}:${p.x}:${p.y}`} className="laser-trail" style={{ left: p.x, top: p.y, opacity: 0.6 * life, transform: `translate(-50%, -50%) scale(${0.4 + 0.5 * life})` }} />;
           })}

@@ -6,8 +6,8 @@
 import type { ReactNode } from 'react';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import { TransportBar } from '../app/TransportBar.tsx';
-import { MAX_FONT_SCALE_PERCENT, MIN_FONT_SCALE_PERCENT } from '../../shared/ipc/ipc-contract.ts';
+import { TransportBar } from '../transport/TransportBar.tsx';
+import { MAX_FONT_SCALE_PERCENT, MIN_FONT_SCALE_PERCENT } from '../../shared/figure/scale-theme.ts';
 
 interface Props {
   snapshot: TimelineSnapshot;

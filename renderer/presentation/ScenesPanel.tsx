@@ -10,7 +10,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ScenarioScene } from '../../shared/model/scene.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import { DEFAULT_SCENE_SPEED, MAX_SCENE_NOTE_CHARS } from '../../shared/scenario/parse-scenario.ts';
-import { parseSpeedInput } from '../app/parse-speed-input.ts';
+import { parseSpeedInput } from '../format/parse-speed-input.ts';
 import { commitScenes, moveScene, type SceneEdits } from './scene-edits.ts';
 import { describeScene } from './scene-view.ts';
 

@@ -6,8 +6,8 @@
 import { MAX_ANNOTATION_CHARS, noteLength } from '../../shared/scenario/parse-scenario.ts';
 import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
 import { formatScenarioDuration } from '../../shared/time/duration.ts';
-import { formatSpan } from '../app/format-time.ts';
-import { parseTimeInput } from '../app/parse-time-input.ts';
+import { formatSpan } from '../format/format-time.ts';
+import { parseTimeInput } from '../format/parse-time-input.ts';
 
 export interface AnnotationDraft {
   text: string;

@@ -1,5 +1,5 @@
 /** Presentation type sizes: steps of 25 % from 100 to 250 (Ctrl/⌘ + = and − move one step, Ctrl/⌘ + 0 resets). */
-import { MAX_FONT_SCALE_PERCENT, MIN_FONT_SCALE_PERCENT } from '../../shared/ipc/ipc-contract.ts';
+import { MAX_FONT_SCALE_PERCENT, MIN_FONT_SCALE_PERCENT } from '../../shared/figure/scale-theme.ts';
 
 export const FONT_SCALE_STEP = 25;
 export const FONT_SCALE_STEPS: readonly number[] = Array.from({ length: (MAX_FONT_SCALE_PERCENT - MIN_FONT_SCALE_PERCENT) / FONT_SCALE_STEP + 1 }, (_, i) => MIN_FONT_SCALE_PERCENT + i * FONT_SCALE_STEP);

@@ -4,7 +4,7 @@
  */
 import { boundsOf, clamp, fitAll, type TimeView } from '../../shared/figure/time-view.ts';
 import type { SceneSpotlight, ScenarioScene } from '../../shared/model/scene.ts';
-import { formatSpan, formatSpeed } from '../app/format-time.ts';
+import { formatSpan, formatSpeed } from '../format/format-time.ts';
 
 export function sceneView(scene: ScenarioScene, durationMs: number): TimeView {
   if (scene.window.kind === 'fit') return fitAll(durationMs);

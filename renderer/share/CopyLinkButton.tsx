@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { ExportMoment } from '../../shared/export/export-types.ts';
 import type { HostServices } from '../host/host-services.ts';
-import { scenarioFileName } from '../app/scenario-file-name.ts';
+import { scenarioFileName } from '../../shared/scenario/scenario-file-name.ts';
 import { useCopyLink } from './use-copy-link.ts';
 import { LinkOutcome } from './LinkOutcome.tsx';
 import './share.css';

@@ -5,7 +5,6 @@
  * web address of its own to put in a link.
  */
 import { useCallback, useState } from 'react';
-import { CHAT_LINK_MAX_CHARS, momentLink } from '../../shared/export/moment-link.ts';
 import type { ExportMoment } from '../../shared/export/export-types.ts';
 import type { HostServices } from '../host/host-services.ts';
 
@@ -24,6 +23,9 @@ export interface CopyLink {
   copyAnyway(): void;
   dismiss(): void;
 }
+
+/** The code that reads and writes links (a compressor among it): loaded on first use, not with the app. */
+export const loadMomentLinks = () => import('../../shared/export/moment-link.ts');
 
 /** Where the page was loaded from, which a link must lead back to; the desktop has none to give. */
 export function pageAddress(host: Pick<HostServices, 'kind'>): string | undefined {
@@ -48,9 +50,11 @@ export function useCopyLink(host: Pick<HostServices, 'kind' | 'copyToClipboard'>
     (moment: ExportMoment) => {
       const base = pageAddress(host);
       if (base === undefined) return setOutcome({ kind: 'desktop' });
-      const link = momentLink(base, moment);
-      if (link.length > CHAT_LINK_MAX_CHARS) return setOutcome({ kind: 'too-long', link });
-      write(link);
+      void loadMomentLinks().then(({ CHAT_LINK_MAX_CHARS, momentLink }) => {
+        const link = momentLink(base, moment);
+        if (link.length > CHAT_LINK_MAX_CHARS) return setOutcome({ kind: 'too-long', link });
+        write(link);
+      });
     },
     [host, write],
   );

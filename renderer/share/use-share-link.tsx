@@ -7,20 +7,23 @@
  * with a sentence and changes nothing; a good one is opened like an exported image, asking first before unsaved notes
  * are replaced.
  */
-import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ClipboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { findMomentFragment, readMomentFragment, type MomentLinkReading } from '../../shared/export/moment-link.ts';
+import type { MomentLinkReading } from '../../shared/export/moment-link.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
 import type { HostServices } from '../host/host-services.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import type { FileOpener } from '../export-dialog/use-file-opener.tsx';
 import type { OpenRequest } from '../export-dialog/open-exported-file.ts';
-import { exportMomentOf } from '../export-dialog/use-export-moment.ts';
+import { exportMomentOf } from '../../shared/export/export-source.ts';
 import { useLatest } from '../state/use-latest.ts';
-import { useCopyLink } from './use-copy-link.ts';
-import { LinkOutcome } from './LinkOutcome.tsx';
-import { OpenLinkDialog } from './OpenLinkDialog.tsx';
+import { loadMomentLinks, useCopyLink } from './use-copy-link.ts';
+import { LoadingNote } from '../a11y/LoadingNote.tsx';
 import './share.css';
+
+// The messages about links and the prompt for one load on first use, so they do not delay the first timeline.
+const LinkOutcome = lazy(() => import('./LinkOutcome.tsx').then((m) => ({ default: m.LinkOutcome })));
+const OpenLinkDialog = lazy(() => import('./OpenLinkDialog.tsx').then((m) => ({ default: m.OpenLinkDialog })));
 
 /** What the reopening messages call a link ("Reopening the moment in the link…"). */
 export const LINK_SOURCE_NAME = 'the link';
@@ -65,7 +68,7 @@ export function useShareLink({ host, snapshot, view, opener, saveScenario }: Sha
   const open = useCallback(
     (reading: MomentLinkReading) => {
       const request = openRequestForLink(reading);
-      if (request) void latest.current.opener.openRequest(request);
+      if (request) void latest().opener.openRequest(request);
     },
     [latest],
   );
@@ -74,7 +77,11 @@ export function useShareLink({ host, snapshot, view, opener, saveScenario }: Sha
   const openedOnLoad = useRef(false);
   useEffect(() => {
     if (typeof window === 'undefined') return;
-    const openHash = () => open(readMomentFragment(window.location.hash));
+    const openHash = () => {
+      const { hash } = window.location;
+      // No fragment, nothing to read: the link code is not fetched for it.
+      if (hash.length > 1) void loadMomentLinks().then(({ readMomentFragment }) => open(readMomentFragment(hash)));
+    };
     if (!openedOnLoad.current) {
       openedOnLoad.current = true;
       openHash();
@@ -84,7 +91,7 @@ export function useShareLink({ host, snapshot, view, opener, saveScenario }: Sha
   }, [open]);
 
   const copyLink = useCallback(() => {
-    const { snapshot: current, view: shown } = latest.current;
+    const { snapshot: current, view: shown } = latest();
     setNotice(undefined);
     if (!current.scenario) return setNotice('There is no moment to link to yet: no scenario is loaded.');
     copy(exportMomentOf(current.scenario, current.nowMs, shown));
@@ -94,9 +101,11 @@ export function useShareLink({ host, snapshot, view, opener, saveScenario }: Sha
     (e: ClipboardEvent<HTMLElement>) => {
       const text = e.clipboardData.getData('text/plain');
       e.preventDefault();
-      const fragment = findMomentFragment(text);
-      if (fragment !== undefined) return open(readMomentFragment(fragment));
-      open({ kind: 'refused', error: text.trim() === '' ? 'The clipboard holds no text, so no link to open' : 'The pasted text is not a TokenScope link (one has #tokenscope= in it)' });
+      void loadMomentLinks().then(({ findMomentFragment, readMomentFragment }) => {
+        const fragment = findMomentFragment(text);
+        if (fragment !== undefined) return open(readMomentFragment(fragment));
+        open({ kind: 'refused', error: text.trim() === '' ? 'The clipboard holds no text, so no link to open' : 'The pasted text is not a TokenScope link (one has #tokenscope= in it)' });
+      });
     },
     [open],
   );
@@ -109,7 +118,9 @@ export function useShareLink({ host, snapshot, view, opener, saveScenario }: Sha
 
   const toast = outcome && (
     <div className="export-open-status" data-tone={outcome.kind === 'failed' ? 'error' : 'ok'} data-testid="share-link-toast">
-      <LinkOutcome outcome={outcome} onSaveScenario={() => void saveScenario()} onCopyAnyway={copyAnyway} />
+      <Suspense fallback={<p>{outcome.kind === 'copying' ? 'Copying the link…' : 'One moment…'}</p>}>
+        <LinkOutcome outcome={outcome} onSaveScenario={() => void saveScenario()} onCopyAnyway={copyAnyway} />
+      </Suspense>
       <button type="button" onClick={dismiss} aria-label="Dismiss this message">
         ✕
       </button>
@@ -138,13 +149,15 @@ export function useShareLink({ host, snapshot, view, opener, saveScenario }: Sha
           document.body,
         )}
       {prompting && (
-        <OpenLinkDialog
-          onClose={() => setPrompting(false)}
-          onOpen={(reading) => {
-            setPrompting(false);
-            open(reading);
-          }}
-        />
+        <Suspense fallback={<LoadingNote>Opening the link prompt…</LoadingNote>}>
+          <OpenLinkDialog
+            onClose={() => setPrompting(false)}
+            onOpen={(reading) => {
+              setPrompting(false);
+              open(reading);
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

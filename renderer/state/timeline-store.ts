@@ -1,5 +1,6 @@
 /**
- * The renderer's copy of what the engine reported: the scenario, the append-only event and token logs, the clock.
+ * The renderer's copy of what the engine reported: the scenario, the event and token logs (with what a seek back
+ * cut kept for a seek forward over the same future), the clock.
  * Engine batches are applied here and nowhere else; React reads it through `useTimelineStore`, and the canvas loop
  * reads it directly each frame. `version` changes whenever anything does, so derived data can be memoised on it.
  */
@@ -53,6 +54,9 @@ export class TimelineStore {
   };
   private readonly events: SimEvent[] = [];
   private readonly tokens: TokenSummary[] = [];
+  /** What the engine sent, including what a seek back cut from the shown log: `events` is always a prefix of it. */
+  private readonly keptEvents: SimEvent[] = [];
+  private readonly keptTokens: TokenSummary[] = [];
   private readonly listeners = new Set<() => void>();
 
   getSnapshot = (): TimelineSnapshot => this.snapshot;
@@ -68,6 +72,8 @@ export class TimelineStore {
       case 'loaded':
         this.events.length = 0;
         this.tokens.length = 0;
+        this.keptEvents.length = 0;
+        this.keptTokens.length = 0;
         this.publish({ ...s, scenario: message.scenario, loadErrors: undefined, lastError: message.scenario.workWarning, halt: undefined, nowMs: 0, playing: false, tokenDetails: new Map() });
         return;
       case 'load-failed':
@@ -75,10 +81,8 @@ export class TimelineStore {
         return;
       case 'progress': {
         const rewound = message.fromEvent < this.events.length || message.fromToken < this.tokens.length;
-        this.events.length = message.fromEvent;
-        this.tokens.length = message.fromToken;
-        for (const e of message.events) this.events.push(e);
-        for (const t of message.tokens) this.tokens.push(t);
+        applyBatch(this.events, this.keptEvents, message.fromEvent, message.keptEvents, message.events);
+        applyBatch(this.tokens, this.keptTokens, message.fromToken, message.keptTokens, message.tokens);
         this.publish({
           ...s,
           events: this.events,
@@ -106,6 +110,10 @@ export class TimelineStore {
       case 'halted':
         this.publish({ ...s, halt: { atMs: message.atMs, message: message.message }, lastError: message.message });
         return;
+      case 'apply-result':
+      case 'kubectl-result':
+        // The answer to one panel's request: that panel reads it from the client; the store has nothing to keep.
+        return;
     }
   }
 
@@ -129,5 +137,23 @@ export class TimelineStore {
   private publish(next: TimelineSnapshot): void {
     this.snapshot = { ...next, version: this.snapshot.version + 1 };
     for (const listener of this.listeners) listener();
+  }
+}
+
+/**
+ * Cuts `shown` to `from`, shows the next `kept` entries of `sent` again, then appends `added`, which replace whatever
+ * `sent` held after the kept ones (a future the engine no longer has).
+ */
+function applyBatch<T>(shown: T[], sent: T[], from: number, kept: number, added: readonly T[]): void {
+  const keptTo = from + kept;
+  if (from > shown.length || keptTo > sent.length) throw new Error(`internal: a batch from ${from} keeping ${kept} does not fit a log of ${shown.length} shown and ${sent.length} kept`);
+  shown.length = from;
+  // In place: views that follow the log read only what was appended to the same array (AppendOnlyCursor).
+  for (let i = from; i < keptTo; i++) shown.push(sent[i]!);
+  if (added.length === 0) return;
+  sent.length = keptTo;
+  for (const entry of added) {
+    shown.push(entry);
+    sent.push(entry);
   }
 }

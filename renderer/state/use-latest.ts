@@ -1,13 +1,13 @@
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 
 /**
- * A ref to the latest `value`, updated as each render is committed (before the effects declared after it run), for
- * handlers, frame callbacks and effects that outlive the render they were made in.
+ * The latest `value`, read through a stable function: updated as each render is committed (before the effects
+ * declared after it run), for handlers, frame callbacks and effects that outlive the render they were made in.
  */
-export function useLatest<T>(value: T): RefObject<T> {
+export function useLatest<T>(value: T): () => T {
   const ref = useRef(value);
   useLayoutEffect(() => {
     ref.current = value;
   });
-  return ref;
+  return useCallback(() => ref.current, []);
 }

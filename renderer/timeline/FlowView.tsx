@@ -10,7 +10,7 @@ import type { DrawPlan } from '../../shared/figure/primitives.ts';
 import type { FlowLayout } from '../../shared/figure/layout.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
 import type { FlowLanes, TimelineLanes } from '../../shared/lanes/lane-types.ts';
-import { SpotlightOverlay, type SpotlightTarget } from '../presentation/SpotlightOverlay.tsx';
+import { SpotlightOverlay, type SpotlightTarget } from './SpotlightOverlay.tsx';
 import type { FlowWindow } from './flow-window.ts';
 import { LaneLabels } from './LaneLabels.tsx';
 import { firstTokenPoint } from './token-at-point.ts';

@@ -1,9 +1,9 @@
 /**
- * The one time axis under both flows, in React (d3 does the math, React owns the nodes): ticks at durations people
+ * The one time axis under both flows, in React (the shared time scale places the ticks, React owns the nodes): ticks at durations people
  * count in, labelled as simulated time ("0 h", "1 h 30 m", "2 d"), and the "now" badge over the cursor.
  */
-import { scaleLinear } from 'd3';
 import type { TimeView } from '../../shared/figure/time-view.ts';
+import { timeScale } from '../../shared/figure/time-scale.ts';
 import { formatSimTick, simTimeTicks } from '../../shared/figure/axis.ts';
 import type { TimelineTheme } from '../../shared/figure/theme.ts';
 
@@ -20,7 +20,7 @@ export function TimeAxis({ view, width, nowMs, theme }: Props) {
   const axisY = badgeH + 4;
   const height = axisY + 8 + Math.round(fontSize * 1.5);
   if (!(width > 0)) return <div className="tl-axis" style={{ height }} />;
-  const x = scaleLinear().domain([view.startMs, view.endMs]).range([0, width]);
+  const x = timeScale(view, width);
   const ticks = simTimeTicks(view, width, theme.tickSpacing);
   const nowX = x(nowMs);
   const showNow = nowX >= -0.5 && nowX <= width + 0.5;

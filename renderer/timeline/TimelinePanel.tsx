@@ -5,8 +5,8 @@
  * or the device pixel ratio changed. Zoom and pan change the one `view` prop, so both flows always show the same time.
  *
  * The parts: the lane density that fits the room (use-lane-density.ts), the canvas window of a tall flow
- * (use-flow-windows.ts), the paint loop (use-canvas-paint.ts), the keyboard, wheel and pointer (use-view-gestures.ts),
- * and each flow's view (FlowView.tsx).
+ * (use-flow-windows.ts), the paint loop (use-canvas-paint.ts), the keyboard, wheel and pointer (use-view-gestures.ts,
+ * with d3-zoom's gestures in use-timeline-zoom.ts), and each flow's view (FlowView.tsx).
  */
 import { useCallback, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
@@ -19,7 +19,7 @@ import { planFlow } from '../../shared/figure/draw-plan.ts';
 import { themeNamed, type ThemeName, type TimelineTheme } from '../../shared/figure/theme.ts';
 import { scaleTheme } from '../../shared/figure/scale-theme.ts';
 import { annotationsForFlow, screenNoteRows } from '../../shared/figure/plan-annotations.ts';
-import { spotlightIndexOf, spotlightTarget } from '../presentation/SpotlightOverlay.tsx';
+import { spotlightIndexOf, spotlightTarget } from './SpotlightOverlay.tsx';
 import type { SceneSpotlight } from '../../shared/model/scene.ts';
 import { useDocumentThemeName } from './use-document-theme.ts';
 import { TimeAxis } from './TimeAxis.tsx';
@@ -118,12 +118,14 @@ export function TimelinePanel(props: TimelinePanelProps) {
   const spot = spotlightTarget(layouts, spotlightIndex);
 
   // Tall flows are painted through a window onto their visible band (flow-window.ts).
-  const { windows, windowKey, setPlotElement } = useFlowWindows(layouts, scrollParentOf);
+  const { windows, setPlotElement } = useFlowWindows(layouts, scrollParentOf);
+  // Planned again when the window of time changes, not when the same window comes in a new object.
+  const { startMs: viewStartMs, endMs: viewEndMs } = view;
   const plans = useMemo(
     () =>
       lanes.flows.map((flow, i) => {
         const w = windows[i];
-        return planFlow(lanes, flow.flowId, view, { width: timeWidth, height: layouts[i]!.height }, theme, { token: selectedToken }, {
+        return planFlow(lanes, flow.flowId, { startMs: viewStartMs, endMs: viewEndMs }, { width: timeWidth, height: layouts[i]!.height }, theme, { token: selectedToken }, {
           layout: layouts[i]!,
           origin: { x: inset, y: 0 },
           bleed: inset,
@@ -132,21 +134,21 @@ export function TimelinePanel(props: TimelinePanelProps) {
           ...(hitTimes.has(flow.flowId) ? { searchHits: hitTimes.get(flow.flowId)! } : {}),
         });
       }),
-    // windowKey stands for `windows` (a new array every render).
-    [lanes, layouts, view.startMs, view.endMs, timeWidth, inset, theme, selectedToken, windowKey, annotations, hitTimes],
+    [lanes, layouts, viewStartMs, viewEndMs, timeWidth, inset, theme, selectedToken, windows, annotations, hitTimes],
   );
   const onCanvas = useCanvasPaint(plans, windows);
+
+  // Latest values for event handlers that outlive a render (wheel, pointer capture, d3-zoom).
+  const live = useLatest({ view, plans, windows, plotWidth: timeWidth, inset, durationMs });
+  const { onKeyDown, pointerHandlers, tooltip, dragging, hoverToken, zoomPlot } = useViewGestures({ rootRef, live, hasFlows, tokens: snapshot.tokens, events: snapshot.events, onViewChange, onSelectToken });
   const onPlot = useCallback(
     (index: number, element: HTMLDivElement | null) => {
       setPlotElement(index, element);
+      zoomPlot(index, element);
       if (index === 0) measurePlot(element);
     },
-    [setPlotElement, measurePlot],
+    [setPlotElement, zoomPlot, measurePlot],
   );
-
-  // Latest values for event handlers that outlive a render (wheel, pointer capture).
-  const live = useLatest({ view, plans, windows, plotWidth: timeWidth, inset, durationMs });
-  const { onKeyDown, pointerHandlers, tooltip, dragging, hoverToken } = useViewGestures({ rootRef, live, hasFlows, tokens: snapshot.tokens, events: snapshot.events, onViewChange, onSelectToken });
 
   const rootStyle = chromeStyle(theme);
   if (!snapshot.scenario || !hasFlows) {

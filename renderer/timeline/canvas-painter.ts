@@ -58,7 +58,7 @@ export interface CanvasPaintOptions {
 const patternCache = new WeakMap<object, Map<string, CanvasPattern | null>>();
 
 function defaultTile(width: number, height: number): TileCanvas | undefined {
-  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height) as unknown as TileCanvas;
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
   if (typeof document !== 'undefined') {
     const canvas = document.createElement('canvas');
     canvas.width = width;
@@ -70,7 +70,7 @@ function defaultTile(width: number, height: number): TileCanvas | undefined {
 
 function patternFor(ctx: Canvas2D, spec: PatternSpec, options: CanvasPaintOptions): CanvasPattern | null {
   let cache = patternCache.get(ctx);
-  if (!cache) patternCache.set(ctx, (cache = new Map()));
+  if (!cache) patternCache.set(ctx, (cache = new Map<string, CanvasPattern | null>()));
   const key = `${options.dpr}|${spec.id}|${spec.size}|${spec.background}|${spec.stroke}|${spec.lineWidth}|${spec.kind}`;
   if (cache.has(key)) return cache.get(key) ?? null;
   const geometry = patternGeometry(spec);

@@ -2,7 +2,8 @@
  * Where a token's bar is on screen, for end-to-end tests ("click the first token") and for keyboard focus: the centre
  * of the visible part of the bar, in CSS px relative to the plan (the flow's canvas).
  */
-import { msToX, type TimeView } from '../../shared/figure/time-view.ts';
+import type { TimeView } from '../../shared/figure/time-view.ts';
+import { timeScale } from '../../shared/figure/time-scale.ts';
 import { heldUntil, lastHeldStartingBy, type DrawPlan, type HitRegion } from '../../shared/figure/primitives.ts';
 import type { Point } from './hit-test.ts';
 
@@ -11,8 +12,9 @@ function centreOf(plan: Pick<DrawPlan, 'plot'>, view: TimeView, region: Extract<
   const end = Math.min(region.endMs, view.endMs, nowMs !== undefined && nowMs > region.startMs ? Math.max(nowMs, view.startMs) : Number.POSITIVE_INFINITY);
   const start = Math.max(region.startMs, view.startMs);
   if (!(end > start)) return undefined;
-  const x0 = plan.plot.x + msToX(view, plan.plot.width, start);
-  const x1 = plan.plot.x + msToX(view, plan.plot.width, end);
+  const x = timeScale(view, plan.plot.width);
+  const x0 = plan.plot.x + x(start);
+  const x1 = plan.plot.x + x(end);
   return { x: Math.round(((x0 + x1) / 2) * 10) / 10, y: Math.round(((region.y0 + region.y1) / 2) * 10) / 10 };
 }
 

@@ -16,11 +16,11 @@ export function useCanvasPaint(plans: readonly DrawPlan[], windows: readonly (Fl
   const painted = useRef(new Map<number, { plan: DrawPlan; dpr: number; band: FlowWindow | undefined }>());
   const paint = useCallback(() => {
     const dpr = typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
-    live.current.plans.forEach((plan, i) => {
+    live().plans.forEach((plan, i) => {
       const canvas = canvases.current.get(i);
       if (!canvas) return;
       const last = painted.current.get(i);
-      const band = live.current.windows[i];
+      const band = live().windows[i];
       if (last && last.dpr === dpr && sameWindow(last.band, band)) {
         if (last.plan === plan) return;
         // Nothing in view changed (say, play goes on past a zoomed-in view): keep the pixels.

@@ -1,7 +1,7 @@
 /**
  * Where each tall flow's canvas window is (see flow-window.ts): read from the layout after every render, on scroll and
- * on resize. Returns the windows (undefined for a flow painted whole), a key that changes only when one of them does,
- * and the ref callback each flow's plot element reports to.
+ * on resize. Returns the windows (undefined for a flow painted whole) and the ref callback each flow's plot element
+ * reports to.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FlowLayout } from '../../shared/figure/layout.ts';
@@ -10,21 +10,24 @@ import { flowWindow, sameWindow, WINDOW_MIN_HEIGHT, type FlowWindow } from './fl
 import { useFrameScheduler } from './use-frame-scheduler.ts';
 
 export interface FlowWindows {
+  /** The same array from render to render while no window moves. */
   windows: readonly (FlowWindow | undefined)[];
-  /** Stands for `windows` (a new array every render) in dependency lists. */
-  windowKey: string;
   setPlotElement(index: number, element: HTMLDivElement | null): void;
 }
 
 export function useFlowWindows(layouts: readonly FlowLayout[], scrollParentOf: () => Element | undefined): FlowWindows {
   const [windowState, setWindowState] = useState<readonly (FlowWindow | undefined)[]>([]);
-  const windows = layouts.map((layout, i) => (layout.height > WINDOW_MIN_HEIGHT ? (windowState[i] ?? { top: 0, height: Math.min(layout.height, WINDOW_MIN_HEIGHT) }) : undefined));
-  const windowKey = windows.map((w) => (w ? `${w.top}+${w.height}` : '')).join('|');
+  const computed = layouts.map((layout, i) => (layout.height > WINDOW_MIN_HEIGHT ? (windowState[i] ?? { top: 0, height: Math.min(layout.height, WINDOW_MIN_HEIGHT) }) : undefined));
+  const windowKey = computed.map((w) => (w ? `${w.top}+${w.height}` : '')).join('|');
+  // The same array while no window moves, so what is planned from them is not planned again.
+  const [kept, setKept] = useState({ key: windowKey, windows: computed });
+  if (kept.key !== windowKey) setKept({ key: windowKey, windows: computed });
+  const windows = kept.key === windowKey ? kept.windows : computed;
   const live = useLatest({ layouts, windows });
   const plotElements = useRef(new Map<number, HTMLDivElement>());
 
   const updateWindows = useCallback(() => {
-    const { layouts: current, windows: shown } = live.current;
+    const { layouts: current, windows: shown } = live();
     if (!current.some((l) => l.height > WINDOW_MIN_HEIGHT)) return;
     const box = scrollParentOf()?.getBoundingClientRect();
     const viewportBottom = typeof window !== 'undefined' && window.innerHeight > 0 ? window.innerHeight : Number.POSITIVE_INFINITY;
@@ -56,5 +59,5 @@ export function useFlowWindows(layouts: readonly FlowLayout[], scrollParentOf: (
     if (element) plotElements.current.set(index, element);
     else plotElements.current.delete(index);
   }, []);
-  return { windows, windowKey, setPlotElement };
+  return { windows, setPlotElement };
 }

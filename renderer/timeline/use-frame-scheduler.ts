@@ -3,7 +3,7 @@ import { useLatest } from '../state/use-latest.ts';
 
 /** One rAF scheduler: `request()` asks for a frame; several requests before it runs give one paint. */
 export function useFrameScheduler(paint: () => void): () => void {
-  const paintRef = useLatest(paint);
+  const latestPaint = useLatest(paint);
   const pending = useRef<number | undefined>(undefined);
   useEffect(
     () => () => {
@@ -14,10 +14,10 @@ export function useFrameScheduler(paint: () => void): () => void {
   );
   return useCallback(() => {
     if (pending.current !== undefined) return;
-    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number;
+    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (cb: FrameRequestCallback) => setTimeout(() => cb(0), 16);
     pending.current = frame(() => {
       pending.current = undefined;
-      paintRef.current();
+      latestPaint()();
     });
-  }, [paintRef]);
+  }, [latestPaint]);
 }

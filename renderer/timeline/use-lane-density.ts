@@ -59,7 +59,7 @@ export function useLaneDensity({ lanes, scaledTheme, noteRows, rootRef, axisRowR
     if (!root || !axis || typeof getComputedStyle !== 'function') return;
     const column = scrollParentOf();
     const flows = [...root.children].filter((el): el is HTMLElement => el instanceof HTMLElement && el.classList.contains('tl-flow'));
-    const current = live.current;
+    const current = live();
     if (!column || flows.length === 0 || flows.length !== current.length) return;
     const gapPx = parseFloat(getComputedStyle(root).rowGap) || 0;
     const abovePx = Math.max(0, flows[0]!.getBoundingClientRect().top - column.getBoundingClientRect().top - column.clientTop + column.scrollTop);
@@ -74,15 +74,21 @@ export function useLaneDensity({ lanes, scaledTheme, noteRows, rootRef, axisRowR
       return old && old.availablePx === availablePx && old.chromePx === chromePx && old.extrasPx === extrasPx ? old : { availablePx, chromePx, extrasPx };
     });
   }, [rootRef, axisRowRef, extrasRef, scrollParentOf, live]);
-  useLayoutEffect(measureRoom, [measureRoom, layouts, plotWidth]);
+  // Measured before the first paint and when the plot's width changes; after that, whenever the column or the timelines
+  // change size (below), which is when the lanes grow or shrink, not after every batch of play: measuring in a layout
+  // effect forces the page's layout a second time in the frame, while an observer reads the layout the frame made.
+  useLayoutEffect(measureRoom, [measureRoom, plotWidth]);
   const hasFlows = lanes.flows.length > 0;
   useEffect(() => {
     const column = scrollParentOf();
     if (!column || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => measureRoom());
     observer.observe(column);
+    // The timelines' own box too: it grows or shrinks when anything in it does (lanes, a flow's title wrapping, the legend).
+    const root = rootRef.current;
+    if (root) observer.observe(root);
     return () => observer.disconnect();
     // Again once there are flows: the panel renders no root without them.
-  }, [measureRoom, scrollParentOf, hasFlows]);
+  }, [measureRoom, scrollParentOf, hasFlows, rootRef]);
   return { density, theme, layouts, extrasFit };
 }

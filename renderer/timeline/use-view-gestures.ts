@@ -1,9 +1,10 @@
 /**
- * How the timelines answer the keyboard, the wheel and the pointer: keys zoom and pan (view-input.ts), Ctrl + wheel
- * (and a trackpad pinch) zooms around the pointer, a drag pans, two fingers pinch-zoom, a click with no drag selects
- * the token under it, and hovering shows a tooltip. Every change goes through `changeView`, which both flows share.
+ * How the timelines answer the keyboard, the wheel and the pointer: keys zoom and pan and a sideways wheel pans
+ * (view-input.ts); Ctrl + wheel, a trackpad pinch, a drag and two fingers are d3-zoom's (use-timeline-zoom.ts); a
+ * click with no drag selects the token under it, and hovering shows a tooltip. Every change goes through
+ * `changeView`, which both flows share.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import type { DrawPlan } from '../../shared/figure/primitives.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
 import type { SimEvent } from '../../shared/model/events.ts';
@@ -11,7 +12,8 @@ import type { TokenSummary } from '../../shared/rpc/engine-protocol.ts';
 import type { FlowWindow } from './flow-window.ts';
 import { hitTest } from './hit-test.ts';
 import { hitTooltip } from './hit-tooltip.ts';
-import { viewForDrag, viewForKey, viewForPinch, viewForWheel } from './view-input.ts';
+import { viewForKey, viewForWheel } from './view-input.ts';
+import { useTimelineZoom } from './use-timeline-zoom.ts';
 
 /** What the handlers read when they run, which may be renders after they were made. */
 export interface LiveTimeline {
@@ -32,14 +34,11 @@ export interface Tooltip {
   text: string;
 }
 
-interface Gesture {
+/** A press on a flow's canvas: a click selects, unless d3-zoom turned it into a drag. */
+interface Press {
   flowIndex: number;
-  pointers: Map<number, { x: number; y: number }>;
-  startView: TimeView;
-  startX: number;
-  startY: number;
+  pointers: Set<number>;
   dragged: boolean;
-  pinch: { distance: number; midX: number; view: TimeView } | undefined;
 }
 
 export interface FlowPointerHandlers {
@@ -52,7 +51,7 @@ export interface FlowPointerHandlers {
 
 export interface ViewGesturesInput {
   rootRef: RefObject<HTMLDivElement | null>;
-  live: RefObject<LiveTimeline>;
+  live: () => LiveTimeline;
   hasFlows: boolean;
   tokens: readonly TokenSummary[];
   events: readonly SimEvent[];
@@ -67,116 +66,108 @@ export interface ViewGestures {
   dragging: boolean;
   /** The pointer is over something that selects a token when clicked. */
   hoverToken: boolean;
+  /** The ref callback for each flow's plot element, by flow index: d3-zoom listens there. */
+  zoomPlot(index: number, element: HTMLDivElement | null): void;
 }
 
 export function useViewGestures({ rootRef, live, hasFlows, tokens, events, onViewChange, onSelectToken }: ViewGesturesInput): ViewGestures {
+  // Several wheel events may arrive before the next render: each builds on the view the last one asked for.
+  const pendingView = useRef<TimeView | undefined>(undefined);
+  useLayoutEffect(() => {
+    pendingView.current = undefined;
+  });
+  const currentView = useCallback(() => pendingView.current ?? live().view, [live]);
   const changeView = useCallback(
     (next: TimeView | undefined) => {
       if (!next) return false;
-      const current = live.current.view;
+      const current = currentView();
       if (next.startMs === current.startMs && next.endMs === current.endMs) return true;
-      live.current.view = next; // several wheel events may arrive before the next render
+      pendingView.current = next;
       onViewChange(next);
       return true;
     },
-    [live, onViewChange],
+    [currentView, onViewChange],
   );
 
-  // Wheel: non-passive so Ctrl + wheel zooms the timeline instead of the page.
+  // A sideways wheel pans. Non-passive, so a Ctrl + wheel that d3-zoom left alone (already at its limit) does not
+  // zoom the page instead.
   useEffect(() => {
     const root = rootRef.current;
     if (!root) return;
     const onWheel = (e: WheelEvent) => {
-      const plot = (e.target as Element | null)?.closest?.('[data-plot]');
-      if (!plot) return;
-      const rect = plot.getBoundingClientRect();
-      const { view: v, durationMs: d, plotWidth: w, inset: left } = live.current;
-      const next = viewForWheel(
-        { deltaX: e.deltaX, deltaY: e.deltaY, deltaMode: e.deltaMode, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, offsetX: e.clientX - rect.left - left },
-        v,
-        d,
-        w,
-      );
-      if (changeView(next)) e.preventDefault();
+      if (!(e.target as Element | null)?.closest?.('[data-plot]')) return;
+      const { durationMs, plotWidth } = live();
+      const next = viewForWheel({ deltaX: e.deltaX, deltaY: e.deltaY, deltaMode: e.deltaMode, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey }, currentView(), durationMs, plotWidth);
+      if (changeView(next) || e.ctrlKey || e.metaKey) e.preventDefault();
     };
     root.addEventListener('wheel', onWheel, { passive: false });
     return () => root.removeEventListener('wheel', onWheel);
-  }, [rootRef, live, changeView, hasFlows]);
+  }, [rootRef, live, currentView, changeView, hasFlows]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget && (e.target as HTMLElement).closest('input, textarea, select, button')) return;
-    if (changeView(viewForKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey }, live.current.view, live.current.durationMs))) {
+    if (changeView(viewForKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey }, currentView(), live().durationMs))) {
       e.preventDefault();
       e.stopPropagation();
     }
   };
 
-  // Pointer: drag pans, a click (no drag) selects the token under it, two fingers pinch-zoom.
-  const gesture = useRef<Gesture | undefined>(undefined);
+  const press = useRef<Press | undefined>(undefined);
   const [tooltip, setTooltip] = useState<Tooltip | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
   const [hoverToken, setHoverToken] = useState(false);
+  const zoomPlot = useTimelineZoom({
+    view: () => live().view,
+    changeView,
+    geometry: () => ({ inset: live().inset, width: live().plotWidth, durationMs: live().durationMs }),
+    onDrag: () => {
+      if (press.current) press.current.dragged = true;
+      setDragging(true);
+      setTooltip(undefined);
+    },
+  });
+
   // Pointer positions in flow coordinates (a windowed canvas starts at its window's top).
   const localPoint = (e: PointerEvent<HTMLCanvasElement>, flowIndex: number) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    return { x: e.clientX - rect.left, y: e.clientY - rect.top + (live.current.windows[flowIndex]?.top ?? 0) };
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top + (live().windows[flowIndex]?.top ?? 0) };
   };
   const onPointerDown = (flowIndex: number) => (e: PointerEvent<HTMLCanvasElement>) => {
     if (e.pointerType === 'mouse' && e.button !== 0) return;
-    const p = localPoint(e, flowIndex);
     e.currentTarget.setPointerCapture?.(e.pointerId);
-    const g = gesture.current;
-    if (g && g.flowIndex === flowIndex) {
-      g.pointers.set(e.pointerId, p);
-      if (g.pointers.size === 2) {
-        const [a, b] = [...g.pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
-        g.pinch = { distance: Math.hypot(a.x - b.x, a.y - b.y), midX: (a.x + b.x) / 2 - live.current.inset, view: live.current.view };
-        g.dragged = true;
-      }
+    const p = press.current;
+    if (p && p.flowIndex === flowIndex) {
+      p.pointers.add(e.pointerId);
+      // A second finger: a pinch, never a tap.
+      p.dragged = true;
       return;
     }
-    gesture.current = { flowIndex, pointers: new Map([[e.pointerId, p]]), startView: live.current.view, startX: p.x, startY: p.y, dragged: false, pinch: undefined };
+    press.current = { flowIndex, pointers: new Set([e.pointerId]), dragged: false };
   };
   const onPointerMove = (flowIndex: number) => (e: PointerEvent<HTMLCanvasElement>) => {
+    if (press.current) return;
     const p = localPoint(e, flowIndex);
-    const g = gesture.current;
-    const { durationMs: d, plotWidth: w } = live.current;
-    if (g && g.flowIndex === flowIndex && g.pointers.has(e.pointerId)) {
-      g.pointers.set(e.pointerId, p);
-      if (g.pinch && g.pointers.size >= 2) {
-        const [a, b] = [...g.pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
-        changeView(viewForPinch(g.pinch.view, g.pinch.distance, Math.hypot(a.x - b.x, a.y - b.y), g.pinch.midX, d, w));
-        return;
-      }
-      if (!g.dragged && Math.hypot(p.x - g.startX, p.y - g.startY) > 4) {
-        g.dragged = true;
-        setDragging(true);
-        setTooltip(undefined);
-      }
-      if (g.dragged) changeView(viewForDrag(g.startView, p.x - g.startX, d, w));
-      return;
-    }
-    const plan = live.current.plans[flowIndex];
-    const hit = plan ? hitTest(plan, live.current.view, p) : undefined;
+    const plan = live().plans[flowIndex];
+    const hit = plan ? hitTest(plan, currentView(), p) : undefined;
     setHoverToken(hit?.kind === 'token' || (hit?.kind === 'event' && hit.token !== undefined));
     const text = hitTooltip(hit, tokens, events);
     setTooltip((old) => (text === undefined ? undefined : old && old.text === text && old.flowIndex === flowIndex && Math.abs(old.x - p.x) < 40 ? old : { flowIndex, x: p.x, y: p.y, text }));
   };
   const onPointerUp = (flowIndex: number) => (e: PointerEvent<HTMLCanvasElement>) => {
-    const g = gesture.current;
-    if (!g || g.flowIndex !== flowIndex) return;
-    g.pointers.delete(e.pointerId);
-    if (g.pointers.size > 0) return;
-    gesture.current = undefined;
+    const p = press.current;
+    if (!p || p.flowIndex !== flowIndex) return;
+    p.pointers.delete(e.pointerId);
+    if (p.pointers.size > 0) return;
+    press.current = undefined;
     setDragging(false);
-    if (g.dragged) return;
-    const plan = live.current.plans[flowIndex];
-    const hit = plan ? hitTest(plan, live.current.view, localPoint(e, flowIndex)) : undefined;
+    if (p.dragged) return;
+    const plan = live().plans[flowIndex];
+    const hit = plan ? hitTest(plan, currentView(), localPoint(e, flowIndex)) : undefined;
     const token = hit?.kind === 'token' ? hit.token : hit?.kind === 'event' ? hit.token : undefined;
     if (token !== undefined) onSelectToken(token);
   };
   const onPointerCancel = () => {
-    gesture.current = undefined;
+    press.current = undefined;
     setDragging(false);
   };
 
@@ -187,5 +178,5 @@ export function useViewGestures({ rootRef, live, hasFlows, tokens, events, onVie
     onPointerCancel,
     onPointerLeave: () => setTooltip(undefined),
   });
-  return { onKeyDown, pointerHandlers, tooltip, dragging, hoverToken };
+  return { onKeyDown, pointerHandlers, tooltip, dragging, hoverToken, zoomPlot };
 }

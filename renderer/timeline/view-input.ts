@@ -1,9 +1,9 @@
 /**
- * How keys, wheels and drags change the shared view: pure functions, so the panel's handlers are one-liners and the
- * bindings are tested without a DOM. Ctrl/⌘ + wheel (and a trackpad pinch, which browsers report as Ctrl + wheel)
- * zooms around the pointer; a horizontal wheel or Shift + wheel pans; W/S or +/− zoom, A/D or ←/→ pan, F or 0 fits.
+ * How keys and a sideways wheel change the shared view: pure functions, so the panel's handlers are one-liners and the
+ * bindings are tested without a DOM. W/S or +/− zoom, A/D or ←/→ pan, F or 0 fits; a horizontal wheel or Shift + wheel
+ * pans. Zooming with the wheel or a pinch, and dragging, are d3-zoom's (use-timeline-zoom.ts).
  */
-import { boundsOf, fitAll, panBy, spanOf, xToMs, zoomAt, type TimeView } from '../../shared/figure/time-view.ts';
+import { boundsOf, fitAll, panBy, spanOf, zoomAt, type TimeView } from '../../shared/figure/time-view.ts';
 
 export const KEY_ZOOM_FACTOR = 1.5;
 export const KEY_PAN_FRACTION = 0.2;
@@ -60,38 +60,19 @@ export interface WheelInput {
   ctrlKey: boolean;
   metaKey: boolean;
   shiftKey: boolean;
-  /** Pointer x relative to the plot's left edge, CSS px. */
-  offsetX: number;
 }
 
-function pixels(delta: number, mode: number, pageWidth: number): number {
+/** A wheel delta in CSS px (WheelEvent.deltaMode: 0 pixels, 1 lines, 2 pages). */
+export function wheelPixels(delta: number, mode: number, pageWidth: number): number {
   return mode === 1 ? delta * 16 : mode === 2 ? delta * pageWidth : delta;
 }
 
-/** The view after a wheel event, or undefined when the page should scroll instead (a plain vertical wheel). */
+/** The view after a sideways wheel (or Shift + wheel), or undefined when the wheel is not ours to pan with. */
 export function viewForWheel(input: WheelInput, view: TimeView, durationMs: number, plotWidth: number): TimeView | undefined {
-  if (!(plotWidth > 0)) return undefined;
-  const bounds = boundsOf(durationMs);
-  const dy = pixels(input.deltaY, input.deltaMode, plotWidth);
-  const dx = pixels(input.deltaX, input.deltaMode, plotWidth);
-  if (input.ctrlKey || input.metaKey) {
-    if (dy === 0) return undefined;
-    const factor = Math.exp(-Math.max(-200, Math.min(200, dy)) * 0.004);
-    return zoomAt(view, factor, xToMs(view, plotWidth, input.offsetX), bounds);
-  }
+  if (!(plotWidth > 0) || input.ctrlKey || input.metaKey) return undefined;
+  const dy = wheelPixels(input.deltaY, input.deltaMode, plotWidth);
+  const dx = wheelPixels(input.deltaX, input.deltaMode, plotWidth);
   const horizontal = input.shiftKey ? dx || dy : Math.abs(dx) > Math.abs(dy) ? dx : 0;
   if (horizontal === 0) return undefined;
-  return panBy(view, horizontal / plotWidth, bounds);
-}
-
-/** The view while dragging: the instant grabbed stays under the pointer. */
-export function viewForDrag(startView: TimeView, dxPx: number, durationMs: number, plotWidth: number): TimeView {
-  if (!(plotWidth > 0)) return startView;
-  return panBy(startView, -dxPx / plotWidth, boundsOf(durationMs));
-}
-
-/** The view during a two-finger pinch: zoom by the change in finger distance around their midpoint. */
-export function viewForPinch(startView: TimeView, startDistance: number, distance: number, midX: number, durationMs: number, plotWidth: number): TimeView {
-  if (!(startDistance > 0) || !(distance > 0) || !(plotWidth > 0)) return startView;
-  return zoomAt(startView, distance / startDistance, xToMs(startView, plotWidth, midX), boundsOf(durationMs));
+  return panBy(view, horizontal / plotWidth, boundsOf(durationMs));
 }

@@ -4,7 +4,7 @@
  * column); each object then goes through the API server, and an API error is pointed at the line of the field it names.
  */
 import type { Pod, Secret, ServiceAccount } from 'kubernetes-types/core/v1';
-import { parseManifest, type ManifestDocument, type ManifestParseOptions, type ParsedManifest } from '../manifest/parse-manifest.ts';
+import { parseManifest, type ManifestParseOptions, type ParsedManifest } from '../manifest/parse-manifest.ts';
 import type { StepDocument } from './step-manifests.ts';
 import { emit, type EngineContext } from './engine-context.ts';
 import type { ClusterState } from './engine-state.ts';
@@ -163,7 +163,7 @@ function parsedLater(text: string, offsets: ManifestParseOptions, documents: rea
     return full;
   };
   return {
-    documents: documents.map((doc, index) => ({ ...doc, locate: (path: readonly string[] | string) => located().documents[index]!.locate(path) }) as ManifestDocument),
+    documents: documents.map((doc, index) => ({ ...doc, locate: (path: readonly string[] | string) => located().documents[index]!.locate(path) })),
     locate: (path, documentIndex) => located().locate(path, documentIndex),
   };
 }
@@ -173,5 +173,5 @@ function withoutStatus(object: ManifestObject): ManifestObject {
   if (!('status' in object)) return object;
   const copy: Record<string, unknown> = { ...object };
   delete copy.status;
-  return copy as ManifestObject;
+  return copy;
 }

@@ -8,7 +8,7 @@ import type { EventLog } from './event-log.ts';
 import type { TokenLog } from './token-log.ts';
 import type { Scenario, SigningAlgorithm } from '../scenario/scenario-types.ts';
 import type { SigningKey } from '../jwt/jwt-types.ts';
-import type { Action, ClusterState, EngineState, TokenRecord } from './engine-state.ts';
+import type { Action, EngineState, TokenRecord } from './engine-state.ts';
 import { pushAction } from '../sim/event-queue.ts';
 
 export type KeyPool = Record<SigningAlgorithm, readonly SigningKey[]>;
@@ -35,12 +35,6 @@ export function emit(ctx: EngineContext, flow: string, event: NewEvent): SimEven
 
 export function schedule(ctx: EngineContext, atMs: number, action: Action): void {
   pushAction(ctx.state.queue, atMs, action);
-}
-
-export function flowOf(ctx: EngineContext, id: string): ClusterState {
-  const flow = ctx.state.flows[id];
-  if (!flow) throw new Error(`internal: unknown flow ${id}`);
-  return flow;
 }
 
 /** Simulated ms → absolute epoch ms, the clock the cluster's objects and JWTs read. */

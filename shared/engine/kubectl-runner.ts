@@ -11,7 +11,7 @@ import { deleteSecret } from './api-server/secrets.ts';
 import { deletePod } from './api-server/pods.ts';
 import { requestTokenForKubectl, warningLines } from './kubectl/kubectl-token-request.ts';
 import { runCreateRaw } from './kubectl/kubectl-create-raw.ts';
-import { jwtMarker } from './token-markers.ts';
+import { jwtMarker } from './jwt-markers.ts';
 import { CONNECTION_REFUSED, failed, fromServer, ok, RESOURCE_SINGULAR, type KubectlRun } from './kubectl/kubectl-output.ts';
 import { runGet } from './kubectl/kubectl-get.ts';
 import { resourceCommandUnreachable } from './kubectl/server-unreachable.ts';

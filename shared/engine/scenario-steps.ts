@@ -4,7 +4,7 @@ import { parseKubectl } from '../kubectl/parse-kubectl.ts';
 import { kubectlContextFor } from '../kubectl/kubectl-version.ts';
 import { emit, type EngineContext } from './engine-context.ts';
 import type { ClusterState } from './engine-state.ts';
-import { describeTokenMarkers } from './token-markers.ts';
+import { describeTokenMarkers } from './jwt-markers.ts';
 import { runKubectl, type KubectlRun, type ReadFile } from './kubectl-runner.ts';
 import { applyManifest } from './apply-manifest.ts';
 import { stepManifest } from './step-manifests.ts';

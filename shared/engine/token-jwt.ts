@@ -1,23 +1,18 @@
 /**
  * The bridge between the engine's token records and real JWTs: signs a record only when someone looks at it (the
  * same bytes as if it had been signed at issue, since the key and claims are fixed), publishes each flow's JWKS and
- * discovery document, and verifies a token presented from outside the engine cryptographically before running the
- * authenticator on it.
+ * discovery document, and checks an engine token as the flow's API server would (its signature for real).
  */
 import { signJwt } from '../jwt/sign-jwt.ts';
 import { buildJwks, oidcDiscoveryDocument, type Jwks, type OidcDiscoveryDocument } from '../jwt/jwks.ts';
 import { verifyJwtSignature } from '../jwt/verify-jwt.ts';
-import { decodeJwt } from '../jwt/decode-jwt.ts';
-import type { TokenClaims } from '../jwt/jwt-types.ts';
 import { versionBehaviour } from '../model/versions.ts';
 import type { Simulation } from './simulation.ts';
 import type { EngineContext } from './engine-context.ts';
 import type { TokenRecord } from './engine-state.ts';
 import { keyAt, verifyingKeysOf } from './signing-keys.ts';
-import { authenticateToken, type AuthResult } from './api-server/authenticator.ts';
+import { authenticateToken } from './api-server/authenticator.ts';
 import { hasVerifyingKey } from './api-server/external-signer.ts';
-import { LEGACY_ISSUER } from './controllers/tokens-controller.ts';
-import { objectKey } from './engine-state.ts';
 import { deepClone } from '../sim/deep-clone.ts';
 import { EventLog } from './event-log.ts';
 
@@ -44,40 +39,6 @@ export function flowDiscovery(sim: Simulation, flowId: string): OidcDiscoveryDoc
   const cluster = sim.cluster(flowId);
   if (!cluster) throw new Error(`unknown flow ${flowId}`);
   return oidcDiscoveryDocument(cluster.flags.issuers[0] ?? '', verifyingKeysOf(sim.context, cluster));
-}
-
-/**
- * What the flow's API server says, at the current simulated time, about a token pasted or replayed from outside:
- * the signature is checked for real against the flow's verification keys, then the same authenticator runs.
- */
-export async function authenticateExternalToken(sim: Simulation, flowId: string, text: string, audiences?: string[]): Promise<AuthResult> {
-  const cluster = sim.cluster(flowId);
-  if (!cluster) return { ok: false, error: `unknown flow ${flowId}`, abstained: false };
-  const decoded = decodeJwt(text);
-  if (!decoded.ok) return { ok: false, error: decoded.error.message, abstained: true };
-  const claims = decoded.claims as unknown as TokenClaims;
-  const header = decoded.header as unknown as TokenRecord['header'];
-  if (typeof claims.iss !== 'string' || (claims.iss !== LEGACY_ISSUER && !cluster.flags.issuers.includes(claims.iss))) {
-    return { ok: false, error: '', abstained: true };
-  }
-  const modernJose = versionBehaviour(cluster.version).modernValidatorMessages;
-  // An external signer's cache refetches for an unknown kid before the signature is checked against it.
-  hasVerifyingKey(sim.context, cluster, header.kid);
-  const verified = await verifyJwtSignature(decoded.compact, buildJwks(verifyingKeysOf(sim.context, cluster)), { goJoseErrorPrefix: modernJose ? 'go-jose/go-jose' : 'square/go-jose' });
-  let identity: { token: number } | { compact: string } = { compact: decoded.compact };
-  if (claims.iss === LEGACY_ISSUER) {
-    const secretName = decoded.claims['kubernetes.io/serviceaccount/secret.name'];
-    const namespace = decoded.claims['kubernetes.io/serviceaccount/namespace'];
-    const secret = typeof secretName === 'string' && typeof namespace === 'string' ? cluster.secrets[objectKey(namespace, secretName)] : undefined;
-    const held = secret?.tokenIndex !== undefined ? sim.token(secret.tokenIndex) : undefined;
-    if (held && (await compactJwt(sim, held)) === decoded.compact) identity = { token: held.index };
-  }
-  return authenticateToken(sim.context, cluster, {
-    header,
-    claims,
-    identity,
-    ...(verified.ok ? {} : { signatureError: verified.error }),
-  }, audiences);
 }
 
 /**

@@ -130,7 +130,9 @@ function stepWork(scenario: Scenario, step: Step, limits: WorkLimits): StepWork 
         actors: [],
       };
     }
-    default:
+    case 'fault':
+    case 'kubectl':
+    case 'upgrade':
       return { step, events: EVENTS_PER_ONE_OFF * flows.length, tokens: 0, why: `a ${step.kind} step`, change: '', pods: [], actors: [] };
   }
 }

@@ -236,7 +236,7 @@ export function flattenClaims(claims: object): FlatClaim[] {
   const out: FlatClaim[] = [];
   const stack: Array<{ path: string; value: unknown; depth: number }> = Object.entries(claims)
     .reverse()
-    .map(([path, value]) => ({ path, value, depth: 1 }));
+    .map(([path, value]: [string, unknown]) => ({ path, value, depth: 1 }));
   while (stack.length > 0) {
     const { path, value, depth } = stack.pop()!;
     if (isPlainObject(value) && depth < CLAIM_DISPLAY_MAX_DEPTH) {

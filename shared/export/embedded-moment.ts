@@ -1,13 +1,17 @@
 /**
- * Reads the moment back out of a dropped or opened image: a PNG (its "tokenscope" iTXt chunk) or an SVG (its
- * <metadata>), told apart by their first bytes rather than by the file name. Every way a file can fail to be ours
- * gets its own sentence, since the user only sees that sentence.
+ * Reads the moment back out of a dropped or opened image or video: a PNG or APNG (its "tokenscope" iTXt chunk), a GIF
+ * (its TokenScope application extension), a WebM or MP4 video (a metadata tag, see video-moment.ts) or an SVG (its
+ * <metadata>), told apart by their first bytes rather than by the file name. Every way a file can fail to be ours gets
+ * its own sentence, since the user only sees that sentence.
  */
-import { validateExportMoment, type Checked, type ExportMoment } from './export-types.ts';
+import { validateExportMoment, type ExportMoment } from './export-types.ts';
+import type { Checked } from '../validation/checked.ts';
 import { hasPngSignature, readPngTextChunk } from './png-text-chunk.ts';
 import { readSvgMomentText } from './svg-moment.ts';
+import { hasGifSignature, readGifMomentText } from './animation/gif-moment.ts';
+import { hasMp4Signature, hasWebmSignature, readMp4MomentText, readWebmMomentText } from './animation/video-moment.ts';
 import { findJsonSyntaxError } from '../jwt/json-syntax.ts';
-import { utf8Decode } from '../jwt/utf8.ts';
+import { utf8Decode } from '../text/utf8.ts';
 import { DROPPED_FILE_MAX_BYTES, EMBEDDED_MOMENT_MAX_CHARS, formatBytes, overBudget, SVG_MAX_BYTES } from '../limits/input-budgets.ts';
 
 /** The iTXt keyword of the moment in an exported PNG. */
@@ -72,7 +76,7 @@ export function parseMomentJson(json: string, who: string, where: string): Check
 
 export function readEmbeddedMoment(bytes: Uint8Array, fileName: string): Checked<ExportMoment> {
   if (bytes.length > DROPPED_FILE_MAX_BYTES) {
-    return { ok: false, error: `${fileName}: ${overBudget('the file', formatBytes(bytes.length), formatBytes(DROPPED_FILE_MAX_BYTES), 'TokenScope reopens only the PNG and SVG images it exported, which are far smaller')}` };
+    return { ok: false, error: `${fileName}: ${overBudget('the file', formatBytes(bytes.length), formatBytes(DROPPED_FILE_MAX_BYTES), 'TokenScope reopens only the images and animations it exported, which are far smaller')}` };
   }
   if (hasPngSignature(bytes)) {
     const text = readPngTextChunk(bytes, PNG_MOMENT_KEYWORD, EMBEDDED_MOMENT_MAX_CHARS);
@@ -80,8 +84,21 @@ export function readEmbeddedMoment(bytes: Uint8Array, fileName: string): Checked
     if (text.value === undefined) return { ok: false, error: `${fileName}: this image was not exported by TokenScope (no tokenscope chunk)` };
     return parseMomentJson(text.value, fileName, 'PNG text chunk');
   }
+  const container = hasGifSignature(bytes)
+    ? { kind: 'GIF', read: readGifMomentText, where: 'GIF extension' }
+    : hasWebmSignature(bytes)
+      ? { kind: 'WebM video', read: readWebmMomentText, where: 'WebM tag' }
+      : hasMp4Signature(bytes)
+        ? { kind: 'MP4 video', read: readMp4MomentText, where: 'MP4 metadata' }
+        : undefined;
+  if (container) {
+    const text = container.read(bytes, EMBEDDED_MOMENT_MAX_CHARS);
+    if (!text.ok) return { ok: false, error: `${fileName}: ${text.error}` };
+    if (text.value === undefined) return { ok: false, error: `${fileName}: this ${container.kind} was not exported by TokenScope (it carries no TokenScope moment)` };
+    return parseMomentJson(text.value, fileName, container.where);
+  }
   const head = headText(bytes);
-  if (head === undefined || !looksLikeSvg(head)) return { ok: false, error: `${fileName}: not a PNG or SVG image` };
+  if (head === undefined || !looksLikeSvg(head)) return { ok: false, error: `${fileName}: not an image TokenScope exports (PNG, APNG, GIF, SVG, WebM or MP4)` };
   if (bytes.length > SVG_MAX_BYTES) {
     return { ok: false, error: `${fileName}: ${overBudget('this SVG', formatBytes(bytes.length), formatBytes(SVG_MAX_BYTES), 'SVGs TokenScope exports are far smaller, so this one was not exported by it')}` };
   }

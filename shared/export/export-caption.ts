@@ -10,6 +10,7 @@ import { formatDuration } from '../time/duration.ts';
 import type { ExportSettings } from './export-types.ts';
 import type { ExportSource } from './export-source.ts';
 import { exportFigure } from './export-figure.ts';
+import { sourcesAt } from './animation/animation-frames.ts';
 
 export interface ExportText {
   caption: string;
@@ -125,6 +126,13 @@ export function exportCaptionOf(lanes: TimelineLanes, source: Pick<ExportSource,
 
 /** The caption and alt text for an export with these settings. */
 export function exportCaption(source: ExportSource, settings: ExportSettings): ExportText {
-  const figure = exportFigure(source, settings);
-  return exportCaptionOf(figure.lanes, { annotations: figure.annotations }, figure.view);
+  const animation = settings.format === 'animation' ? settings.animation : undefined;
+  const still = exportFigure(source, settings);
+  if (!animation) return exportCaptionOf(still.lanes, { annotations: still.annotations }, still.view);
+  // An animation is described by its last frame, the end of its range, and its alt text first says what moves.
+  const [last] = source.scenario && still.view.endMs < source.lanes.nowMs ? sourcesAt(source, [still.view.endMs]) : [source];
+  const figure = exportFigure(last!, settings);
+  const text = exportCaptionOf(figure.lanes, { annotations: figure.annotations }, figure.view);
+  const moves = `An animation of ${formatDuration(animation.durationMs)}: the playhead moves from ${at(figure.view.startMs)} to ${at(figure.view.endMs)}, and each token's bar grows with it.`;
+  return { caption: text.caption, altText: `${moves} ${text.altText}` };
 }

@@ -53,13 +53,17 @@ export function exportLanes(lanes: TimelineLanes, settings: Pick<ExportSettings,
   return hideLanes(chosen, settings.hiddenLanes);
 }
 
-export function exportFigure(source: ExportSource, settings: ExportSettings): ExportFigure {
+/**
+ * `planHeightPx` makes the plan at least that tall (its content at the top): an animation's frames all take the
+ * height of the tallest, so the figure neither moves nor changes scale as lanes grow.
+ */
+export function exportFigure(source: ExportSource, settings: ExportSettings, planHeightPx = 0): ExportFigure {
   const lanes = exportLanes(source.lanes, settings);
   const view = exportView(lanes, settings);
   const theme = exportTheme(settings);
   const flowIds = new Set(lanes.flows.map((f) => f.flowId));
   const annotations = settings.annotations ? source.annotations.filter((a) => a.flow === undefined || flowIds.has(a.flow)) : [];
-  const plan = planTimeline(lanes, view, { width: settings.widthPx, height: settings.heightPx ?? 0 }, theme, {}, { legend: settings.legend, annotations });
+  const plan = planTimeline(lanes, view, { width: settings.widthPx, height: Math.max(settings.heightPx ?? 0, planHeightPx) }, theme, {}, { legend: settings.legend, annotations });
   const frame = { width: settings.widthPx, height: settings.heightPx ?? plan.height };
   return { plan, frame, lanes, view, theme, annotations };
 }

@@ -6,12 +6,12 @@
 import type { ExportSettings } from './export-types.ts';
 import { PNG_MOMENT_KEYWORD } from './embedded-moment.ts';
 import { insertPngTextChunk } from './png-text-chunk.ts';
-import { trimChars } from '../text/format-count.ts';
-import { formatDuration } from '../time/duration.ts';
+import { exportFileName } from './export-file-name.ts';
 import type { ExportSource } from './export-source.ts';
 import type { ExportText } from './export-caption.ts';
 import { exportSvg, rasterSvg, type ExportFonts } from './export-svg.ts';
 import type { Rasterizer } from './resvg-rasterizer.ts';
+import type { AnimationControl, AnimationDeps } from './animation/export-animation.ts';
 
 export interface ExportDeps {
   fonts: ExportFonts;
@@ -23,6 +23,8 @@ export interface ExportOptions {
   text?: ExportText;
   /** PDF only: the tokens whose claims the handout decodes (default: each flow's current token). */
   tokens?: readonly number[];
+  /** Animation only: the page's video encoders, and progress, pausing and stopping between frames. */
+  animation?: { videoEncoders?: AnimationDeps['videoEncoders']; control?: AnimationControl };
 }
 
 export interface ExportedFile extends ExportText {
@@ -31,19 +33,7 @@ export interface ExportedFile extends ExportText {
   fileName: string;
 }
 
-const MIME: Record<ExportSettings['format'], string> = { png: 'image/png', svg: 'image/svg+xml', pdf: 'application/pdf' };
-
-/** "side-by-side": the scenario's file name without its extension, safe on every file system. */
-export function exportBaseName(sourceName: string): string {
-  return trimChars(sourceName.replace(/\.[A-Za-z0-9]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-'), '-').slice(0, 60) || 'tokenscope';
-}
-
-/** "side-by-side-at-2h.png": the scenario's file name and the moment, safe on every file system. */
-export function exportFileName(source: Pick<ExportSource, 'moment'>, extension: string): string {
-  const base = exportBaseName(source.moment.sourceName);
-  const at = formatDuration(source.moment.playheadMs).replace(/ /g, '');
-  return `${base}-at-${at}.${extension}`;
-}
+const MIME: Record<Exclude<ExportSettings['format'], 'animation'>, string> = { png: 'image/png', svg: 'image/svg+xml', pdf: 'application/pdf' };
 
 /**
  * A PNG of the figure with the moment in its "tokenscope" iTXt chunk, and the caption and alt text in the PNG
@@ -74,6 +64,12 @@ export async function exportFile(source: ExportSource, settings: ExportSettings,
       const { exportPdf } = await import('./export-pdf.ts');
       const data = await exportPdf(source, settings, { png, widthPx, heightPx }, { caption, altText }, deps.fonts, options.tokens);
       return { data, mimeType: MIME.pdf, fileName: exportFileName(source, 'pdf'), caption, altText };
+    }
+    case 'animation': {
+      // The encoders load only for an animation.
+      const { exportAnimation } = await import('./animation/export-animation.ts');
+      const { videoEncoders, control } = options.animation ?? {};
+      return exportAnimation(source, settings, { rasterizer: deps.rasterizer, ...(videoEncoders ? { videoEncoders } : {}) }, { ...(options.text ? { text: options.text } : {}), ...(control ? { control } : {}) });
     }
   }
 }

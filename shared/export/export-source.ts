@@ -8,6 +8,7 @@ import type { SimEvent } from '../model/events.ts';
 import type { ScenarioSummary, TokenSummary } from '../rpc/engine-protocol.ts';
 import type { ScenarioAnnotation } from '../scenario/scenario-types.ts';
 import type { ExportMoment } from './export-types.ts';
+import type { TimeView } from '../figure/time-view.ts';
 
 export interface ExportSource {
   /** The lanes at the playhead (`lanes.nowMs` is the moment exported). */
@@ -24,6 +25,11 @@ export interface ExportSource {
   claimsOf(tokenIndex: number): Record<string, unknown> | undefined;
   /** Scenes on the scenario's run-sheet: with any, the dialog offers them all at once as a deck. */
   sceneCount: number;
+  /**
+   * The scenario the logs come from: an animation derives the lanes again at each frame's instant from it and from the
+   * logs cut there. Absent for lanes made by hand (tests), which can be drawn but not animated.
+   */
+  scenario?: ScenarioSummary;
 }
 
 export interface ExportSourceInput {
@@ -47,9 +53,15 @@ export function buildExportSource(input: ExportSourceInput): ExportSource {
     moment: input.moment,
     startEpochMs: input.scenario.startEpochMs,
     sceneCount: input.scenario.scenes.length,
+    scenario: input.scenario,
     claimsOf: (tokenIndex) => {
       const claims = byIndex.get(tokenIndex)?.claims;
       return claims ? { ...claims } : undefined;
     },
   };
+}
+
+/** The moment an export (or a link) records: the scenario's text, where it came from, the playhead and the window. */
+export function exportMomentOf(scenario: ScenarioSummary, nowMs: number, view: TimeView): ExportMoment {
+  return { version: 1, scenarioText: scenario.scenarioText, sourceName: scenario.sourceName, playheadMs: nowMs, view: { startMs: view.startMs, endMs: view.endMs } };
 }

@@ -5,6 +5,7 @@
  */
 import { paintSvg } from '../figure/svg-painter.ts';
 import { svgMomentElement } from './svg-moment.ts';
+import { bytesToBase64 } from '../text/base64.ts';
 import type { ExportSettings } from './export-types.ts';
 import type { ExportSource } from './export-source.ts';
 import { EXPORT_FONT_FAMILY, exportFigure } from './export-figure.ts';
@@ -14,27 +15,6 @@ import { exportCaptionOf, type ExportText } from './export-caption.ts';
 export interface ExportFonts {
   regular: Uint8Array;
   bold: Uint8Array;
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Base64 of raw bytes (no Buffer, no btoa: this runs in the page, in Node and in tests alike). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let chunk = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]!;
-    const b = bytes[i + 1];
-    const c = bytes[i + 2];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    chunk += BASE64[n >> 18]! + BASE64[(n >> 12) & 63]! + (b === undefined ? '=' : BASE64[(n >> 6) & 63]!) + (c === undefined ? '=' : BASE64[n & 63]!);
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = '';
-    }
-  }
-  parts.push(chunk);
-  return parts.join('');
 }
 
 /** The <style> that carries the export font, regular and bold (the plan's 600 resolves to the bold face). */

@@ -4,9 +4,12 @@
  * renderer's dialog, the desktop settings file, the CLI and the file importer all share them.
  */
 import { EXPORT_MAX_FLOWS, formatLimit, overBudget, SCENARIO_MAX_CHARS, SOURCE_NAME_MAX_CHARS } from '../limits/input-budgets.ts';
+import { type Checked, isRecord } from '../validation/checked.ts';
+import { validateAnimationSettings, type AnimationSettings } from './animation/animation-settings.ts';
 
-export type ExportFormat = 'png' | 'svg' | 'pdf';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf'];
+/** A still image or document, or an animation (its container and timing in `ExportSettings.animation`). */
+export type ExportFormat = 'png' | 'svg' | 'pdf' | 'animation';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf', 'animation'];
 
 export type ExportScale = 1 | 2 | 4;
 export const EXPORT_SCALES: readonly ExportScale[] = [1, 2, 4];
@@ -50,6 +53,11 @@ export interface ExportSettings {
   hiddenLanes: OptionalLane[];
   legend: boolean;
   annotations: boolean;
+  /**
+   * The animation's container, length, frame rate and loop: required when `format` is 'animation', and kept (unused)
+   * with the other formats, so the dialog remembers it. The window is the range the playhead moves over.
+   */
+  animation?: AnimationSettings;
 }
 
 export interface ExportPreset {
@@ -96,12 +104,6 @@ export interface ExportMoment {
   view: { startMs: number; endMs: number };
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A value as JSON for an error message, cut short: a hostile payload can be megabytes long. */
 function shortJson(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
@@ -116,7 +118,7 @@ function isMs(value: unknown): value is number {
 export function validateExportSettings(value: unknown, path = 'export'): Checked<ExportSettings> {
   if (!isRecord(value)) return { ok: false, error: `${path}: expected an object` };
   const bad = (field: string, expected: string): Checked<ExportSettings> => ({ ok: false, error: `${path}.${field}: expected ${expected}, got ${shortJson(value[field])}` });
-  const allowed = new Set(['format', 'theme', 'scale', 'background', 'widthPx', 'heightPx', 'fromMs', 'toMs', 'flows', 'hiddenLanes', 'legend', 'annotations']);
+  const allowed = new Set(['format', 'theme', 'scale', 'background', 'widthPx', 'heightPx', 'fromMs', 'toMs', 'flows', 'hiddenLanes', 'legend', 'annotations', 'animation']);
   for (const key of Object.keys(value)) if (!allowed.has(key)) return { ok: false, error: `${path}: unknown field "${key}"` };
   if (!EXPORT_FORMATS.includes(value.format as ExportFormat)) return bad('format', EXPORT_FORMATS.join(' | '));
   if (!EXPORT_THEMES.includes(value.theme as ThemeName)) return bad('theme', EXPORT_THEMES.join(' | '));
@@ -135,6 +137,9 @@ export function validateExportSettings(value: unknown, path = 'export'): Checked
   if (!Array.isArray(value.hiddenLanes) || !value.hiddenLanes.every((l) => OPTIONAL_LANES.includes(l as OptionalLane))) return bad('hiddenLanes', `a list of ${OPTIONAL_LANES.join(' | ')}`);
   if (typeof value.legend !== 'boolean') return bad('legend', 'true or false');
   if (typeof value.annotations !== 'boolean') return bad('annotations', 'true or false');
+  if (value.format === 'animation' && value.animation === undefined) return bad('animation', 'the animation\'s format, duration, frame rate and loop');
+  const animation = value.animation === undefined ? undefined : isRecord(value.animation) ? validateAnimationSettings(value.animation) : { ok: false as const, error: 'expected an object' };
+  if (animation && !animation.ok) return { ok: false, error: `${path}.animation: ${animation.error}` };
   const settings: ExportSettings = {
     format: value.format as ExportFormat,
     theme: value.theme as ThemeName,
@@ -145,10 +150,11 @@ export function validateExportSettings(value: unknown, path = 'export'): Checked
     legend: value.legend,
     annotations: value.annotations,
   };
-  if (h !== undefined) settings.heightPx = h as number;
-  if (value.fromMs !== undefined) settings.fromMs = value.fromMs as number;
-  if (value.toMs !== undefined) settings.toMs = value.toMs as number;
+  if (h !== undefined) settings.heightPx = h;
+  if (value.fromMs !== undefined) settings.fromMs = value.fromMs;
+  if (value.toMs !== undefined) settings.toMs = value.toMs;
   if (value.flows !== undefined) settings.flows = [...(value.flows as string[])];
+  if (animation?.ok) settings.animation = animation.value;
   return { ok: true, value: settings };
 }
 

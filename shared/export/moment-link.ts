@@ -8,10 +8,12 @@
  * that would inflate to gigabytes (a "deflate bomb") is refused having produced a few megabytes, never its full size.
  */
 import { Inflate, zlibSync } from 'fflate';
-import type { Checked, ExportMoment } from './export-types.ts';
+import { base64url } from 'jose';
+import type { ExportMoment } from './export-types.ts';
+import type { Checked } from '../validation/checked.ts';
 import { parseMomentJson } from './embedded-moment.ts';
-import { base64UrlDecode, base64UrlEncode } from '../jwt/base64url.ts';
-import { utf8Decode, utf8Encode } from '../jwt/utf8.ts';
+import { base64UrlDecode } from '../jwt/base64url.ts';
+import { utf8Decode, utf8Encode } from '../text/utf8.ts';
 import { EMBEDDED_MOMENT_MAX_CHARS, formatLimit, MOMENT_LINK_MAX_CHARS, overBudget } from '../limits/input-budgets.ts';
 
 /** The fragment's key: what tells a TokenScope link from any other `#…`. */
@@ -39,7 +41,7 @@ export function momentFragment(moment: ExportMoment): string {
     playheadMs: moment.playheadMs,
     view: { startMs: moment.view.startMs, endMs: moment.view.endMs },
   });
-  return PREFIX + base64UrlEncode(zlibSync(utf8Encode(json), { level: 9 }));
+  return PREFIX + base64url.encode(zlibSync(utf8Encode(json), { level: 9 }));
 }
 
 /** `base` (a page's address; any fragment it has is replaced) with the moment in its fragment. */

@@ -4,8 +4,8 @@
  * uncompressed), and every chunk's CRC is checked on the way in, so a truncated or edited file gets a clear error
  * rather than a half-read moment.
  */
-import type { Checked } from './export-types.ts';
-import { utf8Decode, utf8Encode } from '../jwt/utf8.ts';
+import type { Checked } from '../validation/checked.ts';
+import { utf8Decode, utf8Encode } from '../text/utf8.ts';
 import { formatLimit, overBudget } from '../limits/input-budgets.ts';
 
 export const PNG_SIGNATURE: readonly number[] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -50,6 +50,17 @@ function writeU32(out: Uint8Array, at: number, value: number): void {
   out[at + 1] = (value >>> 16) & 0xff;
   out[at + 2] = (value >>> 8) & 0xff;
   out[at + 3] = value & 0xff;
+}
+
+/** One chunk as a PNG stores it: the data's length, the four-letter type, the data, and the CRC of type and data. */
+export function pngChunkBytes(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const typeBytes = Uint8Array.from(type, (c) => c.charCodeAt(0));
+  writeU32(out, 0, data.length);
+  out.set(typeBytes, 4);
+  out.set(data, 8);
+  writeU32(out, 8 + data.length, chunkCrc(typeBytes, data));
+  return out;
 }
 
 /**
@@ -116,11 +127,7 @@ export function insertPngTextChunk(png: Uint8Array, keyword: string, text: strin
   out.set(PNG_SIGNATURE, 0);
   let at = PNG_SIGNATURE.length;
   const put = (type: string, body: Uint8Array) => {
-    const typeBytes = Uint8Array.from(type, (c) => c.charCodeAt(0));
-    writeU32(out, at, body.length);
-    out.set(typeBytes, at + 4);
-    out.set(body, at + 8);
-    writeU32(out, at + 8 + body.length, chunkCrc(typeBytes, body));
+    out.set(pngChunkBytes(type, body), at);
     at += 12 + body.length;
   };
   for (const c of before) put(c.type, c.data);

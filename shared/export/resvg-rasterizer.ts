@@ -13,9 +13,18 @@ export interface RasterizerInit {
   fonts: Uint8Array[];
 }
 
+/** Pixels as resvg renders them: rows top to bottom, four bytes (R, G, B, A) a pixel. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
 export interface Rasterizer {
   /** The SVG as a PNG, `scale` device pixels per CSS pixel. */
   toPng(svg: string, scale: number): Promise<Uint8Array>;
+  /** The SVG's pixels, unencoded: an animation's frames, which its own encoder compresses. */
+  toRgba(svg: string, scale: number): Promise<RgbaImage>;
 }
 
 /** initWasm may run once per module instance; every rasteriser waits on the same promise. */
@@ -34,23 +43,25 @@ export function createResvgRasterizer(init: RasterizerInit): Rasterizer {
   const fontBuffers = init.fonts;
   // A failure here is reported by the first toPng, which awaits the same start-up again.
   initOnce(init.wasm).catch(() => undefined);
-  return {
-    async toPng(svg, scale) {
-      await initOnce(init.wasm);
-      const resvg = new Resvg(svg, {
-        fitTo: { mode: 'zoom', value: scale },
-        font: { fontBuffers, defaultFontFamily: EXPORT_FONT_FAMILY, sansSerifFamily: EXPORT_FONT_FAMILY, loadSystemFonts: false },
-      });
+  const render = async <T>(svg: string, scale: number, read: (image: ReturnType<InstanceType<typeof Resvg>['render']>) => T): Promise<T> => {
+    await initOnce(init.wasm);
+    const resvg = new Resvg(svg, {
+      fitTo: { mode: 'zoom', value: scale },
+      font: { fontBuffers, defaultFontFamily: EXPORT_FONT_FAMILY, sansSerifFamily: EXPORT_FONT_FAMILY, loadSystemFonts: false },
+    });
+    try {
+      const image = resvg.render();
       try {
-        const image = resvg.render();
-        try {
-          return image.asPng();
-        } finally {
-          image.free();
-        }
+        return read(image);
       } finally {
-        resvg.free();
+        image.free();
       }
-    },
+    } finally {
+      resvg.free();
+    }
+  };
+  return {
+    toPng: (svg, scale) => render(svg, scale, (image) => image.asPng()),
+    toRgba: (svg, scale) => render(svg, scale, (image) => ({ width: image.width, height: image.height, data: image.pixels })),
   };
 }

@@ -3,7 +3,8 @@
  * characters XML 1.0 forbids (U+FFFE, U+FFFF) or that editors mangle (C1 controls); those are written as JSON \u
  * escapes, so the element is always well-formed and reads back to the same moment.
  */
-import type { Checked, ExportMoment } from './export-types.ts';
+import type { Checked } from '../validation/checked.ts';
+import type { ExportMoment } from './export-types.ts';
 import { EMBEDDED_MOMENT_MAX_CHARS, formatLimit, overBudget } from '../limits/input-budgets.ts';
 
 /** The element's id: how a reader finds our metadata among others an editor may add. */

@@ -6,7 +6,7 @@ import type { FlowLanes, Lane, StolenBar, TimelineLanes, TokenBar } from '../lan
 import { formatSimTick } from './axis.ts';
 import { formatDuration } from '../time/duration.ts';
 import { upperBound } from './primitives.ts';
-import { extensionWords } from '../text/extension-words.ts';
+import { extensionWords } from '../time/extension-words.ts';
 
 const at = (ms: number) => formatSimTick(Math.round(ms / 60_000) * 60_000, 60_000);
 

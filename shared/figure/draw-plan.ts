@@ -20,7 +20,8 @@ import { layoutFlow, type FlowLayout } from './layout.ts';
 import { placeAnnotations, planAnnotations } from './plan-annotations.ts';
 import { Layer, PlanBuilder, type DrawPlan, type HitRegion, type Primitive } from './primitives.ts';
 import type { PatternId, TimelineTheme } from './theme.ts';
-import { msToX, type TimeView } from './time-view.ts';
+import type { TimeView } from './time-view.ts';
+import { timeScale } from './time-scale.ts';
 import type { FlowCtx, TimelineSelection } from './plan/flow-context.ts';
 import { planLane } from './plan/lane.ts';
 import { planNow, planSelection } from './plan/now-line.ts';
@@ -82,6 +83,7 @@ export function planFlow(
   if (!flow) return finish(b, hits, patterns, theme, { width: ox + W + bleed, height: oy + size.height }, ox, W, options.background);
   const layout = options.layout ?? layoutFlow(flow, theme);
   const H = Math.max(size.height, layout.height);
+  const x = timeScale(view, W);
   const ctx: FlowCtx = {
     b,
     hits,
@@ -95,7 +97,7 @@ export function planFlow(
     oy,
     W,
     H,
-    X: (ms: number) => ox + msToX(view, W, ms),
+    X: (ms: number) => ox + x(ms),
     selection,
     selectionBoxes: [],
     clip: options.clip,

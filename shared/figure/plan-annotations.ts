@@ -5,7 +5,8 @@
  * another. Pure, like the rest of the plan.
  */
 import type { ScenarioAnnotation } from '../scenario/scenario-types.ts';
-import { msToX, type TimeView } from './time-view.ts';
+import type { TimeView } from './time-view.ts';
+import { timeScale } from './time-scale.ts';
 import type { Primitive } from './primitives.ts';
 import { estimateTextWidth, shortenToWidth } from './text-metrics.ts';
 import { noteRowHeight } from './layout.ts';
@@ -60,11 +61,12 @@ export function placeAnnotations(annotations: readonly ScenarioAnnotation[], vie
   const rowHeight = noteRowHeight(theme);
   const taken: [number, number][][] = [];
   const placed: PlacedAnnotation[] = [];
+  const x = timeScale(view, plotW);
   for (const annotation of [...annotations].sort((a, b) => a.atMs - b.atMs)) {
     const endMs = annotation.untilMs ?? annotation.atMs;
     if (endMs < view.startMs || annotation.atMs > view.endMs) continue;
-    const x0 = msToX(view, plotW, annotation.atMs);
-    const x1 = msToX(view, plotW, endMs);
+    const x0 = x(annotation.atMs);
+    const x1 = x(endMs);
     const text = shortenToWidth(annotation.text, plotW - 2 * padX, size, 700);
     const labelW = estimateTextWidth(text, size, 700) + 2 * padX;
     const anchorX = Math.max(0, Math.min(x0, plotW));

@@ -4,8 +4,11 @@
  * bars and glyphs keep their proportions and the layout (layout.ts) still fits the text it holds.
  * Colours are untouched: a scaled projector theme is still the projector theme.
  */
-import { MAX_FONT_SCALE_PERCENT, MIN_FONT_SCALE_PERCENT } from '../ipc/ipc-contract.ts';
 import type { PatternId, PatternSpec, TimelineTheme } from './theme.ts';
+
+/** The font scales a user may choose (the settings refuse any other). */
+export const MIN_FONT_SCALE_PERCENT = 100;
+export const MAX_FONT_SCALE_PERCENT = 250;
 
 /** Whole CSS px for sizes the layout adds up (so lanes land on pixel rows); strokes keep half pixels. */
 const px = (value: number, factor: number) => Math.round(value * factor);

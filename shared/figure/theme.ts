@@ -240,8 +240,3 @@ export const THEMES: Record<ThemeName, TimelineTheme> = { light: LIGHT, dark: DA
 export function themeNamed(name: string | undefined): TimelineTheme {
   return name === 'dark' || name === 'projector' ? THEMES[name] : LIGHT;
 }
-
-/** CSS font shorthand for a size and weight. */
-export function fontOf(theme: TimelineTheme, sizePx: number, weight: 400 | 600 | 700 = 400): string {
-  return `${weight} ${sizePx}px ${theme.fontFamily}`;
-}

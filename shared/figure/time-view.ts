@@ -70,17 +70,8 @@ export function panBy(view: TimeView, fraction: number, bounds: TimeBounds): Tim
   return clamp({ startMs: view.startMs + delta, endMs: view.endMs + delta }, bounds);
 }
 
-/** Pixel position of an instant in a view drawn `widthPx` wide (not clamped: off-screen instants give x < 0 or > width). */
-export function msToX(view: TimeView, widthPx: number, ms: number): number {
-  const span = spanOf(view);
-  return span > 0 ? ((ms - view.startMs) / span) * widthPx : 0;
-}
 
 /** The instant under pixel `x`. */
 export function xToMs(view: TimeView, widthPx: number, x: number): number {
   return widthPx > 0 ? view.startMs + (x / widthPx) * spanOf(view) : view.startMs;
-}
-
-export function sameView(a: TimeView, b: TimeView): boolean {
-  return a.startMs === b.startMs && a.endMs === b.endMs;
 }

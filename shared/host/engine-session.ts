@@ -127,6 +127,12 @@ export class EngineSession {
   private speed = 3600;
   private sentEvents = 0;
   private sentTokens = 0;
+  /**
+   * How much of the engine's logs the UI holds, shown or kept past a seek back: the same entries as the engine's up
+   * to here, so a seek forward over the same future sends a count rather than the entries again.
+   */
+  private uiKeptEvents = 0;
+  private uiKeptTokens = 0;
   private lastWallMs = 0;
   private timer: unknown;
   private lagMs = 0;
@@ -280,13 +286,26 @@ export class EngineSession {
       const rebuilt = this.simulate(sim.scenario, checkpoint.steps);
       this.sim = rebuilt;
       // The UI's log is cut back to what the rebuilt run will send again.
-      this.sentEvents = 0;
-      this.sentTokens = 0;
+      this.forgetSent();
       this.startJob(this.seekJob(rebuilt, backToMs, 'recover'));
     } catch (rebuildError) {
       this.sim = undefined;
       this.ports.send({ type: 'error', command: command.type, message: `the simulation could not be restored (${String(rebuildError)}); load the scenario again` });
     }
+  }
+
+  /** The UI's log is cut back to nothing: what the engine sends next it sends in full. */
+  private forgetSent(): void {
+    this.sentEvents = 0;
+    this.sentTokens = 0;
+    this.uiKeptEvents = 0;
+    this.uiKeptTokens = 0;
+  }
+
+  /** A user command changes the future after the logs' current ends: what the UI kept past them no longer holds. */
+  private forgetKeptFuture(sim: Simulation): void {
+    this.uiKeptEvents = Math.min(this.uiKeptEvents, sim.eventLog.length);
+    this.uiKeptTokens = Math.min(this.uiKeptTokens, sim.tokenLog.length);
   }
 
   private checkpoint(): Checkpoint | undefined {
@@ -308,6 +327,7 @@ export class EngineSession {
       return;
     }
     const { sim } = target;
+    this.forgetKeptFuture(sim);
     // The here-document's body travels as the step's file text, which `-f -` reads, so seeking replays it too.
     const { stdout, stderr, exitCode } = sim.runUserCommand({ flow, kind: 'kubectl', text: line, ...(stdin === undefined ? {} : { manifest: stdin }) });
     this.ports.send({ type: 'kubectl-result', requestId, flow, line, stdout: await resolveTokenMarkers(sim, stdout), stderr: await resolveTokenMarkers(sim, stderr), exitCode });
@@ -322,6 +342,7 @@ export class EngineSession {
       this.ports.send({ type: 'apply-result', requestId, flow, ok: false, output: `error: ${target.refusal}`, errors: [{ message: target.refusal }] });
       return;
     }
+    this.forgetKeptFuture(target.sim);
     const result = target.sim.runUserCommand({ flow, kind: 'apply', text: manifest });
     this.ports.send({ type: 'apply-result', requestId, flow, ok: result.ok, output: result.output, errors: result.errors });
     this.flush();
@@ -376,8 +397,7 @@ export class EngineSession {
     this.sim = sim;
     this.faultAtMs = undefined;
     this.haltReported = false;
-    this.sentEvents = 0;
-    this.sentTokens = 0;
+    this.forgetSent();
     this.lagMs = 0;
     this.ports.send({ type: 'loaded', scenario: summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario, this.budgets), this.budgets)) });
     return sim;
@@ -536,7 +556,6 @@ export class EngineSession {
     }
   }
 
-  /** Sends everything new since the last batch; after a backward seek, `fromEvent` tells the UI where to cut. */
   /**
    * Sends everything new since the last batch; after a backward seek, `fromEvent` tells the UI where to cut. With a
    * deadline, sends what it can build by then (events in order, with the tokens issued up to the last of them, and
@@ -550,24 +569,29 @@ export class EngineSession {
     const tokens = sim.tokenLog;
     const fromEvent = Math.min(this.sentEvents, log.length);
     const fromToken = Math.min(this.sentTokens, tokens.length);
+    // What the UI kept of this stretch is shown again rather than sent again.
+    const keptToEvent = Math.max(fromEvent, Math.min(this.uiKeptEvents, log.length));
     // Built here, at the boundary: the engine keeps its logs as columns.
     const events: SimEvent[] = [];
-    let toEvent = fromEvent;
+    let toEvent = keptToEvent;
     while (toEvent < log.length) {
       events.push(log.get(toEvent++));
-      if ((toEvent - fromEvent) % EVENTS_PER_CLOCK_CHECK === 0 && this.ports.wallNowMs() >= untilWallMs) break;
+      if ((toEvent - keptToEvent) % EVENTS_PER_CLOCK_CHECK === 0 && this.ports.wallNowMs() >= untilWallMs) break;
     }
     const complete = toEvent === log.length;
     const nowMs = complete ? sim.nowMs : log.atMsAt(toEvent - 1);
     let toToken = fromToken;
     if (complete) toToken = tokens.length;
     else while (toToken < tokens.length && tokens.issuedAt(toToken) <= nowMs) toToken++;
+    const keptToToken = Math.max(fromToken, Math.min(this.uiKeptTokens, toToken));
     this.ports.send({
       type: 'progress',
       fromEvent,
+      keptEvents: keptToEvent - fromEvent,
       events,
       fromToken,
-      tokens: tokens.slice(fromToken, toToken).map(summarizeToken),
+      keptTokens: keptToToken - fromToken,
+      tokens: tokens.slice(keptToToken, toToken).map(summarizeToken),
       nowMs,
       playing: this.playing,
       speed: this.speed,
@@ -575,6 +599,9 @@ export class EngineSession {
     });
     this.sentEvents = toEvent;
     this.sentTokens = toToken;
+    // New entries replace whatever the UI kept after them.
+    if (toEvent > keptToEvent) this.uiKeptEvents = toEvent;
+    if (toToken > keptToToken) this.uiKeptTokens = toToken;
     if (!complete) return false;
     const halt = sim.halt;
     if (halt && !this.haltReported) {

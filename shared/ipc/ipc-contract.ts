@@ -15,6 +15,8 @@ import {
 import { isLessonId, validateLessonProgress, type LessonProgress } from './lesson-progress.ts';
 import { DROPPED_FILE_MAX_BYTES, SCENARIO_MAX_CHARS } from '../limits/input-budgets.ts';
 import { validateScenarioDraft, type ScenarioDraft } from './scenario-draft.ts';
+import { MAX_FONT_SCALE_PERCENT, MIN_FONT_SCALE_PERCENT } from '../figure/scale-theme.ts';
+import { isRecord, type Checked } from '../validation/checked.ts';
 
 export const IpcChannel = {
   /** renderer → main (invoke): one engine command for this window's engine. */
@@ -59,9 +61,6 @@ export const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'projector']
 /** How much the screen-reader live region says: nothing, the milestones (issue, rotation, expiry, leaks), or every event. */
 export type AnnounceVerbosity = 'off' | 'milestones' | 'every-event';
 export const ANNOUNCE_VERBOSITIES: readonly AnnounceVerbosity[] = ['off', 'milestones', 'every-event'];
-
-export const MIN_FONT_SCALE_PERCENT = 100;
-export const MAX_FONT_SCALE_PERCENT = 250;
 
 /** What the renderer may read and change. Window geometry is main-process state and never crosses. */
 export interface UserSettings {
@@ -115,6 +114,10 @@ export const SAVE_FILE_TYPES = {
   'image/svg+xml': { label: 'SVG image', extensions: ['svg'] },
   'application/pdf': { label: 'PDF document', extensions: ['pdf'] },
   'application/zip': { label: 'ZIP archive', extensions: ['zip'] },
+  'image/gif': { label: 'Animated GIF', extensions: ['gif'] },
+  'image/apng': { label: 'Animated PNG', extensions: ['apng', 'png'] },
+  'video/webm': { label: 'WebM video', extensions: ['webm'] },
+  'video/mp4': { label: 'MP4 video', extensions: ['mp4'] },
   'text/csv': { label: 'CSV table', extensions: ['csv'] },
   'application/json': { label: 'JSON', extensions: ['json'] },
   'application/yaml': { label: 'TokenScope scenario', extensions: ['yaml', 'yml'] },
@@ -156,7 +159,7 @@ export const MENU_ACTIONS: readonly MenuAction[] = ['zoom-to-fit', 'toggle-prese
  * Every invoke answers with a result rather than a rejected promise: an error thrown across the context bridge loses
  * its type and message prefix, and a refused request is an expected outcome, not an exception.
  */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type IpcResult<T> = Checked<T>;
 
 /** Request (the one payload argument, or none) and response of each renderer → main channel. */
 export interface InvokeContract {
@@ -226,22 +229,16 @@ export const BRIDGE_GLOBAL = 'tokenscope';
 // ---------------------------------------------------------------------------------------------------------------
 // Validators. Each takes the raw arguments that followed the IPC event and says, in words, what is wrong.
 
-export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function noPayload(args: readonly unknown[]): Validated<void> {
+function noPayload(args: readonly unknown[]): Checked<void> {
   // A page that passes arguments to a no-argument channel is not our renderer; refuse rather than ignore.
   return args.length === 0 ? { ok: true, value: undefined } : { ok: false, error: `expected no arguments, got ${args.length}` };
 }
 
-function onePayload(args: readonly unknown[]): Validated<unknown> {
+function onePayload(args: readonly unknown[]): Checked<unknown> {
   return args.length === 1 ? { ok: true, value: args[0] } : { ok: false, error: `expected exactly one argument, got ${args.length}` };
 }
 
-export function validateEngineCommandArgs(args: readonly unknown[]): Validated<EngineCommand> {
+export function validateEngineCommandArgs(args: readonly unknown[]): Checked<EngineCommand> {
   const one = onePayload(args);
   if (!one.ok) return one;
   const checked = validateCommand(one.value);
@@ -255,7 +252,7 @@ export function isValidSpeed(value: unknown): value is number {
 const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /** Checks one settings field; shared by the IPC validator and the settings file loader. */
-export function validateSettingsField<K extends keyof UserSettings>(key: K, value: unknown): Validated<UserSettings[K]> {
+export function validateSettingsField<K extends keyof UserSettings>(key: K, value: unknown): Checked<UserSettings[K]> {
   const ok = (v: unknown) => ({ ok: true as const, value: v as UserSettings[K] });
   switch (key) {
     case 'theme':
@@ -290,7 +287,7 @@ export function validateSettingsField<K extends keyof UserSettings>(key: K, valu
         : { ok: false, error: `bottomPanelPx must map at most ${MAX_REMEMBERED_PANEL_SIZES} window sizes ("1366x768") to whole pixels from 0 to ${MAX_PANEL_PX}` };
     }
     case 'dismissedIntros':
-      return Array.isArray(value) && value.length <= MAX_DISMISSED_INTROS && value.every((key) => typeof key === 'string' && key.length > 0 && key.length <= MAX_INTRO_KEY_CHARS)
+      return Array.isArray(value) && value.length <= MAX_DISMISSED_INTROS && value.every((key): key is string => typeof key === 'string' && key.length > 0 && key.length <= MAX_INTRO_KEY_CHARS)
         ? ok([...value])
         : { ok: false, error: `dismissedIntros must be at most ${MAX_DISMISSED_INTROS} scenario keys of 1 to ${MAX_INTRO_KEY_CHARS} characters` };
     default:
@@ -300,7 +297,7 @@ export function validateSettingsField<K extends keyof UserSettings>(key: K, valu
 
 const SETTINGS_KEYS = Object.keys(DEFAULT_USER_SETTINGS) as (keyof UserSettings)[];
 
-export function validateSettingsPatch(value: unknown): Validated<Partial<UserSettings>> {
+export function validateSettingsPatch(value: unknown): Checked<Partial<UserSettings>> {
   if (!isRecord(value)) return { ok: false, error: 'settings patch must be an object' };
   const patch: Partial<UserSettings> = {};
   for (const [key, fieldValue] of Object.entries(value)) {
@@ -312,7 +309,7 @@ export function validateSettingsPatch(value: unknown): Validated<Partial<UserSet
   return { ok: true, value: patch };
 }
 
-export function validateSettingsSetArgs(args: readonly unknown[]): Validated<Partial<UserSettings>> {
+export function validateSettingsSetArgs(args: readonly unknown[]): Checked<Partial<UserSettings>> {
   const one = onePayload(args);
   return one.ok ? validateSettingsPatch(one.value) : one;
 }
@@ -321,13 +318,13 @@ export function isMenuAction(value: unknown): value is MenuAction {
   return MENU_ACTIONS.includes(value as MenuAction);
 }
 
-export function validateLessonProgressGetArgs(args: readonly unknown[]): Validated<string> {
+export function validateLessonProgressGetArgs(args: readonly unknown[]): Checked<string> {
   const one = onePayload(args);
   if (!one.ok) return one;
   return isLessonId(one.value) ? { ok: true, value: one.value } : { ok: false, error: 'lessonId must be a lesson id (lowercase letters, digits, dashes; at most 64)' };
 }
 
-export function validateLessonProgressSetArgs(args: readonly unknown[]): Validated<LessonProgressUpdate> {
+export function validateLessonProgressSetArgs(args: readonly unknown[]): Checked<LessonProgressUpdate> {
   const one = onePayload(args);
   if (!one.ok) return one;
   const value = one.value;
@@ -339,7 +336,7 @@ export function validateLessonProgressSetArgs(args: readonly unknown[]): Validat
   return progress.ok ? { ok: true, value: { lessonId: value.lessonId, progress: progress.value } } : progress;
 }
 
-export function validateScenarioDraftSetArgs(args: readonly unknown[]): Validated<ScenarioDraft | null> {
+export function validateScenarioDraftSetArgs(args: readonly unknown[]): Checked<ScenarioDraft | null> {
   const one = onePayload(args);
   if (!one.ok) return one;
   return one.value === null ? { ok: true, value: null } : validateScenarioDraft(one.value);
@@ -374,7 +371,7 @@ export function extensionOf(name: string): string {
   return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
-export function validateSaveFileRequest(value: unknown): Validated<SaveFileRequest> {
+export function validateSaveFileRequest(value: unknown): Checked<SaveFileRequest> {
   if (!isRecord(value)) return { ok: false, error: 'expected { suggestedName, mimeType, data }' };
   const extra = Object.keys(value).find((key) => key !== 'suggestedName' && key !== 'mimeType' && key !== 'data');
   if (extra !== undefined) return { ok: false, error: `unknown field ${JSON.stringify(extra)}` };
@@ -402,7 +399,7 @@ export function validateSaveFileRequest(value: unknown): Validated<SaveFileReque
   return { ok: true, value: { suggestedName: name, mimeType: mimeType as SaveFileMimeType, data } };
 }
 
-export function validateSaveFileArgs(args: readonly unknown[]): Validated<SaveFileRequest> {
+export function validateSaveFileArgs(args: readonly unknown[]): Checked<SaveFileRequest> {
   const one = onePayload(args);
   return one.ok ? validateSaveFileRequest(one.value) : one;
 }
@@ -413,7 +410,7 @@ export function isPngBytes(bytes: Uint8Array): boolean {
   return bytes.byteLength >= PNG_SIGNATURE.length && PNG_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
-export function validateClipboardItem(value: unknown): Validated<ClipboardItemRequest> {
+export function validateClipboardItem(value: unknown): Checked<ClipboardItemRequest> {
   if (!isRecord(value)) return { ok: false, error: 'expected { mimeType, data }' };
   const extra = Object.keys(value).find((key) => key !== 'mimeType' && key !== 'data');
   if (extra !== undefined) return { ok: false, error: `unknown field ${JSON.stringify(extra)}` };
@@ -432,13 +429,13 @@ export function validateClipboardItem(value: unknown): Validated<ClipboardItemRe
   return { ok: false, error: 'mimeType must be one of image/png, image/svg+xml, text/plain' };
 }
 
-export function validateClipboardArgs(args: readonly unknown[]): Validated<ClipboardItemRequest> {
+export function validateClipboardArgs(args: readonly unknown[]): Checked<ClipboardItemRequest> {
   const one = onePayload(args);
   return one.ok ? validateClipboardItem(one.value) : one;
 }
 
 /** One validator per renderer → main channel, so a handler cannot be registered without one. */
-export const INVOKE_VALIDATORS: { [C in InvokeChannel]: (args: readonly unknown[]) => Validated<InvokeRequest<C>> } = {
+export const INVOKE_VALIDATORS: { [C in InvokeChannel]: (args: readonly unknown[]) => Checked<InvokeRequest<C>> } = {
   [IpcChannel.EngineCommand]: validateEngineCommandArgs,
   [IpcChannel.OpenScenarioFile]: noPayload,
   [IpcChannel.SettingsGet]: noPayload,

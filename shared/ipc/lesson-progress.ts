@@ -4,6 +4,7 @@
  * two readers: a strict one for what a page sends (it says what is wrong), and a lenient one for what was saved
  * earlier (it keeps what is still well formed, so a hand-edited or older file loses only its broken parts).
  */
+import { isRecord, type Checked } from '../validation/checked.ts';
 
 export interface QuizEvidence {
   atMs: number;
@@ -46,12 +47,6 @@ export const MAX_SAVED_LESSONS = 100;
  */
 export const MAX_PROGRESS_JSON_CHARS = 256 * 1024;
 
-export type CheckedProgress<T> = { ok: true; value: T } | { ok: false; error: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function isProgressSeed(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffff_ffff;
 }
@@ -83,7 +78,7 @@ function readQuizRecord(value: unknown): QuizRecord | undefined {
  * Strict: checks progress a page sent and names the first thing wrong. Unknown fields are refused, and so is
  * evidence that is present but malformed (the lenient reader below would drop it silently).
  */
-export function validateLessonProgress(value: unknown, path = 'progress'): CheckedProgress<LessonProgress> {
+export function validateLessonProgress(value: unknown, path = 'progress'): Checked<LessonProgress> {
   if (!isRecord(value)) return { ok: false, error: `${path}: expected an object` };
   for (const key of Object.keys(value)) {
     if (key !== 'stepId' && key !== 'completed' && key !== 'quizzes' && key !== 'seed') return { ok: false, error: `${path}: unknown field ${JSON.stringify(key)}` };
@@ -92,8 +87,7 @@ export function validateLessonProgress(value: unknown, path = 'progress'): Check
   const completed = value.completed;
   if (!Array.isArray(completed)) return { ok: false, error: `${path}.completed: expected a list of step ids` };
   if (completed.length > MAX_LESSON_STEPS) return { ok: false, error: `${path}.completed: at most ${MAX_LESSON_STEPS} steps` };
-  const badStep = completed.findIndex((id) => !isLessonId(id));
-  if (badStep !== -1) return { ok: false, error: `${path}.completed[${badStep}]: expected a step id` };
+  if (!completed.every(isLessonId)) return { ok: false, error: `${path}.completed[${completed.findIndex((id) => !isLessonId(id))}]: expected a step id` };
   if (!isRecord(value.quizzes)) return { ok: false, error: `${path}.quizzes: expected an object of answers by step id` };
   const entries = Object.entries(value.quizzes);
   if (entries.length > MAX_LESSON_STEPS) return { ok: false, error: `${path}.quizzes: at most ${MAX_LESSON_STEPS} answers` };

@@ -4,6 +4,7 @@
  * storage. One draft at a time, the scenario on screen. Pure data and two readers, as for lesson progress: strict for
  * what a page sends, lenient (whole or nothing) for what was stored.
  */
+import { isRecord, type Checked } from '../validation/checked.ts';
 
 export interface ScenarioDraft {
   /** The name the scenario was loaded under ("builtin:side-by-side", "my-class.yaml"). */
@@ -23,16 +24,10 @@ export const MAX_DRAFT_NAME_CHARS = 500;
 export const MAX_DRAFT_TEXT_CHARS = 2_000_000;
 export const MAX_DRAFT_TITLE_CHARS = 500;
 
-export type CheckedDraft = { ok: true; value: ScenarioDraft } | { ok: false; error: string };
-
 const KEYS = ['sourceName', 'title', 'scenarioText', 'baseText', 'savedAtEpochMs'];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Strict: a draft a page sends, or null to say there is none any more. Names the first thing wrong. */
-export function validateScenarioDraft(value: unknown, path = 'draft'): CheckedDraft {
+export function validateScenarioDraft(value: unknown, path = 'draft'): Checked<ScenarioDraft> {
   if (!isRecord(value)) return { ok: false, error: `${path}: expected an object` };
   const extra = Object.keys(value).find((key) => !KEYS.includes(key));
   if (extra !== undefined) return { ok: false, error: `${path}: unknown field ${JSON.stringify(extra.slice(0, 80))}` };

@@ -1,30 +1,12 @@
 /**
- * base64url without padding (RFC 7515 §2 "Base64url Encoding"), the encoding of every JWS part and of the
- * Kubernetes kid (`base64.RawURLEncoding` in pkg/serviceaccount/jwt.go). Written out because `shared/` has no
- * `btoa`/`Buffer`, and because the decoder must say which character is wrong rather than just fail.
+ * Decoding base64url without padding (RFC 7515 §2 "Base64url Encoding"), the encoding of every JWS part and of the
+ * Kubernetes kid (`base64.RawURLEncoding` in pkg/serviceaccount/jwt.go). Encoding is jose's `base64url.encode`; the
+ * decoder is written out because it must say which character is wrong rather than just fail.
  */
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 const VALUE_OF: Readonly<Record<string, number>> = Object.fromEntries([...ALPHABET].map((char, value) => [char, value]));
-
-export function base64UrlEncode(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += ALPHABET[n >>> 18]! + ALPHABET[(n >>> 12) & 63]! + ALPHABET[(n >>> 6) & 63]! + ALPHABET[n & 63]!;
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += ALPHABET[n >>> 18]! + ALPHABET[(n >>> 12) & 63]!;
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += ALPHABET[n >>> 18]! + ALPHABET[(n >>> 12) & 63]! + ALPHABET[(n >>> 6) & 63]!;
-  }
-  return out;
-}
 
 export type Base64UrlDecodeResult =
   | { ok: true; bytes: Uint8Array }

@@ -11,7 +11,7 @@
  */
 import { base64UrlDecode } from './base64url.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
-import { utf8Decode, utf8Encode } from './utf8.ts';
+import { utf8Decode, utf8Encode } from '../text/utf8.ts';
 import { formatLimit, overBudget, PASTED_TOKEN_MAX_CHARS } from '../limits/input-budgets.ts';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;

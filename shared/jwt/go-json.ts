@@ -68,6 +68,10 @@ export function goJson(value: unknown, sortKeys = true): string {
       if (sortKeys) entries.sort(([a], [b]) => compareCodePoints(a, b));
       return '{' + entries.map(([key, member]) => goJsonString(key) + ':' + goJson(member, sortKeys)).join(',') + '}';
     }
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
     default:
       throw new TypeError(`cannot encode a ${typeof value} as JSON`);
   }

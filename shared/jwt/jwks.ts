@@ -5,8 +5,7 @@
  * alg, then x/y or n/e) and the `openIDMetadata` struct, so `JSON.stringify` of the results gives the same bytes as
  * upstream (openidmetadata_test.go `TestNewOpenIDMetadata`).
  */
-import type { SigningAlgorithm } from '../scenario/scenario-types.ts';
-import type { SigningKey } from './jwt-types.ts';
+import type { SigningAlgorithm, SigningKey } from './jwt-types.ts';
 
 /** openidmetadata.go `JWKSPath`. */
 export const JWKS_PATH = '/openid/v1/jwks';

@@ -3,7 +3,8 @@
  * `sign-jwt.ts` turns them into compact JWS strings only when someone looks (signing is deferred, the result is
  * the same token).
  */
-import type { SigningAlgorithm } from '../scenario/scenario-types.ts';
+/** The algorithms the simulated API server signs with (kube-apiserver accepts RSA and ECDSA keys). */
+export type SigningAlgorithm = 'RS256' | 'ES256';
 
 export interface JwtHeader {
   alg: SigningAlgorithm;

@@ -4,7 +4,7 @@
  * it from configuration, so a token's kid names exactly one public key and survives API server restarts
  * (pkg/serviceaccount/keyid_test.go `TestKeyIDStability` pins it for that reason).
  */
-import { base64UrlEncode } from './base64url.ts';
+import { base64url } from 'jose';
 import { subtleCrypto, type PublicKeyImportAlgorithm } from './web-crypto.ts';
 
 function publicPart(jwk: Readonly<Record<string, string>>): { members: Record<string, string>; algorithm: PublicKeyImportAlgorithm } {
@@ -38,5 +38,5 @@ export async function keyIdFromJwk(jwk: Readonly<Record<string, string>>): Promi
   const key = await subtle.importKey('jwk', members, algorithm, true, ['verify']);
   const spkiDer = await subtle.exportKey('spki', key);
   const digest = await subtle.digest('SHA-256', spkiDer);
-  return base64UrlEncode(new Uint8Array(digest));
+  return base64url.encode(new Uint8Array(digest));
 }

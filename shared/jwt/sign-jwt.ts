@@ -10,7 +10,7 @@
 import { CompactSign, importJWK } from 'jose';
 import type { JwtHeader, SigningKey, TokenClaims } from './jwt-types.ts';
 import { goJson } from './go-json.ts';
-import { utf8Encode } from './utf8.ts';
+import { utf8Encode } from '../text/utf8.ts';
 
 type ImportedKey = Awaited<ReturnType<typeof importJWK>>;
 

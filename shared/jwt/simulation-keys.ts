@@ -10,8 +10,7 @@
  *
  * kid = base64url(SHA-256(PKIX SubjectPublicKeyInfo DER)), `keyIDFromPublicKey` in kubernetes pkg/serviceaccount/jwt.go.
  */
-import type { SigningAlgorithm } from '../scenario/scenario-types.ts';
-import type { SigningKey } from './jwt-types.ts';
+import type { SigningAlgorithm, SigningKey } from './jwt-types.ts';
 
 /** 8 RSA-2048 key pairs. */
 export const rs256SimulationKeys: readonly SigningKey[] = [

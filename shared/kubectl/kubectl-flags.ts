@@ -132,7 +132,9 @@ function checkValue(def: FlagDef, value: string): string | undefined {
       const parsed = parseGoDuration(value);
       return parsed.ok ? undefined : parsed.error;
     }
-    default:
+    case 'string':
+    case 'stringArray':
+    case 'stringSlice':
       return undefined;
   }
 }

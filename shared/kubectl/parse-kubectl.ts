@@ -14,6 +14,7 @@ import type { ShellWord, TokenizeResult } from './kubectl-tokenize.ts';
 import { splitCommandText } from './heredoc.ts';
 import { parseGoDuration } from '../time/duration.ts';
 import type { KubectlDurationCheck } from '../model/versions.ts';
+import { editDistance } from '../text/edit-distance.ts';
 
 export interface KubectlContext {
   /** `kubectl create token` exists (kubectl ≥ 1.24). */
@@ -410,7 +411,7 @@ function unknownRootCommand(word: ShellWord): Failure {
   const suggestions: string[] = [];
   for (const child of [...(ROOT.children ?? [])].sort((x, y) => x.name.localeCompare(y.name))) {
     if (child.name === 'help') continue;
-    const close = levenshtein(typed.toLowerCase(), child.name.toLowerCase()) <= 2;
+    const close = editDistance(typed.toLowerCase(), child.name.toLowerCase()) <= 2;
     const prefix = child.name.toLowerCase().startsWith(typed.toLowerCase());
     const explicit = child.suggestFor?.some((alias) => alias.toLowerCase() === typed.toLowerCase()) === true;
     if ((close || prefix || explicit) && !suggestions.includes(child.name)) suggestions.push(child.name);
@@ -419,18 +420,6 @@ function unknownRootCommand(word: ShellWord): Failure {
   return fail(`error: unknown command ${goQuote(typed)} for "kubectl"${hint}`, word.column);
 }
 
-function levenshtein(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    previous = row;
-  }
-  return previous[b.length] ?? Infinity;
-}
 
 const goQuote = goStrconvQuote;
 

@@ -202,7 +202,19 @@ export class FlowLog {
         this.markers.push({ kind: 'cluster-upgraded', atMs: e.atMs, seq: e.seq, label: `upgraded to ${e.toVersion}` });
         this.upgradedTo = e.toVersion;
         break;
-      default:
+      // Not drawn on the lanes: the event table lists them.
+      case 'manifest.applied':
+      case 'manifest.rejected':
+      case 'pod.mount-failed':
+      case 'pod.running':
+      case 'pod.terminating':
+      case 'secret.created':
+      case 'secret.deleted':
+      case 'secret.labelled':
+      case 'serviceaccount.created':
+      case 'serviceaccount.deleted':
+      case 'step.failed':
+      case 'warning':
         break;
     }
   }

@@ -1,7 +1,7 @@
 /** A flow's title and the one line under it that says how its pods get their tokens. */
 import type { FlowSummary } from '../rpc/engine-protocol.ts';
 import { versionBehaviour } from '../model/versions.ts';
-import { extensionWords } from '../text/extension-words.ts';
+import { extensionWords } from '../time/extension-words.ts';
 import type { Lane, TokenBar } from './lane-types.ts';
 
 /** True when the version mounts Secret-based tokens (before BoundServiceAccountTokenVolume, 1.21). */

@@ -85,6 +85,24 @@ export const MAX_AUDIENCES = 100;
 /** Flow ids remembered in the export settings (the settings file and the IPC validator). */
 export const EXPORT_MAX_FLOWS = SCENARIO_MAX_FLOWS;
 
+// ---- animated exports -----------------------------------------------------------------------------------------
+
+/** Frames per second of an animation: GIF viewers slow any frame shorter than 20 ms down to 100 ms, so 30 is safe. */
+export const ANIMATION_MIN_FPS = 1;
+export const ANIMATION_MAX_FPS = 30;
+/** An animation's length: long enough for a whole story at a readable pace, short enough to stay a clip. */
+export const ANIMATION_MIN_DURATION_MS = 1_000;
+export const ANIMATION_MAX_DURATION_MS = 60_000;
+/** Frames in one animation: a minute at 15 frames a second. Each is drawn, rasterised and compressed on its own. */
+export const ANIMATION_MAX_FRAMES = 900;
+/** Pixels in one frame: a 1920 × 1080 slide. A larger GIF or video is more than a class or a web page can take. */
+export const ANIMATION_MAX_FRAME_PIXELS = 1920 * 1080;
+/**
+ * Pixels over all the frames, which is what an animation costs to make (the CLI rasterises about 15 million a second
+ * here): 150 frames of 1280 × 720 are 138 million; this is about 200 frames of 1920 × 1080.
+ */
+export const ANIMATION_MAX_TOTAL_PIXELS = 420_000_000;
+
 // ---- work the engine may do -----------------------------------------------------------------------------------
 
 /**

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import type { Pod, Secret, ServiceAccount } from 'kubernetes-types/core/v1';
-import type { InputError, ParseResult } from '../scenario/scenario-types.ts';
+import type { InputError, ParseResult } from '../text/input-error.ts';
 import { POD_SCHEMA, SECRET_SCHEMA, SERVICE_ACCOUNT_SCHEMA } from './manifest-schema.ts';
 import type { FieldSpec } from './manifest-schema.ts';
 import {

@@ -5,9 +5,10 @@
  */
 import { isMap, isScalar } from 'yaml';
 import type { Document, Pair, Scalar, YAMLMap } from 'yaml';
-import type { InputError } from '../scenario/scenario-types.ts';
+import type { InputError } from '../text/input-error.ts';
 import { describeError, describeNode, findPair, isAbsent, keyText, resolveNode, truncate, type SourceMap, type SourcePosition } from './yaml-source.ts';
 import { parseScenarioDuration } from '../time/duration.ts';
+import { editDistance } from '../text/edit-distance.ts';
 
 export interface Field {
   pair: Pair;
@@ -161,18 +162,4 @@ export function nearestKey(key: string, allowed: readonly string[]): string | un
     }
   }
   return bestDistance <= Math.max(2, Math.floor(key.length / 4)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
-    }
-    previous = row;
-  }
-  return previous[b.length] ?? Infinity;
 }

@@ -5,7 +5,7 @@
  */
 import { isAlias, isDocument, isMap, isPair, isScalar, isSeq, parseDocument, Parser } from 'yaml';
 import type { Document, Pair, YAMLError, YAMLMap } from 'yaml';
-import type { InputError, ParseResult } from '../scenario/scenario-types.ts';
+import type { InputError, ParseResult } from '../text/input-error.ts';
 import { formatLimit, overBudget, YAML_MAX_COLLECTION_ITEMS, YAML_MAX_DEPTH } from '../limits/input-budgets.ts';
 
 export interface SourcePosition {
@@ -134,7 +134,7 @@ export function resolveNode(node: unknown, doc: Document): unknown {
 /** The pair for `key` in a mapping whose keys are plain scalars, or undefined. */
 export function findPair(map: YAMLMap, key: string): Pair | undefined {
   for (const item of map.items) {
-    if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) return item as Pair;
+    if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) return item;
   }
   return undefined;
 }
@@ -346,7 +346,7 @@ export function documentProblems(doc: Document, map: SourceMap, pathPrefix = '')
       for (const item of node.items) {
         const id = scalarKeyId(isPair(item) ? item.key : undefined);
         if (id === undefined) continue;
-        if (seen.has(id)) errors.push(describeError(pathPrefix, 'a key appears twice in the same mapping; keys must be unique', map.position(startOf((item as Pair).key))));
+        if (seen.has(id)) errors.push(describeError(pathPrefix, 'a key appears twice in the same mapping; keys must be unique', map.position(startOf((item).key))));
         seen.add(id);
       }
     }

@@ -7,7 +7,7 @@
  */
 import type { SimEvent } from './events.ts';
 import { formatCount } from '../text/format-count.ts';
-import { extensionWords } from '../text/extension-words.ts';
+import { extensionWords } from '../time/extension-words.ts';
 
 export interface EventText {
   message: string;

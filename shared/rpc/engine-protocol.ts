@@ -17,6 +17,7 @@ import {
   SOURCE_NAME_MAX_CHARS,
 } from '../limits/input-budgets.ts';
 import { MAX_SPEED } from '../time/speed.ts';
+import { isRecord } from '../validation/checked.ts';
 
 export const SPEED_PRESETS = [1, 60, 600, 3600, 86_400] as const;
 export { MAX_SPEED } from '../time/speed.ts';
@@ -108,10 +109,16 @@ export type EngineMessage =
   | { type: 'load-failed'; sourceName: string; errors: InputError[] }
   | {
       type: 'progress';
-      /** Events and tokens after the ones the UI already has (`fromEvent`, `fromToken`); a seek back truncates first. */
+      /**
+       * The UI shows its log up to `fromEvent` (a seek back cuts it there but keeps what it cut), then the next
+       * `keptEvents` it kept from before (a seek forward over the same future: nothing to build or copy), then
+       * `events`, which replace whatever it kept after them. Tokens alike.
+       */
       fromEvent: number;
+      keptEvents: number;
       events: SimEvent[];
       fromToken: number;
+      keptTokens: number;
       tokens: TokenSummary[];
       nowMs: number;
       playing: boolean;
@@ -146,10 +153,6 @@ export function consoleLineRefusal(length: number): string {
 
 export function heredocRefusal(length: number): string {
   return overBudget('this here-document', `${formatLimit(length)} characters`, `${formatLimit(HEREDOC_MAX_CHARS)} characters`, 'apply it in smaller parts');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

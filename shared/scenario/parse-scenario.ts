@@ -287,7 +287,9 @@ class ScenarioReader extends YamlFieldReader {
     this.declaredFlowIds = field.value.items.flatMap((item) => {
       const node = resolveNode(item, this.doc);
       const id = isMap(node) ? resolveNode(findPair(node, 'id')?.value, this.doc) : undefined;
-      return isScalar(id) && id.value !== null ? [String(id.type === 'PLAIN' && id.source !== undefined ? id.source : id.value)] : [];
+      if (!isScalar(id) || id.value === null) return [];
+      const text: unknown = id.type === 'PLAIN' && id.source !== undefined ? id.source : id.value;
+      return typeof text === 'string' || typeof text === 'number' || typeof text === 'boolean' || typeof text === 'bigint' ? [String(text)] : [];
     });
     let complete = true;
     field.value.items.forEach((item, index) => {

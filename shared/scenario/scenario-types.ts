@@ -4,10 +4,13 @@
  */
 import type { KubernetesVersion } from '../model/versions.ts';
 import type { ScenarioScene } from '../model/scene.ts';
+import type { SigningAlgorithm } from '../jwt/jwt-types.ts';
 
 export type { ScenarioScene } from '../model/scene.ts';
 
-export type SigningAlgorithm = 'RS256' | 'ES256';
+// The scenario's types include the signing algorithms it names and the errors its parser reports.
+export type { SigningAlgorithm } from '../jwt/jwt-types.ts';
+export type { InputError, ParseResult } from '../text/input-error.ts';
 
 /** kube-apiserver flags that change token behaviour (names follow the real flags). */
 export interface ApiServerFlags {
@@ -132,15 +135,3 @@ export interface Scenario {
   /** The run-sheet, in the order the file lists it (a presentation's order, not sorted by time). */
   scenes: ScenarioScene[];
 }
-
-/** A problem found in a scenario, a manifest or a kubectl line: what and where. */
-export interface InputError {
-  message: string;
-  /** 1-based; absent when the input has no lines (an IPC payload, say). */
-  line?: number;
-  column?: number;
-  /** Dotted path of the offending field, e.g. `steps[3].client.callEvery`. */
-  path?: string;
-}
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: InputError[] };

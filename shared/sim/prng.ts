@@ -44,6 +44,30 @@ export function nextInt(state: PrngState, min: number, maxExclusive: number): nu
   return min + Math.floor(nextFloat(state) * (maxExclusive - min));
 }
 
+/**
+ * Adds `baseMs + nextInt(state, 0, spreadMs)` to `atMs` until it passes `limitMs`, and returns it: the same draws, in
+ * the same order, as that loop, with the state in locals (a pod's sync skips a few dozen jittered resyncs at once).
+ */
+export function stepPast(state: PrngState, atMs: number, baseMs: number, spreadMs: number, limitMs: number): number {
+  let a = state[0];
+  let b = state[1];
+  let c = state[2];
+  let d = state[3];
+  while (atMs <= limitMs) {
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    a = (b ^ (b >>> 9)) >>> 0;
+    b = (c + (c << 3)) >>> 0;
+    c = ((((c << 21) | (c >>> 11)) >>> 0) + t) >>> 0;
+    d = (d + 1) >>> 0;
+    atMs += baseMs + Math.floor((t / 4294967296) * spreadMs);
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+  return atMs;
+}
+
 const HEX = '0123456789abcdef';
 
 /** An RFC 4122 version-4-shaped UID, as the API server assigns to objects (and `uuid.NewString()` to `jti`). */

@@ -1,32 +1,31 @@
 /**
- * UTF-8 and base64 without Node's Buffer or the DOM's TextEncoder/btoa, which `shared/` may not use.
- * Secret `data` values are base64 of UTF-8, as the API serves them.
+ * base64 (RFC 4648 §4, with padding) without Node's Buffer or the DOM's btoa, which `shared/` may not use: Secret
+ * `data` values are base64 of UTF-8, as the API serves them, and exported SVGs carry their font as a data: URI.
  */
-export function utf8Bytes(text: string): number[] {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) bytes.push(cp);
-    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return bytes;
-}
+import { utf8Encode } from './utf8.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-export function encodeBase64(text: string): string {
-  const bytes = utf8Bytes(text);
-  let out = '';
+/** Base64 of raw bytes, built in chunks so a font file's worth does not grow one string a character at a time. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let chunk = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const b0 = bytes[i]!;
-    const b1 = bytes[i + 1];
-    const b2 = bytes[i + 2];
-    out += ALPHABET[b0 >> 2];
-    out += ALPHABET[((b0 & 3) << 4) | ((b1 ?? 0) >> 4)];
-    out += b1 === undefined ? '=' : ALPHABET[((b1 & 15) << 2) | ((b2 ?? 0) >> 6)];
-    out += b2 === undefined ? '=' : ALPHABET[b2 & 63];
+    const a = bytes[i]!;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    chunk += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + (b === undefined ? '=' : ALPHABET[(n >> 6) & 63]!) + (c === undefined ? '=' : ALPHABET[n & 63]!);
+    if (chunk.length >= 8192) {
+      parts.push(chunk);
+      chunk = '';
+    }
   }
-  return out;
+  parts.push(chunk);
+  return parts.join('');
+}
+
+/** Base64 of the UTF-8 of `text`. */
+export function encodeBase64(text: string): string {
+  return bytesToBase64(utf8Encode(text));
 }

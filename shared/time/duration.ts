@@ -7,6 +7,7 @@
  * learners compare what the simulated kubectl prints with what their own kubectl printed.
  */
 import { groupDigits } from '../text/format-count.ts';
+import { utf8Encode } from '../text/utf8.ts';
 
 export type GoDurationResult = { ok: true; nanoseconds: bigint } | { ok: false; error: string };
 export type ScenarioDurationResult = { ok: true; ms: number } | { ok: false; error: string };
@@ -89,7 +90,7 @@ function goErrorText(original: string, error: CoreError): string {
 
 /** The body of Go's ParseDuration with a pluggable unit table; comments name the Go statements they mirror. */
 function parseDurationCore(text: string, units: ReadonlyMap<string, bigint>): CoreResult {
-  const bytes = utf8Bytes(text);
+  const bytes = utf8Encode(text);
   const invalid: CoreResult = { ok: false, error: { kind: 'invalid' } };
   const overflow: CoreResult = { ok: false, error: { kind: 'overflow' } };
   let i = 0;
@@ -151,7 +152,7 @@ function parseDurationCore(text: string, units: ReadonlyMap<string, bigint>): Co
     const unitStart = i;
     while (i < bytes.length && !(bytes[i] === 0x2e || isDigit(bytes[i] ?? 0))) i++;
     if (i === unitStart) return { ok: false, error: { kind: 'missing-unit' } };
-    const unitKey = bytes.slice(unitStart, i).map((byte) => String.fromCharCode(byte)).join('');
+    const unitKey = Array.from(bytes.subarray(unitStart, i), (byte) => String.fromCharCode(byte)).join('');
     const unit = units.get(unitKey);
     if (unit === undefined) return { ok: false, error: { kind: 'unknown-unit', unit: unitKey } };
 
@@ -175,32 +176,13 @@ function isDigit(byte: number): boolean {
   return byte >= 0x30 && byte <= 0x39;
 }
 
-/** UTF-8 bytes of a JS string; a lone surrogate becomes U+FFFD as it would after Go decoded the user's input. */
-function utf8Bytes(text: string): number[] {
-  const out: number[] = [];
-  for (const char of text) {
-    let cp = char.codePointAt(0) ?? 0xfffd;
-    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
-    if (cp < 0x80) {
-      out.push(cp);
-    } else if (cp < 0x800) {
-      out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-      out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    } else {
-      out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    }
-  }
-  return out;
-}
-
 /** Go's `time.quote`: printable ASCII as is (with `"` and `\` escaped), anything else as `\x` escapes of its bytes. */
 export function goQuote(text: string): string {
   let out = '"';
   for (const char of text) {
     const cp = char.codePointAt(0) ?? 0;
     if (cp >= 0x80 || cp < 0x20) {
-      for (const byte of utf8Bytes(char)) out += `\\x${byte.toString(16).padStart(2, '0')}`;
+      for (const byte of utf8Encode(char)) out += `\\x${byte.toString(16).padStart(2, '0')}`;
     } else {
       if (char === '"' || char === '\\') out += '\\';
       out += char;

@@ -1,7 +1,8 @@
 /**
  * The engine bench's floor: a bare binary heap (the engine's own event queue, nothing else) pushing and popping as
  * many events as the engine logged, with PODS × 2 pending at a time, as a pod sync every 60–90 s would. Run as
- * `tsx test/bench/engine-floor.ts EVENTS` it times one pass in this fresh process and prints the milliseconds: timed
+ * `tsx test/bench/engine-floor.ts EVENTS` it times one pass in this fresh process and prints the milliseconds of wall
+ * time and of CPU time: timed
  * beside the engine's heap of a gigabyte, the same loop swung from 0.2 s to 1 s with the garbage collector's mood.
  */
 import path from 'node:path';
@@ -11,18 +12,24 @@ import { createQueue, popAction, pushAction } from '../../shared/sim/event-queue
 import { nextFloat, seedPrng } from '../../shared/sim/prng.ts';
 import { PODS } from './many-pods-scenario.ts';
 
-export function bareQueueMs(events: number): number {
+/** The loop's wall time and CPU time (user + system, the garbage collector's threads included), in ms. */
+export function bareQueueMs(events: number): { wallMs: number; cpuMs: number } {
   const queue = createQueue<number>();
   const prng = seedPrng(2);
   const pending = Math.min(events, 2 * PODS);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   for (let i = 0; i < pending; i++) pushAction(queue, nextFloat(prng) * 90_000, i);
   for (let done = 0; done < events; done++) {
     const item = popAction(queue)!;
     if (done + pending < events) pushAction(queue, item.atMs + 60_000 + nextFloat(prng) * 30_000, item.action);
   }
-  return performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wallMs: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) console.log(bareQueueMs(Number(process.argv[2])).toFixed(3));
+if (invokedDirectly) {
+  const { wallMs, cpuMs } = bareQueueMs(Number(process.argv[2]));
+  console.log(`${wallMs.toFixed(3)} ${cpuMs.toFixed(3)}`);
+}

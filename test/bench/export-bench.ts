@@ -77,7 +77,7 @@ try {
     const page = await (await browser.newContext()).newPage();
     await page.addScriptTag({ content: readFileSync(join(dirname(wasmPath), 'index.min.js'), 'utf8') });
     const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-    const result = (await page.evaluate(
+    const result = await page.evaluate<{ first: number; times: number[]; png: string }>(
       `(async ({ wasm, fonts, svg, runs }) => {
         const bytes = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
         const fontBuffers = fonts.map(bytes);
@@ -103,7 +103,7 @@ try {
         for (let i = 0; i < png.length; i += 0x8000) bin += String.fromCharCode(...png.subarray(i, i + 0x8000));
         return { first, times, png: btoa(bin) };
       })(${JSON.stringify({ wasm: b64(readFileSync(wasmPath)), fonts: [b64(deps.fonts.regular), b64(deps.fonts.bold)], svg, runs: RUNS })})`,
-    )) as { first: number; times: number[]; png: string };
+    );
     chromium = result.times;
     chromiumFirst = result.first;
     identical = Buffer.from(result.png, 'base64').equals(Buffer.from(nodePng));

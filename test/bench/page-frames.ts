@@ -13,5 +13,5 @@ export async function startRecordingFrames(page: Page): Promise<void> {
 
 /** The frame times recorded so far, sorted, without the first few (the recorder's own start). */
 export async function recordedFrameTimes(page: Page): Promise<number[]> {
-  return ((await page.evaluate('window.frames_')) as number[]).slice(5).sort((a, b) => a - b);
+  return (await page.evaluate<number[]>('window.frames_')).slice(5).sort((a, b) => a - b);
 }

@@ -3,8 +3,9 @@
  * - the first timeline: BENCH_LOADS cold loads (default 7), each in a fresh browser context (no cache), timed on the
  *   page's clock from navigation start to the first frame after both flows are drawn with a token on screen
  *   (each flow's canvas present and the flows' `data-token-bars` above 0); the median, the spread and every load;
- * - every JS chunk of the build with its size, the first chunk (what index.html loads: its entry script and the
- *   modules it preloads) marked and totalled, then the engine Worker, then what loads on demand;
+ * - every JS chunk of the build with its size and gzipped size, the first chunk (what index.html loads: its entry
+ *   script and the modules it preloads) marked and totalled, then the engine Worker, then what loads on demand; and
+ *   any script the page fetched before its first timeline that is not in the first chunk (there should be none);
  * - 100 pods per flow played at 86,400x for 10 s of wall time: frame-time percentiles and how far simulated time
  *   kept up with the target.
  * Targets: first timeline <= 1.0 s, p95 frame <= 16.7 ms, simulated time keeps up.
@@ -38,7 +39,13 @@ const FIRST_TIMELINE_PROBE = `(() => {
   requestAnimationFrame(check);
 })()`;
 
-async function coldLoadMs(browser: Browser, baseUrl: string): Promise<number> {
+interface ColdLoad {
+  ms: number;
+  /** The JS files the page (and its Worker) fetched before the first timeline. */
+  scripts: string[];
+}
+
+async function coldLoad(browser: Browser, baseUrl: string): Promise<ColdLoad> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
   try {
     await context.addInitScript({ content: FIRST_TIMELINE_PROBE });
@@ -46,14 +53,16 @@ async function coldLoadMs(browser: Browser, baseUrl: string): Promise<number> {
     await page.goto(baseUrl);
     // A function, not a string: the page's Content-Security-Policy refuses the eval a string predicate needs.
     const probed = await page.waitForFunction(() => (window as { firstTimelineMs_?: number }).firstTimelineMs_, undefined, { timeout: 60_000 });
-    return (await probed.jsonValue())!;
+    const ms = (await probed.jsonValue())!;
+    const scripts = await page.evaluate((until) => performance.getEntriesByType('resource').filter((e) => e.startTime <= until && /\.js$/.test(e.name)).map((e) => e.name.split('/').pop()!), ms);
+    return { ms, scripts };
   } finally {
     await context.close();
   }
 }
 
-/** Each JS file of the build with its size, grouped as the page loads them. */
-function chunkReport(): string[] {
+/** Each JS file of the build with its size, grouped as the page loads them; `fetchedFirst`: what a cold load fetched before its first timeline. */
+function chunkReport(fetchedFirst: readonly string[]): string[] {
   const html = readFileSync('dist/renderer/index.html', 'utf8');
   const eager = new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!));
   const files = readdirSync(ASSETS).filter((f) => f.endsWith('.js')).map((name) => {
@@ -70,10 +79,12 @@ function chunkReport(): string[] {
   const first = files.filter((f) => eager.has(f.name));
   const worker = files.filter((f) => !eager.has(f.name) && /worker/i.test(f.name));
   const later = files.filter((f) => !eager.has(f.name) && !/worker/i.test(f.name));
+  const unexpected = later.filter((f) => fetchedFirst.includes(f.name));
   return [
     ...group('FIRST CHUNK (index.html loads it: the entry script and the modules it preloads)', first),
     ...group('engine Worker (started first thing)', worker),
     ...group('loaded on demand', later),
+    unexpected.length === 0 ? '    before the first timeline the page fetched no script outside the first chunk and the Worker' : `    ALSO FETCHED BEFORE THE FIRST TIMELINE: ${unexpected.map((f) => f.name).join(', ')}`,
   ];
 }
 
@@ -86,8 +97,9 @@ function scenario(): string {
 const server = await buildAndServe();
 const browser = await launchBrowser();
 try {
-  const loads: number[] = [];
-  for (let i = 0; i < LOADS; i++) loads.push(await coldLoadMs(browser, server.baseUrl));
+  const cold: ColdLoad[] = [];
+  for (let i = 0; i < LOADS; i++) cold.push(await coldLoad(browser, server.baseUrl));
+  const loads = cold.map((load) => load.ms);
 
   const { page } = await openApp(browser, server.baseUrl);
   await page.locator('[data-testid="timeline-flow-projected"] canvas').waitFor();
@@ -107,7 +119,7 @@ try {
   console.log(`  first timeline      median ${median(loads).toFixed(0)} ms from navigation, spread ${Math.min(...loads).toFixed(0)}–${Math.max(...loads).toFixed(0)} ms over ${LOADS} cold loads   (target <= 1,000 ms)`);
   console.log(`                      each: ${loads.map((ms) => ms.toFixed(0)).join(', ')} ms`);
   console.log('  JS chunks');
-  for (const line of chunkReport()) console.log(line);
+  for (const line of chunkReport([...new Set(cold.flatMap((load) => load.scripts))])) console.log(line);
   console.log(`  play: ${PODS} pods per flow at ${SPEED.toLocaleString('en-US')}x for ${PLAY_MS / 1000} s (${frames.length} frames)`);
   console.log(`  frame time p50      ${percentile(frames, 50).toFixed(1)} ms`);
   console.log(`  frame time p95      ${percentile(frames, 95).toFixed(1)} ms   (target <= 16.7 ms)`);

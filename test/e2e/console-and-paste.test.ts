@@ -21,7 +21,7 @@ const screenText = (page: Page) =>
 async function chooseCluster(page: Page, version: string): Promise<void> {
   const select = page.getByTestId('console-panel').locator('select');
   const value = await select.locator('option', { hasText: `Kubernetes ${version}` }).getAttribute('value');
-  await select.selectOption(value!);
+  await select.selectOption(value);
 }
 
 /** Clears the screen, runs one kubectl line and waits for the console to announce how it ended. */

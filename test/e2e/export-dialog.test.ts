@@ -163,11 +163,11 @@ describe('the export dialog for everyone', () => {
     await page.getByTestId('export-width').fill('5000');
     await page.getByText(/whole number of pixels/).waitFor();
     const tags = theme === 'projector' ? [...AA, 'wcag2aaa'] : AA;
-    const violations = (await page.evaluate(async (runOnly) => {
+    const violations = await page.evaluate(async (runOnly) => {
       const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
       const result = await axe.run(document.querySelector('[data-testid="export-dialog"]')!, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
       return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
-    }, tags)) as string[];
+    }, tags);
     if (theme === 'dark') await screenshot(page, 'export-dialog-dark-with-error');
     await page.keyboard.press('Escape');
     await page.getByTestId('export-dialog').waitFor({ state: 'detached' });

@@ -37,7 +37,7 @@ async function answerQuiz(page: Page): Promise<string> {
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowDown');
   expect(await page.getByTestId('quiz-choice-2').getAttribute('aria-checked')).toBe('true');
-  await page.waitForFunction((sel) => !(document.querySelector(sel) as HTMLButtonElement | null)?.disabled, byTestId('quiz-check'), { timeout: 30_000 });
+  await page.waitForFunction((sel) => !document.querySelector<HTMLButtonElement>(sel)?.disabled, byTestId('quiz-check'), { timeout: 30_000 });
   await tabTo(page, byTestId('quiz-check'));
   const label = ((await page.getByTestId('quiz-check').textContent()) ?? '').trim();
   await page.keyboard.press('Enter');

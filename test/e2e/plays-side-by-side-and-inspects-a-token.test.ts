@@ -35,6 +35,33 @@ describe('the browser build', () => {
     await screenshot(page, 'token-inspected');
   });
 
+  it('zooms with Ctrl + wheel around the pointer and pans by dragging, with d3-zoom', async () => {
+    const { page } = suite.app;
+    const shown = async () => (await page.getByTestId('time-axis').getAttribute('data-view'))!.split('-').map(Number) as [number, number];
+    const canvas = page.getByTestId('timeline-flow-projected').locator('canvas');
+    await canvas.focus();
+    await page.keyboard.press('f');
+    const [fitStart, fitEnd] = await shown();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + Math.min(40, box.height / 2));
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
+    await expect.poll(async () => (await shown())[1] - (await shown())[0]).toBeLessThan(fitEnd - fitStart);
+    const [zoomStart, zoomEnd] = await shown();
+    expect(zoomStart).toBeGreaterThan(fitStart);
+    expect(zoomEnd).toBeLessThan(fitEnd);
+
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + Math.min(40, box.height / 2), { steps: 6 });
+    await page.mouse.up();
+    const [dragStart, dragEnd] = await shown();
+    expect(dragStart).toBeGreaterThan(zoomStart);
+    expect(dragEnd - dragStart).toBeCloseTo(zoomEnd - zoomStart, -1);
+    await page.keyboard.press('f');
+    expect(await shown()).toEqual([fitStart, fitEnd]);
+  });
+
   it('zooms and pans both timelines together, then seeks back', async () => {
     const { page } = suite.app;
     const flow = page.getByTestId('timeline-flow-projected');

@@ -185,7 +185,7 @@ describe('the glossary, the search and the link messages for everyone', () => {
     page.evaluate(
       async ([where, runOnly]) => {
         const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document.querySelector(where as string)!, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
+        const result = await axe.run(document.querySelector(where)!, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
         return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
       },
       [selector, tags] as const,
@@ -223,6 +223,8 @@ describe('the glossary, the search and the link messages for everyone', () => {
     await page.getByTestId('timeline-flow-projected').locator('canvas').focus();
     await page.keyboard.press('F1');
     await page.getByTestId('cheat-sheet-glossary').click();
+    // The glossary loads on first use: typing starts once its search field is there.
+    await page.getByTestId('glossary-search').waitFor();
     await page.keyboard.type('aud');
     expect(await audit('[data-testid="glossary"]', tags)).toEqual([]);
     await page.keyboard.press('Escape');

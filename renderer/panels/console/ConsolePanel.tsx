@@ -13,6 +13,7 @@ import { ConsoleController, type ConsoleFlow } from './console-controller.ts';
 import { CommandHistory } from './command-history.ts';
 import { KnownObjects } from './known-objects.ts';
 import './console-panel.css';
+import { useLatest } from '../../state/use-latest.ts';
 
 export interface ConsolePanelProps {
   snapshot: TimelineSnapshot;
@@ -49,8 +50,7 @@ export function ConsolePanel(props: ConsolePanelProps) {
   const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
 
   // The controller reads the latest props through this ref, so the terminal is created once per client.
-  const latest = useRef({ snapshot, flow, applyBuffer: props.applyBuffer });
-  latest.current = { snapshot, flow, applyBuffer: props.applyBuffer };
+  const latest = useLatest({ snapshot, flow, applyBuffer: props.applyBuffer });
   const [known] = useState(() => new KnownObjects());
 
   useEffect(() => {
@@ -84,9 +84,9 @@ export function ConsolePanel(props: ConsolePanelProps) {
         columns: () => terminal.cols,
         send: (command) => client.send(command),
         announce: (text) => setAnnouncement((previous) => ({ text, count: previous.count + 1 })),
-        flow: (): ConsoleFlow | undefined => latest.current.flow,
-        objects: () => known.update(latest.current.snapshot.events, latest.current.flow?.id ?? ''),
-        applyBuffer: () => latest.current.applyBuffer?.(),
+        flow: (): ConsoleFlow | undefined => latest().flow,
+        objects: () => known.update(latest().snapshot.events, latest().flow?.id ?? ''),
+        applyBuffer: () => latest().applyBuffer?.(),
         setTimer: (callback, ms) => window.setTimeout(callback, ms),
         clearTimer: (handle) => window.clearTimeout(handle as number),
       },
@@ -114,7 +114,7 @@ export function ConsolePanel(props: ConsolePanelProps) {
       terminalRef.current = undefined;
       controllerRef.current = undefined;
     };
-  }, [client, known]);
+  }, [client, known, latest]);
 
   const label = flow === undefined ? 'kubectl console (no cluster selected)' : `kubectl console for ${flow.id}, Kubernetes ${flow.kubernetesVersion}`;
 

@@ -207,7 +207,20 @@ export class ConsoleController {
         this.navigator.reset();
         this.redraw();
         return;
-      default:
+      case 'backspace':
+      case 'delete-word-back':
+      case 'delete-word-forward':
+      case 'delete':
+      case 'end':
+      case 'eof':
+      case 'home':
+      case 'kill-to-end':
+      case 'kill-to-start':
+      case 'left':
+      case 'right':
+      case 'word-left':
+      case 'word-right':
+      case 'yank':
         return;
     }
   }

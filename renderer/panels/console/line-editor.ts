@@ -50,7 +50,12 @@ export function editLine(state: LineState, key: ConsoleKey): LineState | undefin
       return remove(state, cursor, wordEndAfter(text, cursor), true);
     case 'yank':
       return { ...state, text: text.slice(0, cursor) + state.killed + text.slice(cursor), cursor: cursor + state.killed.length };
-    default:
+    case 'clear-screen':
+    case 'down':
+    case 'enter':
+    case 'interrupt':
+    case 'tab':
+    case 'up':
       return undefined;
   }
 }

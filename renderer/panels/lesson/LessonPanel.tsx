@@ -5,7 +5,7 @@
  * remembers where the learner is through the host (see progress-store.ts): until the saved place has arrived it shows
  * only that it is loading, so the learner never sees the first step flash by before their own.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { EngineCommand } from '../../../shared/rpc/engine-protocol.ts';
 import type { EngineClient } from '../../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../../state/timeline-store.ts';
@@ -32,6 +32,7 @@ import {
   type QuizInput,
   type QuizState,
 } from './lesson-model.ts';
+import type { Quiz } from './lesson-types.ts';
 import { createProgressSaver, loadResumeProgress, type ProgressHost, type ResumePoint } from './progress-store.ts';
 import { LessonText } from './LessonText.tsx';
 import { QuizView } from './QuizView.tsx';
@@ -102,9 +103,12 @@ function LessonView({ lesson, snapshot, client, host, onOpenScene, resume }: { l
   const index = resumeIndex(lesson, progress);
   const step = lesson.steps[index]!;
   const [quizStates, setQuizStates] = useState<Record<string, QuizState>>({});
-  // A step's quiz starts from its saved answer, if any; the saved answer only changes once the state is stored.
-  const startingQuiz = useMemo(() => (step.quiz ? initialQuizState(step.quiz, progress.quizzes[step.id]) : undefined), [step.id]);
-  const quizState = quizStates[step.id] ?? startingQuiz;
+  // A step's quiz starts from its saved answer, if any, as it was when the step was entered; the saved answer only
+  // changes once the state is stored.
+  const startQuiz = (): { stepId: string; state: QuizState | undefined } => ({ stepId: step.id, state: step.quiz ? initialQuizState(step.quiz, progress.quizzes[step.id]) : undefined });
+  const [startingQuiz, setStartingQuiz] = useState(startQuiz);
+  if (startingQuiz.stepId !== step.id) setStartingQuiz(startQuiz());
+  const quizState = quizStates[step.id] ?? startingQuiz.state;
   const view = useMemo(() => evaluateStep(lesson, step, snapshot, quizState), [lesson, step, snapshot, quizState]);
   const seed = progress.seed ?? 0;
   const order = useMemo(() => (step.quiz ? choiceOrder(step.quiz.choices.length, seed, step.id) : []), [step, seed]);
@@ -115,8 +119,6 @@ function LessonView({ lesson, snapshot, client, host, onOpenScene, resume }: { l
   const titleRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
   const blockedId = useId();
-  const snapshotRef = useRef(snapshot);
-  snapshotRef.current = snapshot;
 
   const send = (commands: EngineCommand[]) => {
     for (const command of commands) client.send(command);
@@ -128,45 +130,59 @@ function LessonView({ lesson, snapshot, client, host, onOpenScene, resume }: { l
   // Entering a step brings the engine to it. Until the step's scenario has been seen loaded, a different one
   // arriving (the app's own start-up load racing ours) is answered by loading ours again, once per intruder.
   const autoload = useRef<{ stepId: string; seenOurs: boolean; answered: Set<string> }>({ stepId: '', seenOurs: false, answered: new Set() });
-  useEffect(() => {
-    const current = snapshotRef.current;
-    send(entryCommands(lesson, step, current));
+  // Only a change of step is an entry (it reads the snapshot as it is then); snapshot changes are handled below.
+  const enterStep = useEffectEvent(() => {
+    send(entryCommands(lesson, step, snapshot));
     if (step.sceneIndex !== undefined && step.activeScenario !== undefined) onOpenScene?.(scenarioSourceName(lesson, step.activeScenario), step.sceneIndex);
-    const present = current.scenario?.sourceName;
-    autoload.current = { stepId: step.id, seenOurs: isStepScenarioLoaded(lesson, step, current), answered: new Set(present === undefined ? [] : [present]) };
-    // Only a change of step is an entry; snapshot changes are handled below.
-  }, [step.id]);
+    const present = snapshot.scenario?.sourceName;
+    autoload.current = { stepId: step.id, seenOurs: isStepScenarioLoaded(lesson, step, snapshot), answered: new Set(present === undefined ? [] : [present]) };
+  });
+  useEffect(() => enterStep(), [step.id]);
   const loadedSource = snapshot.scenario?.sourceName;
-  useEffect(() => {
+  const answerIntruder = useEffectEvent((source: string | undefined) => {
     const state = autoload.current;
-    if (state.stepId !== step.id || state.seenOurs || step.activeScenario === undefined || loadedSource === undefined) return;
+    if (state.stepId !== step.id || state.seenOurs || step.activeScenario === undefined || source === undefined) return;
     if (loaded) {
       state.seenOurs = true;
       return;
     }
-    if (loadedSource === scenarioSourceName(lesson, step.activeScenario) || state.answered.has(loadedSource)) return;
-    state.answered.add(loadedSource);
+    if (source === scenarioSourceName(lesson, step.activeScenario) || state.answered.has(source)) return;
+    state.answered.add(source);
     send(loadCommands(lesson, step));
-  }, [loadedSource, step.id]);
+  });
+  useEffect(() => answerIntruder(loadedSource), [loadedSource, step.id]);
 
   // Outcomes are latched: once seen, reloading the scenario does not lock Next again.
-  useEffect(() => {
-    if (step.waitFor.length === 0 || !view.outcomeMet || progress.completed.includes(step.id)) return;
-    setProgress((p) => ({ ...p, completed: [...p.completed, step.id] }));
-  }, [view.outcomeMet, step.id]);
+  if (step.waitFor.length > 0 && view.outcomeMet && !progress.completed.includes(step.id)) setProgress((p) => (p.completed.includes(step.id) ? p : { ...p, completed: [...p.completed, step.id] }));
 
+  /** Keeps the quiz's next state, and its answer once revealed. */
+  const storeQuiz = (quiz: Quiz, from: QuizState, next: QuizState) => {
+    setQuizStates((all) => ({ ...all, [step.id]: next }));
+    if (next.phase === 'revealed' && from.phase !== 'revealed' && next.checked !== undefined) {
+      const record = { choice: next.checked, correct: isQuizCorrect(quiz, next), ...(next.evidence ? { evidence: next.evidence } : {}) };
+      setProgress((p) => ({ ...p, quizzes: { ...p.quizzes, [step.id]: record } }));
+    }
+  };
   const applyQuiz = (input: QuizInput) => {
     if (!step.quiz || !quizState) return;
     const result = advanceQuiz(step.quiz, quizState, input);
     send(result.commands);
-    if (result.state === quizState) return;
-    setQuizStates((all) => ({ ...all, [step.id]: result.state }));
-    if (result.state.phase === 'revealed' && quizState.phase !== 'revealed' && result.state.checked !== undefined) {
-      const record = { choice: result.state.checked, correct: isQuizCorrect(step.quiz, result.state), ...(result.state.evidence ? { evidence: result.state.evidence } : {}) };
-      setProgress((p) => ({ ...p, quizzes: { ...p.quizzes, [step.id]: record } }));
-    }
+    if (result.state !== quizState) storeQuiz(step.quiz, quizState, result.state);
   };
-  useEffect(() => applyQuiz({ kind: 'observe', snapshot, loaded }), [snapshot, step.id, quizState]);
+  // What the engine shows moves a predict quiz on (positioned at its pause, the evidence seen): the state follows the
+  // snapshot as it renders, and the commands that go with the move are sent once it is on screen.
+  const [outbox, setOutbox] = useState<{ commands: EngineCommand[] } | undefined>(undefined);
+  if (step.quiz && quizState) {
+    const observed = advanceQuiz(step.quiz, quizState, { kind: 'observe', snapshot, loaded });
+    if (observed.state !== quizState) {
+      storeQuiz(step.quiz, quizState, observed.state);
+      if (observed.commands.length > 0) setOutbox({ commands: observed.commands });
+    }
+  }
+  const sendOutbox = useEffectEvent((commands: EngineCommand[]) => send(commands));
+  useEffect(() => {
+    if (outbox) sendOutbox(outbox.commands);
+  }, [outbox]);
 
   useEffect(
     () =>

@@ -138,7 +138,8 @@ function PredictStatus(props: { phase: QuizState['phase']; pauseAtMs: number; lo
           )}
         </p>
       );
-    default:
+    case 'choosing':
+    case 'revealed':
       return null;
   }
 }

@@ -1,9 +1,9 @@
 /** The lessons shipped in assets/lessons, bundled as text (like the built-in scenarios) so they work offline. */
 import type { ParseResult } from '../../../shared/scenario/scenario-types.ts';
-import { BUILTIN_SCENARIOS } from '../../app/builtin-scenarios.ts';
+import { BUILTIN_SCENARIOS } from '../../content/builtin-scenarios.ts';
 import { parseLesson, type Lesson } from './lesson-model.ts';
 
-const files = import.meta.glob('../../../assets/lessons/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob<string>('../../../assets/lessons/*.yaml', { query: '?raw', import: 'default', eager: true });
 
 const DEFAULT_LESSON_ID = 'projected-tokens';
 

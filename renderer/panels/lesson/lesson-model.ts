@@ -178,7 +178,7 @@ function hintText(when: HintWhen, template: string, snapshot: LessonSnapshot, ev
     for (const name of placeholders(template)) {
       if (!name.startsWith('event.')) continue;
       const value = fieldAt(latest, name.slice('event.'.length));
-      if (value !== undefined && typeof value !== 'object') values[name] = String(value).trim();
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') values[name] = String(value).trim();
     }
   }
   if (when.tokenAge) {

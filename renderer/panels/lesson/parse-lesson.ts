@@ -156,7 +156,7 @@ class LessonReader extends YamlFieldReader {
         this.error(path, `must be the scenario's YAML as a block (${key}: |, then the scenario indented below), got ${describeNode(value)}`, isAbsent(value) ? keyPosition : this.position(value, keyPosition));
         continue;
       }
-      const placement = this.blockPlacement(value as Scalar, pair);
+      const placement = this.blockPlacement(value, pair);
       const parsed = parseScenario(value.value);
       if (!parsed.ok) {
         for (const error of parsed.errors) this.errors.push(shiftError(error, path, placement));

@@ -17,6 +17,7 @@ import { nextRequestId } from '../console/request-ids.ts';
 import { manifestProblemExtensions, setApplyErrors } from './editor-extensions.ts';
 import { DEFAULT_TEMPLATE, MANIFEST_TEMPLATES } from './manifest-templates.ts';
 import './manifest-editor.css';
+import { useLatest } from '../../state/use-latest.ts';
 
 export interface ManifestEditorProps {
   client: EngineClient;
@@ -36,8 +37,7 @@ export function ManifestEditor(props: ManifestEditorProps) {
   const { client, flowId } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | undefined>(undefined);
-  const onBufferChange = useRef(props.onBufferChange);
-  onBufferChange.current = props.onBufferChange;
+  const reportBuffer = useLatest(props.onBufferChange);
   const [initialText] = useState(() => props.initialText ?? DEFAULT_TEMPLATE.text);
   const [waitingFor, setWaitingFor] = useState<number | undefined>(undefined);
   const [outcome, setOutcome] = useState<ApplyOutcome | undefined>(undefined);
@@ -51,8 +51,7 @@ export function ManifestEditor(props: ManifestEditorProps) {
     setWaitingFor(requestId);
     client.send({ type: 'apply', flow: flowId, manifest: view.state.doc.toString(), requestId });
   };
-  const applyRef = useRef(apply);
-  applyRef.current = apply;
+  const latestApply = useLatest(apply);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -68,7 +67,7 @@ export function ManifestEditor(props: ManifestEditorProps) {
             {
               key: 'Mod-Enter',
               run: () => {
-                applyRef.current();
+                latestApply()();
                 return true;
               },
             },
@@ -83,17 +82,17 @@ export function ManifestEditor(props: ManifestEditorProps) {
         // scrollable-region-focusable check, without adding a second tab stop.
         EditorView.contentAttributes.of({ 'aria-label': 'Manifest (YAML)', 'aria-describedby': resultId, tabindex: '0' }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) onBufferChange.current?.(update.state.doc.toString());
+          if (update.docChanged) reportBuffer()?.(update.state.doc.toString());
         }),
       ],
     });
     viewRef.current = view;
-    onBufferChange.current?.(initialText);
+    reportBuffer()?.(initialText);
     return () => {
       view.destroy();
       viewRef.current = undefined;
     };
-  }, [initialText, resultId]);
+  }, [initialText, resultId, latestApply, reportBuffer]);
 
   useEffect(
     () =>

@@ -11,9 +11,14 @@ export function useNowEpochMs(fixedEpochMs: number | undefined): number {
   const [wallMs, setWallMs] = useState(() => Date.now());
   useEffect(() => {
     if (fixedEpochMs !== undefined) return;
-    setWallMs(Date.now());
-    const id = window.setInterval(() => setWallMs(Date.now()), TICK_MS);
-    return () => window.clearInterval(id);
+    const tick = () => setWallMs(Date.now());
+    // At once (the clock may have been fixed for a while), then every tick.
+    const first = window.setTimeout(tick, 0);
+    const id = window.setInterval(tick, TICK_MS);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(id);
+    };
   }, [fixedEpochMs]);
   return fixedEpochMs ?? wallMs;
 }

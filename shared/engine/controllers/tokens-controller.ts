@@ -14,7 +14,7 @@ import { recordLegacyToken } from '../token-log.ts';
 import { legacyTokenSigningKey } from '../signing-keys.ts';
 import { encodeBase64 } from '../../text/base64.ts';
 import { sharedHeader } from '../api-server/token-request.ts';
-import { jwtBase64Marker } from '../token-markers.ts';
+import { jwtBase64Marker } from '../jwt-markers.ts';
 
 export const SERVICE_ACCOUNT_TOKEN_TYPE = 'kubernetes.io/service-account-token';
 export const SA_NAME_ANNOTATION = 'kubernetes.io/service-account.name';

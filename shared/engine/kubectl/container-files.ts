@@ -11,12 +11,12 @@
  */
 import type { Container, Pod, Volume } from 'kubernetes-types/core/v1';
 import { jwsSigningParts } from '../../jwt/sign-jwt.ts';
-import { utf8Bytes } from '../../text/base64.ts';
+import { utf8Encode } from '../../text/utf8.ts';
 import { epochMs, type EngineContext } from '../engine-context.ts';
 import type { ClusterState, FileContent, MountedVolume, PodState } from '../engine-state.ts';
 import { keyAt } from '../signing-keys.ts';
 import { tokenAt } from '../token-log.ts';
-import { jwtMarker } from '../token-markers.ts';
+import { jwtMarker } from '../jwt-markers.ts';
 import { podRunningSinceMs } from './cluster-objects.ts';
 import { versionBehaviour } from '../../model/versions.ts';
 
@@ -53,7 +53,7 @@ function dataDirEpochMs(dataDir: string): number | undefined {
   const match = /^\.\.(\d{4})_(\d{2})_(\d{2})_(\d{2})_(\d{2})_(\d{2})\./.exec(dataDir);
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s] = match.map(Number);
-  return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
+  return Date.UTC(y!, mo! - 1, d, h, mi, s);
 }
 
 /** Length of the compact JWS the API server would have written: both JSON parts in base64url, then the signature. */
@@ -64,7 +64,7 @@ function jwtLength(ctx: EngineContext, cluster: ClusterState, tokenIndex: number
   const key = keyAt(ctx, cluster.algorithm, token.keyIndex);
   // RS256: a signature as long as the modulus; ES256: r‖s, 32 bytes each.
   const signatureBytes = key.alg === 'ES256' ? 64 : Math.floor(((key.privateJwk['n'] ?? '').length * 6) / 8);
-  return base64UrlLength(utf8Bytes(headerJson).length) + 1 + base64UrlLength(utf8Bytes(payloadJson).length) + 1 + base64UrlLength(signatureBytes);
+  return base64UrlLength(utf8Encode(headerJson).length) + 1 + base64UrlLength(utf8Encode(payloadJson).length) + 1 + base64UrlLength(signatureBytes);
 }
 
 /** util.FsUserFrom: the one runAsUser every container shares, if they all set the same. */
@@ -168,7 +168,7 @@ function mountVolume(
     if (!mountRoot.children.has(top)) mountRoot.children.set(top, link(`..data/${top}`, firstWriteMs, linksOwned && top === path ? ownership(path).uid : 0));
     const owner = ownership(path);
     const text = fileText(content);
-    const size = 'token' in content ? jwtLength(ctx, cluster, content.token) : utf8Bytes(text).length;
+    const size = 'token' in content ? jwtLength(ctx, cluster, content.token) : utf8Encode(text).length;
     dir.children.set(parts[parts.length - 1]!, {
       kind: 'file',
       content: text,

@@ -20,12 +20,12 @@ import { failed, fromServer, ok, type KubectlRun } from './kubectl-output.ts';
 import type { ReadFile } from './kubectl-apply.ts';
 import { tokenRequestObject } from './token-request-object.ts';
 import { requestTokenForKubectl, warningLines } from './kubectl-token-request.ts';
+import { isRecord } from '../../validation/checked.ts';
 
 type CreateRaw = Extract<KubectlCommand, { verb: 'create-raw' }>;
 
 type Body = { ok: true; input: TokenRequestInput; name?: string; namespace?: string } | { ok: false; error: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function refuse(error: string): Body {
   return { ok: false, error: `error: TokenScope reads the body of create --raw as a JSON TokenRequest: ${error}` };

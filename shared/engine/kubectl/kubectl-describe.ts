@@ -13,7 +13,7 @@ import type { ClusterState, PodState, SecretState } from '../engine-state.ts';
 import { notFound } from '../api-server/api-error.ts';
 import { versionBehaviour } from '../../model/versions.ts';
 import { SA_NAME_ANNOTATION, SA_UID_ANNOTATION, SERVICE_ACCOUNT_TOKEN_TYPE } from '../controllers/tokens-controller.ts';
-import { jwtMarker } from '../token-markers.ts';
+import { jwtMarker } from '../jwt-markers.ts';
 import { clusterNowMs, compareCodePoints, fromServer, noResourcesFound, ok, RESOURCE_PLURAL, type KubectlRun } from './kubectl-output.ts';
 import { listObjects, podRunningSinceMs, type ListedObject } from './cluster-objects.ts';
 import { humanDuration } from './human-duration.ts';

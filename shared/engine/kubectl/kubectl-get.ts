@@ -35,7 +35,8 @@ export function runGet(ctx: EngineContext, cluster: ClusterState, request: GetRe
     }
     case 'name':
       return ok(selected.map((entry) => `${RESOURCE_SINGULAR[request.resource]}/${entry.name}\n`).join(''));
-    default:
+    case 'wide':
+    case undefined:
       if (selected.length === 0) return noResourcesFound(request.namespace);
       return ok(table(ctx, cluster, request.resource, selected, request.output === 'wide'));
   }

@@ -9,7 +9,7 @@
  */
 import { rfc3339, type EngineContext } from '../engine-context.ts';
 import type { TokenRequestResponse } from '../api-server/token-request.ts';
-import { jwtMarker } from '../token-markers.ts';
+import { jwtMarker } from '../jwt-markers.ts';
 
 export interface RequestedBoundObject {
   kind: string;

@@ -5,7 +5,7 @@
  * 10–15 s. Terminating pods are not synced, so their tokens are not rotated.
  */
 import type { Pod, Volume } from 'kubernetes-types/core/v1';
-import { nextInt } from '../../sim/prng.ts';
+import { nextInt, stepPast } from '../../sim/prng.ts';
 import { emit, schedule, type EngineContext } from '../engine-context.ts';
 import { objectKey, type ClusterState, type FileContent, type PodState } from '../engine-state.ts';
 import { CLUSTER_CA_PEM } from '../controllers/tokens-controller.ts';
@@ -192,7 +192,7 @@ function scheduleNextSync(ctx: EngineContext, cluster: ClusterState, podState: P
       }
     }
     if (horizonMs === Number.POSITIVE_INFINITY) return;
-    while (atMs <= horizonMs && atMs <= ctx.scenario.durationMs) atMs += jittered(ctx, RESYNC_INTERVAL_MS);
+    atMs = stepPast(ctx.state.prng, atMs, RESYNC_INTERVAL_MS, Math.floor(RESYNC_INTERVAL_MS * JITTER_FACTOR), Math.min(horizonMs, ctx.scenario.durationMs));
   }
   if (atMs > ctx.scenario.durationMs) return;
   schedule(ctx, atMs, { kind: 'pod-sync', flow: cluster.id, podUid: meta.uid ?? '', generation: cluster.kubelet.generation });

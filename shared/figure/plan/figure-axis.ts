@@ -3,20 +3,22 @@ import type { AxisTick } from '../axis.ts';
 import type { Primitive } from '../primitives.ts';
 import { estimateTextWidth } from '../text-metrics.ts';
 import type { TimelineTheme } from '../theme.ts';
-import { msToX, type TimeView } from '../time-view.ts';
+import type { TimeView } from '../time-view.ts';
+import { timeScale } from '../time-scale.ts';
 
 /** Adds the axis at `axisY` across the plot; `nowMs` undefined: no badge. Returns the y just below it. */
 export function planFigureAxis(out: Primitive[], plot: { x: number; width: number }, axisY: number, view: TimeView, ticks: readonly AxisTick[], nowMs: number | undefined, theme: TimelineTheme): number {
   const f = theme.font;
   const { x: plotX, width: plotW } = plot;
   const tickLen = 7;
+  const x = timeScale(view, plotW);
   out.push({ type: 'line', x1: plotX, y1: axisY, x2: plotX + plotW, y2: axisY, stroke: theme.text, strokeWidth: theme.name === 'projector' ? 2.5 : 1.5, role: 'axis' });
   for (const tick of ticks) {
-    const x = plotX + msToX(view, plotW, tick.ms);
-    out.push({ type: 'line', x1: x, y1: axisY, x2: x, y2: axisY + tickLen, stroke: theme.text, strokeWidth: theme.name === 'projector' ? 2.5 : 1.5, role: 'axis' });
-    out.push({ type: 'text', x, y: axisY + tickLen + f.axis * 1.1, text: tick.label, size: f.axis, weight: 400, fill: theme.text, anchor: 'middle', role: 'axis' });
+    const tx = plotX + x(tick.ms);
+    out.push({ type: 'line', x1: tx, y1: axisY, x2: tx, y2: axisY + tickLen, stroke: theme.text, strokeWidth: theme.name === 'projector' ? 2.5 : 1.5, role: 'axis' });
+    out.push({ type: 'text', x: tx, y: axisY + tickLen + f.axis * 1.1, text: tick.label, size: f.axis, weight: 400, fill: theme.text, anchor: 'middle', role: 'axis' });
   }
-  const nowX = nowMs === undefined ? Number.NaN : plotX + msToX(view, plotW, nowMs);
+  const nowX = nowMs === undefined ? Number.NaN : plotX + x(nowMs);
   if (nowX >= plotX - 0.5 && nowX <= plotX + plotW + 0.5) {
     const label = 'now';
     const w = estimateTextWidth(label, f.axis, 700) + 16;

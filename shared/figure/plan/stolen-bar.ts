@@ -58,7 +58,7 @@ export function planStolenBar(ctx: FlowCtx, lane: LaneLayout, bar: StolenBar, ro
   const usable = end !== undefined ? formatDuration(end - start) : '';
   const candidates = open
     ? [`${copy} still works: forever (∞)`, `stolen copy works forever (∞)`, `forever (∞)`, '∞']
-    : end! <= ctx.now
+    : end <= ctx.now
       ? bar.endReason === 'invalidated'
         ? [`${copy} rejected once invalidated: usable ${usable}`, `rejected once invalidated: usable ${usable}`, `usable ${usable}`]
         : [`${copy} dies at exp + 60 s leeway: usable ${usable}`, `dies at exp + 60 s leeway: usable ${usable}`, `usable ${usable}`]

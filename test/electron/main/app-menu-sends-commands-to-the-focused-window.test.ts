@@ -33,7 +33,7 @@ function byId(template: MenuItemConstructorOptions[], id: string): MenuItemConst
 }
 
 const WINDOW = { id: 7 } as BaseWindow;
-const click = (item: MenuItemConstructorOptions) => item.click!({} as never, WINDOW, {} as never);
+const click = (item: MenuItemConstructorOptions) => item.click!({} as never, WINDOW, {});
 const linux = { appName: 'TokenScope', platform: 'linux' as const, isPackaged: true };
 
 describe('the application menu', () => {

@@ -151,14 +151,14 @@ describe('the app:// handler', () => {
   });
 
   it('is registered for the app scheme and serves through Electron’s protocol module', async () => {
-    serveAppProtocol(protocol as never, root);
+    serveAppProtocol(protocol, root);
     expect(protocol.isProtocolHandled('app')).toBe(true);
     expect((await protocol.fakeRequest('app://bundle/index.html')).status).toBe(200);
     expect((await protocol.fakeRequest('app://bundle/../../secret.txt')).status).not.toBe(200);
   });
 
   it('registers app:// as standard and secure, without bypassing CSP or enabling service workers', () => {
-    registerAppScheme(protocol as never);
+    registerAppScheme(protocol);
     expect(protocol.privilegedSchemes).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);

@@ -9,6 +9,8 @@ import { EngineHost, MIN_PUSH_INTERVAL_MS, PUSH_SLACK_MS, mergeProgress } from '
 import { EngineSession } from '../../../shared/host/engine-session.ts';
 import { IpcChannel } from '../../../shared/ipc/ipc-contract.ts';
 import type { EngineMessage } from '../../../shared/rpc/engine-protocol.ts';
+import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
+import { nextFloat, seedPrng } from '../../../shared/sim/prng.ts';
 
 type Progress = Extract<EngineMessage, { type: 'progress' }>;
 
@@ -18,17 +20,11 @@ function pushed(contents: FakeWebContents): EngineMessage[] {
   return contents.fakeSentOn(IpcChannel.EngineMessage) as EngineMessage[];
 }
 
-/** What the renderer's store does with progress batches: cut the log at `fromEvent`, append the new events. */
-function replay(messages: EngineMessage[]): { events: unknown[]; tokens: unknown[] } {
-  const events: unknown[] = [];
-  const tokens: unknown[] = [];
-  for (const m of messages) {
-    if (m.type !== 'progress') continue;
-    events.length = m.fromEvent;
-    events.push(...m.events);
-    tokens.length = m.fromToken;
-    tokens.push(...m.tokens);
-  }
+/** What the renderer's store ends up showing after these messages. */
+function replay(messages: EngineMessage[]): { events: readonly unknown[]; tokens: readonly unknown[] } {
+  const store = new TimelineStore();
+  for (const m of messages) store.apply(m);
+  const { events, tokens } = store.getSnapshot();
   return { events, tokens };
 }
 
@@ -190,11 +186,13 @@ describe('EngineHost', () => {
 
 describe('mergeProgress', () => {
   const ev = (n: number) => ({ n }) as never;
-  const batch = (fromEvent: number, events: never[], nowMs = 0): Progress => ({
+  const batch = (fromEvent: number, events: never[], nowMs = 0, keptEvents = 0): Progress => ({
     type: 'progress',
     fromEvent,
+    keptEvents,
     events,
     fromToken: 0,
+    keptTokens: 0,
     tokens: [],
     nowMs,
     playing: true,
@@ -218,5 +216,58 @@ describe('mergeProgress', () => {
     const a = batch(10, [ev(10)]);
     const b = batch(3, [ev(3)]);
     expect(mergeProgress(a, b)).toMatchObject({ fromEvent: 3, events: [ev(3)] });
+  });
+
+  it('shows again what the renderer kept past a seek back', () => {
+    const a = batch(2, [], 0, 0);
+    const b = batch(2, [ev(9)], 0, 5);
+    expect(mergeProgress(a, b)).toMatchObject({ fromEvent: 2, keptEvents: 5, events: [ev(9)] });
+  });
+
+  it('sends the two separately when the second cuts back into new entries of the first, which the renderer must keep', () => {
+    const a = batch(10, [ev(10), ev(11), ev(12)]);
+    const b = batch(5, [], 0, 6);
+    expect(mergeProgress(a, b)).toBeUndefined();
+  });
+
+  it('leaves the renderer with the same shown and kept logs as the two batches one after the other', () => {
+    const prng = seedPrng(7);
+    const pick = (n: number) => Math.floor(nextFloat(prng) * (n + 1));
+    let serial = 0;
+    /** A batch the session could send to a renderer that shows `shown` and holds `held` entries. */
+    const randomBatch = (shown: number, held: number): Progress => {
+      const from = pick(shown);
+      const added = Array.from({ length: pick(3) }, () => ev(serial++));
+      return batch(from, added, 0, pick(held - from));
+    };
+    const afterBatch = (held: number, m: Progress) => (m.events.length > 0 ? m.fromEvent + m.keptEvents + m.events.length : held);
+    for (let trial = 0; trial < 300; trial++) {
+      const oneByOne = new TimelineStore();
+      const merged = new TimelineStore();
+      let held = 0;
+      let shown = 0;
+      for (let i = 0; i < 4; i++) {
+        const m = randomBatch(shown, held);
+        oneByOne.apply(m);
+        merged.apply(m);
+        held = afterBatch(held, m);
+        shown = oneByOne.getSnapshot().events.length;
+      }
+      const a = randomBatch(shown, held);
+      oneByOne.apply(a);
+      held = afterBatch(held, a);
+      const b = randomBatch(oneByOne.getSnapshot().events.length, held);
+      oneByOne.apply(b);
+      held = afterBatch(held, b);
+      const both = mergeProgress(a, b);
+      if (both) merged.apply(both);
+      else [a, b].forEach((m) => merged.apply(m));
+      expect(merged.getSnapshot().events).toEqual(oneByOne.getSnapshot().events);
+      // Everything either holds, shown again from the start, is the same too.
+      const showAll = batch(0, [], 0, held);
+      oneByOne.apply(showAll);
+      merged.apply(showAll);
+      expect(merged.getSnapshot().events).toEqual(oneByOne.getSnapshot().events);
+    }
   });
 });

@@ -26,7 +26,7 @@ function failingFs(call: keyof AtomicFs, error: string): AtomicFs {
     [call]: () => {
       throw Object.assign(new Error(error), { code: error.split(':')[0] });
     },
-  } as AtomicFs;
+  };
 }
 
 describe('LessonProgressStore', () => {

@@ -7,7 +7,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AtomicFs } from '../../../electron/main/atomic-file.ts';
 import { SCENARIO_DRAFT_FILE_NAME, ScenarioDraftStore } from '../../../electron/main/scenario-draft-store.ts';
 import type { ScenarioDraft } from '../../../shared/ipc/scenario-draft.ts';
 
@@ -55,7 +54,7 @@ describe('ScenarioDraftStore', () => {
 
   it('keeps the previous draft when a write fails half-way, and says why', () => {
     restarted().set(DRAFT);
-    const broken = new ScenarioDraftStore(file, { ...options, fs: { ...fs, renameSync: () => { throw new Error('EIO: i/o error'); } } as AtomicFs });
+    const broken = new ScenarioDraftStore(file, { ...options, fs: { ...fs, renameSync: () => { throw new Error('EIO: i/o error'); } } });
     broken.load();
     expect(() => broken.set({ ...DRAFT, scenarioText: 'name: changed\n' })).toThrow('EIO');
     expect(broken.get()).toEqual(DRAFT);

@@ -60,17 +60,17 @@ describe('openScenarioFile', () => {
     expect(readBytes).not.toHaveBeenCalled();
   });
 
-  it('offers scenarios and exported images together, and each on its own', async () => {
+  it('offers scenarios and exported images and animations together, and each on its own', async () => {
     await openScenarioFile(undefined, { dialog: dialog as never, settings: memory() });
     expect(dialog.fakeOpenCalls[0]?.options.filters).toEqual([
-      { name: 'Scenarios and TokenScope images', extensions: ['yaml', 'yml', 'png', 'svg'] },
+      { name: 'Scenarios and TokenScope images', extensions: ['yaml', 'yml', 'png', 'svg', 'gif', 'apng', 'webm', 'mp4'] },
       { name: 'TokenScope scenarios', extensions: ['yaml', 'yml'] },
-      { name: 'Images exported by TokenScope', extensions: ['png', 'svg'] },
+      { name: 'Images and animations exported by TokenScope', extensions: ['png', 'svg', 'gif', 'apng', 'webm', 'mp4'] },
       { name: 'All files', extensions: ['*'] },
     ]);
   });
 
-  it.each(['moment.png', 'moment.SVG'])('returns the bytes of an exported image (%s), for the renderer to read its moment', async (name) => {
+  it.each(['moment.png', 'moment.SVG', 'rotation.gif', 'rotation.webm'])('returns the bytes of an exported image (%s), for the renderer to read its moment', async (name) => {
     const file = path.join(dir, name);
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]);
     writeFileSync(file, bytes);

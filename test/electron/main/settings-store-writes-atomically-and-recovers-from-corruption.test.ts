@@ -29,8 +29,8 @@ function recordingFs(failOn?: { call: keyof SettingsFs; error: string; when?: (a
   const wrapped = {} as Record<string, unknown>;
   for (const name of ['readFileSync', 'openSync', 'writeSync', 'fsyncSync', 'closeSync', 'renameSync', 'unlinkSync', 'mkdirSync'] as const) {
     wrapped[name] = (...args: unknown[]) => {
-      const first = typeof args[0] === 'string' ? path.basename(args[0] as string) || args[0] : 'fd';
-      const second = typeof args[1] === 'string' && name === 'renameSync' ? ` -> ${path.basename(args[1] as string)}` : '';
+      const first = typeof args[0] === 'string' ? path.basename(args[0]) || args[0] : 'fd';
+      const second = typeof args[1] === 'string' && name === 'renameSync' ? ` -> ${path.basename(args[1])}` : '';
       calls.push(`${name} ${first}${second}`);
       if (failOn?.call === name && (failOn.when?.(args) ?? true)) throw Object.assign(new Error(failOn.error), { code: failOn.error.split(':')[0] });
       return (fs[name] as (...a: unknown[]) => unknown)(...args);
@@ -206,7 +206,7 @@ function flakyFs(times: number, renameFails = false): SettingsFs {
     renameSync: ((from: fs.PathLike, to: fs.PathLike) => {
       if (renameFails && String(from) === file) throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
       fs.renameSync(from, to);
-    }) as typeof fs.renameSync,
+    }),
   };
 }
 

@@ -7,7 +7,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CheatSheet, groupShortcuts } from '../../../renderer/a11y/CheatSheet.tsx';
-import { formatCombo, SHORTCUTS } from '../../../renderer/app/shortcuts.ts';
+import { formatCombo, SHORTCUTS } from '../../../renderer/keyboard/shortcuts.ts';
 
 afterEach(cleanup);
 

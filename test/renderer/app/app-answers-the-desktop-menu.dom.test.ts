@@ -61,10 +61,12 @@ describe('presentation mode', () => {
     mount();
     await waitFor(() => expect(listeners.size).toBeGreaterThan(0));
     menu('toggle-presentation');
+    // Presentation mode and the export dialog each load on first use.
     await waitFor(() => expect(screen.getByTestId('app').dataset.presenting).toBe('true'));
     expect(screen.getByTestId('open-export')).toBeTruthy();
     menu('export');
-    expect(await screen.findByRole('dialog', { name: /export/i })).toBeTruthy();
+    // The dialog is loaded lazily: under load that takes more than the default second.
+    expect(await screen.findByRole('dialog', { name: /export/i }, { timeout: 15_000 })).toBeTruthy();
   });
 });
 
@@ -73,12 +75,13 @@ describe('the keys the desktop menu only shows', () => {
     mount();
     await waitFor(() => expect(screen.getByTestId('open-export')).toHaveProperty('disabled', false));
     act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', ctrlKey: true, bubbles: true })));
-    expect(await screen.findByRole('dialog', { name: /export/i })).toBeTruthy();
+    // The dialog is loaded lazily: under load that takes more than the default second.
+    expect(await screen.findByRole('dialog', { name: /export/i }, { timeout: 15_000 })).toBeTruthy();
   });
 });
 
 describe('the detail lanes', () => {
-  const shown = () => [...document.querySelectorAll('.tl-lane-labels')].some((el) => el.textContent!.includes('other Secrets'));
+  const shown = () => [...document.querySelectorAll('.tl-lane-labels')].some((el) => el.textContent.includes('other Secrets'));
 
   it('are hidden at first, so both flows fit, and shown from Display or by opening the console', async () => {
     const { engine } = mount();

@@ -9,7 +9,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/app/App.tsx';
-import { BUILTIN_SCENARIOS } from '../../../renderer/app/builtin-scenarios.ts';
+import { BUILTIN_SCENARIOS } from '../../../renderer/content/builtin-scenarios.ts';
 import { FakeHostServices } from '../../fakes/host-services.ts';
 import { FakeEngine } from '../panels/lesson/lesson-engine-fixture.ts';
 
@@ -19,7 +19,7 @@ function mount(host = new FakeHostServices()) {
   return { engine, host, view };
 }
 
-const detailShown = () => [...document.querySelectorAll('.tl-lane-labels')].some((el) => el.textContent!.includes('other Secrets'));
+const detailShown = () => [...document.querySelectorAll('.tl-lane-labels')].some((el) => el.textContent.includes('other Secrets'));
 const key = (k: string) => act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
 
 afterEach(() => cleanup());

@@ -4,7 +4,7 @@
  * keeps working; before, one bad value blanked the whole window.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createElement, useState } from 'react';
+import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PanelErrorBoundary } from '../../../renderer/app/PanelErrorBoundary.tsx';
 import type * as InspectorModule from '../../../renderer/panels/TokenInspector.tsx';
@@ -57,16 +57,11 @@ describe('PanelErrorBoundary', () => {
 
   it('starts afresh by itself when its reset key changes (a new scenario)', () => {
     fail = true;
-    let setKey: (key: number) => void = () => undefined;
-    function Host() {
-      const [key, set] = useState(1);
-      setKey = set;
-      return createElement(PanelErrorBoundary, { name: 'Panel', resetKey: key }, createElement(Fragile, { label: 'panel' }));
-    }
-    render(createElement(Host));
+    const panel = (key: number) => createElement(PanelErrorBoundary, { name: 'Panel', resetKey: key }, createElement(Fragile, { label: 'panel' }));
+    const { rerender } = render(panel(1));
     expect(screen.getByTestId('panel-error')).toBeTruthy();
     fail = false;
-    act(() => setKey(2));
+    act(() => rerender(panel(2)));
     expect(screen.getByText('panel is fine')).toBeTruthy();
   });
 });
@@ -83,6 +78,7 @@ describe('in the app', () => {
     expect(screen.getByTestId('play-pause')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Timelines' })).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: 'Paste a token' }));
-    expect(screen.getByTestId('paste-token-input')).toBeTruthy();
+    // The paste panel loads when its tab is first opened.
+    expect(await screen.findByTestId('paste-token-input')).toBeTruthy();
   });
 });

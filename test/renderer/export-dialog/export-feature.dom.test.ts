@@ -6,7 +6,7 @@
  * harness resets the view when a new scenario first renders, as the app does, so the window restored must survive it.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createElement, useEffect, useState } from 'react';
+import { createElement, useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Simulation } from '../../../shared/engine/simulation.ts';
 import { ExportFeature } from '../../../renderer/export-dialog/ExportFeature.tsx';
@@ -52,9 +52,11 @@ function Harness({ store, client, host, bridge }: HarnessProps) {
   const snapshot = useTimelineStore(store);
   const [view, setView] = useState<TimeView>({ startMs: 0, endMs: H });
   const key = snapshot.scenario ? `${snapshot.scenario.sourceName}:${snapshot.scenario.durationMs}` : '';
-  useEffect(() => {
+  const [viewKey, setViewKey] = useState<string | undefined>(undefined);
+  if (viewKey !== key) {
+    setViewKey(key);
     if (snapshot.scenario) setView(fitAll(snapshot.scenario.durationMs));
-  }, [key]);
+  }
   const opener = useFileOpener({ snapshot, client, onViewChange: setView, confirmReplace: async () => true, bridge });
   return createElement(
     'div',
@@ -86,6 +88,9 @@ function drop(files: File[]) {
 
 const fileOf = (bytes: Uint8Array | string, name: string) => new File([bytes as BlobPart], name);
 
+/** The dialog is loaded lazily: under load its first opening takes more than the default second. */
+const LAZY = { timeout: 15_000 };
+
 describe('ExportFeature', () => {
   it('opens the dialog with E, but not while E is typed into a field, and Esc closes it', async () => {
     await mount();
@@ -94,7 +99,7 @@ describe('ExportFeature', () => {
     await act(async () => {
       fireEvent.keyDown(document.body, { key: 'e' });
     });
-    const dialog = await screen.findByTestId('export-dialog');
+    const dialog = await screen.findByTestId('export-dialog', undefined, LAZY);
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByTestId('export-dialog')).toBeNull();
   });
@@ -105,9 +110,9 @@ describe('ExportFeature', () => {
     await act(async () => {
       fireEvent.click(screen.getByTestId('open-export'));
     });
-    await screen.findByTestId('export-dialog');
-    expect((screen.getByTestId('export-theme-dark') as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByTestId('export-width') as HTMLInputElement).value).toBe('1000');
+    await screen.findByTestId('export-dialog', undefined, LAZY);
+    expect(screen.getByTestId<HTMLInputElement>('export-theme-dark').checked).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>('export-width').value).toBe('1000');
     fireEvent.click(screen.getByTestId('export-theme-projector'));
     await act(async () => {
       fireEvent.click(screen.getByTestId('export-close'));
@@ -140,7 +145,7 @@ describe('ExportFeature', () => {
     await act(async () => menu?.('zoom-to-fit'));
     expect(screen.queryByTestId('export-dialog')).toBeNull();
     await act(async () => menu?.('export'));
-    expect(await screen.findByTestId('export-dialog')).toBeTruthy();
+    expect(await screen.findByTestId('export-dialog', undefined, LAZY)).toBeTruthy();
   });
 
   it('reopens a dropped PNG\'s moment: its scenario, its playhead and its window', async () => {
@@ -197,7 +202,7 @@ describe('ExportFeature', () => {
     const { store } = await mount();
     const before = store.getSnapshot().scenario;
     drop([fileOf('name: broken\nseed: x\n', 'broken.yaml')]);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/broken\.yaml could not be loaded \(line \d[^)]*\).*The current scenario is unchanged\./));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/broken\.yaml could not be loaded \(line \d[^)]*\).*The current scenario is unchanged\./), { timeout: 15_000 });
     expect(store.getSnapshot().scenario).toBe(before);
   });
 
@@ -211,7 +216,7 @@ describe('ExportFeature', () => {
       fireEvent.click(screen.getByTestId('open-export'));
     });
     await act(async () => {
-      fireEvent.click(await screen.findByTestId('export-open-file'));
+      fireEvent.click(await screen.findByTestId('export-open-file', {}, { timeout: 15_000 }));
     });
     expect(screen.queryByTestId('export-dialog')).toBeNull();
     await waitFor(() => expect(store.getSnapshot().nowMs).toBe(MOMENT_AT_MS));

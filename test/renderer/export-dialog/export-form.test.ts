@@ -17,7 +17,7 @@ import {
 } from '../../../renderer/export-dialog/export-form.ts';
 
 const H = 3_600_000;
-const context: FormContext = { flowIds: ['legacy', 'projected'], durationMs: 6 * H, view: { startMs: 0.5 * H, endMs: 2 * H } };
+const context: FormContext = { flowIds: ['legacy', 'projected'], durationMs: 6 * H, view: { startMs: 0.5 * H, endMs: 2 * H }, playheadMs: 6 * H };
 const defaults = (): ExportSettings => ({ ...DEFAULT_EXPORT_SETTINGS, hiddenLanes: [] });
 
 function settingsOf(form: ReturnType<typeof formFromSettings>): ExportSettings {

@@ -45,7 +45,7 @@ describe('openRequestFor', () => {
   it('refuses an SVG without a moment and a file that is no image', () => {
     const svg = bytesOf('<svg xmlns="http://www.w3.org/2000/svg"><title>logo</title></svg>');
     expect(openRequestFor('logo.svg', svg)).toMatchObject({ kind: 'refused', error: expect.stringMatching(/^logo\.svg: this image was not exported by TokenScope/) });
-    expect(openRequestFor('notes.txt', bytesOf('hello'))).toEqual({ kind: 'refused', error: 'notes.txt: not a PNG or SVG image' });
+    expect(openRequestFor('notes.txt', bytesOf('hello'))).toEqual({ kind: 'refused', error: 'notes.txt: not an image TokenScope exports (PNG, APNG, GIF, SVG, WebM or MP4)' });
   });
 
   it('loads a .yaml or .yml file as a scenario, without its byte-order mark, and refuses one that is not UTF-8', () => {

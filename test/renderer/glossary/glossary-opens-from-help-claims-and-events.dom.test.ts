@@ -12,7 +12,7 @@ import { App } from '../../../renderer/app/App.tsx';
 import { GlossaryContext } from '../../../renderer/glossary/use-glossary.ts';
 import { PasteTokenPanel } from '../../../renderer/panels/paste-token/PasteTokenPanel.tsx';
 import { GLOSSARY } from '../../../shared/explain/glossary.ts';
-import { base64UrlEncode } from '../../../shared/jwt/base64url.ts';
+import { base64url } from 'jose';
 import { FakeHostServices } from '../../fakes/host-services.ts';
 import { FakeEngine } from '../panels/lesson/lesson-engine-fixture.ts';
 
@@ -26,7 +26,7 @@ function mount() {
 
 const key = (k: string, target: EventTarget = window) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
 const glossary = () => screen.getByRole('dialog', { name: 'Glossary' });
-const search = () => screen.getByTestId('glossary-search') as HTMLInputElement;
+const search = () => screen.getByTestId<HTMLInputElement>('glossary-search');
 const shownEntry = () => screen.getByTestId('glossary-detail').dataset.entry;
 
 describe('the glossary from the help', () => {
@@ -35,7 +35,8 @@ describe('the glossary from the help', () => {
     await waitFor(() => expect(engine.snapshot().scenario).toBeDefined());
     key('F1');
     act(() => screen.getByTestId('cheat-sheet-glossary').click());
-    expect(glossary()).toBeTruthy();
+    // The glossary's code loads on first use.
+    expect(await screen.findByRole('dialog', { name: 'Glossary' })).toBeTruthy();
     expect(screen.queryByTestId('cheat-sheet')).toBeNull();
     expect(document.activeElement).toBe(search());
     expect(screen.getByTestId('glossary-count').textContent).toBe(`${GLOSSARY.length} terms`);
@@ -76,13 +77,13 @@ describe('the glossary from where a term is used', () => {
     const inspector = await screen.findByTestId('token-inspector');
     const sub = await waitFor(() => within(inspector).getByRole('button', { name: 'sub' }));
     act(() => sub.click());
-    expect(shownEntry()).toBe('claim:sub');
+    await waitFor(() => expect(shownEntry()).toBe('claim:sub'));
     key('Escape', search());
 
     const kind = issued.querySelector<HTMLElement>('[data-glossary="event:token.issued"]')!;
     expect(kind.tabIndex).toBe(-1);
     act(() => kind.click());
-    expect(shownEntry()).toBe('event:token.issued');
+    await waitFor(() => expect(shownEntry()).toBe('event:token.issued'));
     key('Escape', search());
 
     const grid = screen.getByTestId('event-table').querySelector<HTMLElement>('[role="grid"]')!;
@@ -91,12 +92,12 @@ describe('the glossary from where a term is used', () => {
     const active = grid.getAttribute('aria-activedescendant');
     const type = document.getElementById(active!)!.querySelector<HTMLElement>('[data-glossary]')!.dataset.glossary;
     key('g', grid);
-    expect(shownEntry()).toBe(type);
+    await waitFor(() => expect(shownEntry()).toBe(type));
   });
 
   it('opens at a claim from its name in the paste panel', () => {
     const open = vi.fn();
-    const part = (value: object) => base64UrlEncode(new TextEncoder().encode(JSON.stringify(value)));
+    const part = (value: object) => base64url.encode(new TextEncoder().encode(JSON.stringify(value)));
     const jwt = `${part({ alg: 'RS256', kid: 'k1' })}.${part({ iss: 'https://kubernetes.default.svc', sub: 'system:serviceaccount:demo:app', aud: ['api'], exp: 2_000_000_000, iat: 1_999_996_400 })}.c2ln`;
     render(createElement(GlossaryContext.Provider, { value: open }, createElement(PasteTokenPanel, { nowEpochMs: 1_999_997_000_000 })));
     fireEvent.change(screen.getByTestId('paste-token-input'), { target: { value: jwt } });

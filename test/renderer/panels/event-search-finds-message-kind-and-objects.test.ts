@@ -13,7 +13,7 @@ function event(seq: number, fields: Partial<SimEvent> & Pick<SimEvent, 'type'>):
 }
 
 const LOG: SimEvent[] = [
-  event(0, { type: 'pod.created', message: 'pod app created', refs: { namespace: 'demo', pod: 'app', serviceAccount: 'builder' }, serviceAccount: 'builder' } as Partial<SimEvent> & { type: 'pod.created' }),
+  event(0, { type: 'pod.created', message: 'pod app created', refs: { namespace: 'demo', pod: 'app', serviceAccount: 'builder' }, serviceAccount: 'builder' }),
   event(1, { type: 'token.issued', message: 'token #1 issued to the kubelet', refs: { pod: 'app', token: 0 } }),
   event(2, { type: 'token.expired', message: 'token #1 passed its exp', refs: { pod: 'app', token: 0 }, flow: 'legacy' }),
   event(3, { type: 'request.denied', message: 'API server refused the call', refs: { actor: 'mallory', secret: 'old-secret' } }),

@@ -14,7 +14,7 @@ import { FakeEngine } from './lesson/lesson-engine-fixture.ts';
 afterEach(() => cleanup());
 
 const H = 3_600_000;
-const field = () => screen.getByTestId('event-search') as HTMLInputElement;
+const field = () => screen.getByTestId<HTMLInputElement>('event-search');
 const kinds = () => [...screen.getByTestId('event-table').querySelectorAll<HTMLElement>('[role="row"][data-seq] [data-glossary]')].map((el) => el.dataset.glossary);
 const slash = (target: EventTarget) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true })));
 

@@ -6,15 +6,14 @@
  * back to a 12-row viewport of 30 px rows (16 px × 1.9).
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { createElement, type ReactElement } from 'react';
+import { createElement } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EventTableProps } from '../../../renderer/panels/event-table-model.ts';
 import type { TimelineSnapshot } from '../../../renderer/state/timeline-store.ts';
 import type { SimEvent } from '../../../shared/model/events.ts';
 import * as tableModule from '../../../renderer/panels/EventTable.tsx';
 import { loadScenario } from './engine-fixture.ts';
 
-const { EventTable } = tableModule as { EventTable: (props: EventTableProps) => ReactElement };
+const { EventTable } = tableModule;
 
 const ROW = 30;
 const VIEW_ROWS = 12;

@@ -99,7 +99,7 @@ describe('TokenInspector', () => {
     expect(verification.textContent).toContain('✓ Accepted by the API server at 2 h 13 m');
     expect(verification.textContent).toContain('system:serviceaccount:default:my-app');
 
-    const jwt = screen.getByTestId('jwt') as HTMLTextAreaElement;
+    const jwt = screen.getByTestId<HTMLTextAreaElement>('jwt');
     expect(jwt.value.split('.')).toHaveLength(3);
   });
 
@@ -148,10 +148,14 @@ describe('TokenInspector', () => {
     const { rerender } = render(view(snapshot, index));
     // Two seconds of playback: 20 progress batches a second.
     for (let i = 1; i <= 40; i++) {
-      act(() => vi.advanceTimersByTime(50));
+      act(() => {
+        vi.advanceTimersByTime(50);
+      });
       rerender(view({ ...snapshot, nowMs: snapshot.nowMs + i * 3_000, version: snapshot.version + i }, index));
     }
-    act(() => vi.advanceTimersByTime(1000));
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     const requests = fixture.client.sent.filter((c) => c.type === 'inspect-token');
     expect(requests.length).toBeGreaterThanOrEqual(4);
     expect(requests.length).toBeLessThanOrEqual(6);

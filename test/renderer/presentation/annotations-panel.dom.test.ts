@@ -44,7 +44,7 @@ describe('AnnotationsPanel', () => {
     const { store } = setup({ id: 1, kind: 'playhead' });
     const text = screen.getByTestId('annotation-text');
     expect(document.activeElement).toBe(text);
-    expect((screen.getByTestId('annotation-from') as HTMLInputElement).value).toBe('48m');
+    expect(screen.getByTestId<HTMLInputElement>('annotation-from').value).toBe('48m');
     fireEvent.change(text, { target: { value: 'here the kubelet refreshes' } });
     await act(async () => fireEvent.submit(text.closest('form')!));
     expect(store.getSnapshot().scenario!.annotations).toEqual([{ atMs: 48 * 60_000, text: 'here the kubelet refreshes' }]);
@@ -55,8 +55,8 @@ describe('AnnotationsPanel', () => {
 
   it('opens over the visible window for a range request, and refuses a bad end in the form', async () => {
     const { store } = setup({ id: 1, kind: 'window' });
-    expect((screen.getByTestId('annotation-from') as HTMLInputElement).value).toBe('1h');
-    expect((screen.getByTestId('annotation-until') as HTMLInputElement).value).toBe('2h');
+    expect(screen.getByTestId<HTMLInputElement>('annotation-from').value).toBe('1h');
+    expect(screen.getByTestId<HTMLInputElement>('annotation-until').value).toBe('2h');
     fireEvent.change(screen.getByTestId('annotation-text'), { target: { value: 'stolen copy still works' } });
     fireEvent.change(screen.getByTestId('annotation-until'), { target: { value: '30m' } });
     await act(async () => fireEvent.submit(screen.getByTestId('annotation-form')));
@@ -71,7 +71,7 @@ describe('AnnotationsPanel', () => {
     await act(async () => fireEvent.submit(screen.getByTestId('annotation-form')));
     const item = screen.getByTestId('annotation-item');
     fireEvent.keyDown(item.querySelector('button')!, { key: 'e' });
-    expect((screen.getByTestId('annotation-text') as HTMLInputElement).value).toBe('first');
+    expect(screen.getByTestId<HTMLInputElement>('annotation-text').value).toBe('first');
     fireEvent.keyDown(screen.getByTestId('annotation-text'), { key: 'Escape' });
     expect(screen.queryByTestId('annotation-form')).toBeNull();
     fireEvent.keyDown(screen.getByTestId('annotation-item').querySelector('button')!, { key: 'e' });

@@ -50,7 +50,7 @@ describe('Copy link in the export dialog', () => {
     await waitFor(() => expect(host.copied).toHaveLength(1));
     const link = host.copied[0]!.data as string;
     expect(host.copied[0]!.mimeType).toBe('text/plain');
-    expect((screen.getByTestId('share-link-text') as HTMLInputElement).value).toBe(link);
+    expect(screen.getByTestId<HTMLInputElement>('share-link-text').value).toBe(link);
     expect(screen.getByTestId('share-link-outcome').textContent).toMatch(/^Link copied \(\d+ kB\)/);
     expect(readMomentFragment(new URL(link).hash)).toEqual({ kind: 'moment', moment: source.moment });
   });

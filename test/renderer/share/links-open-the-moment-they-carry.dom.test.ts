@@ -10,7 +10,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/app/App.tsx';
-import { BUILTIN_SCENARIOS } from '../../../renderer/app/builtin-scenarios.ts';
+import { BUILTIN_SCENARIOS } from '../../../renderer/content/builtin-scenarios.ts';
 import { momentFragment, momentLink, readMomentFragment } from '../../../shared/export/moment-link.ts';
 import type { ExportMoment } from '../../../shared/export/export-types.ts';
 import type { MenuAction } from '../../../shared/ipc/ipc-contract.ts';
@@ -152,7 +152,7 @@ describe('copying a link', () => {
     expect(copied.mimeType).toBe('text/plain');
     const link = copied.data as string;
     expect(link.startsWith(`${window.location.origin}/#tokenscope=1.`)).toBe(true);
-    expect((screen.getByTestId('share-link-text') as HTMLInputElement).value).toBe(link);
+    expect(screen.getByTestId<HTMLInputElement>('share-link-text').value).toBe(link);
     const reading = readMomentFragment(new URL(link).hash);
     if (reading.kind !== 'moment') throw new Error(reading.kind);
     const [startMs, endMs] = viewShown()!.split('-').map(Number);

@@ -8,7 +8,7 @@ describe('TimelineStore.setAnnotations', () => {
     const store = new TimelineStore();
     const snap = snapshotOf(singleFlow({ version: '1.30', duration: '1h' }), 30 * 60_000);
     store.apply({ type: 'loaded', scenario: snap.scenario! });
-    store.apply({ type: 'progress', fromEvent: 0, events: [...snap.events], fromToken: 0, tokens: [...snap.tokens], nowMs: snap.nowMs, playing: false, speed: 60, lagMs: 0 });
+    store.apply({ type: 'progress', fromEvent: 0, keptEvents: 0, events: [...snap.events], fromToken: 0, keptTokens: 0, tokens: [...snap.tokens], nowMs: snap.nowMs, playing: false, speed: 60, lagMs: 0 });
     const before = store.getSnapshot();
     store.setAnnotations([{ atMs: 60_000, text: 'a note' }], 'new text');
     const after = store.getSnapshot();

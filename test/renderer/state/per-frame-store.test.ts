@@ -29,7 +29,7 @@ afterEach(() => {
   delete (globalThis as { cancelAnimationFrame?: unknown }).cancelAnimationFrame;
 });
 
-const progress = (nowMs: number): EngineMessage => ({ type: 'progress', fromEvent: 0, events: [], fromToken: 0, tokens: [], nowMs, playing: true, speed: 86_400, lagMs: 0 });
+const progress = (nowMs: number): EngineMessage => ({ type: 'progress', fromEvent: 0, keptEvents: 0, events: [], fromToken: 0, keptTokens: 0, tokens: [], nowMs, playing: true, speed: 86_400, lagMs: 0 });
 
 describe('per-frame store notifications', () => {
   it('notifies the first change at once and merges the rest of the frame into one', () => {

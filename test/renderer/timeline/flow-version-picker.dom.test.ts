@@ -65,7 +65,7 @@ describe('FlowVersionPicker', () => {
     expect(select.getAttribute('title')).toBe(description);
     expect(screen.getByTestId('version-picker-projected').dataset['support']).toBe('supported');
     rerender(createElement(FlowVersionPicker, { flow: flow({ kubernetesVersion: '1.30' }), todayMs: TODAY, onChoose: () => undefined }));
-    expect((screen.getByLabelText('Release') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('1.30 (out of support)');
+    expect(screen.getByLabelText<HTMLSelectElement>('Release').selectedOptions[0]?.textContent).toBe('1.30 (out of support)');
     expect(screen.getByLabelText('Release').getAttribute('title')).toMatch(/^Kubernetes 1\.30 has been out of support since 2025-06-28\./);
     expect(screen.getByTestId('version-picker-projected').dataset['support']).toBe('end-of-life');
   });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveLanes } from '../../../shared/lanes/derive-lanes.ts';
 import { SUMMARY_MIN_PODS, type FlowLanes } from '../../../shared/lanes/lane-types.ts';
-import { fitAll, msToX, type TimeView } from '../../../shared/figure/time-view.ts';
+import { fitAll, type TimeView } from '../../../shared/figure/time-view.ts';
 import { paintCanvas, type Canvas2D } from '../../../renderer/timeline/canvas-painter.ts';
 import { planFlow, type DrawPlan } from '../../../shared/figure/draw-plan.ts';
 import { hitTest } from '../../../renderer/timeline/hit-test.ts';
@@ -18,6 +18,7 @@ import { firstTokenPoint } from '../../../renderer/timeline/token-at-point.ts';
 import { flowWindow, WINDOW_MIN_HEIGHT } from '../../../renderer/timeline/flow-window.ts';
 import { describeFlow } from '../../../shared/figure/describe-flow.ts';
 import { snapshotOf } from '../../support/scenario-snapshot.ts';
+import { timeScale } from '../../../shared/figure/time-scale.ts';
 
 const M = 60_000;
 const H = 60 * M;
@@ -86,7 +87,7 @@ describe('a summary lane', () => {
     const row = lane.lane.summary!.rows[7]!;
     const atMs = 20 * H;
     const held = row.held.find((h) => h.fromMs <= atMs && (h.toMs ?? Infinity) > atMs)!;
-    expect(hitTest(p, view, { x: msToX(view, WIDTH, atMs), y: lane.rowY(7) + lane.barHeight / 2 })).toEqual({ kind: 'token', token: held.token });
+    expect(hitTest(p, view, { x: timeScale(view, WIDTH)(atMs), y: lane.rowY(7) + lane.barHeight / 2 })).toEqual({ kind: 'token', token: held.token });
     expect(p.hits.filter((h) => h.kind === 'held')).toHaveLength(PODS);
     const first = firstTokenPoint(p, view, lanes.nowMs)!;
     expect(hitTest(p, view, first)).toEqual({ kind: 'token', token: lane.lane.summary!.rows[0]!.held[0]!.token });
@@ -120,7 +121,8 @@ describe('a tall flow, a band at a time', () => {
 
   it('paints a band of the plan on a canvas only as tall as the band', () => {
     const calls: string[] = [];
-    const ctx = new Proxy({} as Record<string, unknown>, {
+    const recorded: Record<string, unknown> = {};
+    const ctx = new Proxy(recorded, {
       get: (target, key) => {
         if (key in target) return target[key as string];
         if (key === 'createPattern') return () => null;

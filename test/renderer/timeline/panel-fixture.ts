@@ -18,7 +18,7 @@ export function panelFixture(): { snapshot(): TimelineSnapshot; renderPanel(over
   let snapshot: TimelineSnapshot | undefined;
   beforeAll(() => {
     snapshot = snapshotOf(builtinScenario('side-by-side'));
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(() => rect as DOMRect);
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(() => rect);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => null);
   });
   afterAll(() => vi.restoreAllMocks());

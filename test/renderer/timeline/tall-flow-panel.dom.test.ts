@@ -5,22 +5,15 @@
  * the size of the whole flow. jsdom has no layout: element boxes are stubbed, the plot's top moves to "scroll".
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { createElement, type ReactElement } from 'react';
+import { createElement } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TimelineSnapshot } from '../../../renderer/state/timeline-store.ts';
-import { fitAll, type TimeView } from '../../../shared/figure/time-view.ts';
+import { fitAll } from '../../../shared/figure/time-view.ts';
 import * as panelModule from '../../../renderer/timeline/TimelinePanel.tsx';
 import { WINDOW_MIN_HEIGHT } from '../../../renderer/timeline/flow-window.ts';
 import { builtinScenario, snapshotOf } from '../../support/scenario-snapshot.ts';
 
-interface PanelProps {
-  snapshot: TimelineSnapshot;
-  view: TimeView;
-  onViewChange(view: TimeView): void;
-  selectedToken: number | undefined;
-  onSelectToken(index: number): void;
-}
-const { TimelinePanel } = panelModule as { TimelinePanel: (props: PanelProps) => ReactElement };
+const { TimelinePanel } = panelModule;
 
 let snapshot: TimelineSnapshot;
 /** Where the tall flow's plot starts on screen (negative: scrolled past its top). */
@@ -31,9 +24,10 @@ beforeAll(() => {
   snapshot = snapshotOf(builtinScenario('extended-expiration'));
   vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
     const top = this.dataset.plot !== undefined && this.closest('[data-testid="timeline-flow-extended"]') ? plotTop : 0;
-    return { x: 0, y: top, left: 0, top, width: 1000, height: 300, right: 1000, bottom: top + 300, toJSON: () => ({}) } as DOMRect;
+    return { x: 0, y: top, left: 0, top, width: 1000, height: 300, right: 1000, bottom: top + 300, toJSON: () => ({}) };
   });
-  const ctx = new Proxy({} as Record<string, unknown>, {
+  const recorded: Record<string, unknown> = {};
+  const ctx = new Proxy(recorded, {
     get: (target, key) => {
       if (key === 'setTransform') return (...a: number[]) => void transforms.push(a.join(','));
       if (key in target) return target[key as string];

@@ -95,7 +95,8 @@ describe('TimelinePanel', () => {
 
   it('paints each canvas once per change of plan, in an animation frame, not on every render', async () => {
     let paints = 0;
-    const ctx = new Proxy({} as Record<string, unknown>, {
+    const recorded: Record<string, unknown> = {};
+    const ctx = new Proxy(recorded, {
       get: (target, key) => {
         if (key === 'clearRect') return () => void paints++; // once per paint (pattern tiles never clear)
         if (key in target) return target[key as string];

@@ -45,8 +45,8 @@ describe('readEmbeddedMoment', () => {
   });
 
   it('tells a file that is neither PNG nor SVG', () => {
-    expect(readEmbeddedMoment(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]), 'photo.jpg')).toEqual({ ok: false, error: 'photo.jpg: not a PNG or SVG image' });
-    expect(readEmbeddedMoment(utf8('name: side-by-side\n'), 'scenario.png')).toEqual({ ok: false, error: 'scenario.png: not a PNG or SVG image' });
+    expect(readEmbeddedMoment(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]), 'photo.jpg')).toEqual({ ok: false, error: 'photo.jpg: not an image TokenScope exports (PNG, APNG, GIF, SVG, WebM or MP4)' });
+    expect(readEmbeddedMoment(utf8('name: side-by-side\n'), 'scenario.png')).toEqual({ ok: false, error: 'scenario.png: not an image TokenScope exports (PNG, APNG, GIF, SVG, WebM or MP4)' });
   });
 
   it('tells a PNG or SVG made by something else', () => {

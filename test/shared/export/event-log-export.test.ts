@@ -39,7 +39,7 @@ describe('event log export', () => {
 
 describe('eventsInExport', () => {
   it('keeps the chosen flows inside the chosen window, both ends included', () => {
-    const at = (atMs: number, flow: string) => ({ ...({} as SimEvent), seq: atMs, atMs, flow }) as SimEvent;
+    const at = (atMs: number, flow: string) => ({ ...({} as SimEvent), seq: atMs, atMs, flow });
     const events = [at(0, 'legacy'), at(10, 'projected'), at(20, 'legacy'), at(30, 'projected'), at(40, 'legacy')];
     expect(eventsInExport(events, {}).map((e) => e.atMs)).toEqual([0, 10, 20, 30, 40]);
     expect(eventsInExport(events, { fromMs: 10, toMs: 30 }).map((e) => e.atMs)).toEqual([10, 20, 30]);

@@ -9,7 +9,7 @@ import { PNG_MOMENT_KEYWORD, readEmbeddedMoment } from '../../../shared/export/e
 import { crc32, insertPngTextChunk } from '../../../shared/export/png-text-chunk.ts';
 import { svgMomentElement } from '../../../shared/export/svg-moment.ts';
 import type { ExportMoment } from '../../../shared/export/export-types.ts';
-import { utf8Decode } from '../../../shared/jwt/utf8.ts';
+import { utf8Decode } from '../../../shared/text/utf8.ts';
 import { EMBEDDED_MOMENT_MAX_CHARS, SCENARIO_MAX_CHARS, SVG_MAX_BYTES } from '../../../shared/limits/input-budgets.ts';
 import { openRequestFor, openRequestForFile } from '../../../renderer/export-dialog/open-exported-file.ts';
 
@@ -47,7 +47,7 @@ function withRawChunk(png: Uint8Array, type: string, data: Uint8Array): Uint8Arr
 describe('hostile SVGs', () => {
   it('a run of empty comments before a stray character is told apart at once (it backtracked exponentially)', () => {
     const { value, ms } = timed(() => readEmbeddedMoment(utf8(`${'<!---->'.repeat(30)}x`), 'a.svg'));
-    expect(value).toEqual({ ok: false, error: 'a.svg: not a PNG or SVG image' });
+    expect(value).toEqual({ ok: false, error: 'a.svg: not an image TokenScope exports (PNG, APNG, GIF, SVG, WebM or MP4)' });
     expect(ms).toBeLessThan(NOT_PATHOLOGICAL_MS);
   });
 
@@ -105,6 +105,55 @@ describe('hostile PNGs', () => {
     const { value, ms } = timed(() => utf8Decode(bytes));
     expect(value.ok && value.text.length).toBe(bytes.length - 6 + 3);
     expect(ms).toBeLessThan(NOT_PATHOLOGICAL_MS);
+  });
+});
+
+describe('hostile GIFs and videos', () => {
+  const header = (bytes: number[]) => Uint8Array.from([...utf8('GIF89a'), 1, 0, 1, 0, 0, 0, 0, ...bytes]);
+
+  it('a GIF of two million empty comments is walked once, block by block', () => {
+    const gif = new Uint8Array(13 + 6_000_000 + 1);
+    gif.set(header([]), 0);
+    for (let i = 13; i < gif.length - 1; i += 3) gif.set([0x21, 0xfe, 0], i);
+    gif[gif.length - 1] = 0x3b;
+    const { value, ms } = timed(() => readEmbeddedMoment(gif, 'a.gif'));
+    expect(value).toEqual({ ok: false, error: 'a.gif: this GIF was not exported by TokenScope (it carries no TokenScope moment)' });
+    expect(ms).toBeLessThan(NOT_PATHOLOGICAL_MS);
+  });
+
+  it('a GIF moment over the budget is refused with the limit, and a GIF cut short says where', () => {
+    const blocks = Math.ceil((EMBEDDED_MOMENT_MAX_CHARS + 1) / 255);
+    const big = new Uint8Array(27 + blocks * 256 + 2);
+    big.set(header([0x21, 0xff, 11, ...utf8('TOKENSCOPE1')]), 0);
+    const block = Uint8Array.from([255, ...new Uint8Array(255).fill(0x78)]);
+    for (let i = 0; i < blocks; i++) big.set(block, 27 + i * 256);
+    big[big.length - 1] = 0x3b;
+    expect(readEmbeddedMoment(big, 'a.gif')).toEqual({ ok: false, error: expect.stringContaining("a.gif: the GIF's TokenScope moment is over 8,000,000 bytes, over TokenScope's limit of 8,000,000 bytes") });
+    expect(readEmbeddedMoment(header([0x2c, 0, 0]), 'cut.gif')).toEqual({ ok: false, error: 'cut.gif: the GIF is truncated: it ends at byte 16 inside the image at byte 13' });
+    expect(readEmbeddedMoment(header([0x99]), 'odd.gif')).toEqual({ ok: false, error: 'odd.gif: the GIF has a malformed block at byte 13 (0x99 is neither an image, an extension nor the trailer)' });
+  });
+
+  it('a WebM of a million empty elements, and an MP4 of a million empty boxes, are walked once', () => {
+    const webm = new Uint8Array(5 + 2_000_000);
+    webm.set([0x1a, 0x45, 0xdf, 0xa3, 0x80], 0);
+    for (let i = 5; i < webm.length; i += 2) webm.set([0xec, 0x80], i);
+    const walkedWebm = timed(() => readEmbeddedMoment(webm, 'a.webm'));
+    expect(walkedWebm.value).toEqual({ ok: false, error: 'a.webm: this WebM video was not exported by TokenScope (it carries no TokenScope moment)' });
+    expect(walkedWebm.ms).toBeLessThan(NOT_PATHOLOGICAL_MS);
+    const mp4 = new Uint8Array(16 + 8_000_000);
+    mp4.set([0, 0, 0, 16, ...utf8('ftypisom'), 0, 0, 0, 0], 0);
+    for (let i = 16; i < mp4.length; i += 8) mp4.set([0, 0, 0, 8, ...utf8('udta')], i);
+    const walkedMp4 = timed(() => readEmbeddedMoment(mp4, 'a.mp4'));
+    expect(walkedMp4.value).toEqual({ ok: false, error: 'a.mp4: this MP4 video was not exported by TokenScope (it carries no TokenScope moment)' });
+    expect(walkedMp4.ms).toBeLessThan(NOT_PATHOLOGICAL_MS);
+  });
+
+  it('a video element that claims more bytes than the file holds says so', () => {
+    expect(readEmbeddedMoment(Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 0x88]), 'a.webm')).toEqual({ ok: false, error: 'a.webm: the WebM is truncated: the element at byte 0 claims 8 bytes, more than its container holds' });
+    expect(readEmbeddedMoment(Uint8Array.from([0, 0, 0, 16, ...utf8('ftypisom'), 0, 0, 0, 0, 0xff, 0, 0, 0, ...utf8('moov')]), 'a.mp4')).toEqual({
+      ok: false,
+      error: 'a.mp4: the MP4 is malformed or truncated: the "moov" box at byte 16 claims 4,278,190,080 bytes',
+    });
   });
 });
 

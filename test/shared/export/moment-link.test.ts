@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { inflateSync, zlibSync } from 'fflate';
 import { CHAT_LINK_MAX_CHARS, findMomentFragment, momentFragment, momentLink, readMomentFragment } from '../../../shared/export/moment-link.ts';
 import type { ExportMoment } from '../../../shared/export/export-types.ts';
-import { base64UrlEncode } from '../../../shared/jwt/base64url.ts';
+import { base64url } from 'jose';
 import { MOMENT_LINK_MAX_CHARS, SCENARIO_MAX_CHARS } from '../../../shared/limits/input-budgets.ts';
 import { withinBounds } from '../fuzz-inputs.ts';
 import { zlibBomb } from './zlib-bomb.ts';
@@ -36,7 +36,7 @@ function refusal(hash: string): string {
 
 /** A fragment whose payload is zlib of this JSON text, as a link made by hand would be. */
 function fragmentOfJson(json: string): string {
-  return `tokenscope=1.${base64UrlEncode(zlibSync(new TextEncoder().encode(json)))}`;
+  return `tokenscope=1.${base64url.encode(zlibSync(new TextEncoder().encode(json)))}`;
 }
 
 describe('a moment as a link', () => {
@@ -119,14 +119,14 @@ describe('a fragment that is not a good link', () => {
     expect(inflateSync(small.bytes.subarray(2, -4)).length).toBe(small.inflatedBytes);
     const bomb = zlibBomb(1_000_000);
     expect(bomb.inflatedBytes).toBeGreaterThan(1_000_000_000);
-    const fragment = `tokenscope=1.${base64UrlEncode(bomb.bytes)}`;
+    const fragment = `tokenscope=1.${base64url.encode(bomb.bytes)}`;
     expect(fragment.length).toBeLessThan(MOMENT_LINK_MAX_CHARS);
     expect(withinBounds(() => refusal(fragment))).toBe("The link's moment, inflated, is more than 8,000,000 bytes, over TokenScope's limit of 8,000,000 bytes; TokenScope never makes such a link");
   });
 
   it('compressed data that is not zlib, and a moment that is not UTF-8 or not JSON, are refused', () => {
-    expect(refusal(`tokenscope=1.${base64UrlEncode(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))}`)).toBe('The link is damaged: its moment is not compressed the way TokenScope writes it');
-    expect(refusal(`tokenscope=1.${base64UrlEncode(zlibSync(new Uint8Array([0x7b, 0xff, 0x7d])))}`)).toBe("The link's moment is not UTF-8 text (at byte 1)");
+    expect(refusal(`tokenscope=1.${base64url.encode(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))}`)).toBe('The link is damaged: its moment is not compressed the way TokenScope writes it');
+    expect(refusal(`tokenscope=1.${base64url.encode(zlibSync(new Uint8Array([0x7b, 0xff, 0x7d])))}`)).toBe("The link's moment is not UTF-8 text (at byte 1)");
     expect(refusal(fragmentOfJson('{"version":1,'))).toMatch(/^The link: the TokenScope moment in its #… part is not valid JSON: /);
   });
 

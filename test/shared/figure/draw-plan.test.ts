@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { planFlow, type DrawPlan, type Primitive } from '../../../shared/figure/draw-plan.ts';
 import { planTimeline } from '../../../shared/figure/plan-timeline.ts';
 import { deriveLanes } from '../../../shared/lanes/derive-lanes.ts';
-import { fitAll, msToX } from '../../../shared/figure/time-view.ts';
+import { fitAll } from '../../../shared/figure/time-view.ts';
 import { DARK, LIGHT, PROJECTOR } from '../../../shared/figure/theme.ts';
 import { estimateTextWidth, wrapText } from '../../../shared/figure/text-metrics.ts';
 import { legendItems } from '../../../shared/figure/legend.ts';
 import { builtinScenario, snapshotOf } from '../../support/scenario-snapshot.ts';
 import { M, smallLanes } from '../../support/small-lanes.ts';
+import { timeScale } from '../../../shared/figure/time-scale.ts';
 
 const WIDTH = 1000;
 const view = fitAll(120 * M);
-const X = (ms: number) => msToX(view, WIDTH, ms);
+const X = (ms: number) => timeScale(view, WIDTH)(ms);
 
 function plan(flowId: string, options: { nowMs?: number; selection?: number; width?: number; theme?: typeof LIGHT } = {}): DrawPlan {
   return planFlow(smallLanes(options.nowMs), flowId, view, { width: options.width ?? WIDTH, height: 300 }, options.theme ?? LIGHT, { token: options.selection });

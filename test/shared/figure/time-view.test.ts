@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boundsOf, clamp, fitAll, MIN_SPAN_MS, msToX, panBy, spanOf, xToMs, zoomAt, type TimeView } from '../../../shared/figure/time-view.ts';
+import { boundsOf, clamp, fitAll, MIN_SPAN_MS, panBy, spanOf, xToMs, zoomAt, type TimeView } from '../../../shared/figure/time-view.ts';
+import { timeScale } from '../../../shared/figure/time-scale.ts';
 
 const H = 3_600_000;
 const SIX_HOURS = boundsOf(6 * H);
@@ -19,7 +20,7 @@ describe('time view', () => {
     const anchor = 1.5 * H;
     const next = zoomAt(view, 2, anchor, SIX_HOURS);
     expect(spanOf(next)).toBe(3 * H);
-    expect(msToX(next, 1000, anchor)).toBeCloseTo(msToX(view, 1000, anchor), 6);
+    expect(timeScale(next, 1000)(anchor)).toBeCloseTo(timeScale(view, 1000)(anchor), 6);
   });
 
   it('zooms out (factor < 1) and stops at the whole duration', () => {
@@ -49,7 +50,7 @@ describe('time view', () => {
 
   it('converts between pixels and instants', () => {
     const view = { startMs: H, endMs: 3 * H };
-    expect(msToX(view, 800, 2 * H)).toBe(400);
+    expect(timeScale(view, 800)(2 * H)).toBe(400);
     expect(xToMs(view, 800, 400)).toBe(2 * H);
   });
 

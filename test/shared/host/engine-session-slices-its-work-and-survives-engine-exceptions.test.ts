@@ -9,6 +9,7 @@ import { EngineSession, type HostPorts } from '../../../shared/host/engine-sessi
 import { Simulation } from '../../../shared/engine/simulation.ts';
 import type { EngineCommand, EngineMessage } from '../../../shared/rpc/engine-protocol.ts';
 import { singleFlow } from '../../support/run-scenario.ts';
+import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
 
 /**
  * Far above one slice's 12 ms budget (a garbage collection on a busy machine can take a good part of it), far below a
@@ -113,23 +114,42 @@ describe('a seek forward over a future computed before', () => {
   const pods = Array.from({ length: 99 }, (_, i) => `      ---\n      {apiVersion: v1, kind: Pod, metadata: {name: p${i}}, spec: {serviceAccountName: my-app, containers: [{name: c, image: i}]}}\n`).join('');
   const BUSY = singleFlow({ version: '1.30', duration: '3d', steps: `  - at: 1s\n    apply: |\n${pods}` });
 
-  /** The event and token log the UI keeps, rebuilt from the progress batches as its store does. */
+  /** The event and token log the UI shows after these batches, applied by the renderer's store. */
   function uiLog(sent: EngineMessage[]) {
-    const events: unknown[] = [];
-    const tokens: { index: number }[] = [];
+    const store = new TimelineStore();
     for (const message of ofType(sent, 'progress')) {
-      events.length = message.fromEvent;
-      tokens.length = message.fromToken;
-      tokens.push(...message.tokens);
-      for (const event of message.events) {
-        if ('token' in event && event.token !== undefined) expect(event.token, 'an event names a token the UI does not have yet').toBeLessThan(tokens.length);
-        events.push(event);
+      store.apply(message);
+      const { events, tokens } = store.getSnapshot();
+      for (let i = message.fromEvent; i < events.length; i++) {
+        const event = events[i]!;
+        const token = 'token' in event ? event.token : undefined;
+        if (token !== undefined) expect(token, 'an event names a token the UI does not have yet').toBeLessThan(tokens.length);
       }
     }
-    return { events, tokens };
+    const { events, tokens } = store.getSnapshot();
+    return { events: [...events], tokens: [...tokens] };
   }
 
-  it('restores a later snapshot and sends what the UI lacks a slice at a time, each token before the events that name it', async () => {
+  it('restores a later snapshot and shows again what the UI kept, sending no event twice', async () => {
+    const host = timedHost();
+    const session = new EngineSession(host.ports);
+    await session.handle({ type: 'load', scenarioText: BUSY, sourceName: 'busy.yaml' });
+    await session.handle({ type: 'seek', simMs: 3 * DAY_MS });
+    await host.drain();
+    const computed = uiLog(host.sent);
+    await session.handle({ type: 'seek', simMs: 0 });
+    await host.drain();
+    const before = ofType(host.sent, 'progress').length;
+    await session.handle({ type: 'seek', simMs: 3 * DAY_MS });
+    await host.drain();
+    const forward = ofType(host.sent, 'progress').slice(before);
+    expect(forward.flatMap((m) => m.events)).toEqual([]);
+    expect(forward.flatMap((m) => m.tokens)).toEqual([]);
+    expect(JSON.stringify(uiLog(host.sent))).toBe(JSON.stringify(computed));
+    expect(lastNow(host.sent)).toBe(3 * DAY_MS);
+  });
+
+  it('after a console line changed that future, sends what the UI lacks a slice at a time, each token before the events that name it', async () => {
     const host = timedHost();
     // A clock that moves a millisecond each time it is read: a slice's 12 ms budget then allows the same number of
     // looks at it on any machine, so how the batches are cut does not depend on the machine's speed.
@@ -138,18 +158,32 @@ describe('a seek forward over a future computed before', () => {
     await session.handle({ type: 'load', scenarioText: BUSY, sourceName: 'busy.yaml' });
     await session.handle({ type: 'seek', simMs: 3 * DAY_MS });
     await host.drain();
-    const computed = uiLog(host.sent);
-    await session.handle({ type: 'seek', simMs: 0 });
+    await session.handle({ type: 'seek', simMs: DAY_MS });
     await host.drain();
+    await session.handle({ type: 'kubectl', flow: 'f', line: 'delete pod p0', requestId: 1 });
+    await host.drain();
+    expect(ofType(host.sent, 'kubectl-result')[0]).toMatchObject({ exitCode: 0 });
     const before = ofType(host.sent, 'progress').length;
-    const kept = uiLog(host.sent).events.length;
+    const shown = uiLog(host.sent).events.length;
     host.slices.length = 0;
     await host.timed(() => session.handle({ type: 'seek', simMs: 3 * DAY_MS }));
     await host.drain();
+
+    // The same run from scratch, with the console line at the same instant: what the UI must show in the end.
+    const reference = timedHost();
+    const fresh = new EngineSession(reference.ports);
+    await fresh.handle({ type: 'load', scenarioText: BUSY, sourceName: 'busy.yaml' });
+    await fresh.handle({ type: 'seek', simMs: DAY_MS });
+    await reference.drain();
+    await fresh.handle({ type: 'kubectl', flow: 'f', line: 'delete pod p0', requestId: 1 });
+    await fresh.handle({ type: 'seek', simMs: 3 * DAY_MS });
+    await reference.drain();
+    const expected = uiLog(reference.sent);
+
     const batches = ofType(host.sent, 'progress').slice(before).map((m) => m.events.length);
-    expect(batches.reduce((a, b) => a + b, 0)).toBe(computed.events.length - kept);
-    expect(Math.max(...batches), `batches of ${batches.join(', ')} events`).toBeLessThan(computed.events.length / 3);
-    expect(JSON.stringify(uiLog(host.sent))).toBe(JSON.stringify(computed));
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(expected.events.length - shown);
+    expect(Math.max(...batches), `batches of ${batches.join(', ')} events`).toBeLessThan(expected.events.length / 3);
+    expect(JSON.stringify(uiLog(host.sent))).toBe(JSON.stringify(expected));
     expect(lastNow(host.sent)).toBe(3 * DAY_MS);
     expect(Math.max(...host.slices)).toBeLessThan(LONGEST_SLICE_MS);
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64UrlEncode } from '../../../shared/jwt/base64url.ts';
+import { base64url } from 'jose';
 import { decodeJwt } from '../../../shared/jwt/decode-jwt.ts';
 import { analyzePastedToken } from '../../../renderer/panels/paste-token/paste-token-model.ts';
 import { nestingArb, repeatedArb, withinBounds } from '../fuzz-inputs.ts';
@@ -21,7 +21,7 @@ function checkShape(text: unknown): void {
 }
 
 const jsonObject = fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue(), { maxKeys: 6 });
-const encodeJson = (value: unknown): string => base64UrlEncode(Buffer.from(JSON.stringify(value), 'utf8'));
+const encodeJson = (value: unknown): string => base64url.encode(Buffer.from(JSON.stringify(value), 'utf8'));
 
 describe('decodeJwt never throws, whatever it is given', () => {
   it('random Unicode text (including lone surrogates): a result, with a column inside the text', () => {
@@ -46,7 +46,7 @@ describe('decodeJwt never throws, whatever it is given', () => {
   });
 
   it('random bytes in each part', () => {
-    const part = fc.uint8Array({ maxLength: 60 }).map((bytes) => base64UrlEncode(bytes));
+    const part = fc.uint8Array({ maxLength: 60 }).map((bytes) => base64url.encode(bytes));
     fc.assert(fc.property(part, part, part, (a, b, c) => checkShape(`${a}.${b}.${c}`)), { numRuns: 3000 });
   });
 
@@ -55,11 +55,11 @@ describe('decodeJwt never throws, whatever it is given', () => {
   });
 
   it('hostile nesting: refused past 10000 levels (Go encoding/json maxNestingDepth), never a stack overflow', () => {
-    const tooDeep = base64UrlEncode(Buffer.from('{"a":' + '['.repeat(20000) + ']'.repeat(20000) + '}'));
+    const tooDeep = base64url.encode(Buffer.from('{"a":' + '['.repeat(20000) + ']'.repeat(20000) + '}'));
     expect(decodeJwt(`${tooDeep}.e30.`)).toMatchObject({ ok: false, error: { message: expect.stringContaining('nested more than 10000 levels deep') } });
-    const unterminated = base64UrlEncode(Buffer.from('{"a":' + '['.repeat(50000)));
+    const unterminated = base64url.encode(Buffer.from('{"a":' + '['.repeat(50000)));
     checkShape(`${unterminated}.e30.`);
-    const deepButAllowed = base64UrlEncode(Buffer.from('{"a":' + '['.repeat(9000) + ']'.repeat(9000) + '}'));
+    const deepButAllowed = base64url.encode(Buffer.from('{"a":' + '['.repeat(9000) + ']'.repeat(9000) + '}'));
     expect(decodeJwt(`e30.${deepButAllowed}.`).ok).toBe(true);
   });
 });
@@ -68,7 +68,7 @@ describe('decodeJwt reads back every JSON object a signer could have written', (
   it('header and claims round-trip through base64url and JSON', () => {
     fc.assert(
       fc.property(jsonObject, jsonObject, fc.uint8Array({ maxLength: 64 }), (header, claims, signature) => {
-        const result = decodeJwt(`${encodeJson(header)}.${encodeJson(claims)}.${base64UrlEncode(signature)}`);
+        const result = decodeJwt(`${encodeJson(header)}.${encodeJson(claims)}.${base64url.encode(signature)}`);
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         expect(JSON.stringify(result.header)).toBe(JSON.stringify(header));
@@ -89,7 +89,7 @@ describe('decodeJwt and the paste panel\'s analysis stay within bounds on hostil
   it('deep, wide and long claims: a decoded token or a placed error, never a crash', () => {
     fc.assert(
       fc.property(json, (claims) => {
-        const token = `${encodeJson({ alg: 'RS256' })}.${base64UrlEncode(Buffer.from(claims, 'utf8'))}.c2ln`;
+        const token = `${encodeJson({ alg: 'RS256' })}.${base64url.encode(Buffer.from(claims, 'utf8'))}.c2ln`;
         const analysis = withinBounds(() => analyzePastedToken(token, Date.UTC(2025, 0, 6)));
         if (analysis.state === 'decoded') for (const row of analysis.token.claims) expect(row.raw.length).toBeLessThan(10_100);
         else expect(analysis.state === 'error' && analysis.error.message.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { CompactSign, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { base64UrlEncode } from '../../../shared/jwt/base64url.ts';
+import { base64url } from 'jose';
 import { buildJwks } from '../../../shared/jwt/jwks.ts';
 import { signJwt } from '../../../shared/jwt/sign-jwt.ts';
 import { es256SimulationKeys, rs256SimulationKeys } from '../../../shared/jwt/simulation-keys.ts';
@@ -21,7 +21,7 @@ function sign(key: SigningKey, kid = key.kid): Promise<string> {
 /** Replaces the payload, keeping header and signature: what an attacker editing claims produces. */
 function withPayload(token: string, payload: object): string {
   const [header, , signature] = token.split('.');
-  return `${header}.${base64UrlEncode(Buffer.from(JSON.stringify(payload)))}.${signature}`;
+  return `${header}.${base64url.encode(Buffer.from(JSON.stringify(payload)))}.${signature}`;
 }
 
 describe('round trip: a token the simulated API server signs verifies against its own JWKS', () => {
@@ -120,7 +120,7 @@ describe('tampering', () => {
   it('an "alg":"none" header with the real kid is refused with the crypto error', async () => {
     const token = await sign(rsaA);
     const [, payload] = token.split('.');
-    const header = base64UrlEncode(Buffer.from(JSON.stringify({ alg: 'none', kid: rsaA.kid })));
+    const header = base64url.encode(Buffer.from(JSON.stringify({ alg: 'none', kid: rsaA.kid })));
     expect(await verifyJwtSignature(`${header}.${payload}.`, buildJwks([rsaA]), v2)).toMatchObject({
       error: 'square/go-jose: error in cryptographic primitive',
     });
@@ -139,7 +139,7 @@ describe('malformed input', () => {
   it('a non-string kid is malformed, as go-jose refuses to parse the header', async () => {
     const token = await sign(rsaA);
     const [, payload, signature] = token.split('.');
-    const header = base64UrlEncode(Buffer.from(JSON.stringify({ alg: 'RS256', kid: 42 })));
+    const header = base64url.encode(Buffer.from(JSON.stringify({ alg: 'RS256', kid: 42 })));
     expect(await verifyJwtSignature(`${header}.${payload}.${signature}`, buildJwks([rsaA]), v2)).toEqual({
       ok: false,
       error: 'header "kid" is not a string',

@@ -125,7 +125,7 @@ describe('ConsolePanel', () => {
   it("offers the scenario's flows with their versions and reports a change", () => {
     const onFlowChange = vi.fn();
     render(panel({ client: fakeClient().client, onFlowChange }));
-    const select = screen.getByLabelText('Cluster') as HTMLSelectElement;
+    const select = screen.getByLabelText<HTMLSelectElement>('Cluster');
     expect([...select.options].map((o) => o.textContent)).toEqual(['legacy — Kubernetes 1.20', 'projected — Kubernetes 1.36']);
     fireEvent.change(select, { target: { value: 'projected' } });
     expect(onFlowChange).toHaveBeenCalledWith('projected');

@@ -78,7 +78,7 @@ export class FakeScreen {
     const final = data[j];
     const n = params === '' ? 1 : Number(params.split(';')[0]);
     const column = Math.min(this.column, this.columns - 1);
-    switch (final) {
+    switch (final ?? '') {
       case 'A':
         this.moveTo(this.row - n, column);
         break;

@@ -246,7 +246,7 @@ describe('the quiz state machine', () => {
     const refuted = advanceQuiz(quiz, state, { kind: 'observe', snapshot: engine.snapshot(), loaded: true }).state;
     expect(refuted.evidence).toMatchObject({ refuted: true, atMs: 70 * MIN });
 
-    quiz.predict = { ...quiz.predict, refutedBy: undefined } as typeof quiz.predict;
+    quiz.predict = { ...quiz.predict, refutedBy: undefined };
     state = advanceQuiz(quiz, state, { kind: 'observe', snapshot: engine.snapshot(), loaded: true }).state;
     expect(state.phase).toBe('playing');
     engine.play(3 * 60 * MIN);

@@ -7,17 +7,16 @@
  * that stay inside the panel instead of reaching the app's shortcuts.
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { createElement, useEffect, type ReactElement } from 'react';
+import { createElement, useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as panelModule from '../../../../renderer/panels/lesson/LessonPanel.tsx';
-import type { LessonPanelProps } from '../../../../renderer/panels/lesson/LessonPanel.tsx';
 import { useTimelineStore } from '../../../../renderer/state/use-timeline-store.ts';
 import { choiceOrder, type LessonProgress } from '../../../../renderer/panels/lesson/lesson-model.ts';
 import { loadLesson } from '../../../assets/lessons/lesson-walk.ts';
 import { FakeHostServices } from '../../../fakes/host-services.ts';
 import { FakeEngine } from './lesson-engine-fixture.ts';
 
-const { LessonPanel } = panelModule as { LessonPanel: (props: LessonPanelProps) => ReactElement };
+const { LessonPanel } = panelModule;
 
 const LESSON_ID = 'projected-tokens';
 const lesson = loadLesson(LESSON_ID);
@@ -32,7 +31,7 @@ function Host({ engine, host, appLoadsToo }: { engine: FakeEngine; host: FakeHos
   // The app shell loads its default scenario from an effect that runs after its children's, as App.tsx does.
   useEffect(() => {
     if (appLoadsToo) engine.send({ type: 'load', scenarioText: lesson.scenarios.rotation!.text, sourceName: 'builtin:side-by-side' });
-  }, []);
+  }, [appLoadsToo, engine]);
   return createElement(LessonPanel, { snapshot, client: engine, host });
 }
 
@@ -113,7 +112,9 @@ describe('LessonPanel: navigation and progress', () => {
     expect(next).toHaveProperty('disabled', true);
     expect(screen.getByText(/Next unlocks when this has happened: The projected cluster issues a token for my-app/)).toBeTruthy();
 
-    act(() => fireEvent.click(screen.getByTestId('lesson-run')));
+    act(() => {
+      fireEvent.click(screen.getByTestId('lesson-run'));
+    });
     await act(() => engine.settled());
     const [sent] = engine.commandsOf('kubectl');
     expect(sent).toMatchObject({ type: 'kubectl', flow: 'projected', line: 'create token my-app' });
@@ -134,7 +135,9 @@ describe('LessonPanel: navigation and progress', () => {
 
     act(() => engine.send({ type: 'load', scenarioText: lesson.scenarios.audience!.text, sourceName: 'file:mine.yaml' }));
     expect(hints.textContent).toContain('which is not loaded right now');
-    act(() => fireEvent.click(screen.getByTestId('lesson-load')));
+    act(() => {
+      fireEvent.click(screen.getByTestId('lesson-load'));
+    });
     expect(engine.snapshot().scenario?.sourceName).toBe('lesson:projected-tokens/rotation');
   });
 
@@ -272,7 +275,9 @@ describe('LessonPanel: predict, then play', () => {
     expect(screen.getByTestId('quiz-check').textContent).toBe('Lock in and play');
 
     fireEvent.click(screen.getByTestId(`quiz-choice-${shownAt('predict-stolen-copy', answerOf('predict-stolen-copy'))}`));
-    act(() => fireEvent.click(screen.getByTestId('quiz-check')));
+    act(() => {
+      fireEvent.click(screen.getByTestId('quiz-check'));
+    });
     expect(engine.sent.slice(-2)).toEqual([{ type: 'seek', simMs: 65 * MIN }, { type: 'play' }]);
     expect(screen.getByTestId('quiz-choice-1').getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByTestId('lesson-next')).toHaveProperty('disabled', true);
@@ -295,10 +300,14 @@ describe('LessonPanel: predict, then play', () => {
   it('offers Play when the learner pauses a predict run before the answer shows', async () => {
     const { engine } = await startAt('predict-stolen-copy');
     fireEvent.click(screen.getByTestId('quiz-choice-2'));
-    act(() => fireEvent.click(screen.getByTestId('quiz-check')));
+    act(() => {
+      fireEvent.click(screen.getByTestId('quiz-check'));
+    });
     act(() => engine.send({ type: 'pause' }));
     expect(screen.getByTestId('lesson-panel').textContent).toContain('It is paused.');
-    act(() => fireEvent.click(screen.getByRole('button', { name: '▶ Play' })));
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: '▶ Play' }));
+    });
     expect(engine.playing).toBe(true);
   });
 

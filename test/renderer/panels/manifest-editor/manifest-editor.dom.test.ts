@@ -156,7 +156,7 @@ describe('ManifestEditor', () => {
   it('cannot apply while no flow is chosen', () => {
     const { client, sent } = fakeClient();
     render(createElement(ManifestEditor, { client, flowId: '' }));
-    const button = screen.getByRole('button', { name: 'Apply (no cluster)' }) as HTMLButtonElement;
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Apply (no cluster)' });
     expect(button.disabled).toBe(true);
     fireEvent.click(button);
     expect(sent).toEqual([]);

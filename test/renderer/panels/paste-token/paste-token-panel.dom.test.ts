@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 function input(): HTMLTextAreaElement {
-  return screen.getByTestId('paste-token-input') as HTMLTextAreaElement;
+  return screen.getByTestId<HTMLTextAreaElement>('paste-token-input');
 }
 
 function paste(text: string): void {
@@ -143,7 +143,7 @@ describe('PasteTokenPanel', () => {
     expect(screen.queryByTestId('paste-token-result')).toBeNull();
     expect(document.activeElement).toBe(input());
     expect(screen.getByTestId('paste-token').textContent).not.toContain(real.projected130.claims.jti as string);
-    expect((screen.getByRole('button', { name: 'Clear' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Clear' }).disabled).toBe(true);
   });
 
   it('a bad character: says what and where, shows it under a caret, and can select it in the text', () => {

@@ -1,30 +1,18 @@
 /**
- * UTF-8 both ways, written out because `shared/` compiles without DOM types (no TextEncoder/TextDecoder) and
- * because the JWT decoder must report the byte at which a pasted token stops being UTF-8.
+ * UTF-8 both ways: encoding with the platform's TextEncoder; decoding written out, because the JWT decoder and the
+ * file readers must report the byte at which input stops being UTF-8.
  */
 
-/** Lone surrogates become U+FFFD, which is what Go does with invalid UTF-8 when it marshals a string. */
+const ENCODER = new TextEncoder();
+
+/**
+ * Lone surrogates become U+FFFD, which is what Go does with invalid UTF-8 when it marshals a string. The bytes are
+ * copied into this realm's Uint8Array: jose refuses bytes that are not `instanceof Uint8Array`, and where the encoder
+ * comes from another realm than the code (a jsdom page in Node) its arrays are not.
+ */
 export function utf8Encode(text: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-        i++;
-      } else {
-        code = 0xfffd;
-      }
-    } else if (code >= 0xdc00 && code <= 0xdfff) {
-      code = 0xfffd;
-    }
-    if (code < 0x80) out.push(code);
-    else if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else out.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-  }
-  return Uint8Array.from(out);
+  const bytes = ENCODER.encode(text);
+  return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
 }
 
 export type Utf8DecodeResult = { ok: true; text: string } | { ok: false; byteIndex: number };

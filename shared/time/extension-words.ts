@@ -2,7 +2,7 @@
  * How far the 3607 s extension stretched a JWT's exp, in words: a year with a key file, the external signer's
  * maximum when that is shorter (docs/kubernetes-facts.md §8.3.2).
  */
-import { formatDuration } from '../time/duration.ts';
+import { formatDuration } from './duration.ts';
 
 const ONE_YEAR_SEC = 24 * 365 * 60 * 60;
 

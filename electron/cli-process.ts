@@ -3,7 +3,7 @@
  * is the entry of the CLI bundle (electron/tools/build-cli.ts), which the package's bin runs.
  */
 import { readFile } from 'node:fs/promises';
-import { main } from '../cli.ts';
+import { main } from './cli.ts';
 
 // `tokenscope run … | head` closes stdout early: that is the reader's choice, not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { shortcutForKey, type AppAction, type ShortcutContext } from './shortcuts.ts';
+import { useLatest } from '../state/use-latest.ts';
 
 function typingInField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -27,11 +28,10 @@ export interface KeyboardShortcutOptions extends ShortcutContext {
  * everywhere are taken in the bubble phase, after the focused component (a tab's Home, a table's arrows) had its say.
  */
 export function useKeyboardShortcuts(options: KeyboardShortcutOptions): void {
-  const latest = useRef(options);
-  latest.current = options;
+  const latest = useLatest(options);
   useEffect(() => {
     const handle = (capture: boolean) => (e: KeyboardEvent) => {
-      const { dialogOpen, presenting, spotlightOn, hasScenes, blanked, onUnblank, onAction } = latest.current;
+      const { dialogOpen, presenting, spotlightOn, hasScenes, blanked, onUnblank, onAction } = latest();
       if (blanked && capture) {
         // A remote's blank key pressed again, or any other key: the picture comes back, and the key is spent on that.
         e.preventDefault();
@@ -58,5 +58,5 @@ export function useKeyboardShortcuts(options: KeyboardShortcutOptions): void {
       window.removeEventListener('keydown', onCapture, { capture: true });
       window.removeEventListener('keydown', onBubble);
     };
-  }, []);
+  }, [latest]);
 }

@@ -1,4 +1,4 @@
-import { trimChars } from '../../shared/text/format-count.ts';
+import { trimChars } from '../text/format-count.ts';
 
 /** The file name offered when saving a scenario: the opened file's own name, or the built-in's id, as .yaml. */
 export function scenarioFileName(sourceName: string, scenarioName: string): string {

@@ -3,7 +3,7 @@
  * the right mode, no two live app shortcuts share a key, and every key listed for the timeline really moves it.
  */
 import { describe, expect, it } from 'vitest';
-import { comboMatches, formatCombo, SHORTCUTS, shortcutForKey, spokenCombo, type KeyInput } from '../../../renderer/app/shortcuts.ts';
+import { comboMatches, formatCombo, SHORTCUTS, shortcutForKey, spokenCombo, type KeyInput } from '../../../renderer/keyboard/shortcuts.ts';
 import { viewForKey } from '../../../renderer/timeline/view-input.ts';
 
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });

@@ -11,8 +11,11 @@ export function formatSpan(ms: number): string {
   return parts.join(' ');
 }
 
+// One formatter for every call: toLocaleString builds a new one each time, and the transport bar asks on every frame of play.
+const SPEED_NUMBER = new Intl.NumberFormat('en-US');
+
 export function formatSpeed(speed: number): string {
-  return `${speed.toLocaleString('en-US')}×`;
+  return `${SPEED_NUMBER.format(speed)}×`;
 }
 
 /** "1 s of class = 1 h of cluster" for the chosen speed. */

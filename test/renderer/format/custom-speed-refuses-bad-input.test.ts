@@ -1,6 +1,6 @@
 /** The custom speed box: what people type is read as simulated seconds per second, or refused with a reason. */
 import { describe, expect, it } from 'vitest';
-import { parseSpeedInput } from '../../../renderer/app/parse-speed-input.ts';
+import { parseSpeedInput } from '../../../renderer/format/parse-speed-input.ts';
 
 describe('parseSpeedInput', () => {
   it.each([

@@ -2,14 +2,14 @@
  * Play/pause, step, speed (presets and custom), a scrubber, "jump to" a typed time, and the simulated and wall
  * clocks. Everything here is a button or an input with a label, so it works from the keyboard and a screen reader.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { SPEED_PRESETS, type WorkingCommand } from '../../shared/rpc/engine-protocol.ts';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import { describeSpeed, formatSpan, formatSpeed } from './format-time.ts';
+import { describeSpeed, formatSpan, formatSpeed } from '../format/format-time.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
-import { parseTimeInput } from './parse-time-input.ts';
-import { parseSpeedInput } from './parse-speed-input.ts';
+import { parseTimeInput } from '../format/parse-time-input.ts';
+import { parseSpeedInput } from '../format/parse-speed-input.ts';
 import { useWallClock } from './use-wall-clock.ts';
 
 const WORKING_WORDS: Record<WorkingCommand, string> = { seek: 'Seeking…', load: 'Loading…', recover: 'Restoring the last good state…' };
@@ -31,7 +31,12 @@ export function TransportBar({ snapshot, client, minimal = false }: Props) {
   const disabled = snapshot.scenario === undefined;
   const jumpRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => setJumpError(undefined), [snapshot.scenario]);
+  // Another scenario: a complaint about a time typed for the last one no longer applies.
+  const [jumpErrorOf, setJumpErrorOf] = useState(snapshot.scenario);
+  if (jumpErrorOf !== snapshot.scenario) {
+    setJumpErrorOf(snapshot.scenario);
+    setJumpError(undefined);
+  }
 
   const submitJump = () => {
     const parsed = parseTimeInput(jump);

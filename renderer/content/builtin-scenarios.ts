@@ -1,5 +1,7 @@
+import type { EngineCommand } from '../../shared/rpc/engine-protocol.ts';
+
 /** The scenarios shipped in assets/scenarios, bundled as text so the app works offline from the first start. */
-const files = import.meta.glob('../../assets/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob<string>('../../assets/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
 
 export interface BuiltinScenario {
   id: string;
@@ -21,3 +23,9 @@ export const BUILTIN_SCENARIOS: BuiltinScenario[] = Object.entries(files)
   .sort((a, b) => (a.id === 'side-by-side' ? -1 : b.id === 'side-by-side' ? 1 : a.title.localeCompare(b.title)));
 
 export const DEFAULT_SCENARIO_ID = 'side-by-side';
+
+/** The command that loads the scenario the app opens with. */
+export function defaultScenarioLoad(): Extract<EngineCommand, { type: 'load' }> {
+  const chosen = BUILTIN_SCENARIOS.find((s) => s.id === DEFAULT_SCENARIO_ID) ?? BUILTIN_SCENARIOS[0]!;
+  return { type: 'load', scenarioText: chosen.text, sourceName: `builtin:${chosen.id}` };
+}
