@@ -9,6 +9,7 @@ import type { SceneSpotlight } from '../../shared/model/scene.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import { playUntilMs, sceneAtPlayhead, sceneView } from './scene-view.ts';
+import { useLatest } from '../state/use-latest.ts';
 
 /** Long enough to see where the window went, short enough not to hold the class up. */
 export const SCENE_GLIDE_MS = 600;
@@ -57,41 +58,40 @@ export function useScenePlayer({ scenario, scenarioKey, nowMs, client, view, set
     setForKey(scenarioKey);
     setCurrent(undefined);
   }
-  const latest = useRef({ scenario, nowMs, view, setView, setSpotlight, current });
-  latest.current = { scenario, nowMs, view, setView, setSpotlight, current };
+  const latest = useLatest({ scenario, nowMs, view, setView, setSpotlight, current });
   const frame = useRef<number | undefined>(undefined);
 
   const glideTo = useCallback((target: TimeView) => {
     if (frame.current !== undefined) cancelAnimationFrame(frame.current);
     frame.current = undefined;
     if (reducedMotion() || typeof requestAnimationFrame !== 'function') {
-      latest.current.setView(target);
+      latest().setView(target);
       return;
     }
-    const from = latest.current.view;
+    const from = latest().view;
     const started = performance.now();
     const tick = (now: number) => {
       const t = Math.min(1, (now - started) / SCENE_GLIDE_MS);
       const k = ease(t);
-      latest.current.setView(t >= 1 ? target : { startMs: from.startMs + (target.startMs - from.startMs) * k, endMs: from.endMs + (target.endMs - from.endMs) * k });
+      latest().setView(t >= 1 ? target : { startMs: from.startMs + (target.startMs - from.startMs) * k, endMs: from.endMs + (target.endMs - from.endMs) * k });
       frame.current = t < 1 ? requestAnimationFrame(tick) : undefined;
     };
     frame.current = requestAnimationFrame(tick);
-  }, []);
+  }, [latest]);
   useEffect(() => () => {
     if (frame.current !== undefined) cancelAnimationFrame(frame.current);
   }, []);
 
   const show = useCallback(
     (index: number, playOn: boolean) => {
-      const s = latest.current.scenario;
+      const s = latest().scenario;
       const scene = s?.scenes[index];
       if (!s || !scene) return;
       setCurrent(index);
       client.send({ type: 'pause' });
       client.send({ type: 'seek', simMs: scene.atMs });
       glideTo(sceneView(scene, s.durationMs));
-      latest.current.setSpotlight(scene.spotlight);
+      latest().setSpotlight(scene.spotlight);
       if (playOn && scene.then.kind === 'play') {
         client.send({ type: 'set-speed', speed: scene.then.speed });
         // The engine stops by itself on the next scene's moment; a seek or a pause in between cancels that.
@@ -99,17 +99,17 @@ export function useScenePlayer({ scenario, scenarioKey, nowMs, client, view, set
       }
       setStatus(`Scene ${index + 1} of ${s.scenes.length}${scene.note ? `: ${scene.note}` : ''}`);
     },
-    [client, glideTo],
+    [client, glideTo, latest],
   );
   const goTo = useCallback((index: number) => show(index, true), [show]);
 
   const pending = useRef<{ sourceName: string; index: number } | undefined>(undefined);
   const openScene = useCallback(
     (sourceName: string, index: number) => {
-      if (latest.current.scenario?.sourceName === sourceName) show(index, false);
+      if (latest().scenario?.sourceName === sourceName) show(index, false);
       else pending.current = { sourceName, index };
     },
-    [show],
+    [show, latest],
   );
   useEffect(() => {
     const wanted = pending.current;
@@ -119,25 +119,25 @@ export function useScenePlayer({ scenario, scenarioKey, nowMs, client, view, set
   }, [scenario, show]);
 
   const next = useCallback(() => {
-    const count = latest.current.scenario?.scenes.length ?? 0;
-    const at = latest.current.current;
+    const count = latest().scenario?.scenes.length ?? 0;
+    const at = latest().current;
     if (count === 0) return setStatus('This scenario has no scenes yet: Shift + S adds one here.');
     if (at !== undefined && at >= count - 1) return setStatus(`That was the last scene (${count} of ${count}).`);
     goTo(at === undefined ? 0 : at + 1);
-  }, [goTo]);
+  }, [goTo, latest]);
 
   const previous = useCallback(() => {
-    const count = latest.current.scenario?.scenes.length ?? 0;
-    const at = latest.current.current;
+    const count = latest().scenario?.scenes.length ?? 0;
+    const at = latest().current;
     if (count === 0) return setStatus('This scenario has no scenes yet: Shift + S adds one here.');
     if (at === undefined || at <= 0) return goTo(0);
     goTo(at - 1);
-  }, [goTo]);
+  }, [goTo, latest]);
 
   const pickUpHere = useCallback(() => {
-    const s = latest.current.scenario;
-    setCurrent(s ? sceneAtPlayhead(s.scenes, latest.current.nowMs) : undefined);
-  }, []);
+    const s = latest().scenario;
+    setCurrent(s ? sceneAtPlayhead(s.scenes, latest().nowMs) : undefined);
+  }, [latest]);
 
   return { current: current !== undefined && current < scenes.length ? current : undefined, count: scenes.length, goTo, next, previous, pickUpHere, openScene, status };
 }

@@ -124,7 +124,7 @@ describe('a presenter remote walks through side-by-side', () => {
     await page.getByRole('dialog', { name: 'Export the timeline' }).waitFor();
     const save = async (testId: string) => {
       const [file] = await Promise.all([page.waitForEvent('download', LONG), page.getByTestId(testId).click()]);
-      return { name: file.suggestedFilename(), bytes: new Uint8Array(await readFile((await file.path())!)) };
+      return { name: file.suggestedFilename(), bytes: new Uint8Array(await readFile(await file.path())) };
     };
     const deck = await save('export-scenes-pdf');
     expect(deck.name).toMatch(/side-by-side-scenes\.pdf$/);
