@@ -69,6 +69,8 @@ describe('tokenscope export --scenes', () => {
   it.each([
     [['--at', '1h'], '--at does not apply with --scenes: each scene has its own moment'],
     [['--width', '800'], '--width does not apply with --scenes'],
+    [['--fps', '10'], '--fps does not apply with --scenes: a deck is of stills'],
+    [['--no-loop'], '--no-loop does not apply with --scenes'],
     [['--out', 'deck.svg'], 'give a .pdf for a deck'],
     [['--theme', 'neon'], '--theme: expected light, dark, projector'],
   ])('refuses %j with a sentence and exit code 2', async (flags, message) => {
