@@ -14,18 +14,20 @@ import {
   MAX_EXPORT_HEIGHT_PX,
   MIN_EXPORT_HEIGHT_PX,
   MIN_EXPORT_WIDTH_PX,
-  OPTIONAL_LANES,
   validateExportSettings,
   type ExportFormat,
   type ExportSettings,
-  type OptionalLane,
 } from '../../shared/export/export-types.ts';
 import { exportFile, type ExportDeps } from '../../shared/export/export-file.ts';
+import { exportBaseName } from '../../shared/export/export-file-name.ts';
 import { eventLogCsv, eventLogJson, eventsInExport } from '../../shared/export/event-log-export.ts';
 import type { CliIo } from './cli-io.ts';
 import { parseCliArgs, type CliFlag } from './cli-args.ts';
 import { USAGE } from './usage.ts';
 import { headlessExportSource } from './headless-moment.ts';
+import { flowsFlag, hideFlag } from './export-flags.ts';
+import { deckSettings, deckTarget, NOT_WITH_SCENES, writeDeck, type DeckTarget } from './export-scenes.ts';
+import type { Scenario } from '../../shared/scenario/scenario-types.ts';
 import { animationFrameCount, DEFAULT_ANIMATION_SETTINGS, validateAnimationSettings, type AnimationSettings } from '../../shared/export/animation/animation-settings.ts';
 import { nodeExportDeps } from './node-export-deps.ts';
 import { FileExistsError, writeFileAtomically, writeNewFileAtomically } from '../main/atomic-file.ts';
@@ -51,6 +53,7 @@ interface ExportArgs {
   legend: boolean;
   annotations: boolean;
   force: boolean;
+  scenes: boolean;
 }
 
 const VALUE_FLAGS = ['at', 'format', 'scale', 'theme', 'width', 'height', 'from', 'to', 'flows', 'hide', 'out', 'events', 'duration', 'fps'] as const;
@@ -73,12 +76,13 @@ const EXAMPLES: Record<ValueFlag, string> = {
   fps: '--fps 15',
 };
 
-const FLAGS: Readonly<Record<ValueFlag | 'transparent' | 'no-legend' | 'no-annotations' | 'force' | 'loop' | 'no-loop', CliFlag>> = {
+const FLAGS: Readonly<Record<ValueFlag | 'transparent' | 'no-legend' | 'no-annotations' | 'force' | 'scenes' | 'loop' | 'no-loop', CliFlag>> = {
   ...(Object.fromEntries(VALUE_FLAGS.map((name) => [name, { type: 'string' }])) as Record<ValueFlag, CliFlag>),
   transparent: { type: 'boolean' },
   'no-legend': { type: 'boolean' },
   'no-annotations': { type: 'boolean' },
   force: { type: 'boolean' },
+  scenes: { type: 'boolean' },
   loop: { type: 'boolean' },
   'no-loop': { type: 'boolean' },
 };
@@ -88,7 +92,7 @@ function readArgs(args: string[]): ExportArgs | string {
   if (typeof parsed === 'string') return parsed;
   const { values } = parsed;
   if (values.loop && values['no-loop']) return '--loop and --no-loop: give one of them, once';
-  const read: ExportArgs = { file: parsed.file, transparent: values.transparent === true, legend: values['no-legend'] !== true, annotations: values['no-annotations'] !== true, force: values.force === true };
+  const read: ExportArgs = { file: parsed.file, transparent: values.transparent === true, legend: values['no-legend'] !== true, annotations: values['no-annotations'] !== true, force: values.force === true, scenes: values.scenes === true };
   if (values.loop || values['no-loop']) read.loop = values.loop === true;
   for (const name of VALUE_FLAGS) {
     const value = values[name];
@@ -108,10 +112,6 @@ function duration(flag: string, text: string, durationMs: number): number | stri
   if (!parsed.ok) return `--${flag}: ${parsed.error}`;
   if (parsed.ms > durationMs) return `--${flag} ${text} is after the scenario ends (${formatDuration(durationMs)})`;
   return parsed.ms;
-}
-
-function list(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
 /** What --format and the extension of --out may name: the still formats, and the animations the CLI makes. */
@@ -182,19 +182,10 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
   const atMs = animation ? (toMs ?? durationMs) : args.at === undefined ? durationMs : duration('at', args.at, durationMs);
   if (typeof atMs === 'string') return atMs;
   if ((fromMs ?? 0) >= (toMs ?? durationMs)) return `--from ${args.from ?? '0s'} must come before --to ${args.to ?? formatDuration(durationMs)}`;
-  let chosen: string[] | undefined;
-  if (args.flows !== undefined) {
-    chosen = list(args.flows);
-    const unknown = chosen.filter((f) => !flows.includes(f));
-    if (chosen.length === 0) return '--flows: give at least one flow id';
-    if (unknown.length > 0) return `--flows: this scenario has no flow ${unknown.map((f) => `"${f}"`).join(', ')}; its flows are ${flows.join(', ')}`;
-  }
-  let hiddenLanes: OptionalLane[] = [];
-  if (args.hide !== undefined) {
-    hiddenLanes = list(args.hide.toLowerCase()) as OptionalLane[];
-    const bad = hiddenLanes.find((l) => !OPTIONAL_LANES.includes(l));
-    if (bad !== undefined) return `--hide: expected lanes among ${OPTIONAL_LANES.join(', ')}, got "${bad}"`;
-  }
+  const chosen = flowsFlag(args.flows, flows);
+  if (chosen !== undefined && 'error' in chosen) return chosen.error;
+  const hiddenLanes = hideFlag(args.hide, []);
+  if ('error' in hiddenLanes) return hiddenLanes.error;
   if (args.events !== undefined && !['csv', 'json'].includes(args.events.toLowerCase())) return `--events: expected csv or json, got "${args.events}"`;
   const checked = validateExportSettings({
     ...DEFAULT_EXPORT_SETTINGS,
@@ -224,6 +215,8 @@ export interface ExportCommandIo extends CliIo {
   writeFile?(path: string, data: Uint8Array | string, overwrite: boolean): Promise<void>;
   /** Defaults to the resvg wasm binary and the font files on disk. */
   exportDeps?(): Promise<ExportDeps>;
+  /** The folder numbered scene PNGs go into; defaults to creating it (and its parents) on disk. */
+  makeDirectory?(path: string): Promise<void>;
 }
 
 function writeOutputFile(path: string, data: Uint8Array | string, overwrite: boolean): Promise<void> {
@@ -236,6 +229,45 @@ function writeFailure(path: string, error: unknown): string {
   return `cannot write ${path}: ${(error as Error).message}`;
 }
 
+/** `--scenes`: the whole run-sheet as a PDF deck or numbered PNGs (export-scenes.ts). */
+async function exportScenes(parsed: ExportArgs, scenario: Scenario, text: string, io: ExportCommandIo): Promise<number> {
+  const refused = Object.keys(NOT_WITH_SCENES).find((flag) => (flag === 'transparent' ? parsed.transparent : parsed[flag as ValueFlag] !== undefined));
+  if (refused !== undefined) {
+    const given = refused === 'loop' && parsed.loop === false ? 'no-loop' : refused;
+    io.stderr(`tokenscope export: --${given} does not apply with --scenes: ${NOT_WITH_SCENES[refused]}\n`);
+    return 2;
+  }
+  const out = parsed.out ?? `${exportBaseName(basename(parsed.file))}-scenes.pdf`;
+  const target = deckTarget(out);
+  const settings = deckSettings(parsed, scenario.flows.map((f) => f.id));
+  for (const problem of [target, settings]) {
+    if (typeof problem === 'string') {
+      io.stderr(`tokenscope export: ${problem}\n`);
+      return 2;
+    }
+  }
+  if (scenario.scenes.length === 0) {
+    io.stderr(`tokenscope export: ${parsed.file} has no scenes: add a scenes: list (docs/scenario-files.md) to export a deck\n`);
+    return 2;
+  }
+  const write = io.writeFile ?? writeOutputFile;
+  try {
+    const deps = await (io.exportDeps ?? nodeExportDeps)();
+    const report = await writeDeck(scenario, text, basename(parsed.file), target as DeckTarget, settings as ExportSettings, deps, {
+      write: (path, data) =>
+        write(path, data, parsed.force).catch((error: unknown) => {
+          throw new Error(writeFailure(path, error));
+        }),
+      ...(io.makeDirectory ? { makeDirectory: io.makeDirectory } : {}),
+    });
+    io.stdout(report);
+  } catch (error) {
+    io.stderr(`tokenscope export: ${(error as Error).message}\n`);
+    return 1;
+  }
+  return 0;
+}
+
 export async function exportCommand(args: string[], io: ExportCommandIo): Promise<number> {
   const parsed = readArgs(args);
   if (typeof parsed === 'string') {
@@ -245,6 +277,7 @@ export async function exportCommand(args: string[], io: ExportCommandIo): Promis
   const read = await readScenarioFile('export', parsed.file, io);
   if (!read.ok) return read.exitCode;
   const { scenario, text } = read;
+  if (parsed.scenes) return exportScenes(parsed, scenario, text, io);
   const durationMs = scenario.durationMs;
   const options = settingsOf(parsed, scenario.flows.map((f) => f.id), durationMs);
   if (typeof options === 'string') {

@@ -6,6 +6,8 @@ export const USAGE = `Usage:
                    [--flows ID,ID] [--hide attacker,kubectl,secrets] [--transparent] [--no-legend]
                    [--no-annotations] [--duration DURATION] [--fps N] [--loop|--no-loop]
                    [--events csv|json] [--force]
+  tokenscope export SCENARIO.yaml --scenes [--out deck.pdf | --out DIR/ | --out scene-%02d.png]
+                   [--theme light|dark|projector] [--flows ID,ID] [--hide attacker,kubectl,secrets] [--force]
 
 run     Runs a scenario headless and prints its event log: a table by default, or with --json one JSON object with,
         per flow, the events, every token as a compact JWT with its claims, the JWKS and the OIDC discovery document.
@@ -21,6 +23,10 @@ export  Runs a scenario headless to --at (default: its end) and writes the timel
         unless --no-loop; its frames are the figure at 1× on a solid page. Dropped back on TokenScope, it reopens
         the scenario at the start of its range.
         An existing file is never replaced unless --force is given; files are written whole or not at all.
+        With --scenes, every scene of the scenario's run-sheet at once: a .pdf --out is a 16:9 deck, a page per
+        scene with its note under the figure (the default, SCENARIO-scenes.pdf); a folder (DIR/) or a numbered
+        name (scene-%02d.png) gets one 1920x1080 PNG per scene. Slides default to the projector theme without the
+        kubectl and Secrets lanes; each scene sets its own moment and window.
 
 A scenario over TokenScope's work budget stops where it reaches it: run then prints what ran and exits with 1, and
 export refuses an --at past that point.

@@ -43,6 +43,12 @@ import { SidePanels } from './SidePanels.tsx';
 import { BottomPanels } from './BottomPanels.tsx';
 import { useShareLink } from '../share/use-share-link.tsx';
 import { GlossaryContext } from '../glossary/use-glossary.ts';
+import { useScenePlayer } from '../presentation/use-scene-player.ts';
+import { captureScene } from '../presentation/scene-view.ts';
+import type { SceneSpotlight } from '../../shared/model/scene.ts';
+import { BlankScreen } from '../presentation/BlankScreen.tsx';
+import { SceneCount, SceneNote } from '../presentation/SceneIndicator.tsx';
+import { Scenes } from './Scenes.tsx';
 import { useScenarioView } from './use-scenario-view.ts';
 import { useBottomPanels } from './use-bottom-panels.ts';
 import { useEventSearch } from './use-event-search.ts';
@@ -111,6 +117,33 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
   const opener = useFileOpener({ snapshot, client, onViewChange: setView, confirmReplace: unsaved.confirmReplace });
   const share = useShareLink({ host, snapshot, view, opener, saveScenario });
 
+  const [blanked, setBlanked] = useState(false);
+  if (blanked && !presenting) setBlanked(false);
+  const { setSpotlight } = tools;
+  const player = useScenePlayer({
+    scenario: snapshot.scenario,
+    scenarioKey,
+    nowMs: snapshot.nowMs,
+    client,
+    view,
+    setView,
+    setSpotlight: useCallback((spot: SceneSpotlight | undefined) => setSpotlight((s) => (spot ? { on: true, lane: s.lane, scene: spot } : { on: false, lane: s.lane })), [setSpotlight]),
+  });
+  const [sceneMessage, setSceneMessage] = useState('');
+  const captureNow = () => captureScene(snapshot.nowMs, view, snapshot.scenario?.durationMs ?? 0, presenting && tools.spotlight.on ? spotlitLane() : undefined);
+  const addScene = () => {
+    const scene = captureNow();
+    void import('../presentation/scene-edits.ts').then(({ commitScenes, insertionIndex, withSceneAt }) => {
+      const scenario = store.getSnapshot().scenario;
+      if (!scenario) return;
+      const index = insertionIndex(scenario.scenes, scene, player.current);
+      const error = commitScenes(editing.edits, scenario, withSceneAt(scenario.scenes, scene, index), `adding scene ${index + 1}`);
+      if (error) return setSceneMessage(`Could not add a scene here: ${error}`);
+      player.goTo(index);
+      setSceneMessage(`Added scene ${index + 1} of ${scenario.scenes.length + 1}. Ctrl/⌘ + Z takes it back.`);
+    });
+  };
+
   const onAction = appActionHandler({
     snapshot,
     client,
@@ -126,9 +159,12 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
     opener,
     share,
     searchEvents: bottom.focusSearch,
+    scenes: player,
+    blank: () => setBlanked(true),
+    addScene,
   });
   useMenuActions(store, setView, onAction);
-  useKeyboardShortcuts({ presenting, spotlightOn: tools.spotlight.on, dialogOpen: dialog !== undefined || unsaved.dialog !== undefined || share.dialogOpen || guideOpen, onAction });
+  useKeyboardShortcuts({ presenting, spotlightOn: tools.spotlight.on, hasScenes: (snapshot.scenario?.scenes.length ?? 0) > 0, blanked, onUnblank: () => setBlanked(false), dialogOpen: dialog !== undefined || unsaved.dialog !== undefined || share.dialogOpen || guideOpen, onAction });
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 
   const timelines = (
@@ -145,12 +181,13 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
       }}
       presenting={presenting}
       fontScalePercent={fontScalePercent}
-      spotlight={presenting && tools.spotlight.on ? tools.spotlight.lane : undefined}
+      spotlight={presenting && tools.spotlight.on ? (tools.spotlight.scene ?? tools.spotlight.lane) : undefined}
       hiddenLanes={(presenting ? tools.detailLanes : detailLanes) ? undefined : DETAIL_LANES}
       searchHits={presenting ? undefined : search.result}
     />
   );
   const notes = (compact: boolean) => <Notes snapshot={snapshot} client={client} scenarioKey={scenarioKey} editing={editing} view={view} request={tools.annotationRequest} compact={compact} />;
+  const scenes = <Scenes snapshot={snapshot} scenarioKey={scenarioKey} editing={editing} player={player} onAdd={addScene} capture={captureNow} message={sceneMessage} />;
   const saveMessage = <SaveStatusLine status={saveStatus} onClose={closeSaveStatus} />;
   const dialogs = (
     <>
@@ -200,9 +237,13 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
                 {saveMessage}
               </>
             }
+            sceneCount={<SceneCount current={player.current} count={snapshot.scenario?.scenes.length ?? 0} status={[player.status, sceneMessage].filter((m) => m !== '').join(' ')} />}
+            sceneNote={<SceneNote note={player.current === undefined ? undefined : snapshot.scenario?.scenes[player.current]?.note} />}
+            onAddScene={addScene}
           >
             <LiveRegion announcement={announcement} />
             {dialogs}
+            {blanked && <BlankScreen onReturn={() => setBlanked(false)} />}
           </PresentationScreen>
         </Suspense>
       </GlossaryContext.Provider>
@@ -234,7 +275,7 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
           confirmReplace={unsaved.confirmReplace}
           onSave={() => void saveScenario()}
           onCheatSheet={() => setDialog('cheat-sheet')}
-          onPresent={presentation.enter}
+          onPresent={() => onAction('present-from-here')}
         />
         {draftOffer}
         {saveMessage}
@@ -260,9 +301,11 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
             onTab={setSideTab}
             selectedToken={selectedToken}
             notes={notes(false)}
+            scenes={scenes}
             showIntro={showIntro}
             onDismissIntro={dismissIntro}
             confirmReplace={unsaved.confirmReplace}
+            onOpenScene={player.openScene}
           />
           {layout.bottomOpen && (
             <Splitter valuePx={layout.bottomPx} minPx={layout.minBottomPx} maxPx={layout.maxBottomPx} controls="bottom-panel" onChange={layout.setBottomPx} />
@@ -289,4 +332,12 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
       </div>
     </GlossaryContext.Provider>
   );
+}
+
+/** The lane in the spotlight as a scene names it: its label, in its flow (read from the timeline, which resolved it). */
+function spotlitLane(): SceneSpotlight | undefined {
+  const panel = document.querySelector<HTMLElement>('[data-spotlight-label]');
+  const label = panel?.dataset.spotlightLabel;
+  const flow = panel?.dataset.spotlightLane?.split(':')[0];
+  return label ? { lane: label, ...(flow ? { flow } : {}) } : undefined;
 }

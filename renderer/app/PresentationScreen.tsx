@@ -1,6 +1,6 @@
 /**
- * Presentation mode (F5): only the timelines, a minimal transport and the notes, full screen, with large type, a
- * spotlight and a laser pointer.
+ * Presentation mode (F5): only the timelines, a minimal transport, the scene caption and the notes, full screen, with
+ * large type, a spotlight and a laser pointer.
  */
 import type { ReactNode } from 'react';
 import type { TimeView } from '../../shared/figure/time-view.ts';
@@ -29,11 +29,16 @@ interface Props {
   onGuideOpenChange(open: boolean): void;
   timelines: ReactNode;
   notes: ReactNode;
+  /** "Scene 3 of 7", in the bar. */
+  sceneCount: ReactNode;
+  /** The current scene's note, one line under the timelines. */
+  sceneNote: ReactNode;
+  onAddScene(): void;
   /** Everything else drawn over the screen: the live region, dialogs, status lines. */
   children: ReactNode;
 }
 
-export function PresentationScreen({ snapshot, client, host, view, opener, title, fontScalePercent, tools, onAction, onLeave, onGuideOpenChange, timelines, notes, children }: Props) {
+export function PresentationScreen({ snapshot, client, host, view, opener, title, fontScalePercent, tools, onAction, onLeave, onGuideOpenChange, timelines, notes, sceneCount, sceneNote, onAddScene, children }: Props) {
   return (
     <div className="app presenting" data-testid="app" data-presenting="true">
       <PresentationBar
@@ -49,8 +54,13 @@ export function PresentationScreen({ snapshot, client, host, view, opener, title
         onDetailLanes={() => onAction('toggle-detail-lanes')}
         onCheatSheet={() => onAction('open-cheat-sheet')}
         onLeave={onLeave}
+        place={sceneCount}
         extra={
           <>
+            {/* The key is in the tooltip only: with it on the button, the tools no longer fit one row of a 1280 px projector. */}
+            <button type="button" onClick={onAddScene} data-testid="add-scene-presenting" title="Add a scene: the playhead, the window and the spotlight as they are (Shift + S)" aria-keyshortcuts="Shift+S">
+              Add scene
+            </button>
             <GuidePopover scenario={snapshot.scenario} onOpenChange={onGuideOpenChange} />
             <ExportFeature snapshot={snapshot} host={host} view={view} opener={opener} />
           </>
@@ -60,6 +70,7 @@ export function PresentationScreen({ snapshot, client, host, view, opener, title
         <section className="timelines" aria-label="Timelines">
           <LaserPointer active={tools.laserOn}>{timelines}</LaserPointer>
         </section>
+        {sceneNote}
         <section className="presentation-notes" aria-label="Notes">
           {notes}
         </section>

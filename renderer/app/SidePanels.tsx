@@ -30,14 +30,18 @@ interface Props {
   selectedToken: number | undefined;
   /** The notes panel, shown while its tab is open. */
   notes: ReactNode;
+  /** The scenes panel (the run-sheet), shown under the notes while their tab is open. */
+  scenes: ReactNode;
   /** The introduction is shown (a scenario with one the user has not dismissed). */
   showIntro: boolean;
   onDismissIntro(): void;
   /** Asks before unsaved edits are replaced; answers true to go ahead. */
   confirmReplace(what: string): Promise<boolean>;
+  /** A lesson step opens its scenario at a scene. */
+  onOpenScene(sourceName: string, index: number): void;
 }
 
-export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, onTab, selectedToken, notes, showIntro, onDismissIntro, confirmReplace }: Props) {
+export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, onTab, selectedToken, notes, scenes, showIntro, onDismissIntro, confirmReplace, onOpenScene }: Props) {
   // Mounted from its first opening on, then kept while hidden, so a pasted token stays when another tab is looked at.
   const [pasteOpened, setPasteOpened] = useState(false);
   if (tab === 'paste' && !pasteOpened) setPasteOpened(true);
@@ -58,7 +62,7 @@ export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, o
     />
   );
   return (
-    <aside className="inspector" id="side-panel" aria-label="Inspector, lesson, notes and pasted tokens">
+    <aside className="inspector" id="side-panel" aria-label="Inspector, lesson, notes, scenes and pasted tokens">
       {layout.sideOpen ? (
         <>
           {showIntro && snapshot.scenario && <ScenarioIntro scenario={snapshot.scenario} onDismiss={onDismissIntro} />}
@@ -80,12 +84,23 @@ export function SidePanels({ snapshot, client, host, scenarioKey, layout, tab, o
                   tab === 'lesson' ? (
                     <PanelErrorBoundary name="Lesson">
                       <Suspense fallback={<LoadingNote>Loading the lesson…</LoadingNote>}>
-                        <LessonPanel snapshot={snapshot} client={client} host={host} />
+                        <LessonPanel snapshot={snapshot} client={client} host={host} onOpenScene={onOpenScene} />
                       </Suspense>
                     </PanelErrorBoundary>
                   ) : null,
               },
-              { id: 'notes', label: 'Notes', content: tab === 'notes' ? notes : null },
+              // The run-sheet shares the notes' tab: a fifth tab would not fit the side panel's width on a 1366 px screen.
+              {
+                id: 'notes',
+                label: 'Notes',
+                content:
+                  tab === 'notes' ? (
+                    <div className="notes-and-scenes">
+                      {notes}
+                      {scenes}
+                    </div>
+                  ) : null,
+              },
               {
                 id: 'paste',
                 label: 'Paste a token',

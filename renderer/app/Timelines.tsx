@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { TimeView } from '../../shared/figure/time-view.ts';
 import type { LaneKind } from '../../shared/lanes/lane-types.ts';
+import type { SceneSpotlight } from '../../shared/model/scene.ts';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { FlowVersionPicker } from '../timeline/FlowVersionPicker.tsx';
@@ -19,7 +20,8 @@ interface Props {
   onSelectToken(index: number): void;
   presenting: boolean;
   fontScalePercent: number;
-  spotlight: number | undefined;
+  /** The lane in the spotlight: counted from the top, or named by a scene. */
+  spotlight: number | SceneSpotlight | undefined;
   hiddenLanes: readonly LaneKind[] | undefined;
   /** The events the event search found, marked on the lanes. */
   searchHits?: { seqs: readonly number[] } | undefined;

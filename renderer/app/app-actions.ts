@@ -15,6 +15,7 @@ import type { ShareLink } from '../share/use-share-link.tsx';
 import type { ScenarioEditing } from './use-scenario-edits.ts';
 import type { PresentationTools } from './use-presentation-tools.ts';
 import type { AppAction } from '../keyboard/shortcuts.ts';
+import type { ScenePlayer } from '../presentation/use-scene-player.ts';
 
 export interface AppActionContext {
   snapshot: Pick<TimelineSnapshot, 'playing' | 'scenario'>;
@@ -33,6 +34,11 @@ export interface AppActionContext {
   share: Pick<ShareLink, 'copyLink' | 'promptForLink'>;
   /** Shows the events table and puts the cursor in its search field. */
   searchEvents(): void;
+  scenes: Pick<ScenePlayer, 'goTo' | 'next' | 'previous' | 'pickUpHere'>;
+  /** Blanks the screen (presentation mode) until a key or a click. */
+  blank(): void;
+  /** Adds a scene from the playhead, the window and the spotlight as they are. */
+  addScene(): void;
 }
 
 export function appActionHandler(c: AppActionContext): (action: AppAction) => void {
@@ -46,7 +52,21 @@ export function appActionHandler(c: AppActionContext): (action: AppAction) => vo
       case 'back-to-start':
         return c.client.send({ type: 'seek', simMs: 0 });
       case 'toggle-presentation':
-        return c.presentation.toggle();
+        // As in slide software, F5 starts from the first slide: here, the first scene when there are scenes.
+        if (c.presentation.presenting) return c.presentation.leave();
+        c.presentation.enter();
+        return (c.snapshot.scenario?.scenes.length ?? 0) > 0 ? c.scenes.goTo(0) : c.scenes.pickUpHere();
+      case 'present-from-here':
+        if (!c.presentation.presenting) c.presentation.enter();
+        return c.scenes.pickUpHere();
+      case 'next-scene':
+        return c.scenes.next();
+      case 'previous-scene':
+        return c.scenes.previous();
+      case 'blank-screen':
+        return c.blank();
+      case 'add-scene':
+        return c.addScene();
       case 'leave-presentation':
         return c.presentation.leave();
       case 'open-cheat-sheet':
@@ -62,9 +82,9 @@ export function appActionHandler(c: AppActionContext): (action: AppAction) => vo
       case 'toggle-spotlight':
         return tools.setSpotlight((s) => ({ ...s, on: !s.on }));
       case 'spotlight-next':
-        return tools.setSpotlight((s) => ({ ...s, lane: s.lane + 1 }));
+        return tools.setSpotlight((s) => ({ on: s.on, lane: s.lane + 1 }));
       case 'spotlight-previous':
-        return tools.setSpotlight((s) => ({ ...s, lane: s.lane - 1 }));
+        return tools.setSpotlight((s) => ({ on: s.on, lane: s.lane - 1 }));
       case 'toggle-laser':
         return tools.setLaserOn((on) => !on);
       case 'toggle-detail-lanes':

@@ -5,11 +5,14 @@
  */
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import type { AnnotationRequest } from '../presentation/AnnotationsPanel.tsx';
+import type { SceneSpotlight } from '../../shared/model/scene.ts';
 
 export interface Spotlight {
   on: boolean;
   /** Counted across flows from the top, wrapping both ways. */
   lane: number;
+  /** The lane a scene named, used instead of `lane` until ↑/↓ move the spotlight. */
+  scene?: SceneSpotlight;
 }
 
 export interface PresentationTools {

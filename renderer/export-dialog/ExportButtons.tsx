@@ -9,6 +9,8 @@ import type { ExportStatus } from './use-export-status.ts';
 interface Props {
   /** What the Save button makes: "PNG", or the animation's container, "GIF". */
   kind: string;
+  /** How many scenes the scenario has: with any, every scene can be exported at once. */
+  sceneCount: number;
   ready: boolean;
   actions: ExportActions;
   status: ExportStatus;
@@ -17,7 +19,7 @@ interface Props {
   working?: ReactNode;
 }
 
-export function ExportButtons({ kind, ready, actions, status: { status, busy, rememberError }, problem, working }: Props) {
+export function ExportButtons({ kind, sceneCount, ready, actions, status: { status, busy, rememberError }, problem, working }: Props) {
   return (
     <>
       <div className="export-actions" role="group" aria-label="Export">
@@ -42,6 +44,19 @@ export function ExportButtons({ kind, ready, actions, status: { status, busy, re
           Save JSON…
         </button>
       </div>
+      {sceneCount > 0 && (
+        <div className="export-actions" role="group" aria-label={`All ${sceneCount} scenes, each at its moment and window`}>
+          <span className="export-sublabel" aria-hidden="true">
+            All {sceneCount} scenes
+          </span>
+          <button type="button" onClick={() => actions.saveScenes('pdf')} aria-disabled={busy || undefined} data-testid="export-scenes-pdf">
+            Save 16:9 PDF deck…
+          </button>
+          <button type="button" onClick={() => actions.saveScenes('zip')} aria-disabled={busy || undefined} data-testid="export-scenes-zip">
+            Save PNGs (ZIP)…
+          </button>
+        </div>
+      )}
 
       <div className="export-status" role="status" data-testid="export-status" data-tone={status?.tone ?? (problem ? 'problem' : 'none')}>
         {status?.tone === 'progress' && (working ?? <progress aria-label="Export in progress" />)}

@@ -145,7 +145,7 @@ export function ExportDialog({ source, memory, host, loadDeps, onRemember, onClo
               onAlt={setAltEdit}
               onCopy={actions.copyText}
             />
-            <ExportButtons kind={fileKind(form.style)} ready={ready} actions={actions} status={status} problem={problem} working={animationRun.progress && <AnimationProgress run={animationRun} />} />
+            <ExportButtons kind={fileKind(form.style)} sceneCount={source.sceneCount} ready={ready} actions={actions} status={status} problem={problem} working={animationRun.progress && <AnimationProgress run={animationRun} />} />
             <CopyLinkButton moment={source.moment} host={host} onSaveImage={actions.saveImage} saveImageLabel={`Save ${fileKind(form.style)} instead…`} />
           </div>
         </div>

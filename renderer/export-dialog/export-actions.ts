@@ -48,6 +48,8 @@ export interface ExportActions {
   copyImage(format: 'png' | 'svg'): void;
   copyText(what: string, data: string): void;
   saveEvents(kind: 'csv' | 'json'): void;
+  /** Every scene of the run-sheet at once: a 16:9 PDF deck, or numbered PNGs in a ZIP. */
+  saveScenes(kind: 'pdf' | 'zip'): void;
 }
 
 export function exportActions({ source, host, loadDeps, checked, current, text, run, animation }: ExportActionsInput): ExportActions {
@@ -116,5 +118,25 @@ export function exportActions({ source, host, loadDeps, checked, current, text, 
     });
   };
 
-  return { saveImage, copyImage, copyText, saveEvents };
+  const saveScenes = (kind: 'pdf' | 'zip') => {
+    if (!checked.ok) return;
+    const what = kind === 'pdf' ? 'PDF deck of the scenes' : 'scene PNGs (ZIP)';
+    void run(`Making the ${what}…`, async () => {
+      let deps: ExportDeps;
+      try {
+        deps = await loadDeps();
+      } catch (error) {
+        throw new Error(`The exporter could not be loaded, so nothing was made: ${reason(error)}`);
+      }
+      // The deck replays the scenario to each scene's moment itself: the engine and PDF writer load only for it.
+      const { sceneDeckFile } = await import('./scene-deck-file.ts');
+      const file = await sceneDeckFile(source.moment, checked.settings, deps, kind);
+      const result = await host.saveFile(file);
+      if (result.saved) return { tone: 'ok', text: `Saved the ${what}: ${result.where}` };
+      if (result.canceled) return { tone: 'info', text: `The ${what} was not saved: the save dialog was closed.` };
+      return { tone: 'error', text: `The ${what} was not saved: ${result.error}` };
+    });
+  };
+
+  return { saveImage, copyImage, copyText, saveEvents, saveScenes };
 }

@@ -4,9 +4,10 @@
  */
 import { MAX_SPEED } from '../../shared/rpc/engine-protocol.ts';
 import { formatSpeed } from './format-time.ts';
+import { MIN_SPEED } from '../../shared/time/speed.ts';
 
-/** Below this a class would wait minutes for a second to pass. */
-export const MIN_CUSTOM_SPEED = 0.1;
+/** The slowest speed the box takes: the transport's own minimum. */
+export const MIN_CUSTOM_SPEED = MIN_SPEED;
 /** More than enough digits for any speed; a longer entry is refused before it is read. */
 const MAX_INPUT_CHARS = 24;
 

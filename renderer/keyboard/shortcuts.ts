@@ -29,7 +29,12 @@ export type AppAction =
   | 'open-file'
   | 'copy-link'
   | 'open-link'
-  | 'search-events';
+  | 'search-events'
+  | 'next-scene'
+  | 'previous-scene'
+  | 'blank-screen'
+  | 'present-from-here'
+  | 'add-scene';
 
 export interface KeyCombo {
   /** KeyboardEvent.key; a single letter matches either case (Shift is then checked through `shift`). */
@@ -40,7 +45,7 @@ export interface KeyCombo {
 }
 
 /** Where a shortcut works. */
-export type ShortcutScope = 'everywhere' | 'presentation' | 'spotlight' | 'timeline' | 'events' | 'tabs' | 'annotations' | 'dialog';
+export type ShortcutScope = 'everywhere' | 'presentation' | 'scenes' | 'spotlight' | 'timeline' | 'events' | 'tabs' | 'annotations' | 'dialog';
 
 interface ShortcutBase {
   combos: readonly KeyCombo[];
@@ -63,10 +68,14 @@ export interface ComponentShortcut extends ShortcutBase {
 export type Shortcut = AppShortcut | ComponentShortcut;
 
 export const SHORTCUTS: readonly Shortcut[] = [
+  // Before 'step': in presentation mode '.' blanks the screen, as presenter remotes expect.
+  { action: 'blank-screen', combos: [{ key: 'b' }, { key: '.' }], description: 'Blank the screen (any key or click brings it back)', scope: 'presentation' },
   { action: 'play-pause', combos: [{ key: ' ' }], description: 'Play or pause', scope: 'everywhere' },
   { action: 'step', combos: [{ key: '.' }], description: 'Step to the next event', scope: 'everywhere' },
   { action: 'back-to-start', combos: [{ key: 'Home' }], description: 'Back to the start', scope: 'everywhere' },
-  { action: 'toggle-presentation', combos: [{ key: 'F5' }], description: 'Enter or leave presentation mode (full screen, no chrome)', scope: 'everywhere' },
+  { action: 'toggle-presentation', combos: [{ key: 'F5' }], description: 'Present from the first scene (full screen, no chrome); again to leave', scope: 'everywhere' },
+  { action: 'present-from-here', combos: [{ key: 'F5', shift: true }], description: 'Present from here: the playhead and the window stay, the scenes go on from the one the playhead is in', scope: 'everywhere' },
+  { action: 'add-scene', combos: [{ key: 's', shift: true }], description: 'Add a scene: the playhead, the window and the spotlight as they are now', scope: 'everywhere' },
   { action: 'open-cheat-sheet', combos: [{ key: '?' }, { key: 'F1' }], description: 'Show this list of shortcuts', scope: 'everywhere' },
   { action: 'save-scenario', combos: [{ key: 's', mod: true }], description: 'Save the scenario with its annotations', scope: 'everywhere' },
   { action: 'open-file', combos: [{ key: 'o', mod: true }], description: 'Open a scenario, or an image TokenScope exported', scope: 'everywhere' },
@@ -76,6 +85,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'copy-link', combos: [{ key: 'c', mod: true, shift: true }], description: 'Copy a link to this moment: the scenario with its notes, the playhead and the window', scope: 'everywhere', textFieldsKeep: true },
   { action: 'search-events', combos: [{ key: '/' }], description: 'Search the events (the timeline marks what is found; Esc clears)', scope: 'everywhere' },
   { action: 'leave-presentation', combos: [{ key: 'Escape' }], description: 'Leave presentation mode', scope: 'presentation' },
+  { action: 'next-scene', combos: [{ key: 'PageDown' }], description: 'Next scene (the key a presenter remote sends)', scope: 'presentation' },
+  { action: 'previous-scene', combos: [{ key: 'PageUp' }], description: 'Previous scene', scope: 'presentation' },
+  { action: 'next-scene', combos: [{ key: 'ArrowRight' }], description: 'Next scene (drag the timeline to pan)', scope: 'scenes' },
+  { action: 'previous-scene', combos: [{ key: 'ArrowLeft' }], description: 'Previous scene', scope: 'scenes' },
   { action: 'font-bigger', combos: [{ key: '=', mod: true }, { key: '+', mod: true }], description: 'Larger type (up to 250 %)', scope: 'presentation' },
   { action: 'font-smaller', combos: [{ key: '-', mod: true }], description: 'Smaller type (down to 100 %)', scope: 'presentation' },
   { action: 'font-reset', combos: [{ key: '0', mod: true }], description: 'Type back to 100 %', scope: 'presentation' },
@@ -90,8 +103,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'zoom-to-fit', combos: [{ key: '0', mod: true }], description: 'Fit the whole run on the timeline (in presentation mode: type back to 100 %)', scope: 'everywhere' },
   { handledBy: 'timeline', combos: [{ key: 'w' }, { key: '+' }, { key: '=' }], description: 'Zoom in', scope: 'timeline' },
   { handledBy: 'timeline', combos: [{ key: 's' }, { key: '-' }], description: 'Zoom out (in presentation mode: − only, S is the spotlight)', scope: 'timeline' },
-  { handledBy: 'timeline', combos: [{ key: 'a' }, { key: 'ArrowLeft' }], description: 'Pan to earlier times (in presentation mode: ← only, A annotates)', scope: 'timeline' },
-  { handledBy: 'timeline', combos: [{ key: 'd' }, { key: 'ArrowRight' }], description: 'Pan to later times (in presentation mode: → only, D shows the detail lanes)', scope: 'timeline' },
+  { handledBy: 'timeline', combos: [{ key: 'a' }, { key: 'ArrowLeft' }], description: 'Pan to earlier times (in presentation mode: ← only, A annotates; with scenes, ← is the previous scene and dragging pans)', scope: 'timeline' },
+  { handledBy: 'timeline', combos: [{ key: 'd' }, { key: 'ArrowRight' }], description: 'Pan to later times (in presentation mode: → only, D shows the detail lanes; with scenes, → is the next scene and dragging pans)', scope: 'timeline' },
   { handledBy: 'timeline', combos: [{ key: 'f' }, { key: '0' }], description: 'Fit the whole run', scope: 'timeline' },
   { handledBy: 'link-paste', combos: [{ key: 'v', mod: true }], description: 'Open the TokenScope link on the clipboard', scope: 'timeline' },
   { handledBy: 'events-table', combos: [{ key: 'ArrowUp' }, { key: 'ArrowDown' }], description: 'Move through the events', scope: 'events' },
@@ -107,6 +120,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 export const SCOPE_TITLES: Record<ShortcutScope, string> = {
   everywhere: 'Everywhere',
   presentation: 'In presentation mode',
+  scenes: 'In presentation mode, when the scenario has scenes',
   spotlight: 'While the spotlight is on',
   timeline: 'Timeline focused (click it or Tab to it)',
   events: 'Events table focused',
@@ -122,6 +136,8 @@ const KEY_NAMES: Record<string, string> = {
   ArrowLeft: '←',
   ArrowRight: '→',
   Escape: 'Esc',
+  PageDown: 'Page Down',
+  PageUp: 'Page Up',
   '-': '−',
 };
 
@@ -150,6 +166,8 @@ export function comboMatches(combo: KeyCombo, e: KeyInput): boolean {
   if (!!combo.mod !== (e.ctrlKey || e.metaKey)) return false;
   const letter = /^[a-z]$/i.test(combo.key);
   if (letter) return e.key.toLowerCase() === combo.key.toLowerCase() && !!combo.shift === e.shiftKey;
+  // Named keys (F5, Page Down) type nothing, so Shift is theirs to check: Shift + F5 is not F5.
+  if (combo.key.length > 1) return e.key === combo.key && !!combo.shift === e.shiftKey;
   // Symbols come from Shift on many layouts ("?" is Shift + / in US English), so Shift is not checked for them.
   return e.key === combo.key;
 }
@@ -158,11 +176,14 @@ export function comboMatches(combo: KeyCombo, e: KeyInput): boolean {
 export interface ShortcutContext {
   presenting: boolean;
   spotlightOn: boolean;
+  /** The loaded scenario has scenes (→ and ← then step them in presentation mode). */
+  hasScenes?: boolean;
 }
 
 function scopeLive(scope: ShortcutScope, context: ShortcutContext): boolean {
   if (scope === 'everywhere') return true;
   if (scope === 'presentation') return context.presenting;
+  if (scope === 'scenes') return context.presenting && context.hasScenes === true;
   if (scope === 'spotlight') return context.presenting && context.spotlightOn;
   return false;
 }

@@ -16,6 +16,9 @@ function ownsSpace(target: EventTarget | null): boolean {
 export interface KeyboardShortcutOptions extends ShortcutContext {
   /** While a modal dialog is open the dialog owns the keyboard (Esc closes it, Tab stays inside). */
   dialogOpen: boolean;
+  /** The screen is blanked: any key brings it back and does nothing else. */
+  blanked?: boolean;
+  onUnblank?(): void;
   onAction(action: AppAction): void;
 }
 
@@ -28,9 +31,16 @@ export function useKeyboardShortcuts(options: KeyboardShortcutOptions): void {
   const latest = useLatest(options);
   useEffect(() => {
     const handle = (capture: boolean) => (e: KeyboardEvent) => {
-      const { dialogOpen, presenting, spotlightOn, onAction } = latest();
+      const { dialogOpen, presenting, spotlightOn, hasScenes, blanked, onUnblank, onAction } = latest();
+      if (blanked && capture) {
+        // A remote's blank key pressed again, or any other key: the picture comes back, and the key is spent on that.
+        e.preventDefault();
+        e.stopPropagation();
+        onUnblank?.();
+        return;
+      }
       if (dialogOpen || e.defaultPrevented || e.isComposing) return;
-      const shortcut = shortcutForKey(e, { presenting, spotlightOn });
+      const shortcut = shortcutForKey(e, { presenting, spotlightOn, hasScenes });
       if (!shortcut || (shortcut.scope === 'everywhere') === capture) return;
       // In a text field the keys that type or edit are the field's (Esc there cancels the form); function keys and
       // Ctrl/⌘ combinations, which type nothing, are still ours.

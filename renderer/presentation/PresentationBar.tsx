@@ -25,6 +25,8 @@ interface Props {
   onLeave(): void;
   /** More controls for the bar (the app puts its Export button here, so a moment can be exported mid-class). */
   extra?: ReactNode;
+  /** Beside the transport: where the class is on the run-sheet ("Scene 3 of 7"). */
+  place?: ReactNode;
 }
 
 export function PresentationBar(props: Props) {
@@ -32,6 +34,7 @@ export function PresentationBar(props: Props) {
   return (
     <header className="presentation-bar" data-testid="presentation-bar">
       <TransportBar snapshot={props.snapshot} client={props.client} minimal />
+      {props.place}
       <div className="presentation-tools" role="toolbar" aria-label="Presentation tools">
         <span className="font-scale" role="group" aria-label="Type size">
           <button type="button" onClick={() => props.onFontScale(-1)} disabled={scale <= MIN_FONT_SCALE_PERCENT} aria-label="A− smaller type" title="Smaller type (Ctrl/⌘ + −)">

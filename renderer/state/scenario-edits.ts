@@ -1,10 +1,10 @@
 /**
- * The user's edits to the loaded scenario (today: its notes), with undo and redo, and whether they are saved. Every
+ * The user's edits to the loaded scenario (its notes and its scenes), with undo and redo, and whether they are saved. Every
  * edit goes through `change`, which writes it to the store; anything else that changes the store's scenario is a
  * load (a built-in, a file, a reopened moment, a lesson step), which starts a new history with nothing unsaved. The
  * text as loaded, or as last saved, is the baseline: the scenario is "dirty" while its text differs from it.
  */
-import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
+import type { ScenarioAnnotation, ScenarioScene } from '../../shared/scenario/scenario-types.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import type { TimelineStore } from './timeline-store.ts';
 
@@ -13,6 +13,7 @@ export const MAX_UNDO_STEPS = 100;
 
 interface Revision {
   annotations: readonly ScenarioAnnotation[];
+  scenes: readonly ScenarioScene[];
   scenarioText: string;
   /** What the edit that led away from this revision did, in words ("deleting the note at 48 m"). */
   label: string;
@@ -61,14 +62,23 @@ export class ScenarioEdits {
     return () => this.listeners.delete(listener);
   };
 
-  /** Applies an edit to the loaded scenario, remembering how to take it back. */
+  /** Applies an edit of the notes to the loaded scenario, remembering how to take it back. */
   change(annotations: readonly ScenarioAnnotation[], scenarioText: string, label: string): void {
+    this.record((scenario) => ({ annotations, scenes: scenario.scenes, scenarioText }), label);
+  }
+
+  /** Applies an edit of the run-sheet, undone and redone in the same history as the notes. */
+  changeScenes(scenes: readonly ScenarioScene[], scenarioText: string, label: string): void {
+    this.record((scenario) => ({ annotations: scenario.annotations, scenes, scenarioText }), label);
+  }
+
+  private record(next: (scenario: ScenarioSummary) => Omit<Revision, 'label'>, label: string): void {
     const scenario = this.store.getSnapshot().scenario;
     if (!scenario) return;
-    this.past.push({ annotations: scenario.annotations, scenarioText: scenario.scenarioText, label });
+    this.past.push({ ...revisionOf(scenario), label });
     if (this.past.length > MAX_UNDO_STEPS) this.past.shift();
     this.future = [];
-    this.apply(annotations, scenarioText);
+    this.apply(next(scenario));
   }
 
   /** Takes back the last edit; answers what it took back, or undefined when there was nothing. */
@@ -95,15 +105,15 @@ export class ScenarioEdits {
     const scenario = this.store.getSnapshot().scenario;
     const revision = from.pop();
     if (!scenario || !revision) return undefined;
-    to.push({ annotations: scenario.annotations, scenarioText: scenario.scenarioText, label: revision.label });
-    this.apply(revision.annotations, revision.scenarioText);
+    to.push({ ...revisionOf(scenario), label: revision.label });
+    this.apply(revision);
     return revision.label;
   }
 
-  private apply(annotations: readonly ScenarioAnnotation[], scenarioText: string): void {
+  private apply(revision: Omit<Revision, 'label'>): void {
     this.applying = true;
     try {
-      this.store.setAnnotations(annotations, scenarioText);
+      this.store.setEdited({ annotations: revision.annotations, scenes: revision.scenes }, revision.scenarioText);
     } finally {
       this.applying = false;
     }
@@ -138,4 +148,8 @@ export class ScenarioEdits {
     };
     for (const listener of this.listeners) listener();
   }
+}
+
+function revisionOf(scenario: ScenarioSummary): Omit<Revision, 'label'> {
+  return { annotations: scenario.annotations, scenes: scenario.scenes, scenarioText: scenario.scenarioText };
 }

@@ -6,7 +6,8 @@
  */
 import type { SimEvent } from '../../shared/model/events.ts';
 import type { EngineMessage, ScenarioSummary, TokenSummary, TokenVerification, WorkingCommand } from '../../shared/rpc/engine-protocol.ts';
-import type { InputError, ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
+import type { InputError, ScenarioAnnotation, ScenarioScene } from '../../shared/scenario/scenario-types.ts';
+import { copyScene } from '../../shared/model/scene.ts';
 
 export interface TokenDetails {
   jwt: string;
@@ -121,9 +122,16 @@ export class TimelineStore {
    * embed them and saving writes them; the simulation is untouched, so the engine is not reloaded.
    */
   setAnnotations(annotations: readonly ScenarioAnnotation[], scenarioText: string): void {
+    this.setEdited({ annotations }, scenarioText);
+  }
+
+  /** Notes or scenes edited, with the text that now holds them: neither changes the simulation, so the engine is not reloaded. */
+  setEdited(parts: { annotations?: readonly ScenarioAnnotation[]; scenes?: readonly ScenarioScene[] }, scenarioText: string): void {
     const s = this.snapshot;
     if (!s.scenario) return;
-    this.publish({ ...s, scenario: { ...s.scenario, annotations: annotations.map((a) => ({ ...a })), scenarioText } });
+    const annotations = (parts.annotations ?? s.scenario.annotations).map((a) => ({ ...a }));
+    const scenes = (parts.scenes ?? s.scenario.scenes).map(copyScene);
+    this.publish({ ...s, scenario: { ...s.scenario, annotations, scenes, scenarioText } });
   }
 
   private publish(next: TimelineSnapshot): void {

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { FlowLayout } from '../../shared/figure/layout.ts';
+import type { SceneSpotlight } from '../../shared/model/scene.ts';
 
 export interface SpotlightTarget {
   flowIndex: number;
@@ -27,6 +28,23 @@ export function spotlightTarget(layouts: readonly FlowLayout[], index: number | 
       return { flowIndex, laneId: lane.lane.id, label: lane.lane.label, top: lane.top, height: lane.height };
     }
     rest -= layout.lanes.length;
+  }
+  return undefined;
+}
+
+/**
+ * The index (as spotlightTarget counts) of the lane a scene names by its label ("pod app") or id, in its flow or the
+ * first flow that has it; undefined when no lane is called that (the spotlight then stays off).
+ */
+export function spotlightIndexOf(layouts: readonly FlowLayout[], flowIds: readonly string[], spotlight: SceneSpotlight): number | undefined {
+  const wanted = spotlight.lane.toLowerCase();
+  let index = 0;
+  for (const [flowIndex, layout] of layouts.entries()) {
+    const inFlow = spotlight.flow === undefined || flowIds[flowIndex] === spotlight.flow;
+    for (const lane of layout.lanes) {
+      if (inFlow && (lane.lane.label.toLowerCase() === wanted || lane.lane.id === spotlight.lane)) return index;
+      index++;
+    }
   }
   return undefined;
 }

@@ -19,7 +19,8 @@ import { planFlow } from '../../shared/figure/draw-plan.ts';
 import { themeNamed, type ThemeName, type TimelineTheme } from '../../shared/figure/theme.ts';
 import { scaleTheme } from '../../shared/figure/scale-theme.ts';
 import { annotationsForFlow, screenNoteRows } from '../../shared/figure/plan-annotations.ts';
-import { spotlightTarget } from './SpotlightOverlay.tsx';
+import { spotlightIndexOf, spotlightTarget } from './SpotlightOverlay.tsx';
+import type { SceneSpotlight } from '../../shared/model/scene.ts';
 import { useDocumentThemeName } from './use-document-theme.ts';
 import { TimeAxis } from './TimeAxis.tsx';
 import { TimelineLegend } from './TimelineLegend.tsx';
@@ -46,7 +47,7 @@ export interface TimelinePanelProps {
    * The lane in the spotlight, counted across flows from the top (wrapping both ways), or undefined for none: every
    * other lane is dimmed by a DOM overlay placed from the flows' layouts.
    */
-  spotlight?: number | undefined;
+  spotlight?: number | SceneSpotlight | undefined;
   /** Kinds of lane left out (presentation mode hides the detail lanes); pass a stable array. */
   hiddenLanes?: readonly LaneKind[] | undefined;
   /** Extra controls for a flow's header (the release picker), by flow id. */
@@ -113,7 +114,8 @@ export function TimelinePanel(props: TimelinePanelProps) {
   // The time range maps to the plot minus a small inset each side, so marks at 0 and at the end are drawn whole.
   const inset = Math.ceil(theme.glyphSize / 2) + 4;
   const timeWidth = Math.max(0, plotWidth - 2 * inset);
-  const spot = spotlightTarget(layouts, props.spotlight);
+  const spotlightIndex = typeof props.spotlight === 'object' ? spotlightIndexOf(layouts, lanes.flows.map((f) => f.flowId), props.spotlight) : props.spotlight;
+  const spot = spotlightTarget(layouts, spotlightIndex);
 
   // Tall flows are painted through a window onto their visible band (flow-window.ts).
   const { windows, setPlotElement } = useFlowWindows(layouts, scrollParentOf);
@@ -166,6 +168,7 @@ export function TimelinePanel(props: TimelinePanelProps) {
       data-font-scale={fontScalePercent}
       data-density={density}
       data-spotlight-lane={spot ? `${lanes.flows[spot.flowIndex]?.flowId}:${spot.laneId}` : undefined}
+      data-spotlight-label={spot?.label}
       role="group"
       aria-label="Token timelines"
       onKeyDown={onKeyDown}

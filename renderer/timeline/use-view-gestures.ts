@@ -106,7 +106,7 @@ export function useViewGestures({ rootRef, live, hasFlows, tokens, events, onVie
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget && (e.target as HTMLElement).closest('input, textarea, select, button')) return;
-    if (changeView(viewForKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey }, currentView(), live().durationMs))) {
+    if (changeView(viewForKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey }, currentView(), live().durationMs))) {
       e.preventDefault();
       e.stopPropagation();
     }

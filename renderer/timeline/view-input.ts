@@ -13,11 +13,14 @@ export interface KeyInput {
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
+  shiftKey?: boolean;
 }
 
 /** The view after a key press, or undefined when the key is not a timeline key. */
 export function viewForKey(input: KeyInput, view: TimeView, durationMs: number): TimeView | undefined {
   if (input.ctrlKey || input.metaKey || input.altKey) return undefined;
+  // Shift + S adds a scene (an app-wide key), so it must not zoom out first.
+  if (input.shiftKey && input.key.toLowerCase() === 's') return undefined;
   const bounds = boundsOf(durationMs);
   const centre = view.startMs + spanOf(view) / 2;
   switch (input.key) {

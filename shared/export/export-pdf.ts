@@ -21,7 +21,7 @@ import { GLOSSARY_IDEAS } from '../explain/glossary.ts';
 /** Spellings for characters the export font subset lacks (it has arrows, ✓ ✗ and ∞; a pasted emoji it has not). */
 const SPELLED: Record<string, string> = { '⇒': '=>', '⇐': '<=', '≠': '!=', '✅': '✓', '❌': '✗', '\u00ad': '' };
 
-function fontText(font: PDFFont): (text: string) => string {
+export function fontText(font: PDFFont): (text: string) => string {
   const known = new Set(font.getCharacterSet());
   return (text) => {
     let out = '';
@@ -39,7 +39,7 @@ function pieces(word: string): string[] {
  * Words broken into lines that fit `widthPt`. A word longer than a line (a claim path, a UID) breaks after its
  * punctuation where it can, and is cut where it must be.
  */
-function wrap(text: string, font: PDFFont, size: number, widthPt: number): string[] {
+export function wrap(text: string, font: PDFFont, size: number, widthPt: number): string[] {
   const lines: string[] = [];
   let line = '';
   const fits = (s: string) => font.widthOfTextAtSize(s, size) <= widthPt;

@@ -23,6 +23,8 @@ export interface ExportSource {
   startEpochMs: number;
   /** The decoded JWT claims of a token, for the PDF handout. */
   claimsOf(tokenIndex: number): Record<string, unknown> | undefined;
+  /** Scenes on the scenario's run-sheet: with any, the dialog offers them all at once as a deck. */
+  sceneCount: number;
   /**
    * The scenario the logs come from: an animation derives the lanes again at each frame's instant from it and from the
    * logs cut there. Absent for lanes made by hand (tests), which can be drawn but not animated.
@@ -50,6 +52,7 @@ export function buildExportSource(input: ExportSourceInput): ExportSource {
     annotations: input.annotations,
     moment: input.moment,
     startEpochMs: input.scenario.startEpochMs,
+    sceneCount: input.scenario.scenes.length,
     scenario: input.scenario,
     claimsOf: (tokenIndex) => {
       const claims = byIndex.get(tokenIndex)?.claims;

@@ -15,6 +15,7 @@ import { refreshWindowOpensMs } from '../engine/token-rules.ts';
 import { parseScenario } from '../scenario/parse-scenario.ts';
 import { setFlowVersion } from '../scenario/scenario-flow-version.ts';
 import type { InputError, Scenario } from '../scenario/scenario-types.ts';
+import { copyScene } from '../model/scene.ts';
 import type { EngineCommand, EngineMessage, ScenarioSummary, TokenSummary, WorkingCommand } from '../rpc/engine-protocol.ts';
 import type { SimEvent } from '../model/events.ts';
 import type { UserStep } from '../engine/scenario-steps.ts';
@@ -58,6 +59,7 @@ export function summarizeScenario(scenario: Scenario, sourceName: string, scenar
     sourceName,
     scenarioText,
     annotations: scenario.annotations.map((a) => ({ ...a })),
+    scenes: scenario.scenes.map(copyScene),
     durationMs: scenario.durationMs,
     startEpochMs: scenario.startEpochMs,
     flows: scenario.flows.map((f) => ({
@@ -122,6 +124,8 @@ const IMMEDIATE: ReadonlySet<EngineCommand['type']> = new Set(['pause', 'set-spe
 export class EngineSession {
   private sim: Simulation | undefined;
   private playing = false;
+  /** Where the current play stops by itself (a scene playing on to the next one); undefined: the end of the run. */
+  private playUntilMs: number | undefined;
   private speed = 3600;
   private sentEvents = 0;
   private sentTokens = 0;
@@ -177,6 +181,7 @@ export class EngineSession {
         const sim = this.sim;
         if (!sim) return;
         if (sim.nowMs >= this.endMs(sim)) sim.seek(0);
+        this.playUntilMs = command.untilMs !== undefined && command.untilMs > sim.nowMs ? command.untilMs : undefined;
         this.playing = true;
         this.lastWallMs = this.ports.wallNowMs();
         this.lagMs = 0;
@@ -186,6 +191,7 @@ export class EngineSession {
       }
       case 'pause':
         this.playing = false;
+        this.playUntilMs = undefined;
         this.stopTimer();
         this.flush();
         return;
@@ -201,6 +207,7 @@ export class EngineSession {
         const sim = this.sim;
         if (!sim) return;
         this.cancelJob();
+        this.playUntilMs = undefined;
         return this.startJob(this.seekJob(sim, command.simMs, 'seek'));
       }
       case 'step': {
@@ -534,13 +541,16 @@ export class EngineSession {
     const checkpoint = this.checkpoint();
     try {
       const wallNow = this.ports.wallNowMs();
-      const endMs = this.endMs(sim);
+      const endMs = Math.min(this.endMs(sim), this.playUntilMs ?? Number.POSITIVE_INFINITY);
       const owedMs = Math.min(this.lagMs, MAX_CATCH_UP_WALL_MS * this.speed);
       const targetMs = Math.min(endMs, sim.nowMs + owedMs + (wallNow - this.lastWallMs) * this.speed);
       this.lastWallMs = wallNow;
       while (!sim.reached(targetMs) && this.ports.wallNowMs() - wallNow < TICK_BUDGET_MS) sim.advance(targetMs, ACTIONS_PER_CHECK);
       this.lagMs = Math.max(0, targetMs - sim.nowMs);
-      if (sim.nowMs >= this.endMs(sim)) this.playing = false;
+      if (sim.nowMs >= endMs) {
+        this.playing = false;
+        this.playUntilMs = undefined;
+      }
       this.flush();
       if (this.playing) this.schedule();
     } catch (error) {

@@ -113,6 +113,7 @@ export const SAVE_FILE_TYPES = {
   'image/png': { label: 'PNG image', extensions: ['png'] },
   'image/svg+xml': { label: 'SVG image', extensions: ['svg'] },
   'application/pdf': { label: 'PDF document', extensions: ['pdf'] },
+  'application/zip': { label: 'ZIP archive', extensions: ['zip'] },
   'image/gif': { label: 'Animated GIF', extensions: ['gif'] },
   'image/apng': { label: 'Animated PNG', extensions: ['apng', 'png'] },
   'video/webm': { label: 'WebM video', extensions: ['webm'] },

@@ -78,6 +78,8 @@ export const SCENARIO_MAX_PODS = 200;
 export const SCENARIO_MAX_ACTORS = 200;
 /** Notes on the figure. */
 export const SCENARIO_MAX_ANNOTATIONS = 500;
+/** Scenes on a scenario's run-sheet: a class hour is a dozen; a hundred is a whole course in one file. */
+export const SCENARIO_MAX_SCENES = 100;
 /** Issuers or API audiences of one flow's API server. */
 export const MAX_AUDIENCES = 100;
 /** Flow ids remembered in the export settings (the settings file and the IPC validator). */

@@ -5,7 +5,7 @@
  */
 import type { SimEvent } from '../model/events.ts';
 import { isKubernetesVersion, KUBERNETES_VERSIONS, type KubernetesVersion } from '../model/versions.ts';
-import type { InputError, ScenarioAnnotation } from '../scenario/scenario-types.ts';
+import type { InputError, ScenarioAnnotation, ScenarioScene } from '../scenario/scenario-types.ts';
 import type { JwtHeader, TokenClaims } from '../jwt/jwt-types.ts';
 import {
   CONSOLE_LINE_MAX_CHARS,
@@ -16,14 +16,16 @@ import {
   SCENARIO_MAX_CHARS,
   SOURCE_NAME_MAX_CHARS,
 } from '../limits/input-budgets.ts';
+import { MAX_SPEED } from '../time/speed.ts';
 import { isRecord } from '../validation/checked.ts';
 
 export const SPEED_PRESETS = [1, 60, 600, 3600, 86_400] as const;
-export const MAX_SPEED = 10_000_000;
+export { MAX_SPEED } from '../time/speed.ts';
 
 export type EngineCommand =
   | { type: 'load'; scenarioText: string; sourceName: string }
-  | { type: 'play' }
+  /** `untilMs`: pause by itself there (a scene that plays on to the next scene's moment); a seek or pause drops it. */
+  | { type: 'play'; untilMs?: number }
   | { type: 'pause' }
   | { type: 'set-speed'; speed: number }
   | { type: 'seek'; simMs: number }
@@ -67,6 +69,8 @@ export interface ScenarioSummary {
   /** The text that was loaded: exports embed it, and annotating rewrites it. */
   scenarioText: string;
   annotations: ScenarioAnnotation[];
+  /** The run-sheet, in the file's order. */
+  scenes: ScenarioScene[];
   durationMs: number;
   startEpochMs: number;
   flows: FlowSummary[];
@@ -171,6 +175,9 @@ export function validateCommand(value: unknown): { ok: true; command: EngineComm
       if (typeof value.sourceName !== 'string' || value.sourceName.length > SOURCE_NAME_MAX_CHARS) return bad(`sourceName must be a string of at most ${SOURCE_NAME_MAX_CHARS} characters`);
       return { ok: true, command: { type: 'load', scenarioText: value.scenarioText, sourceName: value.sourceName } };
     case 'play':
+      if (value.untilMs === undefined) return { ok: true, command: { type: 'play' } };
+      if (!finite(value.untilMs) || value.untilMs < 0) return bad('untilMs must be a non-negative number of simulated milliseconds');
+      return { ok: true, command: { type: 'play', untilMs: value.untilMs } };
     case 'pause':
     case 'step':
     case 'cancel':

@@ -19,11 +19,14 @@ import type { SourceMap, SourcePosition } from '../manifest/yaml-source.ts';
 import { YamlFieldReader, type Field } from '../manifest/yaml-field-reader.ts';
 import { tokenizeShellLine } from '../kubectl/kubectl-tokenize.ts';
 import { formatScenarioDuration } from '../time/duration.ts';
+import { MAX_SPEED, MIN_SPEED } from '../time/speed.ts';
+import type { SceneSpotlight, SceneThen, SceneWindow } from '../model/scene.ts';
 import {
   MAX_AUDIENCES,
   SCENARIO_MAX_ACTORS,
   SCENARIO_MAX_ANNOTATIONS,
   SCENARIO_MAX_FLOWS,
+  SCENARIO_MAX_SCENES,
   SCENARIO_MAX_STEPS,
   tooMany,
   DEFAULT_SCENARIO_BUDGETS,
@@ -41,6 +44,7 @@ import type {
   ParseResult,
   Scenario,
   ScenarioAnnotation,
+  ScenarioScene,
   SigningAlgorithm,
   Step,
 } from './scenario-types.ts';
@@ -56,10 +60,19 @@ export const CLIENT_READS: readonly ClientReads[] = ['every-minute', 'once', 'on
 export { FAULT_KINDS };
 const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['RS256', 'ES256'];
 
-const TOP_KEYS = ['name', 'title', 'description', 'takeaway', 'seed', 'duration', 'start', 'flows', 'steps', 'annotations'];
+const TOP_KEYS = ['name', 'title', 'description', 'takeaway', 'seed', 'duration', 'start', 'flows', 'steps', 'annotations', 'scenes'];
 const ANNOTATION_KEYS = ['at', 'until', 'flow', 'text'];
 /** Long enough for a sentence on a slide; longer notes belong in the lesson, not on the figure. */
 export const MAX_ANNOTATION_CHARS = 200;
+const SCENE_KEYS = ['at', 'from', 'to', 'fit', 'spotlight', 'note', 'then', 'speed'];
+const SPOTLIGHT_KEYS = ['lane', 'flow'];
+const SCENE_THEN = ['stop', 'play'] as const;
+/** A scene's speaker text: a short paragraph, what a presenter says in half a minute. */
+export const MAX_SCENE_NOTE_CHARS = 600;
+/** A lane's label is a few words ("pod app", "stolen copy"). */
+const MAX_SPOTLIGHT_LANE_CHARS = 100;
+/** `then: play` without a speed: an hour of simulated time a second, the app's default speed. */
+export const DEFAULT_SCENE_SPEED = 3600;
 
 /** A note's length as people count it: characters, not UTF-16 units (an emoji is one, not two). */
 export function noteLength(text: string): number {
@@ -132,8 +145,9 @@ class ScenarioReader extends YamlFieldReader {
     this.flows = flows;
     const steps = this.readSteps(root, durationMs);
     const annotations = this.readAnnotations(root, durationMs);
+    const scenes = this.readScenes(root, durationMs);
 
-    if (name === undefined || durationMs === undefined || flows === undefined || steps === undefined || annotations === undefined) return undefined;
+    if (name === undefined || durationMs === undefined || flows === undefined || steps === undefined || annotations === undefined || scenes === undefined) return undefined;
     const scenario: Scenario = {
       name,
       title: title.trim(),
@@ -145,6 +159,7 @@ class ScenarioReader extends YamlFieldReader {
       flows,
       steps: steps.sort((a, b) => a.atMs - b.atMs),
       annotations: annotations.sort((a, b) => a.atMs - b.atMs),
+      scenes,
     };
     const refusal = workRefusal(scenario, estimateWork(scenario, this.budgets), (step) => this.stepPlaces.get(step), this.budgets);
     if (refusal) {
@@ -464,7 +479,7 @@ class ScenarioReader extends YamlFieldReader {
     key: string,
     what: string,
     limit: { count: number; noun: string; change: string },
-    readItem: (node: unknown, path: string, fallback: SourcePosition) => T | undefined,
+    readItem: (node: unknown, path: string, fallback: SourcePosition, index: number) => T | undefined,
   ): T[] | undefined {
     const field = this.field(root, key);
     if (field === undefined || this.isMissing(field)) return [];
@@ -476,7 +491,7 @@ class ScenarioReader extends YamlFieldReader {
     const items: T[] = [];
     let complete = true;
     field.value.items.forEach((item, index) => {
-      const read = readItem(resolveNode(item, this.doc), `${key}[${index}]`, field.position);
+      const read = readItem(resolveNode(item, this.doc), `${key}[${index}]`, field.position, index);
       if (read === undefined) complete = false;
       else items.push(read);
     });
@@ -586,6 +601,137 @@ class ScenarioReader extends YamlFieldReader {
     }
     if (this.errors.length !== before || atMs === undefined || text === undefined) return undefined;
     return { atMs, ...(untilMs === undefined ? {} : { untilMs }), ...(flow === undefined ? {} : { flow }), text: text.trim() };
+  }
+
+  // ---- scenes ----------------------------------------------------------------------------------------------------
+
+  private readScenes(root: YAMLMap, durationMs: number | undefined): ScenarioScene[] | undefined {
+    const limit = { count: SCENARIO_MAX_SCENES, noun: 'scenes', change: 'split the run-sheet over two scenario files' };
+    // Where each `then: play` was written: a scene that plays on needs a later scene (or the end) to play to.
+    const plays: { index: number; atMs: number; position: SourcePosition; path: string }[] = [];
+    const scenes = this.readList(root, 'scenes', 'scenes (- at: 48m, then: stop)', limit, (node, path, fallback, index) => {
+      const scene = this.readScene(node, path, fallback, durationMs);
+      if (scene?.then.kind === 'play' && isMap(node)) {
+        plays.push({ index, atMs: scene.atMs, position: this.field(node, 'then')?.position ?? this.position(node, fallback), path: `${path}.then` });
+      }
+      return scene;
+    });
+    if (scenes === undefined) return undefined;
+    const before = this.errors.length;
+    for (const play of plays) {
+      const next = scenes[play.index + 1];
+      if (next !== undefined && next.atMs <= play.atMs) {
+        this.error(play.path, `plays on to the next scene, but scenes[${play.index + 1}] is at ${formatScenarioDuration(next.atMs)}, not later than ${formatScenarioDuration(play.atMs)}; use then: stop, or move the next scene later`, play.position);
+      }
+    }
+    return this.errors.length === before ? scenes : undefined;
+  }
+
+  private readScene(node: unknown, path: string, fallback: SourcePosition, durationMs: number | undefined): ScenarioScene | undefined {
+    const position = this.position(node, fallback);
+    if (!isMap(node)) {
+      this.error(path, `must be a mapping such as {at: 48m, note: the kubelet refreshes, then: stop}, got ${describeNode(node)}`, position);
+      return undefined;
+    }
+    const before = this.errors.length;
+    this.checkKeys(node, SCENE_KEYS, path);
+    const atMs = this.requiredDuration(node, 'at', `${path}.at`);
+    this.withinScenario(node, 'at', path, atMs, durationMs, position);
+    const window = this.readSceneWindow(node, path, durationMs, position);
+    const spotlight = this.readSpotlight(node, `${path}.spotlight`);
+    const note = this.optionalString(node, 'note', `${path}.note`)?.trim();
+    if (note !== undefined && noteLength(note) > MAX_SCENE_NOTE_CHARS) {
+      this.error(`${path}.note`, `is ${noteLength(note)} characters; keep a scene's note to ${MAX_SCENE_NOTE_CHARS} (what you would say in half a minute)`, this.field(node, 'note')?.position ?? position);
+    }
+    const then = this.readSceneThen(node, path);
+    if (this.errors.length !== before || atMs === undefined || window === undefined || then === undefined) return undefined;
+    return { atMs, window, ...(spotlight === undefined ? {} : { spotlight }), ...(note === undefined ? {} : { note }), then };
+  }
+
+  private withinScenario(node: YAMLMap, key: string, path: string, ms: number | undefined, durationMs: number | undefined, position: SourcePosition): void {
+    if (ms !== undefined && durationMs !== undefined && ms > durationMs) {
+      this.error(`${path}.${key}`, `is after the end of the scenario (duration ${formatScenarioDuration(durationMs)})`, this.field(node, key)?.position ?? position);
+    }
+  }
+
+  /** `from` and `to` together, or `fit: true`, or neither (the whole run). */
+  private readSceneWindow(node: YAMLMap, path: string, durationMs: number | undefined, position: SourcePosition): SceneWindow | undefined {
+    const fit = this.optionalBoolean(node, 'fit', `${path}.fit`);
+    const fromField = this.field(node, 'from');
+    const toField = this.field(node, 'to');
+    const hasFrom = fromField !== undefined && !this.isMissing(fromField);
+    const hasTo = toField !== undefined && !this.isMissing(toField);
+    if (fit === false) {
+      this.error(`${path}.fit`, 'can only be true (leave it out and give from and to for a window)', this.field(node, 'fit')?.position ?? position);
+      return undefined;
+    }
+    if (fit === true && (hasFrom || hasTo)) {
+      this.error(`${path}.fit`, 'shows the whole run, so it cannot go with from and to; keep one or the other', this.field(node, 'fit')?.position ?? position);
+      return undefined;
+    }
+    if (!hasFrom && !hasTo) return { kind: 'fit' };
+    if (!hasFrom || !hasTo) {
+      const given = hasFrom ? fromField : toField;
+      this.error(`${path}.${hasFrom ? 'to' : 'from'}`, `is required with ${hasFrom ? 'from' : 'to'}: a window needs both ends (or leave both out to show the whole run)`, given?.position ?? position);
+      return undefined;
+    }
+    const fromMs = this.durationOf(fromField, `${path}.from`);
+    const toMs = this.durationOf(toField, `${path}.to`);
+    this.withinScenario(node, 'from', path, fromMs, durationMs, position);
+    this.withinScenario(node, 'to', path, toMs, durationMs, position);
+    if (fromMs === undefined || toMs === undefined) return undefined;
+    if (toMs <= fromMs) {
+      this.error(`${path}.to`, `must be after from (${formatScenarioDuration(fromMs)})`, toField.position);
+      return undefined;
+    }
+    return { kind: 'range', fromMs, toMs };
+  }
+
+  /** `spotlight: pod app`, or `spotlight: {lane: pod app, flow: projected}`. */
+  private readSpotlight(node: YAMLMap, path: string): SceneSpotlight | undefined {
+    const field = this.field(node, 'spotlight');
+    if (field === undefined || this.isMissing(field)) return undefined;
+    let lane: string | undefined;
+    let flow: string | undefined;
+    let lanePosition = field.position;
+    if (isMap(field.value)) {
+      this.checkKeys(field.value, SPOTLIGHT_KEYS, path);
+      lane = this.requiredString(field.value, 'lane', `${path}.lane`);
+      lanePosition = this.field(field.value, 'lane')?.position ?? field.position;
+      flow = this.optionalString(field.value, 'flow', `${path}.flow`);
+      const known = this.declaredFlowIds;
+      if (flow !== undefined && known !== undefined && !known.includes(flow)) {
+        this.error(`${path}.flow`, `${JSON.stringify(truncate(flow))} is not a flow; flows are ${known.join(', ')}`, this.field(field.value, 'flow')?.position ?? field.position);
+        return undefined;
+      }
+    } else {
+      lane = this.stringOf(field, path);
+    }
+    if (lane === undefined) return undefined;
+    if (noteLength(lane.trim()) > MAX_SPOTLIGHT_LANE_CHARS) {
+      this.error(isMap(field.value) ? `${path}.lane` : path, `is ${noteLength(lane.trim())} characters; a lane is named by its label, such as "pod app"`, lanePosition);
+      return undefined;
+    }
+    return { lane: lane.trim(), ...(flow === undefined ? {} : { flow }) };
+  }
+
+  private readSceneThen(node: YAMLMap, path: string): SceneThen | undefined {
+    const thenField = this.field(node, 'then');
+    const then = thenField === undefined || this.isMissing(thenField) ? 'stop' : this.oneOf(thenField, `${path}.then`, SCENE_THEN);
+    const speedField = this.field(node, 'speed');
+    const hasSpeed = speedField !== undefined && !this.isMissing(speedField);
+    if (then === undefined) return undefined;
+    if (then === 'stop') {
+      if (hasSpeed) this.error(`${path}.speed`, 'only applies with then: play (the speed the clock runs at to the next scene)', speedField.position);
+      return hasSpeed ? undefined : { kind: 'stop' };
+    }
+    if (!hasSpeed) return { kind: 'play', speed: DEFAULT_SCENE_SPEED };
+    const value = speedField.value;
+    if (!isScalar(value) || typeof value.value !== 'number' || !Number.isFinite(value.value) || value.value < MIN_SPEED || value.value > MAX_SPEED) {
+      this.error(`${path}.speed`, `must be a number from ${MIN_SPEED} to ${MAX_SPEED} (simulated seconds per second, such as 600), got ${describeNode(value)}`, speedField.position);
+      return undefined;
+    }
+    return { kind: 'play', speed: value.value };
   }
 
   private missing(path: string, what: string, position: SourcePosition): undefined {

@@ -3,7 +3,10 @@
  * consumes it. Times are simulated milliseconds since the scenario's start.
  */
 import type { KubernetesVersion } from '../model/versions.ts';
+import type { ScenarioScene } from '../model/scene.ts';
 import type { SigningAlgorithm } from '../jwt/jwt-types.ts';
+
+export type { ScenarioScene } from '../model/scene.ts';
 
 // The scenario's types include the signing algorithms it names and the errors its parser reports.
 export type { SigningAlgorithm } from '../jwt/jwt-types.ts';
@@ -139,4 +142,6 @@ export interface Scenario {
   steps: Step[];
   /** Sorted by atMs, file order kept for ties. */
   annotations: ScenarioAnnotation[];
+  /** The run-sheet, in the order the file lists it (a presentation's order, not sorted by time). */
+  scenes: ScenarioScene[];
 }

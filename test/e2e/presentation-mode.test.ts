@@ -52,7 +52,8 @@ describe('presentation mode', () => {
     await page.getByTestId('jump-to').fill('2h13m');
     await page.getByTestId('jump-to').press('Enter');
     await expect.poll(() => page.getByTestId('sim-clock').textContent()).toContain('2 h 13 m');
-    await page.keyboard.press('F5');
+    // Shift+F5 presents from here; F5 would start from the scenario's first scene.
+    await page.keyboard.press('Shift+F5');
     await expect.poll(() => panelAttr(page, 'data-font-scale')).toBe('150');
   });
 
@@ -107,7 +108,7 @@ describe('presentation mode', () => {
     await page.getByTestId('jump-to').fill('48m');
     await page.getByTestId('jump-to').press('Enter');
     await expect.poll(() => page.getByTestId('sim-clock').textContent()).toContain('48 m 0 s');
-    await page.keyboard.press('F5');
+    await page.keyboard.press('Shift+F5');
     await expect.poll(() => presenting(page)).toBe('true');
     await page.keyboard.press('a');
     await page.getByTestId('annotation-text').waitFor();
@@ -146,7 +147,8 @@ describe('presentation mode', () => {
     await page.getByTestId('jump-to').fill('2h13m');
     await page.getByTestId('jump-to').press('Enter');
     await expect.poll(() => page.getByTestId('sim-clock').textContent()).toContain('2 h 13 m');
-    await page.keyboard.press('F5');
+    // Shift+F5 presents from here; F5 would start from the scenario's first scene.
+    await page.keyboard.press('Shift+F5');
     await expect.poll(() => panelAttr(page, 'data-theme')).toBe('projector');
     await page.waitForTimeout(300);
     await screenshot(page, 'presentation-projector-150');

@@ -16,7 +16,11 @@ export function builtinScenario(name: string): string {
  * free of failures (the kubelet-outage scenario tells that one): lanes with an outage still open at the end.
  */
 export function sideBySideWithKubeletStop(): string {
-  return `${builtinScenario('side-by-side').trimEnd()}\n  - at: 2h\n    fault: kubelet-stop\n    flows: [projected]\n`;
+  const text = builtinScenario('side-by-side');
+  // The step goes at the end of `steps:`, before the run-sheet (and its comment) that follows it.
+  const scenes = text.search(/^(#.*\n)?scenes:/m);
+  const [before, after] = scenes < 0 ? [text, ''] : [text.slice(0, scenes), text.slice(scenes)];
+  return `${before.trimEnd()}\n  - at: 2h\n    fault: kubelet-stop\n    flows: [projected]\n${after}`;
 }
 
 /** Parses and runs `yaml` to `untilMs` (default: the whole duration) and returns the store's view of it. */

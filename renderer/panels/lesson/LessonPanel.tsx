@@ -43,9 +43,11 @@ export interface LessonPanelProps {
   client: EngineClient;
   /** Where progress is loaded from and saved to: the app's HostServices. */
   host: ProgressHost;
+  /** Opens the scenario loaded as `sourceName` at a scene of its run-sheet (the window and spotlight are the app's). */
+  onOpenScene?(sourceName: string, index: number): void;
 }
 
-export function LessonPanel({ snapshot, client, host }: LessonPanelProps) {
+export function LessonPanel({ snapshot, client, host, onOpenScene }: LessonPanelProps) {
   const parsed = useMemo(() => loadBundledLesson(), []);
   if (!parsed.ok) {
     return (
@@ -59,10 +61,10 @@ export function LessonPanel({ snapshot, client, host }: LessonPanelProps) {
       </section>
     );
   }
-  return <LessonLoader lesson={parsed.value} snapshot={snapshot} client={client} host={host} />;
+  return <LessonLoader lesson={parsed.value} snapshot={snapshot} client={client} host={host} onOpenScene={onOpenScene} />;
 }
 
-function LessonLoader({ lesson, snapshot, client, host }: { lesson: Lesson } & LessonPanelProps) {
+function LessonLoader({ lesson, snapshot, client, host, onOpenScene }: { lesson: Lesson } & LessonPanelProps) {
   const [loaded, setLoaded] = useState<{ host: ProgressHost; resume: ResumePoint } | undefined>();
   useEffect(() => {
     let current = true;
@@ -81,7 +83,7 @@ function LessonLoader({ lesson, snapshot, client, host }: { lesson: Lesson } & L
       </section>
     );
   }
-  return <LessonView lesson={lesson} snapshot={snapshot} client={client} host={host} resume={loaded.resume} />;
+  return <LessonView lesson={lesson} snapshot={snapshot} client={client} host={host} onOpenScene={onOpenScene} resume={loaded.resume} />;
 }
 
 interface RunOutput {
@@ -91,7 +93,7 @@ interface RunOutput {
   exitCode?: number;
 }
 
-function LessonView({ lesson, snapshot, client, host, resume }: { lesson: Lesson; resume: ResumePoint } & LessonPanelProps) {
+function LessonView({ lesson, snapshot, client, host, onOpenScene, resume }: { lesson: Lesson; resume: ResumePoint } & LessonPanelProps) {
   const [progress, setProgress] = useState<LessonProgress>(resume.progress);
   const [saveError, setSaveError] = useState<string | undefined>();
   const index = resumeIndex(lesson, progress);
@@ -127,6 +129,7 @@ function LessonView({ lesson, snapshot, client, host, resume }: { lesson: Lesson
   // Only a change of step is an entry (it reads the snapshot as it is then); snapshot changes are handled below.
   const enterStep = useEffectEvent(() => {
     send(entryCommands(lesson, step, snapshot));
+    if (step.sceneIndex !== undefined && step.activeScenario !== undefined) onOpenScene?.(scenarioSourceName(lesson, step.activeScenario), step.sceneIndex);
     const present = snapshot.scenario?.sourceName;
     autoload.current = { stepId: step.id, seenOurs: isStepScenarioLoaded(lesson, step, snapshot), answered: new Set(present === undefined ? [] : [present]) };
   });

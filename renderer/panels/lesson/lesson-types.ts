@@ -24,6 +24,8 @@ export interface LessonScenario {
   text: string;
   durationMs: number;
   flows: string[];
+  /** The moments of the scenario's scenes, in run-sheet order (a step may open the scenario at one). */
+  sceneAtMs: number[];
 }
 
 /** What a field of an event must be for the event to count. Every listed test must hold. */
@@ -100,8 +102,10 @@ export interface LessonStep {
   scenario?: string;
   /** The scenario the step runs in: its own, or the last one an earlier step loaded. */
   activeScenario?: string;
-  /** Where the simulation is moved forward to when the step starts (0 when not given). */
+  /** Where the simulation is moved forward to when the step starts (0 when not given; the scene's moment with `scene`). */
   startAtMs: number;
+  /** The scene (0-based here, 1-based in the file) the step opens its scenario at: its moment, window and spotlight. */
+  sceneIndex?: number;
   /** Simulated seconds per wall second while on this step (inherited from the step before when not set). */
   speed: number;
   command?: SuggestedCommand;

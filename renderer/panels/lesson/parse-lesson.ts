@@ -7,7 +7,8 @@
  *   id, title, summary?, speed? (simulated s per wall s; 600 by default)
  *   scenarios?: {name: | scenario YAML}           lesson-only scenarios; files in assets/scenarios are named as-is
  *   steps: - id, title, body (paragraphs, "- " items, ``` blocks, `code`, **bold**)
- *            scenario?  startAt?  speed?          a step keeps the previous step's scenario and speed
+ *            scenario?  startAt? | scene?  speed?  a step keeps the previous step's scenario and speed; scene: N
+ *                                         opens the scenario at the run-sheet's Nth scene (its moment, window, spotlight)
  *            command?: {flow, line}               the "Run it for me" kubectl line
  *            waitFor?: condition | [conditions]   each {description, event, flow?, where?, after?, count?}
  *            hints?: [{when: {before?, after?, seen?, notSeen?, tokenAge?}, text}]
@@ -52,7 +53,7 @@ const DEFAULT_LESSON_SPEED = 600;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const TOP_KEYS = ['id', 'title', 'summary', 'speed', 'scenarios', 'steps'];
-const STEP_KEYS = ['id', 'title', 'body', 'scenario', 'startAt', 'speed', 'command', 'waitFor', 'hints', 'quiz'];
+const STEP_KEYS = ['id', 'title', 'body', 'scenario', 'scene', 'startAt', 'speed', 'command', 'waitFor', 'hints', 'quiz'];
 const CONDITION_KEYS = ['description', 'event', 'flow', 'where', 'after', 'count'];
 const TEST_KEYS = ['equals', 'startsWith', 'contains', 'notContains', 'atLeast', 'atMost', 'oneOf'];
 const HINT_KEYS = ['when', 'text'];
@@ -245,7 +246,11 @@ class LessonReader extends YamlFieldReader {
     };
 
     const startAtField = this.field(node, 'startAt');
-    const startAtMs = startAtField && !this.isMissing(startAtField) ? this.instantWithin(startAtField, `${path}.startAt`, durationMs) : 0;
+    const sceneIndex = this.readScene(node, path, active, scenarioOk, startAtField !== undefined && !this.isMissing(startAtField));
+    const startAtMs =
+      sceneIndex === null ? undefined
+      : sceneIndex !== undefined ? active?.sceneAtMs[sceneIndex]
+      : startAtField && !this.isMissing(startAtField) ? this.instantWithin(startAtField, `${path}.startAt`, durationMs) : 0;
     const speed = this.optionalSpeed(node, 'speed', `${path}.speed`);
     const commandField = this.field(node, 'command');
     const command = commandField && !this.isMissing(commandField) && needsScenario('command', commandField.position) ? this.readCommand(commandField, `${path}.command`, flows) : undefined;
@@ -271,10 +276,39 @@ class LessonReader extends YamlFieldReader {
       line: position.line,
       ...(own ? { scenario: own.key } : {}),
       ...(active ? { activeScenario: active.key } : {}),
+      ...(sceneIndex !== undefined && sceneIndex !== null ? { sceneIndex } : {}),
       ...(command ? { command } : {}),
       ...(quiz ? { quiz } : {}),
     };
     return { step, scenario: own };
+  }
+
+  /**
+   * `scene: 3`: the step opens its scenario at the third scene of the scenario's run-sheet. Answers the 0-based
+   * index, undefined without the field, or null after reporting what is wrong.
+   */
+  private readScene(node: YAMLMap, path: string, active: LessonScenario | undefined, scenarioOk: boolean, hasStartAt: boolean): number | null | undefined {
+    const field = this.field(node, 'scene');
+    if (field === undefined || this.isMissing(field)) return undefined;
+    const value = isScalar(field.value) ? field.value.value : undefined;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+      this.error(`${path}.scene`, `must be a scene's number, counting from 1, got ${describeNode(field.value)}`, field.position);
+      return null;
+    }
+    if (active === undefined) {
+      if (scenarioOk) this.error(path, 'scene needs a scenario: give this step (or an earlier one) a scenario:', field.position);
+      return null;
+    }
+    if (hasStartAt) {
+      this.error(`${path}.scene`, 'a step starts at a scene or at startAt, not both (the scene has its own moment)', field.position);
+      return null;
+    }
+    if (value > active.sceneAtMs.length) {
+      const has = active.sceneAtMs.length === 0 ? 'has no scenes' : `has ${active.sceneAtMs.length} scene${active.sceneAtMs.length === 1 ? '' : 's'}`;
+      this.error(`${path}.scene`, `the scenario ${JSON.stringify(active.key)} ${has}, so there is no scene ${value}`, field.position);
+      return null;
+    }
+    return value - 1;
   }
 
   private readCommand(field: Field, path: string, flows: string[] | undefined): SuggestedCommand | undefined {
@@ -635,7 +669,7 @@ function isTextField(node: Scalar, path: readonly unknown[]): boolean {
 }
 
 function summarize(key: string, origin: LessonScenario['origin'], text: string, scenario: Scenario): LessonScenario {
-  return { key, origin, title: scenario.title, text, durationMs: scenario.durationMs, flows: scenario.flows.map((f) => f.id) };
+  return { key, origin, title: scenario.title, text, durationMs: scenario.durationMs, flows: scenario.flows.map((f) => f.id), sceneAtMs: scenario.scenes.map((s) => s.atMs) };
 }
 
 function scalarValue(node: unknown): string | number | boolean | undefined {

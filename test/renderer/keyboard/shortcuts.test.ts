@@ -10,11 +10,21 @@ const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, ct
 const normal = { presenting: false, spotlightOn: false };
 const presenting = { presenting: true, spotlightOn: false };
 const spotlit = { presenting: true, spotlightOn: true };
+const withScenes = { presenting: true, spotlightOn: false, hasScenes: true };
 
 describe('shortcutForKey', () => {
   it.each([
     [key(' '), normal, 'play-pause'],
     [key('.'), normal, 'step'],
+    [key('.'), presenting, 'blank-screen'],
+    [key('b'), presenting, 'blank-screen'],
+    [key('PageDown'), presenting, 'next-scene'],
+    [key('PageUp'), withScenes, 'previous-scene'],
+    [key('ArrowRight'), withScenes, 'next-scene'],
+    [key('ArrowLeft'), withScenes, 'previous-scene'],
+    [key('F5', { shiftKey: true }), normal, 'present-from-here'],
+    [key('S', { shiftKey: true }), presenting, 'add-scene'],
+    [key('S', { shiftKey: true }), normal, 'add-scene'],
     [key('Home'), normal, 'back-to-start'],
     [key('F5'), normal, 'toggle-presentation'],
     [key('F5'), presenting, 'toggle-presentation'],
@@ -51,6 +61,11 @@ describe('shortcutForKey', () => {
     for (const k of ['s', 'a', 'w', 'd', 'l', 'Escape', 'ArrowDown', 'ArrowUp']) expect(shortcutForKey(key(k), normal)).toBeUndefined();
   });
 
+  it('leaves ← and → to the timeline (panning) unless the scenario has scenes', () => {
+    expect(shortcutForKey(key('ArrowRight'), presenting)).toBeUndefined();
+    expect(shortcutForKey(key('ArrowLeft'), { ...withScenes, presenting: false })).toBeUndefined();
+  });
+
   it('moves the spotlight only while it is on', () => {
     expect(shortcutForKey(key('ArrowDown'), presenting)).toBeUndefined();
     expect(shortcutForKey(key(']'), presenting)).toBeUndefined();
@@ -62,7 +77,7 @@ describe('shortcutForKey', () => {
   });
 
   it('never has two live app shortcuts on the same key in any mode', () => {
-    for (const context of [normal, presenting, spotlit]) {
+    for (const context of [normal, presenting, spotlit, withScenes]) {
       const seen = new Map<string, string>();
       for (const s of SHORTCUTS) {
         if (!('action' in s)) continue;

@@ -73,3 +73,21 @@ describe('ScenarioEdits', () => {
     expect(undone).toBe(100);
   });
 });
+
+describe('ScenarioEdits with scenes', () => {
+  const SCENE = { atMs: 30 * 60_000, window: { kind: 'fit' as const }, note: 'the copy', then: { kind: 'stop' as const } };
+
+  it('undoes a scene change and a note change in the one history, each restoring the other untouched', () => {
+    const { store, edits, scenario } = loaded();
+    edits.changeScenes([...scenario.scenes, SCENE], 'with a scene', 'adding scene 7');
+    edits.change([NOTE], 'with a scene and a note', 'adding the note at 48 m');
+    expect(store.getSnapshot().scenario?.scenes).toHaveLength(scenario.scenes.length + 1);
+    expect(edits.undo()).toBe('adding the note at 48 m');
+    expect(store.getSnapshot().scenario).toMatchObject({ annotations: scenario.annotations, scenarioText: 'with a scene' });
+    expect(store.getSnapshot().scenario?.scenes.at(-1)).toEqual(SCENE);
+    expect(edits.undo()).toBe('adding scene 7');
+    expect(store.getSnapshot().scenario?.scenes).toEqual(scenario.scenes);
+    expect(edits.redo()).toBe('adding scene 7');
+    expect(store.getSnapshot().scenario?.scenes.at(-1)).toEqual(SCENE);
+  });
+});

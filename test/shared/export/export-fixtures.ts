@@ -30,6 +30,7 @@ export function smallSource(): ExportSource {
     moment: SMALL_MOMENT,
     startEpochMs: Date.UTC(2025, 0, 6, 9),
     claimsOf: () => undefined,
+    sceneCount: 0,
   };
 }
 

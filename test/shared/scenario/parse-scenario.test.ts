@@ -122,6 +122,7 @@ describe('the acceptance scenario', () => {
           { kind: 'fault', atMs: 7_200_000, line: 32, flows: ['projected'], fault: 'kubelet-stop' },
         ],
         annotations: [],
+        scenes: [],
       },
     });
   });
@@ -247,7 +248,7 @@ describe('parseScenario errors name the path, what is allowed, and the line and 
     ['an empty file', '', { message: 'the scenario is empty; it needs at least name, duration, flows and steps (line 1, column 1)', line: 1, column: 1 }],
     ['a list at the top', '- a\n', { message: 'a scenario must be a mapping (name:, duration:, flows:, steps:), got a list (line 1, column 1)', line: 1, column: 1 }],
     ['an unknown top-level key', `${HEAD}titel: x\n`, {
-      message: 'unknown key "titel" (did you mean title?); allowed keys are name, title, description, takeaway, seed, duration, start, flows, steps, annotations (line 6, column 1)', line: 6, column: 1,
+      message: 'unknown key "titel" (did you mean title?); allowed keys are name, title, description, takeaway, seed, duration, start, flows, steps, annotations, scenes (line 6, column 1)', line: 6, column: 1,
     }],
     ['a missing name', 'duration: 1h\nflows: [{id: a, kubernetesVersion: "1.30"}]\n', { message: 'name: is required (line 1, column 1)', path: 'name', line: 1, column: 1 }],
     ['a negative seed', `${HEAD}seed: -1\n`, { message: 'seed: must be a non-negative integer, got the number -1 (line 6, column 7)', path: 'seed', line: 6, column: 7 }],

@@ -1,0 +1,226 @@
+/**
+ * The run-sheet: the scenario's scenes in presentation order. Each can be gone to (the playhead, the window and the
+ * spotlight as the scene says), moved up or down, edited (its note, whether it waits or plays on and how fast, or
+ * taken again from what is on screen) and deleted; "Add scene" (Shift + S anywhere) takes the moment and the view as
+ * they are. Every change is one undoable edit of the scenario's text (scene-edits.ts).
+ *
+ * Loaded on first use (the YAML library it rewrites the scenario with is not needed for the first timeline).
+ */
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ScenarioScene } from '../../shared/model/scene.ts';
+import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
+import { DEFAULT_SCENE_SPEED, MAX_SCENE_NOTE_CHARS } from '../../shared/scenario/parse-scenario.ts';
+import { parseSpeedInput } from '../format/parse-speed-input.ts';
+import { commitScenes, moveScene, type SceneEdits } from './scene-edits.ts';
+import { describeScene } from './scene-view.ts';
+
+interface Props {
+  scenario: ScenarioSummary;
+  edits: SceneEdits;
+  /** Takes back the last edit (the app's Undo, also Ctrl/⌘ + Z). */
+  onUndo(): void;
+  current: number | undefined;
+  onGoTo(index: number): void;
+  onAdd(): void;
+  /** The scene as the screen shows it now (playhead, window, spotlight), for "take it again from the screen". */
+  capture(): ScenarioScene;
+  /** What the last add (from the key or the button) did. */
+  message: string;
+}
+
+interface Draft {
+  index: number;
+  note: string;
+  then: 'stop' | 'play';
+  speed: string;
+  /** Set when "from the screen now" was pressed: the moment and the view to save instead of the scene's. */
+  recaptured?: ScenarioScene;
+}
+
+function draftOf(scene: ScenarioScene, index: number): Draft {
+  return { index, note: scene.note ?? '', then: scene.then.kind, speed: String(scene.then.kind === 'play' ? scene.then.speed : DEFAULT_SCENE_SPEED) };
+}
+
+export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, capture, message }: Props) {
+  const base = useId();
+  const scenes = scenario.scenes;
+  const [draft, setDraft] = useState<Draft | undefined>(undefined);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [status, setStatus] = useState('');
+  // The scene just deleted, and how many were left: the line goes once the list changes again (an undo, say).
+  const [deleted, setDeleted] = useState<{ index: number; left: number } | undefined>(undefined);
+  const list = useRef<HTMLOListElement>(null);
+
+  const focusItem = (index: number) =>
+    queueMicrotask(() => {
+      const items = list.current?.querySelectorAll<HTMLButtonElement>('[data-role="go"]');
+      items?.[Math.max(0, Math.min(index, (items?.length ?? 1) - 1))]?.focus();
+    });
+
+  const apply = (next: readonly ScenarioScene[], label: string, done: string): boolean => {
+    const error = commitScenes(edits, scenario, next, label);
+    if (error) {
+      setStatus(`Could not change the scenes: ${error}`);
+      setProblem(error);
+      return false;
+    }
+    setProblem(undefined);
+    setStatus(done);
+    return true;
+  };
+
+  const move = (index: number, by: -1 | 1) => {
+    if (index + by < 0 || index + by >= scenes.length) return;
+    if (apply(moveScene(scenes, index, by), `moving scene ${index + 1} ${by < 0 ? 'up' : 'down'}`, `Moved scene ${index + 1} to place ${index + 1 + by}.`)) focusItem(index + by);
+  };
+
+  const remove = (index: number) => {
+    if (!apply(scenes.filter((_, i) => i !== index), `deleting scene ${index + 1}`, `Deleted scene ${index + 1}. Ctrl/⌘ + Z brings it back.`)) return;
+    setDeleted({ index, left: scenes.length - 1 });
+    focusItem(index);
+  };
+
+  const save = () => {
+    if (!draft) return;
+    const old = scenes[draft.index];
+    if (!old) return setDraft(undefined);
+    let then: ScenarioScene['then'] = { kind: 'stop' };
+    if (draft.then === 'play') {
+      const speed = parseSpeedInput(draft.speed);
+      if (!speed.ok) return setProblem(speed.error);
+      then = { kind: 'play', speed: speed.speed };
+    }
+    const shown = draft.recaptured ?? old;
+    const note = draft.note.trim();
+    const scene: ScenarioScene = { atMs: shown.atMs, window: shown.window, ...(shown.spotlight ? { spotlight: shown.spotlight } : {}), ...(note === '' ? {} : { note }), then };
+    if (apply(scenes.map((s, i) => (i === draft.index ? scene : s)), `changing scene ${draft.index + 1}`, `Changed scene ${draft.index + 1}.`)) {
+      setDraft(undefined);
+      focusItem(draft.index);
+    }
+  };
+
+  const onItemKey = (index: number) => (e: KeyboardEvent<HTMLLIElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || draft) return;
+    if (e.key === 'Delete' || e.key === 'Backspace') remove(index);
+    else if (e.key === 'e' || e.key === 'E') setDraft(draftOf(scenes[index]!, index));
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  return (
+    <section className="scenes" aria-labelledby={`${base}-title`} data-testid="scenes-panel">
+      <div className="annotations-head">
+        <h2 id={`${base}-title`}>Scenes</h2>
+        <button type="button" className="primary" onClick={onAdd} data-testid="add-scene">
+          Add scene <kbd>Shift + S</kbd>
+        </button>
+      </div>
+      <p className="scenes-help">
+        A run-sheet for class: in presentation mode Page Down and Page Up (a presenter remote&rsquo;s keys) or → and ← go from scene to scene. A scene takes the playhead, the window and the spotlight as they are when it is added.
+      </p>
+      {scenes.length === 0 ? (
+        <p className="annotations-empty">No scenes yet.</p>
+      ) : (
+        <ol ref={list} className="scene-list" aria-label="Scenes (E edits, Delete removes)" data-testid="scene-list">
+          {scenes.map((scene, i) => (
+            <li key={i} onKeyDown={onItemKey(i)} data-testid="scene-item" aria-current={current === i ? 'step' : undefined}>
+              {/* The visible text is the button's name (with a few hidden words between), so what is seen is what is heard. */}
+              <button type="button" data-role="go" className="scene-go" onClick={() => onGoTo(i)}>
+                <span className="visually-hidden">Scene </span>
+                <span className="scene-number">{i + 1}</span>
+                <span className="visually-hidden">, </span>
+                <span className="scene-when">{describeScene(scene)}</span>
+                {scene.note && (
+                  <span className="scene-text">
+                    <span className="visually-hidden">: </span>
+                    {scene.note}
+                  </span>
+                )}
+                <span className="visually-hidden">. Go there.</span>
+              </button>
+              <span className="scene-actions">
+                <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move scene ${i + 1} up`} title="Move up">
+                  ↑
+                </button>
+                <button type="button" onClick={() => move(i, 1)} disabled={i === scenes.length - 1} aria-label={`Move scene ${i + 1} down`} title="Move down">
+                  ↓
+                </button>
+                <button type="button" onClick={() => setDraft(draftOf(scene, i))} aria-label={`Edit scene ${i + 1}`}>
+                  Edit
+                </button>
+                <button type="button" onClick={() => remove(i)} aria-label={`Delete scene ${i + 1}`} data-testid="delete-scene">
+                  Delete
+                </button>
+              </span>
+              {draft?.index === i && (
+                <form
+                  className="annotation-form scene-form"
+                  aria-label={`Edit scene ${i + 1}`}
+                  data-testid="scene-form"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    save();
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Escape') return;
+                    e.preventDefault();
+                    e.stopPropagation();
+                    setDraft(undefined);
+                    setProblem(undefined);
+                    focusItem(i);
+                  }}
+                >
+                  <label htmlFor={`${base}-note`}>Note (speaker text)</label>
+                  <textarea id={`${base}-note`} value={draft.note} maxLength={MAX_SCENE_NOTE_CHARS} rows={3} cols={36} onChange={(e) => setDraft({ ...draft, note: e.target.value })} data-testid="scene-note-input" autoFocus />
+                  <label htmlFor={`${base}-then`}>Then</label>
+                  <select id={`${base}-then`} value={draft.then} onChange={(e) => setDraft({ ...draft, then: e.target.value === 'play' ? 'play' : 'stop' })} data-testid="scene-then">
+                    <option value="stop">wait for the next key</option>
+                    <option value="play">play on to the next scene</option>
+                  </select>
+                  {draft.then === 'play' && (
+                    <>
+                      <label htmlFor={`${base}-speed`}>Speed (×)</label>
+                      <input id={`${base}-speed`} value={draft.speed} size={8} onChange={(e) => setDraft({ ...draft, speed: e.target.value })} data-testid="scene-speed" />
+                    </>
+                  )}
+                  <button type="button" onClick={() => setDraft({ ...draft, recaptured: capture() })} aria-pressed={draft.recaptured !== undefined}>
+                    {draft.recaptured ? 'Takes the screen as it is now' : 'Take the playhead and window from the screen'}
+                  </button>
+                  <button type="submit" className="primary" data-testid="scene-save">
+                    Save scene
+                  </button>
+                  <button type="button" onClick={() => setDraft(undefined)}>
+                    Cancel <kbd>Esc</kbd>
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {problem && (
+        <p className="input-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {deleted !== undefined && deleted.left === scenes.length && (
+        <p className="annotation-deleted" data-testid="scene-deleted">
+          Deleted scene {deleted.index + 1}.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setDeleted(undefined);
+              onUndo();
+            }}
+          >
+            Undo <kbd>Ctrl/⌘ + Z</kbd>
+          </button>
+        </p>
+      )}
+      <p className="visually-hidden" role="status" data-testid="scenes-status">
+        {[message, status].filter((m) => m !== '').join(' ')}
+      </p>
+    </section>
+  );
+}
