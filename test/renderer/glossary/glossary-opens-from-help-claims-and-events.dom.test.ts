@@ -38,7 +38,8 @@ describe('the glossary from the help', () => {
     // The glossary's code loads on first use.
     expect(await screen.findByRole('dialog', { name: 'Glossary' })).toBeTruthy();
     expect(screen.queryByTestId('cheat-sheet')).toBeNull();
-    expect(document.activeElement).toBe(search());
+    // The dialog focuses its search field from an effect after it mounts.
+    await waitFor(() => expect(document.activeElement).toBe(search()));
     expect(screen.getByTestId('glossary-count').textContent).toBe(`${GLOSSARY.length} terms`);
 
     fireEvent.change(search(), { target: { value: 'pod name' } });

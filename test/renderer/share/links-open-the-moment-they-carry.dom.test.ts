@@ -145,6 +145,8 @@ describe('copying a link', () => {
     await waitFor(() => expect(engine.snapshot().scenario).toBeDefined());
     act(() => engine.send({ type: 'seek', simMs: 90 * 60_000 }));
     await waitFor(() => expect(engine.snapshot().nowMs).toBe(90 * 60_000));
+    // The store has the new playhead at once; the page copies what it has rendered, so wait for the clock to show it.
+    await waitFor(() => expect(screen.getByTestId('sim-clock').dataset.nowMs).toBe(String(90 * 60_000)));
     copyKey();
     const toast = await screen.findByTestId('share-link-toast');
     await waitFor(() => expect(toast.textContent).toMatch(/^Link copied \(\d+ kB\)/));
