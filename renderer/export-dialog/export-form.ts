@@ -167,8 +167,14 @@ export function checkForm(form: ExportForm, context: FormContext): CheckedForm {
     if (!parsed.ok) errors.duration = `Duration: ${parsed.error}.`;
     else if (!animation.ok) errors.duration = `${capitalise(animation.error)}.`;
     else settings.animation = animation.value;
+    const startMs = settings.fromMs ?? 0;
     const endMs = settings.toMs ?? durationMs;
-    if (endMs > context.playheadMs) {
+    // The whole scenario or the view on screen stops at the playhead, so choosing Animation works at once; only a
+    // range typed past it is refused, since that asks for time the engine has not simulated.
+    if (endMs > context.playheadMs && form.window !== 'range' && context.playheadMs > startMs) {
+      settings.fromMs = startMs;
+      settings.toMs = context.playheadMs;
+    } else if (endMs > context.playheadMs) {
       errors.animationRange = `The animation would run to ${durationText(endMs)}, but only the time up to the playhead (${durationText(context.playheadMs)}) has been simulated: choose a window that ends by then, or play further first.`;
     }
   }

@@ -54,7 +54,7 @@ export function AnimationFields({ ids, form, errors, onForm, estimate, codecs }:
           );
         })}
         <span id={`${ids}-animation-hint`} className="export-hint">
-          The playhead moves across the time window; the figure is drawn at 1× on a solid page.
+          The playhead moves across the time window, up to where it is now (later time is not simulated yet); the figure is drawn at 1× on a solid page.
         </span>
       </Group>
       <div className="export-line">

@@ -64,11 +64,15 @@ describe('exporting an animation from the dialog', () => {
     expect((byId('export-duration') as HTMLInputElement).value).toBe('10s');
     expect((byId('export-fps') as HTMLSelectElement).value).toBe('15');
     expect((byId('export-loop') as HTMLInputElement).checked).toBe(true);
-    // The whole scenario runs to 6 h; only 2 h have been simulated.
+    // The whole scenario runs to 6 h; only 2 h have been simulated, so the animation stops at the playhead.
+    await waitFor(() => expect(saveButton().disabled).toBe(false));
+    expect(screen.queryByText(/The animation would run to/)).toBeNull();
+    // A range typed past the playhead asks for time not simulated yet: refused.
+    fireEvent.click(byId('export-window-range'));
+    change('export-to', '6h');
     await waitFor(() => expect(screen.getByText(/The animation would run to 6h, but only the time up to the playhead \(2h\) has been simulated/)).toBeTruthy());
     expect(saveButton().disabled).toBe(true);
     change('export-to', '2h');
-    fireEvent.click(byId('export-window-range'));
     change('export-width', '640');
     fireEvent.click(byId('export-aspect-16-9'));
     await waitFor(() => expect(saveButton().disabled).toBe(false));
