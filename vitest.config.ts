@@ -69,6 +69,9 @@ export default defineConfig({
           maxWorkers: 2,
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // expect.poll waits for the page; its default second is shorter than a busy CI machine sometimes needs to
+          // render a lazily loaded panel or a batch. A passing poll still returns as soon as its condition holds.
+          expect: { poll: { timeout: 15_000 } },
           sequence: { groupOrder: 1 },
         },
       },
