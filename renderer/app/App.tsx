@@ -115,7 +115,7 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
   const { saveStatus, closeSaveStatus, saveScenario } = useScenarioSave(store, host, editing.edits, snapshot.scenario?.scenarioText);
   const unsaved = useUnsavedChanges(editing.state.dirty, snapshot.scenario?.title || snapshot.scenario?.name || 'This scenario', saveScenario);
   const draftOffer = useScenarioDraft({ host, client, edits: editing.edits, state: editing.state, confirmReplace: unsaved.confirmReplace });
-  const opener = useFileOpener({ snapshot, client, onViewChange: setView, confirmReplace: unsaved.confirmReplace });
+  const opener = useFileOpener({ snapshot, client, host, onViewChange: setView, confirmReplace: unsaved.confirmReplace });
   const share = useShareLink({ host, snapshot, view, opener, saveScenario });
 
   const [blanked, setBlanked] = useState(false);
@@ -164,7 +164,7 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
     blank: () => setBlanked(true),
     addScene,
   });
-  useMenuActions(store, setView, onAction);
+  useMenuActions(host, store, setView, onAction);
   useKeyboardShortcuts({ presenting, spotlightOn: tools.spotlight.on, hasScenes: (snapshot.scenario?.scenes.length ?? 0) > 0, blanked, onUnblank: () => setBlanked(false), dialogOpen: dialog !== undefined || unsaved.dialog !== undefined || share.dialogOpen || guideOpen, onAction });
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 
