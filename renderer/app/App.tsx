@@ -43,6 +43,7 @@ import { SidePanels } from './SidePanels.tsx';
 import { BottomPanels } from './BottomPanels.tsx';
 import { useShareLink } from '../share/use-share-link.tsx';
 import { GlossaryContext } from '../glossary/use-glossary.ts';
+import { ThemeContext } from '../theme/theme-context.ts';
 import { useScenePlayer } from '../presentation/use-scene-player.ts';
 import { captureScene } from '../presentation/scene-view.ts';
 import type { SceneSpotlight } from '../../shared/model/scene.ts';
@@ -88,7 +89,7 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
 
   const { settings, update: saveSettings } = useUserSettings(host);
   const updateSettings = useCallback((patch: Parameters<typeof saveSettings>[0]) => void saveSettings(patch), [saveSettings]);
-  useAppTheme(settings.theme);
+  const themeName = useAppTheme(settings.theme);
   const fontScalePercent = clampFontScale(settings.fontScalePercent);
   const presentation = usePresentation();
   const { presenting } = presentation;
@@ -114,7 +115,7 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
   const { saveStatus, closeSaveStatus, saveScenario } = useScenarioSave(store, host, editing.edits, snapshot.scenario?.scenarioText);
   const unsaved = useUnsavedChanges(editing.state.dirty, snapshot.scenario?.title || snapshot.scenario?.name || 'This scenario', saveScenario);
   const draftOffer = useScenarioDraft({ host, client, edits: editing.edits, state: editing.state, confirmReplace: unsaved.confirmReplace });
-  const opener = useFileOpener({ snapshot, client, onViewChange: setView, confirmReplace: unsaved.confirmReplace });
+  const opener = useFileOpener({ snapshot, client, host, onViewChange: setView, confirmReplace: unsaved.confirmReplace });
   const share = useShareLink({ host, snapshot, view, opener, saveScenario });
 
   const [blanked, setBlanked] = useState(false);
@@ -163,7 +164,7 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
     blank: () => setBlanked(true),
     addScene,
   });
-  useMenuActions(store, setView, onAction);
+  useMenuActions(host, store, setView, onAction);
   useKeyboardShortcuts({ presenting, spotlightOn: tools.spotlight.on, hasScenes: (snapshot.scenario?.scenes.length ?? 0) > 0, blanked, onUnblank: () => setBlanked(false), dialogOpen: dialog !== undefined || unsaved.dialog !== undefined || share.dialogOpen || guideOpen, onAction });
   const title = useMemo(() => snapshot.scenario?.title ?? 'TokenScope', [snapshot.scenario]);
 
@@ -215,38 +216,40 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
 
   if (presenting) {
     return (
-      <GlossaryContext.Provider value={openGlossary}>
-        <Suspense fallback={<LoadingNote>Starting presentation mode…</LoadingNote>}>
-          <PresentationScreen
-            snapshot={snapshot}
-            client={client}
-            host={host}
-            view={view}
-            opener={opener}
-            title={title}
-            fontScalePercent={fontScalePercent}
-            tools={tools}
-            onAction={onAction}
-            onLeave={presentation.leave}
-            onGuideOpenChange={setGuideOpen}
-            timelines={timelines}
-            notes={
-              <>
-                {errorBanner}
-                {notes(true)}
-                {saveMessage}
-              </>
-            }
-            sceneCount={<SceneCount current={player.current} count={snapshot.scenario?.scenes.length ?? 0} status={[player.status, sceneMessage].filter((m) => m !== '').join(' ')} />}
-            sceneNote={<SceneNote note={player.current === undefined ? undefined : snapshot.scenario?.scenes[player.current]?.note} />}
-            onAddScene={addScene}
-          >
-            <LiveRegion announcement={announcement} />
-            {dialogs}
-            {blanked && <BlankScreen onReturn={() => setBlanked(false)} />}
-          </PresentationScreen>
-        </Suspense>
-      </GlossaryContext.Provider>
+      <ThemeContext.Provider value={themeName}>
+        <GlossaryContext.Provider value={openGlossary}>
+          <Suspense fallback={<LoadingNote>Starting presentation mode…</LoadingNote>}>
+            <PresentationScreen
+              snapshot={snapshot}
+              client={client}
+              host={host}
+              view={view}
+              opener={opener}
+              title={title}
+              fontScalePercent={fontScalePercent}
+              tools={tools}
+              onAction={onAction}
+              onLeave={presentation.leave}
+              onGuideOpenChange={setGuideOpen}
+              timelines={timelines}
+              notes={
+                <>
+                  {errorBanner}
+                  {notes(true)}
+                  {saveMessage}
+                </>
+              }
+              sceneCount={<SceneCount current={player.current} count={snapshot.scenario?.scenes.length ?? 0} status={[player.status, sceneMessage].filter((m) => m !== '').join(' ')} />}
+              sceneNote={<SceneNote note={player.current === undefined ? undefined : snapshot.scenario?.scenes[player.current]?.note} />}
+              onAddScene={addScene}
+            >
+              <LiveRegion announcement={announcement} />
+              {dialogs}
+              {blanked && <BlankScreen onReturn={() => setBlanked(false)} />}
+            </PresentationScreen>
+          </Suspense>
+        </GlossaryContext.Provider>
+      </ThemeContext.Provider>
     );
   }
 
@@ -259,78 +262,80 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
   };
 
   return (
-    <GlossaryContext.Provider value={openGlossary}>
-      <div className="app" data-testid="app" data-presenting="false">
-        <AppHeader
-          snapshot={snapshot}
-          client={client}
-          host={host}
-          view={view}
-          opener={opener}
-          settings={settings}
-          onSettings={updateSettings}
-          detailLanes={detailLanes}
-          onDetailLanes={setDetailLanes}
-          onGuideOpenChange={setGuideOpen}
-          confirmReplace={unsaved.confirmReplace}
-          onSave={() => void saveScenario()}
-          onCheatSheet={() => setDialog('cheat-sheet')}
-          onPresent={() => onAction('present-from-here')}
-        />
-        {draftOffer}
-        {saveMessage}
-        {errorBanner}
-        <main
-          className="app-main"
-          aria-label={title}
-          ref={mainRef}
-          data-side={layout.sideOpen ? 'open' : 'closed'}
-          data-bottom={layout.bottomOpen ? 'open' : 'closed'}
-          style={{ '--bottom-panel-px': `${layout.bottomPx}px` } as CSSProperties}
-        >
-          <section className="timelines" aria-label="Timelines" onPaste={share.onPaste}>
-            {timelines}
-          </section>
-          <SidePanels
+    <ThemeContext.Provider value={themeName}>
+        <GlossaryContext.Provider value={openGlossary}>
+        <div className="app" data-testid="app" data-presenting="false">
+          <AppHeader
             snapshot={snapshot}
             client={client}
             host={host}
-            scenarioKey={scenarioKey}
-            layout={layout}
-            tab={sideTab}
-            onTab={setSideTab}
-            selectedToken={selectedToken}
-            notes={notes(false)}
-            scenes={scenes}
-            showIntro={showIntro}
-            onDismissIntro={dismissIntro}
+            view={view}
+            opener={opener}
+            settings={settings}
+            onSettings={updateSettings}
+            detailLanes={detailLanes}
+            onDetailLanes={setDetailLanes}
+            onGuideOpenChange={setGuideOpen}
             confirmReplace={unsaved.confirmReplace}
-            onOpenScene={player.openScene}
+            onSave={() => void saveScenario()}
+            onCheatSheet={() => setDialog('cheat-sheet')}
+            onPresent={() => onAction('present-from-here')}
           />
-          {layout.bottomOpen && (
-            <Splitter valuePx={layout.bottomPx} minPx={layout.minBottomPx} maxPx={layout.maxBottomPx} controls="bottom-panel" onChange={layout.setBottomPx} />
-          )}
-          <BottomPanels
-            snapshot={snapshot}
-            client={client}
-            scenarioKey={scenarioKey}
-            layout={layout}
-            tab={bottom.tab}
-            onTab={bottom.openTab}
-            opened={bottom.opened}
-            activeFlow={bottom.activeFlow}
-            onFlowChange={bottom.setConsoleFlow}
-            editorBuffer={bottom.readEditorBuffer}
-            onEditorBuffer={bottom.setEditorBuffer}
-            selectedSeq={selectedSeq}
-            onSelectEvent={selectEvent}
-            search={{ query: search.query, onQuery: search.setQuery, result: search.result, focusRequest: bottom.searchFocus }}
-          />
-        </main>
-        <LiveRegion announcement={announcement} />
-        {dialogs}
-      </div>
-    </GlossaryContext.Provider>
+          {draftOffer}
+          {saveMessage}
+          {errorBanner}
+          <main
+            className="app-main"
+            aria-label={title}
+            ref={mainRef}
+            data-side={layout.sideOpen ? 'open' : 'closed'}
+            data-bottom={layout.bottomOpen ? 'open' : 'closed'}
+            style={{ '--bottom-panel-px': `${layout.bottomPx}px` } as CSSProperties}
+          >
+            <section className="timelines" aria-label="Timelines" onPaste={share.onPaste}>
+              {timelines}
+            </section>
+            <SidePanels
+              snapshot={snapshot}
+              client={client}
+              host={host}
+              scenarioKey={scenarioKey}
+              layout={layout}
+              tab={sideTab}
+              onTab={setSideTab}
+              selectedToken={selectedToken}
+              notes={notes(false)}
+              scenes={scenes}
+              showIntro={showIntro}
+              onDismissIntro={dismissIntro}
+              confirmReplace={unsaved.confirmReplace}
+              onOpenScene={player.openScene}
+            />
+            {layout.bottomOpen && (
+              <Splitter valuePx={layout.bottomPx} minPx={layout.minBottomPx} maxPx={layout.maxBottomPx} controls="bottom-panel" onChange={layout.setBottomPx} />
+            )}
+            <BottomPanels
+              snapshot={snapshot}
+              client={client}
+              scenarioKey={scenarioKey}
+              layout={layout}
+              tab={bottom.tab}
+              onTab={bottom.openTab}
+              opened={bottom.opened}
+              activeFlow={bottom.activeFlow}
+              onFlowChange={bottom.setConsoleFlow}
+              editorBuffer={bottom.readEditorBuffer}
+              onEditorBuffer={bottom.setEditorBuffer}
+              selectedSeq={selectedSeq}
+              onSelectEvent={selectEvent}
+              search={{ query: search.query, onQuery: search.setQuery, result: search.result, focusRequest: bottom.searchFocus }}
+            />
+          </main>
+          <LiveRegion announcement={announcement} />
+          {dialogs}
+        </div>
+      </GlossaryContext.Provider>
+      </ThemeContext.Provider>
   );
 }
 

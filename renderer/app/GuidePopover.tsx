@@ -8,7 +8,7 @@ import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import { allLegendItems } from '../../shared/figure/legend.ts';
 import { swatchDataUrl } from '../timeline/TimelineLegend.tsx';
 import { themeNamed } from '../../shared/figure/theme.ts';
-import { useDocumentThemeName } from '../timeline/use-document-theme.ts';
+import { useThemeName } from '../theme/theme-context.ts';
 import { useLatest } from '../state/use-latest.ts';
 
 const LANES: readonly { name: string; what: string }[] = [
@@ -29,7 +29,7 @@ interface Props {
 export function GuidePopover({ scenario, onOpenChange }: Props) {
   const id = useId();
   const details = useRef<HTMLDetailsElement>(null);
-  const theme = themeNamed(useDocumentThemeName());
+  const theme = themeNamed(useThemeName());
   const w = Math.round(theme.font.legend * 2.4) + 8;
   const h = Math.round(theme.font.legend * 1.2) + 8;
   const items = useMemo(() => allLegendItems().map((item) => ({ ...item, url: swatchDataUrl(item.kind, theme, w, h) })), [theme, w, h]);

@@ -10,8 +10,9 @@ export function resolveTheme(setting: Theme, prefersDark: boolean): ThemeName {
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /**
- * Puts the chosen theme on <html data-theme>, where the app's CSS (renderer/theme/app.css) and every timeline canvas
- * (TimelinePanel follows the attribute) pick it up, and follows the OS preference while the setting is 'system'.
+ * Puts the chosen theme on <html data-theme>, where the app's CSS (renderer/theme/app.css) picks it up, follows the OS
+ * preference while the setting is 'system', and returns the theme shown, which App passes down to the canvases
+ * (ThemeContext).
  */
 export function useAppTheme(setting: Theme): ThemeName {
   const query = typeof matchMedia === 'function' ? matchMedia(DARK_QUERY) : undefined;

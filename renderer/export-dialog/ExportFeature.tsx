@@ -11,7 +11,6 @@ import type { HostServices } from '../host/host-services.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
 import { validateExportMemory, type ExportMemory } from '../../shared/export/export-types.ts';
-import type { TokenScopeBridge } from '../../shared/ipc/ipc-contract.ts';
 import { comboMatches, SHORTCUTS } from '../keyboard/shortcuts.ts';
 import { useExportMoment } from './use-export-moment.ts';
 import type { FileOpener } from './use-file-opener.tsx';
@@ -25,13 +24,12 @@ const loadPageDeps = (): Promise<ExportDeps> => import('./browser-export-deps.ts
 
 export interface ExportFeatureProps {
   snapshot: TimelineSnapshot;
+  /** Remembers the dialog's settings, saves and copies the export, and brings its menu's Export… (the desktop's). */
   host: HostServices;
   /** The time window the timeline shows (exported as "the current view"). */
   view: TimeView;
   /** The export font and rasteriser; the page's by default. */
   loadDeps?: () => Promise<ExportDeps>;
-  /** The desktop's bridge (its menu's Export…); absent in the browser build. */
-  bridge?: Pick<TokenScopeBridge, 'onMenuAction'>;
   /** How files are opened (the dialog's "open a file" uses it; opening one closes the dialog). */
   opener: Pick<FileOpener, 'pick' | 'opened'>;
 }
@@ -48,7 +46,7 @@ function sameMemory(a: ExportMemory | null, b: ExportMemory | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function ExportFeature({ snapshot, host, view, loadDeps = loadPageDeps, bridge = globalThis.window?.tokenscope, opener }: ExportFeatureProps) {
+export function ExportFeature({ snapshot, host, view, loadDeps = loadPageDeps, opener }: ExportFeatureProps) {
   const [source, setSource] = useState<ExportSource | undefined>();
   const [memory, setMemory] = useState<ExportMemory | null>(null);
   const memoryLoaded = useRef<Promise<void> | undefined>(undefined);
@@ -108,8 +106,8 @@ export function ExportFeature({ snapshot, host, view, loadDeps = loadPageDeps, b
     setSource(undefined);
   }, [opener.opened]);
 
-  // The desktop menu's Export… item.
-  useEffect(() => bridge?.onMenuAction((action) => action === 'export' && void openDialog()), [bridge, openDialog]);
+  // The host menu's Export… item (the desktop's).
+  useEffect(() => host.onMenuAction((action) => action === 'export' && void openDialog()), [host, openDialog]);
 
   // E opens the dialog, unless the key is text (a field, the terminal, the editor) or another dialog is up.
   const latestOpen = useLatest(openDialog);

@@ -9,7 +9,7 @@ import { createPortal } from 'react-dom';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import type { TimeView } from '../../shared/figure/time-view.ts';
-import type { TokenScopeBridge } from '../../shared/ipc/ipc-contract.ts';
+import type { HostServices } from '../host/host-services.ts';
 import { useReopenMoment } from './use-reopen-moment.ts';
 import type { OpenRequest } from './open-exported-file.ts';
 import { OPENABLE_FILE_TYPES } from './openable-file-types.ts';
@@ -25,11 +25,11 @@ const OK_STATUS_MS = 10_000;
 export interface FileOpenerOptions {
   snapshot: TimelineSnapshot;
   client: EngineClient;
+  /** Its own Open dialog (the desktop's native one) if it has one; otherwise the page's file input is used. */
+  host: Pick<HostServices, 'openScenarioFile'>;
   onViewChange(view: TimeView): void;
   /** Asks before unsaved edits are replaced; answers true to go ahead. */
   confirmReplace(what: string): Promise<boolean>;
-  /** The desktop's bridge (the native Open dialog); absent in the browser build. */
-  bridge?: Pick<TokenScopeBridge, 'openScenarioFile'>;
 }
 
 export interface FileOpener {
@@ -45,7 +45,7 @@ export interface FileOpener {
   view: ReactNode;
 }
 
-export function useFileOpener({ snapshot, client, onViewChange, confirmReplace, bridge = globalThis.window?.tokenscope }: FileOpenerOptions): FileOpener {
+export function useFileOpener({ snapshot, client, onViewChange, confirmReplace, host }: FileOpenerOptions): FileOpener {
   const reopen = useReopenMoment({ snapshot, client, onViewChange });
   const { status, dismiss } = reopen;
   const [notice, setNotice] = useState<{ tone: 'error'; text: string } | undefined>();
@@ -75,11 +75,11 @@ export function useFileOpener({ snapshot, client, onViewChange, confirmReplace, 
   );
 
   const pick = useCallback(() => {
-    if (!bridge) {
+    if (!host.openScenarioFile) {
       fileInput.current?.click();
       return;
     }
-    void Promise.all([bridge.openScenarioFile(), fileReaders()]).then(
+    void Promise.all([host.openScenarioFile(), fileReaders()]).then(
       ([result, { openRequestForDialogResult }]) => {
         if (!result.ok) return setNotice({ tone: 'error', text: `The file could not be opened: ${result.error}` });
         const request = openRequestForDialogResult(result.value);
@@ -87,7 +87,7 @@ export function useFileOpener({ snapshot, client, onViewChange, confirmReplace, 
       },
       (error: unknown) => setNotice({ tone: 'error', text: `The file could not be opened: ${error instanceof Error ? error.message : String(error)}` }),
     );
-  }, [bridge, open]);
+  }, [host, open]);
 
   useEffect(() => {
     if (status?.tone !== 'ok') return;

@@ -1,8 +1,9 @@
 /**
  * HostServices in a plain browser tab (the browser build): settings and lesson progress in local storage, checked
  * field by field when read back (a hand-edited or older entry loses only what is broken); files saved as downloads;
- * the clipboard through the asynchronous Clipboard API. Requests are checked by the same validators the desktop's
- * main process uses, so a request one host accepts the other accepts too.
+ * the clipboard through the asynchronous Clipboard API; no menu, and files are chosen with the page's file input.
+ * Requests are checked by the same validators the desktop's main process uses, so a request one host accepts the
+ * other accepts too.
  */
 import {
   DEFAULT_USER_SETTINGS,
@@ -210,5 +211,8 @@ export function createBrowserHost(env: BrowserEnvironment, options: BrowserHostO
         };
       }
     },
+
+    // A browser tab has no menu of its own, and no openScenarioFile: the page's file input chooses files.
+    onMenuAction: () => () => undefined,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * HostServices over the preload bridge (the desktop build): settings, lesson progress and the scenario draft live
- * in atomic files in the user-data folder, files are saved through the OS save dialog, and the clipboard is Electron's. Every bridge
- * call answers an IpcResult; this turns refusals into the HostServices outcomes, with the main process's words.
+ * in atomic files in the user-data folder, files are saved and opened through the OS dialogs, the clipboard is
+ * Electron's, and the menu is the app's. Every bridge call answers an IpcResult; this turns refusals into the
+ * HostServices outcomes, with the main process's words.
  */
 import { DEFAULT_USER_SETTINGS, type TokenScopeBridge, type UserSettings } from '../../shared/ipc/ipc-contract.ts';
 import type { HostServices } from './host-services.ts';
@@ -91,6 +92,16 @@ export function createDesktopHost(bridge: TokenScopeBridge, options: DesktopHost
       try {
         const result = await bridge.writeClipboard(item);
         return result.ok ? { ok: true } : { ok: false, error: result.error };
+      } catch (error) {
+        return { ok: false, error: reason(error) };
+      }
+    },
+
+    onMenuAction: (listener) => bridge.onMenuAction(listener),
+
+    async openScenarioFile() {
+      try {
+        return await bridge.openScenarioFile();
       } catch (error) {
         return { ok: false, error: reason(error) };
       }

@@ -1,10 +1,12 @@
 /**
  * What the renderer needs from its host beyond the engine: remembered settings, lesson progress, the draft of a
- * scenario with unsaved notes, saving a file and the clipboard. The desktop host goes through the preload bridge to the main process (atomic files in the user-data
- * folder, the OS save dialog, Electron's clipboard); the browser host uses local storage, a download and the
- * asynchronous Clipboard API. Components receive one of these and never ask which host they run in.
+ * scenario with unsaved notes, saving a file, the clipboard, the menu and opening a file. The desktop host goes
+ * through the preload bridge to the main process (atomic files in the user-data folder, the OS save and open dialogs,
+ * Electron's clipboard, the app menu); the browser host uses local storage, a download, the asynchronous Clipboard
+ * API and the page's file input, and has no menu. Components receive one of these and never ask which host they run
+ * in.
  */
-import type { ClipboardItemRequest, SaveFileRequest, UserSettings } from '../../shared/ipc/ipc-contract.ts';
+import type { ClipboardItemRequest, IpcResult, MenuAction, OpenScenarioResult, SaveFileRequest, UserSettings } from '../../shared/ipc/ipc-contract.ts';
 import type { LessonProgress } from '../../shared/ipc/lesson-progress.ts';
 import type { ScenarioDraft } from '../../shared/ipc/scenario-draft.ts';
 
@@ -34,4 +36,11 @@ export interface HostServices {
   saveScenarioDraft(draft: ScenarioDraft | null): Promise<HostResult>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   copyToClipboard(item: ClipboardItemRequest): Promise<HostResult>;
+  /** Calls the listener with each item chosen in the host's own menu (the desktop's); answers the unsubscribe. */
+  onMenuAction(listener: (action: MenuAction) => void): () => void;
+  /**
+   * The host's own Open dialog (the desktop's native one); never rejects. Absent where the page's file input is the
+   * way to choose a file (the browser).
+   */
+  openScenarioFile?(): Promise<IpcResult<OpenScenarioResult>>;
 }

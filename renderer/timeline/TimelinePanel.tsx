@@ -21,7 +21,7 @@ import { scaleTheme } from '../../shared/figure/scale-theme.ts';
 import { annotationsForFlow, screenNoteRows } from '../../shared/figure/plan-annotations.ts';
 import { spotlightIndexOf, spotlightTarget } from './SpotlightOverlay.tsx';
 import type { SceneSpotlight } from '../../shared/model/scene.ts';
-import { useDocumentThemeName } from './use-document-theme.ts';
+import { useThemeName } from '../theme/theme-context.ts';
 import { TimeAxis } from './TimeAxis.tsx';
 import { TimelineLegend } from './TimelineLegend.tsx';
 import { FlowView } from './FlowView.tsx';
@@ -39,7 +39,7 @@ export interface TimelinePanelProps {
   onViewChange(view: TimeView): void;
   selectedToken: number | undefined;
   onSelectToken(index: number): void;
-  /** Colour theme; by default the `data-theme` attribute of <html> ("dark", "projector"), else light. */
+  /** Colour theme; by default the app's (ThemeContext), else light. */
   theme?: ThemeName;
   /** Type and layout size in percent (100–250; presentation mode's large type), for the canvas and the DOM alike. */
   fontScalePercent?: number;
@@ -78,9 +78,9 @@ function chromeStyle(theme: TimelineTheme): CSSProperties {
 
 export function TimelinePanel(props: TimelinePanelProps) {
   const { snapshot, view, onViewChange, selectedToken, onSelectToken } = props;
-  const documentTheme = useDocumentThemeName();
+  const appTheme = useThemeName();
   const hintId = `tl-hint-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const themeName = props.theme ?? documentTheme;
+  const themeName = props.theme ?? appTheme;
   const fontScalePercent = props.fontScalePercent ?? 100;
   const scaledTheme = useMemo(() => scaleTheme(themeNamed(themeName), fontScalePercent), [themeName, fontScalePercent]);
   const [lanesMemo] = useState(createLanesMemo);

@@ -1,9 +1,19 @@
 /**
  * An in-memory HostServices for renderer tests: settings and lesson progress kept as copies (validated as both real
  * hosts validate them), saved files and clipboard writes recorded. Loads can be held back to test what a component
- * shows while its data is still on the way, and writes can be made to fail.
+ * shows while its data is still on the way, and writes can be made to fail. Its menu is played by `menu(action)`; it
+ * has an Open dialog only when a test gives it `openScenarioFile`.
  */
-import { DEFAULT_USER_SETTINGS, validateClipboardItem, validateSaveFileRequest, validateSettingsPatch, type UserSettings } from '../../shared/ipc/ipc-contract.ts';
+import {
+  DEFAULT_USER_SETTINGS,
+  validateClipboardItem,
+  validateSaveFileRequest,
+  validateSettingsPatch,
+  type IpcResult,
+  type MenuAction,
+  type OpenScenarioResult,
+  type UserSettings,
+} from '../../shared/ipc/ipc-contract.ts';
 import { validateLessonProgress, type LessonProgress } from '../../shared/ipc/lesson-progress.ts';
 import { validateScenarioDraft, type ScenarioDraft } from '../../shared/ipc/scenario-draft.ts';
 import type { ClipboardItemRequest, HostServices, SaveFileRequest, SaveFileResult } from '../../renderer/host/host-services.ts';
@@ -21,6 +31,9 @@ export class FakeHostServices implements HostServices {
   readonly clipboard: ClipboardItemRequest[] = [];
   /** When set, settings, progress and clipboard writes fail with this reason. */
   failWrites: string | undefined;
+  /** Who listens to the menu now. */
+  readonly menuListeners = new Set<(action: MenuAction) => void>();
+  openScenarioFile?: () => Promise<IpcResult<OpenScenarioResult>>;
   private held: Promise<void> | undefined;
 
   constructor(initial?: { lessonId: string; progress: LessonProgress }) {
@@ -99,5 +112,15 @@ export class FakeHostServices implements HostServices {
     if (this.failWrites) return { ok: false as const, error: this.failWrites };
     this.clipboard.push(checked.value);
     return { ok: true as const };
+  }
+
+  onMenuAction(listener: (action: MenuAction) => void): () => void {
+    this.menuListeners.add(listener);
+    return () => void this.menuListeners.delete(listener);
+  }
+
+  /** Chooses a menu item, as the desktop's menu would. */
+  menu(action: MenuAction): void {
+    for (const listener of [...this.menuListeners]) listener(action);
   }
 }

@@ -11,7 +11,7 @@ import { patternGeometry } from '../../../shared/figure/patterns.ts';
 import { estimateTextWidth, fitLabel } from '../../../shared/figure/text-metrics.ts';
 import { themeNamed, type PatternId, type PatternSpec, type TimelineTheme } from '../../../shared/figure/theme.ts';
 import { markLabelWidth, placeLabels, type PasteTimeline, type SpanKind, type TimelineSpan } from './paste-timeline.ts';
-import { useDocumentThemeName } from '../../timeline/use-document-theme.ts';
+import { useThemeName } from '../../theme/theme-context.ts';
 import { useElementWidth } from './use-element-width.ts';
 
 const MAX_LABEL_ROWS = 3;
@@ -30,7 +30,7 @@ const SPAN_PATTERN: Partial<Record<SpanKind, PatternId>> = { refresh: 'refresh',
 export function PasteTokenTimeline(props: { timeline: PasteTimeline }) {
   const { timeline } = props;
   // The same theme as the main timelines, following the app's theme switch.
-  const theme = themeNamed(useDocumentThemeName());
+  const theme = themeNamed(useThemeName());
   const [measure, widthPx] = useElementWidth(FALLBACK_WIDTH_PX);
   const prefix = `paste-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const kinds = [...new Set(timeline.spans.map((s) => s.kind))];

@@ -11,33 +11,23 @@ import type { MenuAction } from '../../../shared/ipc/ipc-contract.ts';
 import { FakeHostServices } from '../../fakes/host-services.ts';
 import { FakeEngine } from '../panels/lesson/lesson-engine-fixture.ts';
 
-const listeners = new Set<(action: MenuAction) => void>();
+let host: FakeHostServices;
 
 function mount() {
-  (window as unknown as { tokenscope: unknown }).tokenscope = {
-    onMenuAction(listener: (action: MenuAction) => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
   const engine = new FakeEngine();
-  const host = new FakeHostServices();
+  host = new FakeHostServices();
   render(createElement(App, { store: engine.store, client: engine, host }));
   return { engine, host };
 }
 
-const menu = (action: MenuAction) => act(() => [...listeners].forEach((l) => l(action)));
+const menu = (action: MenuAction) => act(() => host.menu(action));
 
-afterEach(() => {
-  cleanup();
-  listeners.clear();
-  delete (window as unknown as { tokenscope?: unknown }).tokenscope;
-});
+afterEach(() => cleanup());
 
 describe('the desktop menu', () => {
   it('opens the shortcut sheet and enters and leaves presentation mode', async () => {
     mount();
-    await waitFor(() => expect(listeners.size).toBeGreaterThan(0));
+    await waitFor(() => expect(host.menuListeners.size).toBeGreaterThan(0));
     menu('cheat-sheet');
     expect(await screen.findByRole('dialog', { name: /shortcuts/i })).toBeTruthy();
     expect(screen.getByTestId('app').dataset.presenting).toBe('false');
@@ -59,7 +49,7 @@ describe('the desktop menu', () => {
 describe('presentation mode', () => {
   it('keeps the Export button and the menu\'s Export, so a moment can be exported mid-class', async () => {
     mount();
-    await waitFor(() => expect(listeners.size).toBeGreaterThan(0));
+    await waitFor(() => expect(host.menuListeners.size).toBeGreaterThan(0));
     menu('toggle-presentation');
     // Presentation mode and the export dialog each load on first use.
     await waitFor(() => expect(screen.getByTestId('app').dataset.presenting).toBe('true'));

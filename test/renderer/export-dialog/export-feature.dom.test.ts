@@ -19,8 +19,8 @@ import type { TimelineStore } from '../../../renderer/state/timeline-store.ts';
 import type { EngineClient } from '../../../renderer/bridge/engine-client.ts';
 import type { HostServices } from '../../../renderer/host/host-services.ts';
 import { DEFAULT_EXPORT_SETTINGS, type ExportMemory } from '../../../shared/export/export-types.ts';
-import type { MenuAction, OpenScenarioResult, TokenScopeBridge } from '../../../shared/ipc/ipc-contract.ts';
-import { exportDepsFromDisk, fakeHost, liveEngine, scenarioText, SIDE_BY_SIDE } from './export-fixture.ts';
+import type { OpenScenarioResult } from '../../../shared/ipc/ipc-contract.ts';
+import { exportDepsFromDisk, fakeHost, liveEngine, scenarioText, SIDE_BY_SIDE, type FakeHost } from './export-fixture.ts';
 
 const H = 3_600_000;
 const MOMENT_AT_MS = 2 * H;
@@ -38,17 +38,14 @@ beforeAll(async () => {
 
 afterEach(() => cleanup());
 
-type Bridge = Pick<TokenScopeBridge, 'onMenuAction' | 'openScenarioFile'>;
-
 interface HarnessProps {
   store: TimelineStore;
   client: EngineClient;
   host: HostServices;
-  bridge?: Bridge;
 }
 
 /** What App does around the feature: the view state, reset to the whole run when a new scenario first renders, and the file opener. */
-function Harness({ store, client, host, bridge }: HarnessProps) {
+function Harness({ store, client, host }: HarnessProps) {
   const snapshot = useTimelineStore(store);
   const [view, setView] = useState<TimeView>({ startMs: 0, endMs: H });
   const key = snapshot.scenario ? `${snapshot.scenario.sourceName}:${snapshot.scenario.durationMs}` : '';
@@ -57,22 +54,23 @@ function Harness({ store, client, host, bridge }: HarnessProps) {
     setViewKey(key);
     if (snapshot.scenario) setView(fitAll(snapshot.scenario.durationMs));
   }
-  const opener = useFileOpener({ snapshot, client, onViewChange: setView, confirmReplace: async () => true, bridge });
+  const opener = useFileOpener({ snapshot, client, host, onViewChange: setView, confirmReplace: async () => true });
   return createElement(
     'div',
     null,
     createElement('input', { 'data-testid': 'text-field', 'aria-label': 'some text' }),
-    createElement(ExportFeature, { snapshot, host, view, loadDeps: () => Promise.resolve(deps), bridge, opener }),
+    createElement(ExportFeature, { snapshot, host, view, loadDeps: () => Promise.resolve(deps), opener }),
     opener.view,
     createElement('output', { 'data-testid': 'view' }, `${view.startMs}-${view.endMs}`),
     createElement('output', { 'data-testid': 'now' }, String(snapshot.nowMs)),
   );
 }
 
-async function mount(options: { file?: string; atMs?: number; memory?: ExportMemory; bridge?: Bridge } = {}) {
+async function mount(options: { file?: string; atMs?: number; memory?: ExportMemory; openScenarioFile?: FakeHost['openScenarioFile'] } = {}) {
   const engine = await liveEngine(options.file ?? SIDE_BY_SIDE, options.atMs ?? 0);
   const host = fakeHost({ exportMemory: options.memory ?? null });
-  render(createElement(Harness, { store: engine.store, client: engine.client, host, bridge: options.bridge }));
+  if (options.openScenarioFile) host.openScenarioFile = options.openScenarioFile;
+  render(createElement(Harness, { store: engine.store, client: engine.client, host }));
   await act(async () => undefined);
   return { ...engine, host };
 }
@@ -133,18 +131,10 @@ describe('ExportFeature', () => {
   });
 
   it('opens on the desktop menu\'s Export', async () => {
-    let menu: ((action: MenuAction) => void) | undefined;
-    const bridge: Bridge = {
-      onMenuAction: (listener) => {
-        menu = listener;
-        return () => (menu = undefined);
-      },
-      openScenarioFile: async () => ({ ok: true, value: { canceled: true } }),
-    };
-    await mount({ bridge });
-    await act(async () => menu?.('zoom-to-fit'));
+    const { host } = await mount();
+    await act(async () => host.menu('zoom-to-fit'));
     expect(screen.queryByTestId('export-dialog')).toBeNull();
-    await act(async () => menu?.('export'));
+    await act(async () => host.menu('export'));
     expect(await screen.findByTestId('export-dialog', undefined, LAZY)).toBeTruthy();
   });
 
@@ -207,11 +197,8 @@ describe('ExportFeature', () => {
   });
 
   it('opens an exported image through the desktop\'s Open dialog from the export dialog', async () => {
-    const bridge: Bridge = {
-      onMenuAction: () => () => undefined,
-      openScenarioFile: async (): Promise<{ ok: true; value: OpenScenarioResult }> => ({ ok: true, value: { canceled: false, sourceName: 'slide.png', imageBytes: exportedPng } }),
-    };
-    const { store } = await mount({ file: 'assets/scenarios/kubelet-outage.yaml', bridge });
+    const openScenarioFile = async (): Promise<{ ok: true; value: OpenScenarioResult }> => ({ ok: true, value: { canceled: false, sourceName: 'slide.png', imageBytes: exportedPng } });
+    const { store } = await mount({ file: 'assets/scenarios/kubelet-outage.yaml', openScenarioFile });
     await act(async () => {
       fireEvent.click(screen.getByTestId('open-export'));
     });

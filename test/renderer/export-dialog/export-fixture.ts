@@ -12,7 +12,7 @@ import { EngineSession } from '../../../shared/host/engine-session.ts';
 import type { EngineCommand } from '../../../shared/rpc/engine-protocol.ts';
 import { withRequests, type EngineClient } from '../../../renderer/bridge/engine-client.ts';
 import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
-import { DEFAULT_USER_SETTINGS, type ClipboardItemRequest, type SaveFileRequest, type UserSettings } from '../../../shared/ipc/ipc-contract.ts';
+import { DEFAULT_USER_SETTINGS, type ClipboardItemRequest, type MenuAction, type SaveFileRequest, type UserSettings } from '../../../shared/ipc/ipc-contract.ts';
 import type { HostResult, HostServices, SaveFileResult } from '../../../renderer/host/host-services.ts';
 import { REPO_ROOT } from '../panels/cli-tokens.ts';
 import { createResvgRasterizer } from '../../../shared/export/resvg-rasterizer.ts';
@@ -68,10 +68,16 @@ export interface FakeHost extends HostServices {
   patches: Partial<UserSettings>[];
   saveAnswer: SaveFileResult | undefined;
   copyAnswer: HostResult;
+  /** Chooses an item of the host's menu, as the desktop's menu would. */
+  menu(action: MenuAction): void;
 }
 
-/** A host that remembers in memory and saves every file as asked (or answers `saveAnswer` instead). */
+/**
+ * A host that remembers in memory and saves every file as asked (or answers `saveAnswer` instead); it has an Open
+ * dialog only when a test gives it `openScenarioFile`.
+ */
 export function fakeHost(settings: Partial<UserSettings> = {}): FakeHost {
+  const menuListeners = new Set<(action: MenuAction) => void>();
   const host: FakeHost = {
     kind: 'browser',
     settings: { ...DEFAULT_USER_SETTINGS, ...settings },
@@ -98,6 +104,11 @@ export function fakeHost(settings: Partial<UserSettings> = {}): FakeHost {
       host.copied.push(item);
       return host.copyAnswer;
     }),
+    onMenuAction: (listener) => {
+      menuListeners.add(listener);
+      return () => void menuListeners.delete(listener);
+    },
+    menu: (action) => menuListeners.forEach((listener) => listener(action)),
   };
   return host;
 }

@@ -1,7 +1,7 @@
 /**
  * The browser host against a fake window: settings and lesson progress in a Storage (field by field when read back,
  * under the lesson key learners already have), saving as a download through an object URL, and the asynchronous
- * Clipboard API, with a clear answer whenever the browser cannot do what was asked.
+ * Clipboard API, with a clear answer whenever the browser cannot do what was asked; no menu and no Open dialog.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createBrowserHost, DRAFT_KEY, LESSON_KEY_PREFIX, SETTINGS_KEY, type BrowserEnvironment } from '../../../renderer/host/browser-host.ts';
@@ -271,5 +271,16 @@ describe('browser host: the clipboard', () => {
     const w = fakeWindow();
     expect(await createBrowserHost(w.env, quiet).copyToClipboard({ mimeType: 'image/png', data: new Uint8Array([1]) })).toMatchObject({ ok: false, error: expect.stringMatching(/not a PNG/) });
     expect(w.written).toEqual([]);
+  });
+});
+
+describe('browser host: menu and Open', () => {
+  it('has no menu to listen to and no Open dialog of its own (the page\'s file input chooses files)', () => {
+    const host = createBrowserHost(fakeWindow().env, quiet);
+    const listener = vi.fn();
+    const unsubscribe = host.onMenuAction(listener);
+    expect(() => unsubscribe()).not.toThrow();
+    expect(listener).not.toHaveBeenCalled();
+    expect(host.openScenarioFile).toBeUndefined();
   });
 });

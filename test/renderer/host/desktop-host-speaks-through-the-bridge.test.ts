@@ -1,6 +1,7 @@
 /**
  * The desktop host over the preload bridge (a fake that validates as the main process does): each HostServices call
- * reaches its bridge function, and each refusal comes back as the interface's outcome with the main process's words.
+ * (the menu and the Open dialog too) reaches its bridge function, and each refusal comes back as the interface's
+ * outcome with the main process's words.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createDesktopHost } from '../../../renderer/host/desktop-host.ts';
@@ -81,5 +82,23 @@ describe('createDesktopHost', () => {
     expect(await host.copyToClipboard({ mimeType: 'image/png', data: new Uint8Array([1, 2]) })).toMatchObject({ ok: false, error: expect.stringMatching(/not a PNG/) });
     fake.bridge.writeClipboard = () => Promise.reject(new Error('An object could not be cloned.'));
     expect(await host.copyToClipboard({ mimeType: 'text/plain', data: 'x' })).toEqual({ ok: false, error: 'An object could not be cloned.' });
+  });
+
+  it('passes the app menu\'s items on until unsubscribed', () => {
+    const { fake, host } = setup();
+    const chosen: string[] = [];
+    const unsubscribe = host.onMenuAction((action) => chosen.push(action));
+    fake.pushMenuAction('export');
+    unsubscribe();
+    fake.pushMenuAction('cheat-sheet');
+    expect(chosen).toEqual(['export']);
+  });
+
+  it('opens a file through the OS dialog, and answers a failed call as an error', async () => {
+    const { fake, host } = setup();
+    fake.nextOpen = { canceled: false, sourceName: 'mine.yaml', scenarioText: 'name: mine' };
+    expect(await host.openScenarioFile?.()).toEqual({ ok: true, value: { canceled: false, sourceName: 'mine.yaml', scenarioText: 'name: mine' } });
+    fake.bridge.openScenarioFile = () => Promise.reject(new Error('bridge gone'));
+    expect(await host.openScenarioFile?.()).toEqual({ ok: false, error: 'bridge gone' });
   });
 });

@@ -13,7 +13,6 @@ import { App } from '../../../renderer/app/App.tsx';
 import { BUILTIN_SCENARIOS } from '../../../renderer/content/builtin-scenarios.ts';
 import { momentFragment, momentLink, readMomentFragment } from '../../../shared/export/moment-link.ts';
 import type { ExportMoment } from '../../../shared/export/export-types.ts';
-import type { MenuAction } from '../../../shared/ipc/ipc-contract.ts';
 import type { HostServices } from '../../../renderer/host/host-services.ts';
 import { FakeHostServices } from '../../fakes/host-services.ts';
 import { FakeEngine } from '../panels/lesson/lesson-engine-fixture.ts';
@@ -30,8 +29,6 @@ const MOMENT: ExportMoment = {
   playheadMs: 2 * H,
   view: { startMs: 1 * H, endMs: 3 * H },
 };
-
-const listeners = new Set<(action: MenuAction) => void>();
 
 function mount(host: HostServices = new FakeHostServices()) {
   const engine = new FakeEngine();
@@ -68,8 +65,6 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
-  listeners.clear();
-  delete (window as unknown as { tokenscope?: unknown }).tokenscope;
   window.history.replaceState(null, '', '/');
 });
 
@@ -112,16 +107,11 @@ describe('opening a link', () => {
   });
 
   it('asks for a link on the desktop’s File → Open Link…, refusing a bad one in the prompt', async () => {
-    (window as unknown as { tokenscope: unknown }).tokenscope = {
-      onMenuAction(listener: (action: MenuAction) => void) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    };
-    const { engine } = mount();
-    await waitFor(() => expect(listeners.size).toBeGreaterThan(0));
+    const host = new FakeHostServices();
+    const { engine } = mount(host);
+    await waitFor(() => expect(host.menuListeners.size).toBeGreaterThan(0));
     await waitFor(() => expect(engine.snapshot().scenario).toBeDefined());
-    act(() => [...listeners].forEach((l) => l('open-link')));
+    act(() => host.menu('open-link'));
     const field = await screen.findByTestId('open-link-field');
     expect(document.activeElement).toBe(field);
 
