@@ -2,58 +2,24 @@
  * axe-core in Chromium finds no WCAG 2.1 A/AA violation in any theme (light, dark, projector), in the normal layout
  * with every tab visited (events, console, lesson, notes, paste) and in presentation mode with the cheat sheet open;
  * in the projector theme the enhanced (AAA, 7:1) contrast rule is run as well.
- *
- * The page's Content-Security-Policy forbids inline scripts, and axe is injected as one: this context bypasses CSP
- * for that alone (the app's own requests are still kept to localhost, as in browser.ts).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-
-const AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+import { axeAudit, axeTags, openAxePage } from './axe.ts';
+import { chooseTheme } from './display-settings.ts';
 
 let browser: Browser;
 let page: Page;
 
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
 async function audit(tags: string[]): Promise<string[]> {
   await page.waitForTimeout(150);
-  const violations = (await page.evaluate(
-    async (runOnly) => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
-      return (await axe.run(document, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] })).violations;
-    },
-    tags,
-  )) as Violation[];
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} at ${n.target.join(' ')} (${n.failureSummary?.split('\n').slice(1, 3).join(' ') ?? ''})`));
-}
-
-async function chooseTheme(theme: string): Promise<void> {
-  await page.locator('[data-testid="display-settings"] summary').click();
-  await page.getByTestId('theme-select').selectOption(theme);
-  await page.locator('[data-testid="display-settings"] summary').click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+  return axeAudit(page, tags);
 }
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    return url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:' ? route.continue() : route.abort();
-  });
-  page = await context.newPage();
-  await page.goto(inject('baseUrl'));
-  await page.getByTestId('timeline-flow-projected').waitFor();
-  await page.addScriptTag({ content: axeSource });
+  page = await openAxePage(browser);
   // Into the run, so the timelines, the legend and the event table have content to check.
   await page.getByTestId('jump-to').fill('2h13m');
   await page.getByTestId('jump-to').press('Enter');
@@ -65,10 +31,10 @@ afterAll(async () => {
 });
 
 describe.each(['light', 'dark', 'projector'])('axe in the %s theme', (theme) => {
-  const tags = theme === 'projector' ? [...AA, 'wcag2aaa'] : AA;
+  const tags = axeTags(theme);
 
   it('finds nothing on the main screen, with every tab visited', async () => {
-    await chooseTheme(theme);
+    await chooseTheme(page, theme);
     const found: string[] = [];
     found.push(...(await audit(tags)));
     for (const [tab, ready] of [

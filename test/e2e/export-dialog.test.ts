@@ -6,13 +6,13 @@
  * back at the same scenario, playhead and window. Last, axe-core finds nothing in the open dialog in any theme,
  * with a field in error.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser.ts';
 import { appForSuite } from './app-suite.ts';
+import { axeAudit, axeTags, openAxePage } from './axe.ts';
+import { chooseTheme } from './display-settings.ts';
 import { readEmbeddedMoment } from '../../shared/export/embedded-moment.ts';
 
 const suite = appForSuite();
@@ -142,32 +142,18 @@ describe('exporting through the dialog', () => {
 });
 
 describe('the export dialog for everyone', () => {
-  const AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
   let page: Page;
 
   beforeAll(async () => {
-    // axe is injected as an inline script, which the page's CSP refuses: this context bypasses CSP for that alone.
-    const context = await suite.browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
-    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
-    page = await context.newPage();
-    await page.goto(inject('baseUrl'));
-    await page.getByTestId('timeline-flow-projected').waitFor();
-    await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8') });
+    page = await openAxePage(suite.browser);
   });
 
   it.each(['light', 'dark', 'projector'])('passes axe in the %s theme, with a field in error', async (theme) => {
-    await page.locator('[data-testid="display-settings"] summary').click();
-    await page.getByTestId('theme-select').selectOption(theme);
-    await page.locator('[data-testid="display-settings"] summary').click();
+    await chooseTheme(page, theme);
     await page.getByTestId('open-export').click();
     await page.getByTestId('export-width').fill('5000');
     await page.getByText(/whole number of pixels/).waitFor();
-    const tags = theme === 'projector' ? [...AA, 'wcag2aaa'] : AA;
-    const violations = await page.evaluate(async (runOnly) => {
-      const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document.querySelector('[data-testid="export-dialog"]')!, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
-      return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
-    }, tags);
+    const violations = await axeAudit(page, axeTags(theme), '[data-testid="export-dialog"]');
     if (theme === 'dark') await screenshot(page, 'export-dialog-dark-with-error');
     await page.keyboard.press('Escape');
     await page.getByTestId('export-dialog').waitFor({ state: 'detached' });

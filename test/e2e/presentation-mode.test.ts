@@ -8,18 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser.ts';
 import { appForSuite } from './app-suite.ts';
+import { chooseTheme } from './display-settings.ts';
 
 const suite = appForSuite({ width: 1920, height: 1080 });
 
 const presenting = (page: Page) => page.getByTestId('app').getAttribute('data-presenting');
 const panelAttr = (page: Page, name: string) => page.locator('.tl-panel').getAttribute(name);
-
-async function chooseTheme(page: Page, theme: string): Promise<void> {
-  await page.locator('[data-testid="display-settings"] summary').click();
-  await page.getByTestId('theme-select').selectOption(theme);
-  await page.locator('[data-testid="display-settings"] summary').click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-}
 
 describe('presentation mode', () => {
   it('F5 hides the chrome and gives the timelines the screen', async () => {

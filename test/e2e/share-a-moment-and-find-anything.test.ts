@@ -7,11 +7,12 @@
  * glossary, the event search and a link's message in any theme.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, screenshot } from './browser.ts';
 import { appForSuite } from './app-suite.ts';
+import { axeAudit, axeTags, openAxePage } from './axe.ts';
+import { chooseTheme } from './display-settings.ts';
 import { readMomentFragment } from '../../shared/export/moment-link.ts';
 import { noisyNotes } from '../support/noise-text.ts';
 
@@ -178,34 +179,16 @@ describe('find anything', () => {
 });
 
 describe('the glossary, the search and the link messages for everyone', () => {
-  const AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
   let page: Page;
-
-  const audit = (selector: string, tags: string[]) =>
-    page.evaluate(
-      async ([where, runOnly]) => {
-        const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document.querySelector(where)!, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
-        return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
-      },
-      [selector, tags] as const,
-    );
+  const audit = (selector: string, tags: string[]) => axeAudit(page, tags, selector);
 
   beforeAll(async () => {
-    // axe is injected as an inline script, which the page's CSP refuses: this context bypasses CSP for that alone.
-    const context = await suite.browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
-    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
-    page = await context.newPage();
-    await page.goto(inject('baseUrl'));
-    await page.getByTestId('timeline-flow-projected').waitFor();
-    await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8') });
+    page = await openAxePage(suite.browser);
   });
 
   it.each(['light', 'dark', 'projector'])('passes axe in the %s theme', async (theme) => {
-    await page.locator('[data-testid="display-settings"] summary').click();
-    await page.getByTestId('theme-select').selectOption(theme);
-    await page.locator('[data-testid="display-settings"] summary').click();
-    const tags = theme === 'projector' ? [...AA, 'wcag2aaa'] : AA;
+    await chooseTheme(page, theme);
+    const tags = axeTags(theme);
     await page.evaluate((name) => {
       window.location.hash = `#notes-${name}`;
     }, theme);
