@@ -86,6 +86,8 @@ describe('the kubectl console', () => {
     await screenshot(page, 'console-create-token');
 
     await page.getByTestId('tab-events').click();
+    // The table follows the newest row while time plays on, so the command's row is found by searching, as a user would.
+    await page.getByTestId('event-search').fill('create token my-app');
     const ranRows = page.getByRole('row').filter({ hasText: 'create token my-app' });
     await expect.poll(async () => ranRows.count()).toBeGreaterThan(0);
     await screenshot(page, 'events-kubectl-ran');
