@@ -80,21 +80,22 @@ function text(words: EventText, event: SimEvent): SimEvent {
   event.cause = words.cause;
   return event;
 }
-const INITIAL_CAPACITY = 1024;
+/** Events room is made for when the caller has no estimate; the columns double as they fill. */
+const DEFAULT_CAPACITY = 1024;
 
 export class EventLog {
   private visible = 0;
   /** Events kept after `visible` from a future computed before a seek back. */
   private computed = 0;
-  private atMs = new Float64Array(INITIAL_CAPACITY);
-  private form = new Uint8Array(INITIAL_CAPACITY);
-  private flow = new Uint8Array(INITIAL_CAPACITY);
+  private atMs: Float64Array;
+  private form: Uint8Array;
+  private flow: Uint8Array;
   /** The token an event is about (its `token`, or its refs' token), or -1. */
-  private token = new Int32Array(INITIAL_CAPACITY);
+  private token: Int32Array;
   /** Where each event's numbers start in `args`, and its objects in `objects` (one more entry than events). */
-  private argStart = new Uint32Array(INITIAL_CAPACITY + 1);
-  private objectStart = new Uint32Array(INITIAL_CAPACITY + 1);
-  private args = new Float64Array(INITIAL_CAPACITY * 4);
+  private argStart: Uint32Array;
+  private objectStart: Uint32Array;
+  private args: Float64Array;
   /** Stored events, in log order. */
   private readonly objects: unknown[] = [];
   private readonly strings: string[] = [];
@@ -112,7 +113,17 @@ export class EventLog {
     private readonly tokens: TokenLog,
     /** The scenario's start: data directory names carry the wall-clock time of their write. */
     private readonly startEpochMs: number,
-  ) {}
+    /** The events expected (the work estimate): made room for at once, as doubling a long run's columns costs. */
+    capacity = DEFAULT_CAPACITY,
+  ) {
+    this.atMs = new Float64Array(capacity);
+    this.form = new Uint8Array(capacity);
+    this.flow = new Uint8Array(capacity);
+    this.token = new Int32Array(capacity);
+    this.argStart = new Uint32Array(capacity + 1);
+    this.objectStart = new Uint32Array(capacity + 1);
+    this.args = new Float64Array(capacity * 4);
+  }
 
   get length(): number {
     return this.visible;

@@ -31,6 +31,8 @@ import { fetchSignerKeys, scheduleSignerKeySync } from './api-server/external-si
  * as quick), and a week of a thousand busy pods keeps about ninety snapshots (each copies the state's records).
  */
 export const SNAPSHOT_EVERY_ACTIONS = 2_500;
+/** Room the logs start with whatever the estimate (console commands and upgrades are not foreseen). */
+const MIN_LOG_CAPACITY = 1024;
 
 export interface SimulationOptions {
   keyPool?: KeyPool;
@@ -98,8 +100,9 @@ export class Simulation {
       actors: {},
       nextKeySlot: 0,
     };
-    this.tokenLog = new TokenLog();
-    this.eventLog = new EventLog(this.tokenLog, scenario.startEpochMs);
+    const expected = this.meter.expected();
+    this.tokenLog = new TokenLog(Math.max(MIN_LOG_CAPACITY, expected.tokens));
+    this.eventLog = new EventLog(this.tokenLog, scenario.startEpochMs, Math.max(MIN_LOG_CAPACITY, expected.events));
     const views = { tokens: () => this.tokens, events: () => this.events };
     this.ctx = {
       state,

@@ -61,7 +61,8 @@ export const TOLD_EXPIRED: ToldKind = 0;
 export const TOLD_INVALIDATED: ToldKind = 1;
 export const TOLD_STALE: ToldKind = 2;
 
-const INITIAL_CAPACITY = 256;
+/** Tokens room is made for when the caller has no estimate; the columns double as they fill. */
+const DEFAULT_CAPACITY = 256;
 const NONE: readonly number[] = [];
 
 export class TokenLog implements EventTextFacts {
@@ -71,19 +72,35 @@ export class TokenLog implements EventTextFacts {
   private readonly profiles: TokenProfile[] = [];
   /** Profile ids by anchor (the bound object's UID, or a legacy token's claims), to look a profile up again. */
   private readonly profilesByAnchor = new Map<string, number[]>();
-  private profileOfToken = new Int32Array(INITIAL_CAPACITY);
-  private numbers = new Int32Array(INITIAL_CAPACITY);
-  private keyIndex = new Int32Array(INITIAL_CAPACITY);
-  private issuedAtMs = new Float64Array(INITIAL_CAPACITY);
-  private expirationSec = new Float64Array(INITIAL_CAPACITY);
-  private statusExpirationMs = new Float64Array(INITIAL_CAPACITY);
-  private jwtExpiresAtMs = new Float64Array(INITIAL_CAPACITY);
-  private warnAfterMs = new Float64Array(INITIAL_CAPACITY);
-  private iat = new Float64Array(INITIAL_CAPACITY);
-  private exp = new Float64Array(INITIAL_CAPACITY);
-  private jti = new Uint32Array(INITIAL_CAPACITY * 4);
+  private profileOfToken: Int32Array;
+  private numbers: Int32Array;
+  private keyIndex: Int32Array;
+  private issuedAtMs: Float64Array;
+  private expirationSec: Float64Array;
+  private statusExpirationMs: Float64Array;
+  private jwtExpiresAtMs: Float64Array;
+  private warnAfterMs: Float64Array;
+  private iat: Float64Array;
+  private exp: Float64Array;
+  private jti: Uint32Array;
   /** Per told kind: 1 + the position in the event log of the event that told it, or 0. */
-  private told = new Int32Array(INITIAL_CAPACITY * 3);
+  private told: Int32Array;
+
+  /** `capacity`: the tokens expected (the work estimate), made room for at once. */
+  constructor(capacity = DEFAULT_CAPACITY) {
+    this.profileOfToken = new Int32Array(capacity);
+    this.numbers = new Int32Array(capacity);
+    this.keyIndex = new Int32Array(capacity);
+    this.issuedAtMs = new Float64Array(capacity);
+    this.expirationSec = new Float64Array(capacity);
+    this.statusExpirationMs = new Float64Array(capacity);
+    this.jwtExpiresAtMs = new Float64Array(capacity);
+    this.warnAfterMs = new Float64Array(capacity);
+    this.iat = new Float64Array(capacity);
+    this.exp = new Float64Array(capacity);
+    this.jti = new Uint32Array(capacity * 4);
+    this.told = new Int32Array(capacity * 3);
+  }
 
   get length(): number {
     return this.visible;

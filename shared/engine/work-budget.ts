@@ -215,6 +215,12 @@ export class WorkMeter {
     readonly limits: WorkLimits = DEFAULT_WORK_LIMITS,
   ) {}
 
+  /** The events and tokens the run is expected to log (the estimate, never past the budgets), to make room for. */
+  expected(): WorkLimits {
+    const estimate = estimateWork(this.scenario, this.limits);
+    return { events: Math.min(estimate.events, this.limits.events), tokens: Math.min(estimate.tokens, this.limits.tokens) };
+  }
+
   exceeded(events: number, tokens: number): boolean {
     return events >= this.limits.events || tokens >= this.limits.tokens;
   }

@@ -116,6 +116,17 @@ export function mountPathOf(pod: Pod, volumeName: string): string {
   return TOKEN_MOUNT_PATH;
 }
 
+/** `mountPathOf` for a volume of the pod's spec, worked out once: the spec (and so its volume objects) never changes. */
+const mountPathByVolume = new WeakMap<Volume, string>();
+function volumeMountPath(pod: Pod, volume: Volume): string {
+  let path = mountPathByVolume.get(volume);
+  if (path === undefined) {
+    path = mountPathOf(pod, volume.name);
+    mountPathByVolume.set(volume, path);
+  }
+  return path;
+}
+
 /** The objects a pod's sync events name, made once per Pod object (it is replaced, never changed). */
 const refsByPod = new WeakMap<Pod, { namespace: string; pod: string; podUid: string }>();
 function podRefsOf(pod: Pod): { namespace: string; pod: string; podUid: string } {
@@ -144,7 +155,7 @@ export function syncPod(ctx: EngineContext, cluster: ClusterState, podState: Pod
     for (const path of outcome.changed) {
       const content = outcome.volume.files[path];
       if (!content || !('token' in content)) continue;
-      ctx.eventLog.fileWritten(cluster.id, ctx.state.nowMs, content.token, refs, mountPathOf(pod, volume.name), path, outcome.dataDirRandom);
+      ctx.eventLog.fileWritten(cluster.id, ctx.state.nowMs, content.token, refs, volumeMountPath(pod, volume), path, outcome.dataDirRandom);
     }
   }
   if (mountError) {

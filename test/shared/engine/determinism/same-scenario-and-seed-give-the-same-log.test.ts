@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Simulation } from '../../../../shared/engine/simulation.ts';
+import { WorkMeter, type WorkLimits } from '../../../../shared/engine/work-budget.ts';
 import type { Scenario } from '../../../../shared/scenario/scenario-types.ts';
-import { busyScenario, sideBySideScenario } from './determinism-scenario.ts';
+import { BUSY_YAML, busyScenario, sideBySideScenario } from './determinism-scenario.ts';
+import { loadScenario } from '../../../support/run-scenario.ts';
 
 function fullRun(scenario: Scenario, options?: { snapshotEveryMs?: number }): Simulation {
   const sim = new Simulation(scenario, options);
@@ -37,6 +39,32 @@ describe('same scenario + same seed ⇒ identical log', () => {
     const b = fullRun(sideBySideScenario(), { snapshotEveryMs: 0 });
     expect(a.events.length).toBeGreaterThan(100);
     expect(logOf(b)).toBe(logOf(a));
+  });
+});
+
+/** A meter whose estimate is far below what the run logs, so the logs start with too little room and must grow. */
+class UnderestimatingMeter extends WorkMeter {
+  override expected(): WorkLimits {
+    return { events: 1, tokens: 1 };
+  }
+}
+
+describe('the room the logs start with', () => {
+  it('changes nothing: logs made room for one event and one token grow to the same log as logs sized by the estimate', () => {
+    const scenario = loadScenario(BUSY_YAML.replace('duration: 4h', 'duration: 24h'));
+    const sized = fullRun(scenario);
+    const grown = new Simulation(scenario, { meter: new UnderestimatingMeter(scenario) });
+    grown.runUntil(scenario.durationMs);
+    expect(sized.events.length).toBeGreaterThan(2_048);
+    expect(logOf(grown)).toBe(logOf(sized));
+    expect(tokensOf(grown)).toBe(tokensOf(sized));
+  });
+
+  it('is the estimate, never past the budgets', () => {
+    const scenario = busyScenario(11);
+    const meter = new WorkMeter(scenario, { events: 50, tokens: 5 });
+    expect(meter.expected()).toEqual({ events: 50, tokens: 5 });
+    expect(new WorkMeter(scenario).expected().events).toBeGreaterThan(50);
   });
 });
 
