@@ -19,7 +19,7 @@ import { planFlow } from '../../shared/figure/draw-plan.ts';
 import { themeNamed, type ThemeName, type TimelineTheme } from '../../shared/figure/theme.ts';
 import { scaleTheme } from '../../shared/figure/scale-theme.ts';
 import { annotationsForFlow, screenNoteRows } from '../../shared/figure/plan-annotations.ts';
-import { spotlightIndexOf, spotlightTarget } from './SpotlightOverlay.tsx';
+import { resolveSpotlight } from '../../shared/figure/spotlight.ts';
 import type { SceneSpotlight } from '../../shared/model/scene.ts';
 import { useThemeName } from '../theme/theme-context.ts';
 import { TimeAxis } from './TimeAxis.tsx';
@@ -72,6 +72,10 @@ function chromeStyle(theme: TimelineTheme): CSSProperties {
     '--tl-legend': `${theme.font.legend}px`,
     '--tl-label-column': `${theme.labelColumnWidth}px`,
     '--tl-card-border': theme.name === 'projector' ? '2px' : '1px',
+    '--tl-spotlight-dim': theme.spotlight.dim,
+    '--tl-spotlight-frame': theme.spotlight.frame,
+    '--tl-spotlight-halo': theme.spotlight.halo,
+    '--tl-spotlight-tag-text': theme.spotlight.tagText,
     fontFamily: theme.fontFamily,
   } as CSSProperties;
 }
@@ -114,8 +118,7 @@ export function TimelinePanel(props: TimelinePanelProps) {
   // The time range maps to the plot minus a small inset each side, so marks at 0 and at the end are drawn whole.
   const inset = Math.ceil(theme.glyphSize / 2) + 4;
   const timeWidth = Math.max(0, plotWidth - 2 * inset);
-  const spotlightIndex = typeof props.spotlight === 'object' ? spotlightIndexOf(layouts, lanes.flows.map((f) => f.flowId), props.spotlight) : props.spotlight;
-  const spot = spotlightTarget(layouts, spotlightIndex);
+  const spot = resolveSpotlight(layouts, lanes.flows.map((f) => f.flowId), props.spotlight);
 
   // Tall flows are painted through a window onto their visible band (flow-window.ts).
   const { windows, setPlotElement } = useFlowWindows(layouts, scrollParentOf);

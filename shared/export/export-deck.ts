@@ -2,7 +2,7 @@
  * All of a scenario's scenes at once, for class: a 16:9 PDF deck (one page per scene, the figure at the scene's moment
  * and window, the scene's note beneath it as the speaker text) or one numbered 1920×1080 PNG per scene (each carrying
  * its moment, so dropping it on the window reopens that scene). The figure of each scene is the export's usual one:
- * the same draw plan, theme, fonts and rasteriser. The simulation runs once, forward, stopping at each scene's moment
+ * the same draw plan, theme, fonts and rasteriser, with the scene's spotlight drawn as presentation mode draws it. The simulation runs once, forward, stopping at each scene's moment
  * in time order; the slides keep the run-sheet's order. Bytes are deterministic: no clock, no randomness, dates from
  * the scenario's start.
  */
@@ -61,6 +61,7 @@ export function deckSlides(scenario: Scenario, scenarioText: string, sourceName:
       annotations: scenario.annotations,
       moment: { version: 1, scenarioText, sourceName, playheadMs: sim.nowMs, view },
     });
+    if (scene.spotlight) source.spotlight = scene.spotlight;
     slides[index] = { number: index + 1, count: scenes.length, scene, source };
   }
   return slides;

@@ -63,7 +63,11 @@ export function exportFigure(source: ExportSource, settings: ExportSettings, pla
   const theme = exportTheme(settings);
   const flowIds = new Set(lanes.flows.map((f) => f.flowId));
   const annotations = settings.annotations ? source.annotations.filter((a) => a.flow === undefined || flowIds.has(a.flow)) : [];
-  const plan = planTimeline(lanes, view, { width: settings.widthPx, height: Math.max(settings.heightPx ?? 0, planHeightPx) }, theme, {}, { legend: settings.legend, annotations });
+  const plan = planTimeline(lanes, view, { width: settings.widthPx, height: Math.max(settings.heightPx ?? 0, planHeightPx) }, theme, {}, {
+    legend: settings.legend,
+    annotations,
+    ...(source.spotlight ? { spotlight: source.spotlight } : {}),
+  });
   const frame = { width: settings.widthPx, height: settings.heightPx ?? plan.height };
   return { plan, frame, lanes, view, theme, annotations };
 }

@@ -5,6 +5,7 @@
 import { deriveLanes } from '../lanes/derive-lanes.ts';
 import type { TimelineLanes } from '../lanes/lane-types.ts';
 import type { SimEvent } from '../model/events.ts';
+import type { SceneSpotlight } from '../model/scene.ts';
 import type { ScenarioSummary, TokenSummary } from '../rpc/engine-protocol.ts';
 import type { ScenarioAnnotation } from '../scenario/scenario-types.ts';
 import type { ExportMoment } from './export-types.ts';
@@ -23,6 +24,8 @@ export interface ExportSource {
   startEpochMs: number;
   /** The decoded JWT claims of a token, for the PDF handout. */
   claimsOf(tokenIndex: number): Record<string, unknown> | undefined;
+  /** The lane a scene's slide puts in the spotlight (a deck page shows it as presentation mode does); absent elsewhere. */
+  spotlight?: SceneSpotlight;
   /** Scenes on the scenario's run-sheet: with any, the dialog offers them all at once as a deck. */
   sceneCount: number;
   /**

@@ -1,17 +1,20 @@
 /**
  * The whole figure, as exported: the scenario's title and takeaway, a card per flow (its title, subtitle and lane labels
- * beside exactly `planFlow`'s lanes, with the instructor's notes), one shared time axis and the legend.
+ * beside exactly `planFlow`'s lanes, with the instructor's notes), one shared time axis, the legend, and a scene's
+ * spotlight over it all.
  */
 import type { TimelineLanes } from '../lanes/lane-types.ts';
 import type { ScenarioAnnotation } from '../scenario/scenario-types.ts';
+import type { SceneSpotlight } from '../model/scene.ts';
 import { simTimeTicks } from './axis.ts';
 import { planFlow, type Size, type TimelineSelection } from './draw-plan.ts';
-import { layoutFlow } from './layout.ts';
+import { layoutFlow, type FlowLayout } from './layout.ts';
 import { legendItems } from './legend.ts';
 import { planFigureAxis } from './plan/figure-axis.ts';
 import { planFigureLegend } from './plan/figure-legend.ts';
 import { annotationsForFlow, placeAnnotations, planAnnotations } from './plan-annotations.ts';
 import type { DrawPlan, HitRegion, Primitive } from './primitives.ts';
+import { planSpotlight, resolveSpotlight, type SpotlightFlowBoxes } from './spotlight.ts';
 import { shortenToWidth, wrapText } from './text-metrics.ts';
 import type { PatternId, PatternSpec, TimelineTheme } from './theme.ts';
 import type { TimeView } from './time-view.ts';
@@ -24,6 +27,8 @@ export interface TimelinePlanOptions {
   legend?: boolean;
   /** Instructor notes: each flow card gets rows for their labels above its lanes. */
   annotations?: readonly ScenarioAnnotation[];
+  /** A scene's lane in the spotlight, drawn as the screen draws it (none when no drawn lane has that name). */
+  spotlight?: SceneSpotlight;
 }
 
 /**
@@ -51,6 +56,8 @@ export function planTimeline(
   const notePrims: Primitive[] = [];
   const hits: HitRegion[] = [];
   const patterns = new Map<PatternId, PatternSpec>();
+  const layouts: FlowLayout[] = [];
+  const flowBoxes: SpotlightFlowBoxes[] = [];
   const text = (x: number, y: number, t: string, size: number, weight: 400 | 600 | 700, fill: string, anchor: 'start' | 'middle' | 'end' = 'start') =>
     chromeFront.push({ type: 'text', x, y, text: t, size, weight, fill, anchor, role: 'chrome' });
 
@@ -76,6 +83,8 @@ export function planTimeline(
     const lanesTop = notesTop + notes.rows * notes.rowHeight;
     const cardH = lanesTop - cardTop + layout.height + pad * 0.75;
     chromeBack.push({ type: 'rect', x: margin, y: cardTop, w: W - 2 * margin, h: cardH, fill: theme.surface, stroke: theme.separator, strokeWidth: theme.name === 'projector' ? 2 : 1, radius: 10, role: 'chrome' });
+    layouts.push(layout);
+    flowBoxes.push({ card: { x: margin, y: cardTop, width: W - 2 * margin, height: cardH, radius: 10 }, lanes: { x: margin + pad, y: lanesTop, width: plotX + plotW - margin - pad, height: layout.height } });
     text(margin + pad, titleY, flow.title, f.flowTitle, 700, theme.text);
     text(margin + pad, subtitleY, shortenToWidth(flow.subtitle, W - 2 * margin - 2 * pad, f.flowSubtitle, 400), f.flowSubtitle, 400, theme.mutedText);
     for (const lane of layout.lanes) {
@@ -106,13 +115,14 @@ export function planTimeline(
   y = planFigureAxis(chromeFront, { x: plotX, width: plotW }, y + 4, view, ticks, lanes.flows.length > 0 ? lanes.nowMs : undefined, theme);
   if (options.legend !== false && lanes.flows.length > 0) y = planFigureLegend(chromeFront, patterns, legendItems(lanes), { left: margin, right: W - margin }, y + 8, theme);
   const height = Math.max(size.height, Math.ceil(y + margin));
+  const spot = options.spotlight && resolveSpotlight(layouts, lanes.flows.map((flow) => flow.flowId), options.spotlight);
   return {
     width: W,
     height,
     background: theme.background,
     fontFamily: theme.fontFamily,
     patterns: [...patterns.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    primitives: [...chromeBack, ...flowPrims, ...notePrims, ...chromeFront],
+    primitives: [...chromeBack, ...flowPrims, ...notePrims, ...chromeFront, ...(spot ? planSpotlight(spot, flowBoxes, theme) : [])],
     hits,
     plot: { x: plotX, width: plotW },
   };

@@ -34,7 +34,8 @@ export type PrimitiveRole =
   | 'legend'
   | 'annotation'
   | 'search-band'
-  | 'search-hit';
+  | 'search-hit'
+  | 'spotlight';
 
 export interface PrimitiveMeta {
   role?: PrimitiveRole;

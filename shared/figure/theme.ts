@@ -66,6 +66,8 @@ export interface TimelineTheme {
   /** Events found by the event table's search (screen only): a highlighter band down the lanes, and a tab at the top, filled with `outline` and edged with `mark`. */
   searchHit: { band: string; mark: string; outline: string };
   labelChip: string;
+  /** The spotlight (spotlight.ts): the wash over everything but its lane, the frame and its tag, and the halo around the frame. */
+  spotlight: { dim: string; frame: string; halo: string; tagText: string };
   patterns: Record<PatternId, PatternSpec>;
   /** Geometry and type, in CSS px at 100 % */
   strokeWidth: number;
@@ -138,6 +140,7 @@ export const LIGHT: TimelineTheme = {
   selection: { outer: '#111827', inner: '#ffffff' },
   searchHit: { band: 'rgba(240, 228, 66, 0.7)', mark: '#111827', outline: OKABE_ITO.yellow },
   labelChip: 'rgba(255, 255, 255, 0.92)',
+  spotlight: { dim: 'rgba(255, 255, 255, 0.78)', frame: '#111827', halo: '#ffffff', tagText: '#ffffff' },
   patterns: {
     refresh: { id: 'refresh', size: 6, background: OKABE_ITO.orange, stroke: '#8a5a00', lineWidth: 1.5, kind: 'vertical' },
     stolen: { id: 'stolen', size: 9, background: '#fbe3d3', stroke: OKABE_ITO.vermillion, lineWidth: 2, kind: 'diagonal' },
@@ -175,6 +178,7 @@ export const DARK: TimelineTheme = {
   selection: { outer: '#ffffff', inner: '#111827' },
   searchHit: { band: 'rgba(240, 228, 66, 0.38)', mark: OKABE_ITO.yellow, outline: '#15171b' },
   labelChip: 'rgba(28, 31, 36, 0.92)',
+  spotlight: { dim: 'rgba(17, 19, 22, 0.8)', frame: '#f3f4f6', halo: '#1c1f24', tagText: '#1c1f24' },
   patterns: {
     refresh: { id: 'refresh', size: 6, background: OKABE_ITO.orange, stroke: '#4a3300', lineWidth: 1.5, kind: 'vertical' },
     stolen: { id: 'stolen', size: 9, background: '#3a2216', stroke: '#ff8a4c', lineWidth: 2, kind: 'diagonal' },
@@ -214,6 +218,7 @@ export const PROJECTOR: TimelineTheme = {
   selection: { outer: '#000000', inner: '#ffffff' },
   searchHit: { band: OKABE_ITO.yellow, mark: '#000000', outline: '#ffffff' },
   labelChip: '#ffffff',
+  spotlight: { dim: 'rgba(255, 255, 255, 0.82)', frame: '#000000', halo: '#ffffff', tagText: '#ffffff' },
   patterns: {
     refresh: { id: 'refresh', size: 8, background: OKABE_ITO.orange, stroke: '#000000', lineWidth: 2, kind: 'vertical' },
     stolen: { id: 'stolen', size: 11, background: '#ffffff', stroke: OKABE_ITO.vermillion, lineWidth: 3.5, kind: 'diagonal' },

@@ -1,7 +1,7 @@
 /**
  * The whole side-by-side story on the screens people have: with the default scenario at 2 h, both flows' pod and
  * attacker lanes and the time axis are on screen at once, whole, uncovered and without scrolling, in the normal layout
- * (side and bottom panels open as they start) at 1366×768, 1600×900 and 1920×1080, and in presentation mode on a
+ * (side and bottom panels open as they start) at 1280×720, 1366×768, 1600×900 and 1920×1080, and in presentation mode on a
  * 1280×720 projector at 100 % type and at 1920×1080 with 175 % and 200 % type. Each screen is saved to look at.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -17,6 +17,8 @@ interface Screen {
 }
 
 const SCREENS: Screen[] = [
+  // A projector's 1280×720 without presentation mode, as a class sees it when the instructor only plugs in.
+  { name: 'normal-1280x720', width: 1280, height: 720, presenting: false, fontScalePercent: 100 },
   { name: 'normal-1366x768', width: 1366, height: 768, presenting: false, fontScalePercent: 100 },
   { name: 'normal-1600x900', width: 1600, height: 900, presenting: false, fontScalePercent: 100 },
   { name: 'normal-1920x1080', width: 1920, height: 1080, presenting: false, fontScalePercent: 100 },

@@ -1,6 +1,6 @@
 /**
  * The bottom panel's height: by default what the story leaves (never more than a set share of the main area, nor less than
- * the panel's minimum), clamped so the timelines keep a strip, and remembered per window size, newest last, within
+ * a couple of rows unless a short window needs them for the story at tight density, nor ever less than the panel's minimum), clamped so the timelines keep a strip, and remembered per window size, newest last, within
  * the settings' budget.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,9 @@ import {
   MIN_BOTTOM_PX,
   MIN_TIMELINES_PX,
   rememberBottomPx,
+  ROOMY_BOTTOM_PX,
   STORY_PX,
+  TIGHT_STORY_PX,
   windowSizeKey,
 } from '../../../renderer/app/panel-layout.ts';
 
@@ -25,6 +27,17 @@ describe('the default height', () => {
   it('takes at most its share of a tall main area', () => {
     expect(MAX_DEFAULT_SHARE).toBeLessThan(0.5);
     expect(defaultBottomPx(1400)).toBe(Math.round(1400 * MAX_DEFAULT_SHARE));
+  });
+
+  it('keeps a couple of rows while the story fits at tight density beside them (1366×768)', () => {
+    expect(defaultBottomPx(TIGHT_STORY_PX + ROOMY_BOTTOM_PX + 7)).toBe(ROOMY_BOTTOM_PX);
+  });
+
+  it('on a short window (1280×720) shrinks towards its minimum, so the story fits at tight density', () => {
+    const mainPx = TIGHT_STORY_PX + MIN_BOTTOM_PX + 10;
+    expect(defaultBottomPx(mainPx)).toBe(MIN_BOTTOM_PX + 10);
+    expect(mainPx - defaultBottomPx(mainPx)).toBe(TIGHT_STORY_PX);
+    expect(MIN_BOTTOM_PX).toBeLessThan(ROOMY_BOTTOM_PX);
   });
 
   it('never goes under the panel’s minimum, even when the story needs more than there is', () => {

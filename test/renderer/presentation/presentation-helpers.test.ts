@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LIGHT, PROJECTOR } from '../../../shared/figure/theme.ts';
 import { clampFontScale, scaleTheme } from '../../../shared/figure/scale-theme.ts';
 import { FONT_SCALE_STEPS, stepFontScale } from '../../../renderer/presentation/font-scale.ts';
-import { spotlightTarget } from '../../../renderer/timeline/SpotlightOverlay.tsx';
+import { spotlightTarget } from '../../../shared/figure/spotlight.ts';
 import { describeWhen, draftAtPlayhead, draftOf, draftOverWindow, readDraft } from '../../../renderer/presentation/annotation-draft.ts';
 import { layoutFlow } from '../../../shared/figure/layout.ts';
 import { createLanesMemo } from '../../../shared/lanes/derive-lanes.ts';
