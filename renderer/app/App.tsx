@@ -111,7 +111,7 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
   const showIntro = intro !== undefined && !settings.dismissedIntros.includes(intro);
   const dismissIntro = () => intro && updateSettings({ dismissedIntros: [...settings.dismissedIntros.filter((k) => k !== intro), intro].slice(-MAX_DISMISSED_INTROS) });
 
-  const editing = useScenarioEdits(store);
+  const editing = useScenarioEdits(store, client);
   const { saveStatus, closeSaveStatus, saveScenario } = useScenarioSave(store, host, editing.edits, snapshot.scenario?.scenarioText);
   const unsaved = useUnsavedChanges(editing.state.dirty, snapshot.scenario?.title || snapshot.scenario?.name || 'This scenario', saveScenario);
   const draftOffer = useScenarioDraft({ host, client, edits: editing.edits, state: editing.state, confirmReplace: unsaved.confirmReplace });
@@ -134,11 +134,11 @@ export function App({ store, client, host, defaultScenarioSent = false }: Props)
   const captureNow = () => captureScene(snapshot.nowMs, view, snapshot.scenario?.durationMs ?? 0, presenting && tools.spotlight.on ? spotlitLane() : undefined);
   const addScene = () => {
     const scene = captureNow();
-    void import('../presentation/scene-edits.ts').then(({ commitScenes, insertionIndex, withSceneAt }) => {
+    void import('../presentation/scene-edits.ts').then(async ({ commitScenes, insertionIndex, withSceneAt }) => {
       const scenario = store.getSnapshot().scenario;
       if (!scenario) return;
       const index = insertionIndex(scenario.scenes, scene, player.current);
-      const error = commitScenes(editing.edits, scenario, withSceneAt(scenario.scenes, scene, index), `adding scene ${index + 1}`);
+      const error = await commitScenes(editing.edits, withSceneAt(scenario.scenes, scene, index), `adding scene ${index + 1}`);
       if (error) return setSceneMessage(`Could not add a scene here: ${error}`);
       player.goTo(index);
       setSceneMessage(`Added scene ${index + 1} of ${scenario.scenes.length + 1}. Ctrl/⌘ + Z takes it back.`);

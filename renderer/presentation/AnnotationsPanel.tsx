@@ -1,16 +1,16 @@
 /**
  * An instructor's notes on the timeline: the list (each note jumps the playhead to its moment, and can be edited or
  * deleted from the keyboard: E edits, Delete removes), and a small form to add one at the playhead, over the visible
- * window, or over a typed from–to range. A change rewrites the scenario's text through setScenarioAnnotations (only
- * its `annotations:` block; comments and the rest stay as written) and goes through the scenario's edit history
- * (so Ctrl/⌘ + Z takes it back) to the store, which redraws the timeline; a note the scenario format refuses is
- * reported in the form and nothing changes. A deleted note can be brought back from the line that says it went.
+ * window, or over a typed from–to range. A change goes through the scenario's edit history (so Ctrl/⌘ + Z takes it
+ * back) to the engine, which rewrites the scenario's text (only its `annotations:` block; comments and the rest stay
+ * as written) and answers with the new scenario, which the store takes and the timeline redraws; a note the scenario
+ * format refuses is reported in the form and nothing changes. A deleted note can be brought back from the line that
+ * says it went.
  *
- * Loaded on first use (the YAML library it rewrites the scenario with is not needed for the first timeline).
+ * Loaded on first use (it checks a note as the scenario format does, with the scenario reader and its YAML library).
  */
 import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
-import { setScenarioAnnotations } from '../../shared/scenario/scenario-annotations.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import type { ScenarioEdits } from '../state/scenario-edits.ts';
 import { describeWhen, draftAtPlayhead, draftOf, draftOverWindow, readDraft, type AnnotationDraft, type DraftField } from './annotation-draft.ts';
@@ -35,14 +35,6 @@ interface Props {
 }
 
 type Editing = { index: number | undefined; draft: AnnotationDraft };
-
-/** Applies the new list to the scenario text as one undoable edit; answers with what is wrong, if anything. */
-function commit(edits: Props['edits'], scenario: ScenarioSummary, next: readonly ScenarioAnnotation[], label: string): string | undefined {
-  const result = setScenarioAnnotations(scenario.scenarioText, next);
-  if (!result.ok) return result.errors.map((e) => e.message).join('; ');
-  edits.change(next, result.value, label);
-  return undefined;
-}
 
 export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request, compact = false, onSeek }: Props) {
   const base = useId();
@@ -86,7 +78,7 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
     if (formOpen) textInput.current?.focus();
   }, [formOpen]);
 
-  const submit = () => {
+  const submit = async () => {
     if (!editing) return;
     const read = readDraft(editing.draft, scenario.durationMs, flowIds);
     if (!read.ok) {
@@ -94,7 +86,7 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
       return;
     }
     const next = editing.index === undefined ? [...annotations, read.annotation] : annotations.map((a, i) => (i === editing.index ? read.annotation : a));
-    const error = commit(edits, scenario, next, `${editing.index === undefined ? 'adding' : 'changing'} the note at ${describeWhen(read.annotation)}`);
+    const error = await edits.change({ kind: 'annotations', annotations: next }, `${editing.index === undefined ? 'adding' : 'changing'} the note at ${describeWhen(read.annotation)}`);
     if (error) {
       setProblem({ field: undefined, error });
       return;
@@ -104,10 +96,10 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
     close();
   };
 
-  const remove = (index: number) => {
+  const remove = async (index: number) => {
     const gone = annotations[index];
     if (!gone) return;
-    const error = commit(edits, scenario, annotations.filter((_, i) => i !== index), `deleting the note at ${describeWhen(gone)}`);
+    const error = await edits.change({ kind: 'annotations', annotations: annotations.filter((_, i) => i !== index) }, `deleting the note at ${describeWhen(gone)}`);
     if (error) {
       setStatus(`Could not delete the note: ${error}`);
       return;
@@ -124,7 +116,7 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
 
   const onItemKey = (index: number) => (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'Delete' || e.key === 'Backspace') remove(index);
+    if (e.key === 'Delete' || e.key === 'Backspace') void remove(index);
     else if (e.key === 'e' || e.key === 'E') open(index, draftOf(annotations[index]!));
     else return;
     e.preventDefault();
@@ -162,7 +154,7 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
           data-testid="annotation-form"
           onSubmit={(e) => {
             e.preventDefault();
-            submit();
+            void submit();
           }}
           onKeyDown={(e) => {
             if (e.key !== 'Escape') return;
@@ -213,7 +205,7 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
               <button type="button" onClick={() => open(i, draftOf(a))} aria-label={`Edit the note at ${describeWhen(a)}`}>
                 Edit
               </button>
-              <button type="button" onClick={() => remove(i)} aria-label={`Delete the note at ${describeWhen(a)}`}>
+              <button type="button" onClick={() => void remove(i)} aria-label={`Delete the note at ${describeWhen(a)}`}>
                 Delete
               </button>
             </li>

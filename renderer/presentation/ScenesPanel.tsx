@@ -2,9 +2,9 @@
  * The run-sheet: the scenario's scenes in presentation order. Each can be gone to (the playhead, the window and the
  * spotlight as the scene says), moved up or down, edited (its note, whether it waits or plays on and how fast, or
  * taken again from what is on screen) and deleted; "Add scene" (Shift + S anywhere) takes the moment and the view as
- * they are. Every change is one undoable edit of the scenario's text (scene-edits.ts).
+ * they are. Every change is one undoable edit of the scenario's text, made by the engine (scene-edits.ts).
  *
- * Loaded on first use (the YAML library it rewrites the scenario with is not needed for the first timeline).
+ * Loaded on first use.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ScenarioScene } from '../../shared/model/scene.ts';
@@ -57,8 +57,8 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
       items?.[Math.max(0, Math.min(index, (items?.length ?? 1) - 1))]?.focus();
     });
 
-  const apply = (next: readonly ScenarioScene[], label: string, done: string): boolean => {
-    const error = commitScenes(edits, scenario, next, label);
+  const apply = async (next: ScenarioScene[], label: string, done: string): Promise<boolean> => {
+    const error = await commitScenes(edits, next, label);
     if (error) {
       setStatus(`Could not change the scenes: ${error}`);
       setProblem(error);
@@ -69,18 +69,18 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
     return true;
   };
 
-  const move = (index: number, by: -1 | 1) => {
+  const move = async (index: number, by: -1 | 1) => {
     if (index + by < 0 || index + by >= scenes.length) return;
-    if (apply(moveScene(scenes, index, by), `moving scene ${index + 1} ${by < 0 ? 'up' : 'down'}`, `Moved scene ${index + 1} to place ${index + 1 + by}.`)) focusItem(index + by);
+    if (await apply(moveScene(scenes, index, by), `moving scene ${index + 1} ${by < 0 ? 'up' : 'down'}`, `Moved scene ${index + 1} to place ${index + 1 + by}.`)) focusItem(index + by);
   };
 
-  const remove = (index: number) => {
-    if (!apply(scenes.filter((_, i) => i !== index), `deleting scene ${index + 1}`, `Deleted scene ${index + 1}. Ctrl/⌘ + Z brings it back.`)) return;
+  const remove = async (index: number) => {
+    if (!(await apply(scenes.filter((_, i) => i !== index), `deleting scene ${index + 1}`, `Deleted scene ${index + 1}. Ctrl/⌘ + Z brings it back.`))) return;
     setDeleted({ index, left: scenes.length - 1 });
     focusItem(index);
   };
 
-  const save = () => {
+  const save = async () => {
     if (!draft) return;
     const old = scenes[draft.index];
     if (!old) return setDraft(undefined);
@@ -93,7 +93,7 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
     const shown = draft.recaptured ?? old;
     const note = draft.note.trim();
     const scene: ScenarioScene = { atMs: shown.atMs, window: shown.window, ...(shown.spotlight ? { spotlight: shown.spotlight } : {}), ...(note === '' ? {} : { note }), then };
-    if (apply(scenes.map((s, i) => (i === draft.index ? scene : s)), `changing scene ${draft.index + 1}`, `Changed scene ${draft.index + 1}.`)) {
+    if (await apply(scenes.map((s, i) => (i === draft.index ? scene : s)), `changing scene ${draft.index + 1}`, `Changed scene ${draft.index + 1}.`)) {
       setDraft(undefined);
       focusItem(draft.index);
     }
@@ -101,7 +101,7 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
 
   const onItemKey = (index: number) => (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey || draft) return;
-    if (e.key === 'Delete' || e.key === 'Backspace') remove(index);
+    if (e.key === 'Delete' || e.key === 'Backspace') void remove(index);
     else if (e.key === 'e' || e.key === 'E') setDraft(draftOf(scenes[index]!, index));
     else return;
     e.preventDefault();
@@ -140,16 +140,16 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
                 <span className="visually-hidden">. Go there.</span>
               </button>
               <span className="scene-actions">
-                <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move scene ${i + 1} up`} title="Move up">
+                <button type="button" onClick={() => void move(i, -1)} disabled={i === 0} aria-label={`Move scene ${i + 1} up`} title="Move up">
                   ↑
                 </button>
-                <button type="button" onClick={() => move(i, 1)} disabled={i === scenes.length - 1} aria-label={`Move scene ${i + 1} down`} title="Move down">
+                <button type="button" onClick={() => void move(i, 1)} disabled={i === scenes.length - 1} aria-label={`Move scene ${i + 1} down`} title="Move down">
                   ↓
                 </button>
                 <button type="button" onClick={() => setDraft(draftOf(scene, i))} aria-label={`Edit scene ${i + 1}`}>
                   Edit
                 </button>
-                <button type="button" onClick={() => remove(i)} aria-label={`Delete scene ${i + 1}`} data-testid="delete-scene">
+                <button type="button" onClick={() => void remove(i)} aria-label={`Delete scene ${i + 1}`} data-testid="delete-scene">
                   Delete
                 </button>
               </span>
@@ -160,7 +160,7 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
                   data-testid="scene-form"
                   onSubmit={(e) => {
                     e.preventDefault();
-                    save();
+                    void save();
                   }}
                   onKeyDown={(e) => {
                     if (e.key !== 'Escape') return;
