@@ -9,10 +9,10 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { moveActive, rowIndexOfSeq, type EventTableProps } from './event-table-model.ts';
 import { eventKindId } from '../../shared/explain/glossary.ts';
 import { useOpenGlossary } from '../glossary/use-glossary.ts';
-import { EventFilters } from './EventFilters.tsx';
-import { EventRow } from './EventRow.tsx';
-import { useEventGridScroll } from './use-event-grid-scroll.ts';
-import { useEventRows } from './use-event-rows.ts';
+import { EventFilters } from './event-table/EventFilters.tsx';
+import { EventRow } from './event-table/EventRow.tsx';
+import { useEventGridScroll } from './event-table/use-event-grid-scroll.ts';
+import { useEventRows } from './event-table/use-event-rows.ts';
 import './panels.css';
 
 export type { EventTableProps } from './event-table-model.ts';

@@ -3,8 +3,8 @@
  * and, once the user has scrolled up, the way back to following the newest events.
  */
 import type { Dispatch, RefObject, SetStateAction } from 'react';
-import type { FlowSummary } from '../../shared/rpc/engine-protocol.ts';
-import { ALL, EVENT_KINDS, type EventFilter, type EventKind, type EventSearchProps } from './event-table-model.ts';
+import type { FlowSummary } from '../../../shared/rpc/engine-protocol.ts';
+import { ALL, EVENT_KINDS, type EventFilter, type EventKind, type EventSearchProps } from '../event-table-model.ts';
 import { EventSearchField } from './EventSearchField.tsx';
 
 interface Props {

@@ -1,8 +1,8 @@
 /** One event as a row of the events grid: its time, flow, kind (a link into the glossary) and message; the cause in its tooltip. */
-import type { SimEvent } from '../../shared/model/events.ts';
-import { eventKindId } from '../../shared/explain/glossary.ts';
-import { GlossaryLink } from '../glossary/GlossaryLink.tsx';
-import { EVENT_TYPE_WORDS, eventSymbol, formatSimClock } from './event-table-model.ts';
+import type { SimEvent } from '../../../shared/model/events.ts';
+import { eventKindId } from '../../../shared/explain/glossary.ts';
+import { GlossaryLink } from '../../glossary/GlossaryLink.tsx';
+import { EVENT_TYPE_WORDS, eventSymbol, formatSimClock } from '../event-table-model.ts';
 
 export function EventRow(props: {
   id: string;

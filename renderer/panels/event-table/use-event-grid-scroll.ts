@@ -3,7 +3,7 @@
  * scroll area's height, measured; which rows are in view; and following the newest row until the user scrolls up.
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { bottomScrollTop, isAtBottom, scrollTopToReveal, visibleWindow } from './event-table-model.ts';
+import { bottomScrollTop, isAtBottom, scrollTopToReveal, visibleWindow } from '../event-table-model.ts';
 
 /** Row height in em of the table's font, so rows grow with the type size (presentation mode, user zoom). */
 const ROW_HEIGHT_EM = 1.9;

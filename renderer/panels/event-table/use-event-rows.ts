@@ -3,8 +3,8 @@
  * the append-only log, and the pods the pod filter offers.
  */
 import { useState } from 'react';
-import type { SimEvent } from '../../shared/model/events.ts';
-import { ALL, defaultFilter, FilteredEvents, PodNames, type EventFilter, type EventSearchProps } from './event-table-model.ts';
+import type { SimEvent } from '../../../shared/model/events.ts';
+import { ALL, defaultFilter, FilteredEvents, PodNames, type EventFilter, type EventSearchProps } from '../event-table-model.ts';
 
 export function useEventRows(events: readonly SimEvent[], search: EventSearchProps | undefined) {
   const [filter, setFilter] = useState<EventFilter>(defaultFilter);

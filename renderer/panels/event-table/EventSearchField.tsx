@@ -3,7 +3,7 @@
  * the whole log is shown, Esc clears it, and Enter or ↓ goes on to the rows it left.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { EVENT_QUERY_MAX_CHARS, type EventSearchProps } from './event-table-model.ts';
+import { EVENT_QUERY_MAX_CHARS, type EventSearchProps } from '../event-table-model.ts';
 
 export function EventSearchField({ search, grid }: { search: EventSearchProps; grid: RefObject<HTMLDivElement | null> }) {
   const input = useRef<HTMLInputElement>(null);
