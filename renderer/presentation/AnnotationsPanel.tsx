@@ -13,6 +13,7 @@ import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent 
 import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import type { ScenarioEdits } from '../state/scenario-edits.ts';
+import { AnnotationForm } from './AnnotationForm.tsx';
 import { describeWhen, draftAtPlayhead, draftOf, draftOverWindow, readDraft, type AnnotationDraft, type DraftField } from './annotation-draft.ts';
 
 /** Asks the panel to open its form; a new `id` opens it again. */
@@ -45,7 +46,6 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
   const [status, setStatus] = useState('');
   const [deleted, setDeleted] = useState<ScenarioAnnotation | undefined>();
   const returnFocus = useRef<HTMLElement | null>(null);
-  const textInput = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
@@ -72,11 +72,6 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
   useEffect(() => {
     if (request) openRequested(request);
   }, [request]);
-
-  const formOpen = editing !== undefined;
-  useEffect(() => {
-    if (formOpen) textInput.current?.focus();
-  }, [formOpen]);
 
   const submit = async () => {
     if (!editing) return;
@@ -123,13 +118,6 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
     e.stopPropagation();
   };
 
-  const field = (name: DraftField) => ({
-    id: `${base}-${name}`,
-    'aria-invalid': problem?.field === name ? true : undefined,
-    'aria-describedby': problem?.field === name ? `${base}-problem` : undefined,
-  });
-  const set = (name: DraftField) => (e: { target: { value: string } }) => setEditing((old) => (old ? { ...old, draft: { ...old.draft, [name]: e.target.value } } : old));
-
   const statusLine = (
     <p className="visually-hidden" role="status">
       {status}
@@ -148,48 +136,15 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
         </button>
       </div>
       {editing && (
-        <form
-          className="annotation-form"
-          aria-label={editing.index === undefined ? 'New annotation' : 'Edit annotation'}
-          data-testid="annotation-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
-            e.preventDefault();
-            e.stopPropagation();
-            close();
-          }}
-        >
-          <label htmlFor={`${base}-text`}>Note</label>
-          <input ref={textInput} {...field('text')} value={editing.draft.text} onChange={set('text')} maxLength={400} size={36} placeholder="here the kubelet refreshes" data-testid="annotation-text" />
-          <label htmlFor={`${base}-from`}>At (or from)</label>
-          <input {...field('from')} value={editing.draft.from} onChange={set('from')} size={9} data-testid="annotation-from" />
-          <label htmlFor={`${base}-until`}>Until (optional)</label>
-          <input {...field('until')} value={editing.draft.until} onChange={set('until')} size={9} data-testid="annotation-until" />
-          <label htmlFor={`${base}-flow`}>Flow</label>
-          <select {...field('flow')} value={editing.draft.flow} onChange={set('flow')}>
-            <option value="">every flow</option>
-            {scenario.flows.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.id}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="primary" data-testid="annotation-submit">
-            {editing.index === undefined ? 'Add note' : 'Save note'}
-          </button>
-          <button type="button" onClick={close}>
-            Cancel <kbd>Esc</kbd>
-          </button>
-          {problem && (
-            <p id={`${base}-problem`} className="input-error" role="alert">
-              {problem.error}
-            </p>
-          )}
-        </form>
+        <AnnotationForm
+          index={editing.index}
+          draft={editing.draft}
+          flows={scenario.flows}
+          problem={problem}
+          onDraft={(change) => setEditing((old) => (old ? { ...old, draft: change(old.draft) } : old))}
+          onSubmit={() => void submit()}
+          onCancel={close}
+        />
       )}
       {annotations.length === 0 ? (
         <p className="annotations-empty">No notes yet. Add one here, or press A in presentation mode to pin one to the playhead.</p>

@@ -9,10 +9,10 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ScenarioScene } from '../../shared/model/scene.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
-import { DEFAULT_SCENE_SPEED, MAX_SCENE_NOTE_CHARS } from '../../shared/scenario/parse-scenario.ts';
 import { parseSpeedInput } from '../format/parse-speed-input.ts';
 import { commitScenes, moveScene, type SceneEdits } from './scene-edits.ts';
 import { describeScene } from './scene-view.ts';
+import { SceneForm, sceneDraftOf, type SceneDraft } from './SceneForm.tsx';
 
 interface Props {
   scenario: ScenarioSummary;
@@ -28,23 +28,10 @@ interface Props {
   message: string;
 }
 
-interface Draft {
-  index: number;
-  note: string;
-  then: 'stop' | 'play';
-  speed: string;
-  /** Set when "from the screen now" was pressed: the moment and the view to save instead of the scene's. */
-  recaptured?: ScenarioScene;
-}
-
-function draftOf(scene: ScenarioScene, index: number): Draft {
-  return { index, note: scene.note ?? '', then: scene.then.kind, speed: String(scene.then.kind === 'play' ? scene.then.speed : DEFAULT_SCENE_SPEED) };
-}
-
 export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, capture, message }: Props) {
   const base = useId();
   const scenes = scenario.scenes;
-  const [draft, setDraft] = useState<Draft | undefined>(undefined);
+  const [draft, setDraft] = useState<SceneDraft | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState('');
   // The scene just deleted, and how many were left: the line goes once the list changes again (an undo, say).
@@ -102,7 +89,7 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
   const onItemKey = (index: number) => (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey || draft) return;
     if (e.key === 'Delete' || e.key === 'Backspace') void remove(index);
-    else if (e.key === 'e' || e.key === 'E') setDraft(draftOf(scenes[index]!, index));
+    else if (e.key === 'e' || e.key === 'E') setDraft(sceneDraftOf(scenes[index]!, index));
     else return;
     e.preventDefault();
     e.stopPropagation();
@@ -146,7 +133,7 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
                 <button type="button" onClick={() => void move(i, 1)} disabled={i === scenes.length - 1} aria-label={`Move scene ${i + 1} down`} title="Move down">
                   ↓
                 </button>
-                <button type="button" onClick={() => setDraft(draftOf(scene, i))} aria-label={`Edit scene ${i + 1}`}>
+                <button type="button" onClick={() => setDraft(sceneDraftOf(scene, i))} aria-label={`Edit scene ${i + 1}`}>
                   Edit
                 </button>
                 <button type="button" onClick={() => void remove(i)} aria-label={`Delete scene ${i + 1}`} data-testid="delete-scene">
@@ -154,46 +141,19 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
                 </button>
               </span>
               {draft?.index === i && (
-                <form
-                  className="annotation-form scene-form"
-                  aria-label={`Edit scene ${i + 1}`}
-                  data-testid="scene-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    void save();
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key !== 'Escape') return;
-                    e.preventDefault();
-                    e.stopPropagation();
+                <SceneForm
+                  number={i + 1}
+                  draft={draft}
+                  onDraft={setDraft}
+                  onRecapture={() => setDraft({ ...draft, recaptured: capture() })}
+                  onSave={() => void save()}
+                  onCancel={() => setDraft(undefined)}
+                  onEscape={() => {
                     setDraft(undefined);
                     setProblem(undefined);
                     focusItem(i);
                   }}
-                >
-                  <label htmlFor={`${base}-note`}>Note (speaker text)</label>
-                  <textarea id={`${base}-note`} value={draft.note} maxLength={MAX_SCENE_NOTE_CHARS} rows={3} cols={36} onChange={(e) => setDraft({ ...draft, note: e.target.value })} data-testid="scene-note-input" autoFocus />
-                  <label htmlFor={`${base}-then`}>Then</label>
-                  <select id={`${base}-then`} value={draft.then} onChange={(e) => setDraft({ ...draft, then: e.target.value === 'play' ? 'play' : 'stop' })} data-testid="scene-then">
-                    <option value="stop">wait for the next key</option>
-                    <option value="play">play on to the next scene</option>
-                  </select>
-                  {draft.then === 'play' && (
-                    <>
-                      <label htmlFor={`${base}-speed`}>Speed (×)</label>
-                      <input id={`${base}-speed`} value={draft.speed} size={8} onChange={(e) => setDraft({ ...draft, speed: e.target.value })} data-testid="scene-speed" />
-                    </>
-                  )}
-                  <button type="button" onClick={() => setDraft({ ...draft, recaptured: capture() })} aria-pressed={draft.recaptured !== undefined}>
-                    {draft.recaptured ? 'Takes the screen as it is now' : 'Take the playhead and window from the screen'}
-                  </button>
-                  <button type="submit" className="primary" data-testid="scene-save">
-                    Save scene
-                  </button>
-                  <button type="button" onClick={() => setDraft(undefined)}>
-                    Cancel <kbd>Esc</kbd>
-                  </button>
-                </form>
+                />
               )}
             </li>
           ))}
