@@ -6,13 +6,7 @@
  */
 import type { ClipboardEvent, CSSProperties, ReactNode } from 'react';
 import type { SimEvent } from '../../shared/model/events.ts';
-import type { TimeView } from '../../shared/figure/time-view.ts';
-import type { UserSettings } from '../../shared/ipc/ipc-contract.ts';
-import type { EngineClient } from '../bridge/engine-client.ts';
-import type { HostServices } from '../host/host-services.ts';
-import type { TimelineSnapshot } from '../state/timeline-store.ts';
-import type { FileOpener } from '../export-dialog/use-file-opener.tsx';
-import { AppHeader } from './AppHeader.tsx';
+import { AppHeader, type AppHeaderProps } from './AppHeader.tsx';
 import { SidePanels } from './SidePanels.tsx';
 import { BottomPanels } from './BottomPanels.tsx';
 import { Splitter } from './Splitter.tsx';
@@ -20,24 +14,10 @@ import type { PanelLayout } from './use-panel-layout.ts';
 import type { useBottomPanels } from './use-bottom-panels.ts';
 import type { useEventSearch } from './use-event-search.ts';
 
-interface Props {
-  snapshot: TimelineSnapshot;
-  client: EngineClient;
-  host: HostServices;
-  view: TimeView;
+/** The header's own props, and the rest of the screen's. */
+interface Props extends AppHeaderProps {
   scenarioKey: string;
   title: string;
-  opener: FileOpener;
-  settings: UserSettings;
-  onSettings(patch: Partial<UserSettings>): void;
-  /** The detail lanes (kubectl, secrets) are shown. */
-  detailLanes: boolean;
-  onDetailLanes(on: boolean): void;
-  onGuideOpenChange(open: boolean): void;
-  confirmReplace(what: string): Promise<boolean>;
-  onSave(): void;
-  onCheatSheet(): void;
-  onPresent(): void;
   /** The element the layout measures (the main grid). */
   mainRef: PanelLayout['mainRef'];
   layout: Omit<PanelLayout, 'mainRef'>;
@@ -60,22 +40,7 @@ export function MainScreen({ mainRef, ...props }: Props) {
   const { snapshot, client, host, scenarioKey, layout, bottom, search, side } = props;
   return (
     <div className="app" data-testid="app" data-presenting="false">
-      <AppHeader
-        snapshot={snapshot}
-        client={client}
-        host={host}
-        view={props.view}
-        opener={props.opener}
-        settings={props.settings}
-        onSettings={props.onSettings}
-        detailLanes={props.detailLanes}
-        onDetailLanes={props.onDetailLanes}
-        onGuideOpenChange={props.onGuideOpenChange}
-        confirmReplace={props.confirmReplace}
-        onSave={props.onSave}
-        onCheatSheet={props.onCheatSheet}
-        onPresent={props.onPresent}
-      />
+      <AppHeader {...props} />
       {props.banners}
       <main
         className="app-main"
