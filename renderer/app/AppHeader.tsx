@@ -11,7 +11,7 @@ import { GuidePopover } from './GuidePopover.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { TransportBar } from '../transport/TransportBar.tsx';
 
-interface Props {
+export interface AppHeaderProps {
   snapshot: TimelineSnapshot;
   client: EngineClient;
   host: HostServices;
@@ -28,7 +28,7 @@ interface Props {
   onPresent(): void;
 }
 
-export function AppHeader(props: Props) {
+export function AppHeader(props: AppHeaderProps) {
   const { snapshot, client, host, view, opener, settings } = props;
   return (
     <header className="app-header">

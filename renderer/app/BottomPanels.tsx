@@ -1,11 +1,11 @@
 /**
  * The bottom panel: the event table (the chart's accessible twin), the kubectl console and the manifest editor as
  * tabs. The console and the editor are mounted from their first opening on, then kept (a terminal keeps its state);
- * the console can apply what the editor holds.
+ * the console can apply what the editor holds, and the editor then shows what that apply did.
  */
 import { lazy, Suspense } from 'react';
 import type { SimEvent } from '../../shared/model/events.ts';
-import type { EngineClient } from '../bridge/engine-client.ts';
+import type { EngineClient, EngineReply } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { EventTable } from '../panels/EventTable.tsx';
 import type { EventSearchProps } from '../panels/event-table-model.ts';
@@ -35,13 +35,17 @@ interface Props {
   /** What the editor holds, which the console can apply. */
   editorBuffer(): string;
   onEditorBuffer(text: string): void;
+  /** The last reply to the console's `apply -f` of the editor's text, and where it goes. */
+  consoleApply: EngineReply<'apply'> | undefined;
+  onConsoleApply(reply: EngineReply<'apply'>): void;
   selectedSeq: number | undefined;
   onSelectEvent(event: SimEvent): void;
   /** The events table's text search (kept by the app: the timeline marks what it finds). */
   search?: EventSearchProps;
 }
 
-export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab, opened, activeFlow, onFlowChange, editorBuffer, onEditorBuffer, selectedSeq, onSelectEvent, search }: Props) {
+export function BottomPanels(props: Props) {
+  const { snapshot, client, scenarioKey, layout, tab, onTab, opened, activeFlow, onFlowChange, editorBuffer, onEditorBuffer, consoleApply, onConsoleApply, selectedSeq, onSelectEvent, search } = props;
   const toggle = (
     <PanelToggle
       open={layout.bottomOpen}
@@ -78,7 +82,7 @@ export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab
               activeFlow && opened.has('console') ? (
                 <PanelErrorBoundary name="Console">
                   <Suspense fallback={<LoadingNote>Loading the console…</LoadingNote>}>
-                    <ConsolePanel snapshot={snapshot} client={client} flowId={activeFlow} onFlowChange={onFlowChange} applyBuffer={editorBuffer} />
+                    <ConsolePanel snapshot={snapshot} client={client} flowId={activeFlow} onFlowChange={onFlowChange} applyBuffer={editorBuffer} onEditorApplied={onConsoleApply} />
                   </Suspense>
                 </PanelErrorBoundary>
               ) : null,
@@ -90,7 +94,7 @@ export function BottomPanels({ snapshot, client, scenarioKey, layout, tab, onTab
               activeFlow && opened.has('editor') ? (
                 <PanelErrorBoundary name="Manifest editor">
                   <Suspense fallback={<LoadingNote>Loading the editor…</LoadingNote>}>
-                    <ManifestEditor client={client} flowId={activeFlow} onBufferChange={onEditorBuffer} />
+                    <ManifestEditor client={client} flowId={activeFlow} onBufferChange={onEditorBuffer} consoleApply={consoleApply} />
                   </Suspense>
                 </PanelErrorBoundary>
               ) : null,

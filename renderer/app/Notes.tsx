@@ -7,7 +7,8 @@ import type { AnnotationRequest } from '../presentation/AnnotationsPanel.tsx';
 import type { ScenarioEditing } from './use-scenario-edits.ts';
 import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
 
-// Notes rewrite the scenario's YAML, which needs the YAML library: loaded when the notes are first shown.
+// The notes' form checks a note as the scenario format does, with the scenario reader and its YAML library: loaded
+// when the notes are first shown.
 const AnnotationsPanel = lazy(() => import('../presentation/AnnotationsPanel.tsx').then((m) => ({ default: m.AnnotationsPanel })));
 
 interface Props {

@@ -11,6 +11,7 @@ import { ExportFeature } from '../export-dialog/ExportFeature.tsx';
 import type { FileOpener } from '../export-dialog/use-file-opener.tsx';
 import { LaserPointer } from '../presentation/LaserPointer.tsx';
 import { PresentationBar } from '../presentation/PresentationBar.tsx';
+import { SceneCount, SceneNote } from '../presentation/SceneIndicator.tsx';
 import { GuidePopover } from './GuidePopover.tsx';
 import type { AppAction } from '../keyboard/shortcuts.ts';
 import type { PresentationTools } from './use-presentation-tools.ts';
@@ -29,16 +30,17 @@ interface Props {
   onGuideOpenChange(open: boolean): void;
   timelines: ReactNode;
   notes: ReactNode;
-  /** "Scene 3 of 7", in the bar. */
-  sceneCount: ReactNode;
-  /** The current scene's note, one line under the timelines. */
-  sceneNote: ReactNode;
+  /** The scene being presented ("Scene 3 of 7" in the bar, its note one line under the timelines). */
+  sceneIndex: number | undefined;
+  /** What the last scene step or add did, for screen readers. */
+  sceneStatus: string;
   onAddScene(): void;
   /** Everything else drawn over the screen: the live region, dialogs, status lines. */
   children: ReactNode;
 }
 
-export function PresentationScreen({ snapshot, client, host, view, opener, title, fontScalePercent, tools, onAction, onLeave, onGuideOpenChange, timelines, notes, sceneCount, sceneNote, onAddScene, children }: Props) {
+export function PresentationScreen({ snapshot, client, host, view, opener, title, fontScalePercent, tools, onAction, onLeave, onGuideOpenChange, timelines, notes, sceneIndex, sceneStatus, onAddScene, children }: Props) {
+  const scenes = snapshot.scenario?.scenes ?? [];
   return (
     <div className="app presenting" data-testid="app" data-presenting="true">
       <PresentationBar
@@ -54,7 +56,7 @@ export function PresentationScreen({ snapshot, client, host, view, opener, title
         onDetailLanes={() => onAction('toggle-detail-lanes')}
         onCheatSheet={() => onAction('open-cheat-sheet')}
         onLeave={onLeave}
-        place={sceneCount}
+        place={<SceneCount current={sceneIndex} count={scenes.length} status={sceneStatus} />}
         extra={
           <>
             {/* The key is in the tooltip only: with it on the button, the tools no longer fit one row of a 1280 px projector. */}
@@ -70,7 +72,7 @@ export function PresentationScreen({ snapshot, client, host, view, opener, title
         <section className="timelines" aria-label="Timelines">
           <LaserPointer active={tools.laserOn}>{timelines}</LaserPointer>
         </section>
-        {sceneNote}
+        <SceneNote note={sceneIndex === undefined ? undefined : scenes[sceneIndex]?.note} />
         <section className="presentation-notes" aria-label="Notes">
           {notes}
         </section>

@@ -1,11 +1,12 @@
 /**
  * The bottom panels' state: the tab shown, the tabs opened so far (mounted from their first opening on, then kept, so
- * a terminal keeps its state), the flow the console talks to, what the editor holds, and the event search's focus
- * requests. Opening a tab makes room for it; the console and the editor also show the detail lanes, since their
+ * a terminal keeps its state), the flow the console talks to, what the editor holds and what the console's
+ * `apply -f` last did with it (the editor shows that), and the event search's focus requests. Opening a tab makes room for it; the console and the editor also show the detail lanes, since their
  * commands land there.
  */
 import { useCallback, useRef, useState } from 'react';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
+import type { EngineReply } from '../bridge/engine-client.ts';
 import { DEFAULT_TEMPLATE } from '../panels/manifest-editor/manifest-templates.ts';
 
 /**
@@ -38,6 +39,7 @@ export function useBottomPanels({ snapshot, ensureBottomPx, showDetailLanes }: B
   const setEditorBuffer = useCallback((text: string) => {
     editorBuffer.current = text;
   }, []);
+  const [consoleApply, setConsoleApply] = useState<EngineReply<'apply'> | undefined>();
   const flowIds = snapshot.scenario?.flows.map((f) => f.id) ?? [];
   const activeFlow = consoleFlow !== undefined && flowIds.includes(consoleFlow) ? consoleFlow : (flowIds[flowIds.length - 1] ?? '');
   const [searchFocus, setSearchFocus] = useState(0);
@@ -52,5 +54,5 @@ export function useBottomPanels({ snapshot, ensureBottomPx, showDetailLanes }: B
     ensureBottomPx(Math.round(EVENT_SEARCH_REM * remPx()));
     setSearchFocus((n) => n + 1);
   };
-  return { tab, openTab, opened, activeFlow, setConsoleFlow, readEditorBuffer, setEditorBuffer, searchFocus, focusSearch };
+  return { tab, openTab, opened, activeFlow, setConsoleFlow, readEditorBuffer, setEditorBuffer, consoleApply, setConsoleApply, searchFocus, focusSearch };
 }

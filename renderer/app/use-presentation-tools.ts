@@ -1,9 +1,9 @@
 /**
  * The tools of one presentation — the spotlight, the laser pointer, the detail lanes shown while presenting, a note
- * asked for by a key — and large type, which reaches the DOM through one CSS variable on <html> (app.css sizes
+ * asked for by a key, the blanked screen — and large type, which reaches the DOM through one CSS variable on <html> (app.css sizes
  * everything from the root size). The tools are off again when the next presentation starts.
  */
-import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import type { AnnotationRequest } from '../presentation/AnnotationsPanel.tsx';
 import type { SceneSpotlight } from '../../shared/model/scene.ts';
 
@@ -18,6 +18,8 @@ export interface Spotlight {
 export interface PresentationTools {
   spotlight: Spotlight;
   setSpotlight: Dispatch<SetStateAction<Spotlight>>;
+  /** A scene puts its lane in the spotlight, or none (the spotlight goes off). */
+  setSceneSpotlight(spot: SceneSpotlight | undefined): void;
   laserOn: boolean;
   setLaserOn: Dispatch<SetStateAction<boolean>>;
   /** The detail lanes inside presentation mode: each presentation starts without them. */
@@ -25,6 +27,9 @@ export interface PresentationTools {
   setDetailLanes: Dispatch<SetStateAction<boolean>>;
   annotationRequest: AnnotationRequest | undefined;
   setAnnotationRequest: Dispatch<SetStateAction<AnnotationRequest | undefined>>;
+  /** The screen is blanked (B or .) until a key or a click; never outside presentation mode. */
+  blanked: boolean;
+  setBlanked: Dispatch<SetStateAction<boolean>>;
 }
 
 export function usePresentationTools(presenting: boolean, fontScalePercent: number): PresentationTools {
@@ -32,6 +37,8 @@ export function usePresentationTools(presenting: boolean, fontScalePercent: numb
   const [laserOn, setLaserOn] = useState(false);
   const [detailLanes, setDetailLanes] = useState(false);
   const [annotationRequest, setAnnotationRequest] = useState<AnnotationRequest | undefined>(undefined);
+  const [blanked, setBlanked] = useState(false);
+  if (blanked && !presenting) setBlanked(false);
   const [wasPresenting, setWasPresenting] = useState(presenting);
   if (wasPresenting !== presenting) {
     setWasPresenting(presenting);
@@ -48,5 +55,7 @@ export function usePresentationTools(presenting: boolean, fontScalePercent: numb
     document.documentElement.style.setProperty('--font-scale', String(presenting ? fontScalePercent / 100 : 1));
   }, [presenting, fontScalePercent]);
 
-  return { spotlight, setSpotlight, laserOn, setLaserOn, detailLanes, setDetailLanes, annotationRequest, setAnnotationRequest };
+  const setSceneSpotlight = useCallback((spot: SceneSpotlight | undefined) => setSpotlight((s) => (spot ? { on: true, lane: s.lane, scene: spot } : { on: false, lane: s.lane })), []);
+
+  return { spotlight, setSpotlight, setSceneSpotlight, laserOn, setLaserOn, detailLanes, setDetailLanes, annotationRequest, setAnnotationRequest, blanked, setBlanked };
 }

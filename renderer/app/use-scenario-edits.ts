@@ -3,7 +3,8 @@
  * state as React state, and Undo and Redo that say what they did (for the status line and screen readers).
  */
 import { useCallback, useState, useSyncExternalStore } from 'react';
-import { ScenarioEdits, type EditState } from '../state/scenario-edits.ts';
+import type { EngineClient } from '../bridge/engine-client.ts';
+import { ScenarioEdits, type EditState, type StepOutcome } from '../state/scenario-edits.ts';
 import type { TimelineStore } from '../state/timeline-store.ts';
 
 export interface ScenarioEditing {
@@ -15,17 +16,17 @@ export interface ScenarioEditing {
   status: string;
 }
 
-export function useScenarioEdits(store: TimelineStore): ScenarioEditing {
-  const [edits] = useState(() => new ScenarioEdits(store));
+function said(outcome: StepOutcome, verb: 'Undone' | 'Redone'): string {
+  if (outcome === undefined) return verb === 'Undone' ? 'Nothing to undo.' : 'Nothing to redo.';
+  if ('refused' in outcome) return `Could not ${verb === 'Undone' ? 'undo' : 'redo'} ${outcome.label}: ${outcome.refused}`;
+  return verb === 'Undone' ? `Undone: ${outcome.label}. Ctrl/⌘ + Shift + Z redoes it.` : `Redone: ${outcome.label}.`;
+}
+
+export function useScenarioEdits(store: TimelineStore, client: Pick<EngineClient, 'request'>): ScenarioEditing {
+  const [edits] = useState(() => new ScenarioEdits(store, client));
   const state = useSyncExternalStore(edits.subscribe, edits.getState);
   const [status, setStatus] = useState('');
-  const undo = useCallback(() => {
-    const done = edits.undo();
-    setStatus(done ? `Undone: ${done}. Ctrl/⌘ + Shift + Z redoes it.` : 'Nothing to undo.');
-  }, [edits]);
-  const redo = useCallback(() => {
-    const done = edits.redo();
-    setStatus(done ? `Redone: ${done}.` : 'Nothing to redo.');
-  }, [edits]);
+  const undo = useCallback(() => void edits.undo().then((outcome) => setStatus(said(outcome, 'Undone'))), [edits]);
+  const redo = useCallback(() => void edits.redo().then((outcome) => setStatus(said(outcome, 'Redone'))), [edits]);
   return { edits, state, undo, redo, status };
 }

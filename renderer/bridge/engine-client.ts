@@ -18,8 +18,9 @@ interface ReplyTypes {
   'inspect-token': 'token-details';
   kubectl: 'kubectl-result';
   apply: 'apply-result';
+  'edit-scenario': 'edit-result';
 }
-const REPLY_TYPE: { readonly [T in RequestType]: ReplyTypes[T] } = { 'inspect-token': 'token-details', kubectl: 'kubectl-result', apply: 'apply-result' };
+const REPLY_TYPE: { readonly [T in RequestType]: ReplyTypes[T] } = { 'inspect-token': 'token-details', kubectl: 'kubectl-result', apply: 'apply-result', 'edit-scenario': 'edit-result' };
 
 export type EngineRequest<T extends RequestType> = Omit<Extract<RequestCommand, { type: T }>, 'requestId'> & { type: T };
 export type EngineReply<T extends RequestType> = Extract<EngineMessage, { type: ReplyTypes[T] }>;

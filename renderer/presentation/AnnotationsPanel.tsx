@@ -1,18 +1,19 @@
 /**
  * An instructor's notes on the timeline: the list (each note jumps the playhead to its moment, and can be edited or
  * deleted from the keyboard: E edits, Delete removes), and a small form to add one at the playhead, over the visible
- * window, or over a typed from–to range. A change rewrites the scenario's text through setScenarioAnnotations (only
- * its `annotations:` block; comments and the rest stay as written) and goes through the scenario's edit history
- * (so Ctrl/⌘ + Z takes it back) to the store, which redraws the timeline; a note the scenario format refuses is
- * reported in the form and nothing changes. A deleted note can be brought back from the line that says it went.
+ * window, or over a typed from–to range. A change goes through the scenario's edit history (so Ctrl/⌘ + Z takes it
+ * back) to the engine, which rewrites the scenario's text (only its `annotations:` block; comments and the rest stay
+ * as written) and answers with the new scenario, which the store takes and the timeline redraws; a note the scenario
+ * format refuses is reported in the form and nothing changes. A deleted note can be brought back from the line that
+ * says it went.
  *
- * Loaded on first use (the YAML library it rewrites the scenario with is not needed for the first timeline).
+ * Loaded on first use (it checks a note as the scenario format does, with the scenario reader and its YAML library).
  */
 import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
-import { setScenarioAnnotations } from '../../shared/scenario/scenario-annotations.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import type { ScenarioEdits } from '../state/scenario-edits.ts';
+import { AnnotationForm } from './AnnotationForm.tsx';
 import { describeWhen, draftAtPlayhead, draftOf, draftOverWindow, readDraft, type AnnotationDraft, type DraftField } from './annotation-draft.ts';
 
 /** Asks the panel to open its form; a new `id` opens it again. */
@@ -36,14 +37,6 @@ interface Props {
 
 type Editing = { index: number | undefined; draft: AnnotationDraft };
 
-/** Applies the new list to the scenario text as one undoable edit; answers with what is wrong, if anything. */
-function commit(edits: Props['edits'], scenario: ScenarioSummary, next: readonly ScenarioAnnotation[], label: string): string | undefined {
-  const result = setScenarioAnnotations(scenario.scenarioText, next);
-  if (!result.ok) return result.errors.map((e) => e.message).join('; ');
-  edits.change(next, result.value, label);
-  return undefined;
-}
-
 export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request, compact = false, onSeek }: Props) {
   const base = useId();
   const annotations = scenario.annotations;
@@ -53,7 +46,6 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
   const [status, setStatus] = useState('');
   const [deleted, setDeleted] = useState<ScenarioAnnotation | undefined>();
   const returnFocus = useRef<HTMLElement | null>(null);
-  const textInput = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
@@ -81,12 +73,7 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
     if (request) openRequested(request);
   }, [request]);
 
-  const formOpen = editing !== undefined;
-  useEffect(() => {
-    if (formOpen) textInput.current?.focus();
-  }, [formOpen]);
-
-  const submit = () => {
+  const submit = async () => {
     if (!editing) return;
     const read = readDraft(editing.draft, scenario.durationMs, flowIds);
     if (!read.ok) {
@@ -94,7 +81,7 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
       return;
     }
     const next = editing.index === undefined ? [...annotations, read.annotation] : annotations.map((a, i) => (i === editing.index ? read.annotation : a));
-    const error = commit(edits, scenario, next, `${editing.index === undefined ? 'adding' : 'changing'} the note at ${describeWhen(read.annotation)}`);
+    const error = await edits.change({ kind: 'annotations', annotations: next }, `${editing.index === undefined ? 'adding' : 'changing'} the note at ${describeWhen(read.annotation)}`);
     if (error) {
       setProblem({ field: undefined, error });
       return;
@@ -104,10 +91,10 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
     close();
   };
 
-  const remove = (index: number) => {
+  const remove = async (index: number) => {
     const gone = annotations[index];
     if (!gone) return;
-    const error = commit(edits, scenario, annotations.filter((_, i) => i !== index), `deleting the note at ${describeWhen(gone)}`);
+    const error = await edits.change({ kind: 'annotations', annotations: annotations.filter((_, i) => i !== index) }, `deleting the note at ${describeWhen(gone)}`);
     if (error) {
       setStatus(`Could not delete the note: ${error}`);
       return;
@@ -124,19 +111,12 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
 
   const onItemKey = (index: number) => (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'Delete' || e.key === 'Backspace') remove(index);
+    if (e.key === 'Delete' || e.key === 'Backspace') void remove(index);
     else if (e.key === 'e' || e.key === 'E') open(index, draftOf(annotations[index]!));
     else return;
     e.preventDefault();
     e.stopPropagation();
   };
-
-  const field = (name: DraftField) => ({
-    id: `${base}-${name}`,
-    'aria-invalid': problem?.field === name ? true : undefined,
-    'aria-describedby': problem?.field === name ? `${base}-problem` : undefined,
-  });
-  const set = (name: DraftField) => (e: { target: { value: string } }) => setEditing((old) => (old ? { ...old, draft: { ...old.draft, [name]: e.target.value } } : old));
 
   const statusLine = (
     <p className="visually-hidden" role="status">
@@ -156,48 +136,15 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
         </button>
       </div>
       {editing && (
-        <form
-          className="annotation-form"
-          aria-label={editing.index === undefined ? 'New annotation' : 'Edit annotation'}
-          data-testid="annotation-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
-            e.preventDefault();
-            e.stopPropagation();
-            close();
-          }}
-        >
-          <label htmlFor={`${base}-text`}>Note</label>
-          <input ref={textInput} {...field('text')} value={editing.draft.text} onChange={set('text')} maxLength={400} size={36} placeholder="here the kubelet refreshes" data-testid="annotation-text" />
-          <label htmlFor={`${base}-from`}>At (or from)</label>
-          <input {...field('from')} value={editing.draft.from} onChange={set('from')} size={9} data-testid="annotation-from" />
-          <label htmlFor={`${base}-until`}>Until (optional)</label>
-          <input {...field('until')} value={editing.draft.until} onChange={set('until')} size={9} data-testid="annotation-until" />
-          <label htmlFor={`${base}-flow`}>Flow</label>
-          <select {...field('flow')} value={editing.draft.flow} onChange={set('flow')}>
-            <option value="">every flow</option>
-            {scenario.flows.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.id}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="primary" data-testid="annotation-submit">
-            {editing.index === undefined ? 'Add note' : 'Save note'}
-          </button>
-          <button type="button" onClick={close}>
-            Cancel <kbd>Esc</kbd>
-          </button>
-          {problem && (
-            <p id={`${base}-problem`} className="input-error" role="alert">
-              {problem.error}
-            </p>
-          )}
-        </form>
+        <AnnotationForm
+          index={editing.index}
+          draft={editing.draft}
+          flows={scenario.flows}
+          problem={problem}
+          onDraft={(change) => setEditing((old) => (old ? { ...old, draft: change(old.draft) } : old))}
+          onSubmit={() => void submit()}
+          onCancel={close}
+        />
       )}
       {annotations.length === 0 ? (
         <p className="annotations-empty">No notes yet. Add one here, or press A in presentation mode to pin one to the playhead.</p>
@@ -213,7 +160,7 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
               <button type="button" onClick={() => open(i, draftOf(a))} aria-label={`Edit the note at ${describeWhen(a)}`}>
                 Edit
               </button>
-              <button type="button" onClick={() => remove(i)} aria-label={`Delete the note at ${describeWhen(a)}`}>
+              <button type="button" onClick={() => void remove(i)} aria-label={`Delete the note at ${describeWhen(a)}`}>
                 Delete
               </button>
             </li>

@@ -2,17 +2,17 @@
  * The run-sheet: the scenario's scenes in presentation order. Each can be gone to (the playhead, the window and the
  * spotlight as the scene says), moved up or down, edited (its note, whether it waits or plays on and how fast, or
  * taken again from what is on screen) and deleted; "Add scene" (Shift + S anywhere) takes the moment and the view as
- * they are. Every change is one undoable edit of the scenario's text (scene-edits.ts).
+ * they are. Every change is one undoable edit of the scenario's text, made by the engine (scene-edits.ts).
  *
- * Loaded on first use (the YAML library it rewrites the scenario with is not needed for the first timeline).
+ * Loaded on first use.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ScenarioScene } from '../../shared/model/scene.ts';
 import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
-import { DEFAULT_SCENE_SPEED, MAX_SCENE_NOTE_CHARS } from '../../shared/scenario/parse-scenario.ts';
 import { parseSpeedInput } from '../format/parse-speed-input.ts';
 import { commitScenes, moveScene, type SceneEdits } from './scene-edits.ts';
 import { describeScene } from './scene-view.ts';
+import { SceneForm, sceneDraftOf, type SceneDraft } from './SceneForm.tsx';
 
 interface Props {
   scenario: ScenarioSummary;
@@ -28,23 +28,10 @@ interface Props {
   message: string;
 }
 
-interface Draft {
-  index: number;
-  note: string;
-  then: 'stop' | 'play';
-  speed: string;
-  /** Set when "from the screen now" was pressed: the moment and the view to save instead of the scene's. */
-  recaptured?: ScenarioScene;
-}
-
-function draftOf(scene: ScenarioScene, index: number): Draft {
-  return { index, note: scene.note ?? '', then: scene.then.kind, speed: String(scene.then.kind === 'play' ? scene.then.speed : DEFAULT_SCENE_SPEED) };
-}
-
 export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, capture, message }: Props) {
   const base = useId();
   const scenes = scenario.scenes;
-  const [draft, setDraft] = useState<Draft | undefined>(undefined);
+  const [draft, setDraft] = useState<SceneDraft | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState('');
   // The scene just deleted, and how many were left: the line goes once the list changes again (an undo, say).
@@ -57,8 +44,8 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
       items?.[Math.max(0, Math.min(index, (items?.length ?? 1) - 1))]?.focus();
     });
 
-  const apply = (next: readonly ScenarioScene[], label: string, done: string): boolean => {
-    const error = commitScenes(edits, scenario, next, label);
+  const apply = async (next: ScenarioScene[], label: string, done: string): Promise<boolean> => {
+    const error = await commitScenes(edits, next, label);
     if (error) {
       setStatus(`Could not change the scenes: ${error}`);
       setProblem(error);
@@ -69,18 +56,18 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
     return true;
   };
 
-  const move = (index: number, by: -1 | 1) => {
+  const move = async (index: number, by: -1 | 1) => {
     if (index + by < 0 || index + by >= scenes.length) return;
-    if (apply(moveScene(scenes, index, by), `moving scene ${index + 1} ${by < 0 ? 'up' : 'down'}`, `Moved scene ${index + 1} to place ${index + 1 + by}.`)) focusItem(index + by);
+    if (await apply(moveScene(scenes, index, by), `moving scene ${index + 1} ${by < 0 ? 'up' : 'down'}`, `Moved scene ${index + 1} to place ${index + 1 + by}.`)) focusItem(index + by);
   };
 
-  const remove = (index: number) => {
-    if (!apply(scenes.filter((_, i) => i !== index), `deleting scene ${index + 1}`, `Deleted scene ${index + 1}. Ctrl/⌘ + Z brings it back.`)) return;
+  const remove = async (index: number) => {
+    if (!(await apply(scenes.filter((_, i) => i !== index), `deleting scene ${index + 1}`, `Deleted scene ${index + 1}. Ctrl/⌘ + Z brings it back.`))) return;
     setDeleted({ index, left: scenes.length - 1 });
     focusItem(index);
   };
 
-  const save = () => {
+  const save = async () => {
     if (!draft) return;
     const old = scenes[draft.index];
     if (!old) return setDraft(undefined);
@@ -93,7 +80,7 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
     const shown = draft.recaptured ?? old;
     const note = draft.note.trim();
     const scene: ScenarioScene = { atMs: shown.atMs, window: shown.window, ...(shown.spotlight ? { spotlight: shown.spotlight } : {}), ...(note === '' ? {} : { note }), then };
-    if (apply(scenes.map((s, i) => (i === draft.index ? scene : s)), `changing scene ${draft.index + 1}`, `Changed scene ${draft.index + 1}.`)) {
+    if (await apply(scenes.map((s, i) => (i === draft.index ? scene : s)), `changing scene ${draft.index + 1}`, `Changed scene ${draft.index + 1}.`)) {
       setDraft(undefined);
       focusItem(draft.index);
     }
@@ -101,8 +88,8 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
 
   const onItemKey = (index: number) => (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey || draft) return;
-    if (e.key === 'Delete' || e.key === 'Backspace') remove(index);
-    else if (e.key === 'e' || e.key === 'E') setDraft(draftOf(scenes[index]!, index));
+    if (e.key === 'Delete' || e.key === 'Backspace') void remove(index);
+    else if (e.key === 'e' || e.key === 'E') setDraft(sceneDraftOf(scenes[index]!, index));
     else return;
     e.preventDefault();
     e.stopPropagation();
@@ -140,60 +127,33 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
                 <span className="visually-hidden">. Go there.</span>
               </button>
               <span className="scene-actions">
-                <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move scene ${i + 1} up`} title="Move up">
+                <button type="button" onClick={() => void move(i, -1)} disabled={i === 0} aria-label={`Move scene ${i + 1} up`} title="Move up">
                   ↑
                 </button>
-                <button type="button" onClick={() => move(i, 1)} disabled={i === scenes.length - 1} aria-label={`Move scene ${i + 1} down`} title="Move down">
+                <button type="button" onClick={() => void move(i, 1)} disabled={i === scenes.length - 1} aria-label={`Move scene ${i + 1} down`} title="Move down">
                   ↓
                 </button>
-                <button type="button" onClick={() => setDraft(draftOf(scene, i))} aria-label={`Edit scene ${i + 1}`}>
+                <button type="button" onClick={() => setDraft(sceneDraftOf(scene, i))} aria-label={`Edit scene ${i + 1}`}>
                   Edit
                 </button>
-                <button type="button" onClick={() => remove(i)} aria-label={`Delete scene ${i + 1}`} data-testid="delete-scene">
+                <button type="button" onClick={() => void remove(i)} aria-label={`Delete scene ${i + 1}`} data-testid="delete-scene">
                   Delete
                 </button>
               </span>
               {draft?.index === i && (
-                <form
-                  className="annotation-form scene-form"
-                  aria-label={`Edit scene ${i + 1}`}
-                  data-testid="scene-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    save();
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key !== 'Escape') return;
-                    e.preventDefault();
-                    e.stopPropagation();
+                <SceneForm
+                  number={i + 1}
+                  draft={draft}
+                  onDraft={setDraft}
+                  onRecapture={() => setDraft({ ...draft, recaptured: capture() })}
+                  onSave={() => void save()}
+                  onCancel={() => setDraft(undefined)}
+                  onEscape={() => {
                     setDraft(undefined);
                     setProblem(undefined);
                     focusItem(i);
                   }}
-                >
-                  <label htmlFor={`${base}-note`}>Note (speaker text)</label>
-                  <textarea id={`${base}-note`} value={draft.note} maxLength={MAX_SCENE_NOTE_CHARS} rows={3} cols={36} onChange={(e) => setDraft({ ...draft, note: e.target.value })} data-testid="scene-note-input" autoFocus />
-                  <label htmlFor={`${base}-then`}>Then</label>
-                  <select id={`${base}-then`} value={draft.then} onChange={(e) => setDraft({ ...draft, then: e.target.value === 'play' ? 'play' : 'stop' })} data-testid="scene-then">
-                    <option value="stop">wait for the next key</option>
-                    <option value="play">play on to the next scene</option>
-                  </select>
-                  {draft.then === 'play' && (
-                    <>
-                      <label htmlFor={`${base}-speed`}>Speed (×)</label>
-                      <input id={`${base}-speed`} value={draft.speed} size={8} onChange={(e) => setDraft({ ...draft, speed: e.target.value })} data-testid="scene-speed" />
-                    </>
-                  )}
-                  <button type="button" onClick={() => setDraft({ ...draft, recaptured: capture() })} aria-pressed={draft.recaptured !== undefined}>
-                    {draft.recaptured ? 'Takes the screen as it is now' : 'Take the playhead and window from the screen'}
-                  </button>
-                  <button type="submit" className="primary" data-testid="scene-save">
-                    Save scene
-                  </button>
-                  <button type="button" onClick={() => setDraft(undefined)}>
-                    Cancel <kbd>Esc</kbd>
-                  </button>
-                </form>
+                />
               )}
             </li>
           ))}

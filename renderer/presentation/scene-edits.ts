@@ -1,23 +1,16 @@
 /**
- * Edits of the run-sheet: each rewrites the scenario's `scenes:` block (setScenarioScenes keeps comments and unchanged
- * scenes as written) and goes through the scenario's edit history, so Ctrl/⌘ + Z takes it back like a note. A change
+ * Edits of the run-sheet: each goes through the scenario's edit history (so Ctrl/⌘ + Z takes it back like a note) to
+ * the engine, which rewrites the scenario's `scenes:` block (comments and unchanged scenes kept as written). A change
  * the scenario format refuses comes back as its message, and nothing changes.
- *
- * Loaded on first use, with the YAML library it needs.
  */
 import type { ScenarioScene } from '../../shared/model/scene.ts';
-import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
-import { setScenarioScenes } from '../../shared/scenario/scenario-scenes.ts';
 import type { ScenarioEdits } from '../state/scenario-edits.ts';
 
-export type SceneEdits = Pick<ScenarioEdits, 'changeScenes'>;
+export type SceneEdits = Pick<ScenarioEdits, 'change'>;
 
 /** Applies the new run-sheet as one undoable edit; answers with what is wrong, if anything. */
-export function commitScenes(edits: SceneEdits, scenario: ScenarioSummary, next: readonly ScenarioScene[], label: string): string | undefined {
-  const result = setScenarioScenes(scenario.scenarioText, next);
-  if (!result.ok) return result.errors.map((e) => e.message).join('; ');
-  edits.changeScenes(result.value.scenario.scenes, result.value.text, label);
-  return undefined;
+export function commitScenes(edits: SceneEdits, next: ScenarioScene[], label: string): Promise<string | undefined> {
+  return edits.change({ kind: 'scenes', scenes: next }, label);
 }
 
 /**

@@ -1,19 +1,22 @@
 /**
- * The user's edits to the loaded scenario (its notes and its scenes), with undo and redo, and whether they are saved. Every
- * edit goes through `change`, which writes it to the store; anything else that changes the store's scenario is a
- * load (a built-in, a file, a reopened moment, a lesson step), which starts a new history with nothing unsaved. The
- * text as loaded, or as last saved, is the baseline: the scenario is "dirty" while its text differs from it.
+ * The user's edits to the loaded scenario (its notes and its scenes), with undo and redo, and whether they are saved.
+ * Every edit is an engine command (`edit-scenario`): the engine rewrites the scenario's text and answers with the new
+ * scenario, which the store takes from that message like any other change. Undo and redo ask the engine to restore an
+ * earlier text, which it takes only if it runs the same. Anything else that changes the store's scenario is a load (a
+ * built-in, a file, a reopened moment, a lesson step), which starts a new history with nothing unsaved. The text as
+ * loaded, or as last saved, is the baseline: the scenario is "dirty" while its text differs from it.
+ *
+ * Edits, undos and redos run one after another, each once the engine has answered the one before, so a quick
+ * Ctrl/⌘ + Z, Ctrl/⌘ + Z takes back two edits in order.
  */
-import type { ScenarioAnnotation, ScenarioScene } from '../../shared/scenario/scenario-types.ts';
-import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
+import type { EngineClient } from '../bridge/engine-client.ts';
+import type { ScenarioEdit, ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import type { TimelineStore } from './timeline-store.ts';
 
 /** Far more steps back than a lesson or a class needs; each holds one copy of the scenario text. */
 export const MAX_UNDO_STEPS = 100;
 
 interface Revision {
-  annotations: readonly ScenarioAnnotation[];
-  scenes: readonly ScenarioScene[];
   scenarioText: string;
   /** What the edit that led away from this revision did, in words ("deleting the note at 48 m"). */
   label: string;
@@ -38,19 +41,24 @@ interface ExpectedLoad {
   baselineText: string;
 }
 
+/** Undo or Redo: what it took back or brought again, or undefined when there was nothing to do. */
+export type StepOutcome = { label: string } | { label: string; refused: string } | undefined;
+
 export class ScenarioEdits {
   private past: Revision[] = [];
   private future: Revision[] = [];
   private baseline: string | undefined;
-  /** The scenario object our last edit put in the store; any other object there came from a load. */
-  private ours: ScenarioSummary | undefined;
+  /** The store's count of loads when the history began: a load since means a new history. */
+  private loads: number | undefined;
   private expected: ExpectedLoad | undefined;
-  /** Set while our own edit is being written to the store, whose listeners (we are one) run at once. */
-  private applying = false;
+  private queue: Promise<unknown> = Promise.resolve();
   private state: EditState = { undoLabel: undefined, redoLabel: undefined, dirty: false, baselineText: undefined, scenario: undefined };
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly store: TimelineStore) {
+  constructor(
+    private readonly store: TimelineStore,
+    private readonly engine: Pick<EngineClient, 'request'>,
+  ) {
     store.subscribe(() => this.observe());
     this.observe();
   }
@@ -62,32 +70,31 @@ export class ScenarioEdits {
     return () => this.listeners.delete(listener);
   };
 
-  /** Applies an edit of the notes to the loaded scenario, remembering how to take it back. */
-  change(annotations: readonly ScenarioAnnotation[], scenarioText: string, label: string): void {
-    this.record((scenario) => ({ annotations, scenes: scenario.scenes, scenarioText }), label);
+  /**
+   * Asks the engine to apply an edit of the notes or the scenes, remembering how to take it back. Resolves once the
+   * store holds the result: undefined, or what the scenario format refused (and nothing changed).
+   */
+  change(edit: Exclude<ScenarioEdit, { kind: 'restore' }>, label: string): Promise<string | undefined> {
+    return this.inTurn(async () => {
+      const before = this.store.getSnapshot();
+      if (!before.scenario) return 'no scenario is loaded';
+      const refused = await this.send(edit);
+      if (refused !== undefined || this.store.getSnapshot().loads !== before.loads) return refused;
+      this.past.push({ scenarioText: before.scenario.scenarioText, label });
+      if (this.past.length > MAX_UNDO_STEPS) this.past.shift();
+      this.future = [];
+      this.publish();
+      return undefined;
+    });
   }
 
-  /** Applies an edit of the run-sheet, undone and redone in the same history as the notes. */
-  changeScenes(scenes: readonly ScenarioScene[], scenarioText: string, label: string): void {
-    this.record((scenario) => ({ annotations: scenario.annotations, scenes, scenarioText }), label);
+  /** Takes back the last edit. */
+  undo(): Promise<StepOutcome> {
+    return this.inTurn(() => this.step(this.past, this.future));
   }
 
-  private record(next: (scenario: ScenarioSummary) => Omit<Revision, 'label'>, label: string): void {
-    const scenario = this.store.getSnapshot().scenario;
-    if (!scenario) return;
-    this.past.push({ ...revisionOf(scenario), label });
-    if (this.past.length > MAX_UNDO_STEPS) this.past.shift();
-    this.future = [];
-    this.apply(next(scenario));
-  }
-
-  /** Takes back the last edit; answers what it took back, or undefined when there was nothing. */
-  undo(): string | undefined {
-    return this.step(this.past, this.future);
-  }
-
-  redo(): string | undefined {
-    return this.step(this.future, this.past);
+  redo(): Promise<StepOutcome> {
+    return this.inTurn(() => this.step(this.future, this.past));
   }
 
   /** The scenario was saved with this text: that is now the baseline. */
@@ -101,38 +108,46 @@ export class ScenarioEdits {
     this.expected = load;
   }
 
-  private step(from: Revision[], to: Revision[]): string | undefined {
-    const scenario = this.store.getSnapshot().scenario;
-    const revision = from.pop();
-    if (!scenario || !revision) return undefined;
-    to.push({ ...revisionOf(scenario), label: revision.label });
-    this.apply(revision);
-    return revision.label;
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(work);
+    this.queue = turn.catch(() => undefined);
+    return turn;
   }
 
-  private apply(revision: Omit<Revision, 'label'>): void {
-    this.applying = true;
-    try {
-      this.store.setEdited({ annotations: revision.annotations, scenes: revision.scenes }, revision.scenarioText);
-    } finally {
-      this.applying = false;
-    }
-    this.ours = this.store.getSnapshot().scenario;
+  private async step(from: Revision[], to: Revision[]): Promise<StepOutcome> {
+    const before = this.store.getSnapshot();
+    const revision = from[from.length - 1];
+    if (!before.scenario || !revision) return undefined;
+    const refused = await this.send({ kind: 'restore', scenarioText: revision.scenarioText });
+    if (refused !== undefined) return { label: revision.label, refused };
+    if (this.store.getSnapshot().loads !== before.loads) return undefined;
+    from.pop();
+    to.push({ scenarioText: before.scenario.scenarioText, label: revision.label });
     this.publish();
+    return { label: revision.label };
+  }
+
+  /** Undefined once the engine applied the edit (and the store holds it); otherwise why not. */
+  private async send(edit: ScenarioEdit): Promise<string | undefined> {
+    try {
+      const reply = await this.engine.request({ type: 'edit-scenario', edit });
+      return reply.ok ? undefined : reply.errors.map((e) => e.message).join('; ');
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
   }
 
   private observe(): void {
-    if (this.applying) return;
-    const scenario = this.store.getSnapshot().scenario;
-    if (scenario === this.state.scenario) return;
-    if (scenario !== this.ours) {
+    const { scenario, loads } = this.store.getSnapshot();
+    if (scenario === this.state.scenario && loads === this.loads) return;
+    if (loads !== this.loads) {
+      this.loads = loads;
       const expected = this.expected;
       const restored = expected !== undefined && scenario !== undefined && scenario.sourceName === expected.sourceName && scenario.scenarioText === expected.scenarioText;
       this.baseline = restored ? expected.baselineText : scenario?.scenarioText;
       if (restored) this.expected = undefined;
       this.past = [];
       this.future = [];
-      this.ours = undefined;
     }
     this.publish();
   }
@@ -148,8 +163,4 @@ export class ScenarioEdits {
     };
     for (const listener of this.listeners) listener();
   }
-}
-
-function revisionOf(scenario: ScenarioSummary): Omit<Revision, 'label'> {
-  return { annotations: scenario.annotations, scenes: scenario.scenes, scenarioText: scenario.scenarioText };
 }

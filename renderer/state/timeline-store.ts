@@ -6,8 +6,7 @@
  */
 import type { SimEvent } from '../../shared/model/events.ts';
 import type { EngineMessage, ScenarioSummary, TokenSummary, TokenVerification, WorkingCommand } from '../../shared/rpc/engine-protocol.ts';
-import type { InputError, ScenarioAnnotation, ScenarioScene } from '../../shared/scenario/scenario-types.ts';
-import { copyScene } from '../../shared/model/scene.ts';
+import type { InputError } from '../../shared/scenario/scenario-types.ts';
 
 export interface TokenDetails {
   jwt: string;
@@ -17,6 +16,8 @@ export interface TokenDetails {
 export interface TimelineSnapshot {
   version: number;
   scenario: ScenarioSummary | undefined;
+  /** How many scenarios have been loaded: an edit of the notes or scenes replaces `scenario` but is not a load. */
+  loads: number;
   loadErrors: { sourceName: string; errors: InputError[] } | undefined;
   events: readonly SimEvent[];
   tokens: readonly TokenSummary[];
@@ -39,6 +40,7 @@ export class TimelineStore {
   private snapshot: TimelineSnapshot = {
     version: 0,
     scenario: undefined,
+    loads: 0,
     loadErrors: undefined,
     events: [],
     tokens: [],
@@ -74,7 +76,7 @@ export class TimelineStore {
         this.tokens.length = 0;
         this.keptEvents.length = 0;
         this.keptTokens.length = 0;
-        this.publish({ ...s, scenario: message.scenario, loadErrors: undefined, lastError: message.scenario.workWarning, halt: undefined, nowMs: 0, playing: false, tokenDetails: new Map() });
+        this.publish({ ...s, scenario: message.scenario, loads: s.loads + 1, loadErrors: undefined, lastError: message.scenario.workWarning, halt: undefined, nowMs: 0, playing: false, tokenDetails: new Map() });
         return;
       case 'load-failed':
         this.publish({ ...s, loadErrors: { sourceName: message.sourceName, errors: message.errors } });
@@ -110,28 +112,15 @@ export class TimelineStore {
       case 'halted':
         this.publish({ ...s, halt: { atMs: message.atMs, message: message.message }, lastError: message.message });
         return;
+      case 'edit-result':
+        // Notes or scenes edited: the scenario's text and its lists change; the run, the logs and the clock do not.
+        if (message.ok && s.scenario) this.publish({ ...s, scenario: message.scenario });
+        return;
       case 'apply-result':
       case 'kubectl-result':
         // The answer to one panel's request: that panel reads it from the client; the store has nothing to keep.
         return;
     }
-  }
-
-  /**
-   * An instructor's notes changed (added, edited or deleted on screen). They live in the scenario text, so exports
-   * embed them and saving writes them; the simulation is untouched, so the engine is not reloaded.
-   */
-  setAnnotations(annotations: readonly ScenarioAnnotation[], scenarioText: string): void {
-    this.setEdited({ annotations }, scenarioText);
-  }
-
-  /** Notes or scenes edited, with the text that now holds them: neither changes the simulation, so the engine is not reloaded. */
-  setEdited(parts: { annotations?: readonly ScenarioAnnotation[]; scenes?: readonly ScenarioScene[] }, scenarioText: string): void {
-    const s = this.snapshot;
-    if (!s.scenario) return;
-    const annotations = (parts.annotations ?? s.scenario.annotations).map((a) => ({ ...a }));
-    const scenes = (parts.scenes ?? s.scenario.scenes).map(copyScene);
-    this.publish({ ...s, scenario: { ...s.scenario, annotations, scenes, scenarioText } });
   }
 
   private publish(next: TimelineSnapshot): void {

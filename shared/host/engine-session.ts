@@ -14,9 +14,13 @@ import { resolveTokenMarkers } from '../engine/token-markers.ts';
 import { refreshWindowOpensMs } from '../engine/token-rules.ts';
 import { parseScenario } from '../scenario/parse-scenario.ts';
 import { setFlowVersion } from '../scenario/scenario-flow-version.ts';
-import type { InputError, Scenario } from '../scenario/scenario-types.ts';
+import { setScenarioAnnotations } from '../scenario/scenario-annotations.ts';
+import { setScenarioScenes } from '../scenario/scenario-scenes.ts';
+import type { RewrittenScenario } from '../scenario/rewrite-scenario.ts';
+import { sameRun } from '../scenario/same-run.ts';
+import type { InputError, ParseResult, Scenario } from '../scenario/scenario-types.ts';
 import { copyScene } from '../model/scene.ts';
-import type { EngineCommand, EngineMessage, ScenarioSummary, TokenSummary, WorkingCommand } from '../rpc/engine-protocol.ts';
+import type { EngineCommand, EngineMessage, ScenarioEdit, ScenarioSummary, TokenSummary, WorkingCommand } from '../rpc/engine-protocol.ts';
 import type { SimEvent } from '../model/events.ts';
 import type { UserStep } from '../engine/scenario-steps.ts';
 import { estimateWork, WorkMeter, workWarning } from '../engine/work-budget.ts';
@@ -119,10 +123,12 @@ interface Checkpoint {
 }
 
 /** Commands that change nothing in the simulation: they run at once, even while a seek or load is under way. */
-const IMMEDIATE: ReadonlySet<EngineCommand['type']> = new Set(['pause', 'set-speed', 'cancel', 'inspect-token']);
+const IMMEDIATE: ReadonlySet<EngineCommand['type']> = new Set(['pause', 'set-speed', 'cancel', 'inspect-token', 'edit-scenario']);
 
 export class EngineSession {
   private sim: Simulation | undefined;
+  /** The scenario as the UI was last told it: notes and scenes edits rewrite its text. */
+  private summary: ScenarioSummary | undefined;
   private playing = false;
   /** Where the current play stops by itself (a scene playing on to the next one); undefined: the end of the run. */
   private playUntilMs: number | undefined;
@@ -226,6 +232,8 @@ export class EngineSession {
         return this.runEditorApply(command);
       case 'set-flow-version':
         return this.rerunWithFlowVersion(command);
+      case 'edit-scenario':
+        return this.editScenario(command);
       case 'inspect-token': {
         const sim = this.sim;
         if (!sim) return;
@@ -350,6 +358,51 @@ export class EngineSession {
     this.flush();
   }
 
+  /**
+   * The notes or scenes rewritten into the scenario's text (comments and the rest kept as written) and parsed again;
+   * the simulation is untouched, since neither changes what runs. A rewrite the format refuses changes nothing.
+   */
+  private editScenario(command: Extract<EngineCommand, { type: 'edit-scenario' }>): void {
+    const { requestId } = command;
+    const summary = this.summary;
+    const sim = this.sim;
+    if (!summary || !sim) {
+      this.ports.send({ type: 'edit-result', requestId, ok: false, errors: [{ message: 'no scenario is loaded' }] });
+      return;
+    }
+    let edited: ParseResult<RewrittenScenario>;
+    try {
+      edited = this.rewrite(summary.scenarioText, command.edit, sim.scenario);
+    } catch (error) {
+      // The simulation was not touched, so there is nothing to go back to: the edit alone is refused.
+      edited = { ok: false, errors: [{ message: `the scenario could not be rewritten: ${error instanceof Error ? error.message : String(error)}` }] };
+    }
+    if (!edited.ok) {
+      this.ports.send({ type: 'edit-result', requestId, ok: false, errors: edited.errors });
+      return;
+    }
+    const { scenario, text } = edited.value;
+    this.summary = { ...summary, scenarioText: text, annotations: scenario.annotations.map((a) => ({ ...a })), scenes: scenario.scenes.map(copyScene) };
+    this.ports.send({ type: 'edit-result', requestId, ok: true, scenario: this.summary });
+  }
+
+  private rewrite(text: string, edit: ScenarioEdit, running: Scenario): ParseResult<RewrittenScenario> {
+    switch (edit.kind) {
+      case 'annotations':
+        return setScenarioAnnotations(text, edit.annotations);
+      case 'scenes':
+        return setScenarioScenes(text, edit.scenes);
+      case 'restore': {
+        const parsed = parseScenario(edit.scenarioText, this.budgets);
+        if (!parsed.ok) return parsed;
+        if (!sameRun(parsed.value, running)) {
+          return { ok: false, errors: [{ message: 'this text runs differently from the loaded scenario; only its notes and scenes can be restored without loading it' }] };
+        }
+        return { ok: true, value: { text: edit.scenarioText, scenario: parsed.value } };
+      }
+    }
+  }
+
   /** The simulation a command for `flow` runs in, or why it cannot run. */
   private target(flow: string): { ok: true; sim: Simulation } | { ok: false; refusal: string } {
     const sim = this.sim;
@@ -401,7 +454,8 @@ export class EngineSession {
     this.haltReported = false;
     this.forgetSent();
     this.lagMs = 0;
-    this.ports.send({ type: 'loaded', scenario: summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario, this.budgets), this.budgets)) });
+    this.summary = summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario, this.budgets), this.budgets));
+    this.ports.send({ type: 'loaded', scenario: this.summary });
     return sim;
   }
 

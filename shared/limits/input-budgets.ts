@@ -80,6 +80,12 @@ export const SCENARIO_MAX_ACTORS = 200;
 export const SCENARIO_MAX_ANNOTATIONS = 500;
 /** Scenes on a scenario's run-sheet: a class hour is a dozen; a hundred is a whole course in one file. */
 export const SCENARIO_MAX_SCENES = 100;
+/**
+ * Any one string in a notes or scenes edit sent to the engine (a note, a scene's note, a lane, a flow id), in UTF-16
+ * units: above the longest the scenario format takes (600 characters, some of them two units), so the format's own
+ * check, with its own words, refuses what is merely too long; only a payload no UI would send stops here.
+ */
+export const SCENARIO_EDIT_FIELD_MAX_CHARS = 2_000;
 /** Issuers or API audiences of one flow's API server. */
 export const MAX_AUDIENCES = 100;
 /** Flow ids remembered in the export settings (the settings file and the IPC validator). */

@@ -18,6 +18,9 @@ import {
 } from '../limits/input-budgets.ts';
 import { MAX_SPEED } from '../time/speed.ts';
 import { isRecord } from '../validation/checked.ts';
+import { validateScenarioEdit, type ScenarioEdit } from './scenario-edit.ts';
+
+export type { ScenarioEdit } from './scenario-edit.ts';
 
 export const SPEED_PRESETS = [1, 60, 600, 3600, 86_400] as const;
 export { MAX_SPEED } from '../time/speed.ts';
@@ -44,7 +47,12 @@ export type EngineCommand =
    * The flow version picker: rerun `scenarioText` (the UI's copy, notes included) with one flow on another release,
    * keeping the console's recorded steps and the playhead. The rewritten text comes back in `loaded`.
    */
-  | { type: 'set-flow-version'; scenarioText: string; sourceName: string; flow: string; kubernetesVersion: KubernetesVersion };
+  | { type: 'set-flow-version'; scenarioText: string; sourceName: string; flow: string; kubernetesVersion: KubernetesVersion }
+  /**
+   * The notes or the scenes changed in the UI (added, edited, deleted, moved, or an undo): the session rewrites the
+   * scenario's text, comments kept, without running anything again, and answers with `edit-result`.
+   */
+  | { type: 'edit-scenario'; edit: ScenarioEdit; requestId: number };
 
 export interface FlowSummary {
   id: string;
@@ -137,6 +145,12 @@ export type EngineMessage =
   /** The outcome of an editor apply: kubectl-style output, and each error with its line and column in the manifest. */
   | { type: 'apply-result'; requestId: number; flow: string; ok: boolean; output: string; errors: InputError[] }
   /**
+   * The outcome of an edit of the notes or scenes: the scenario as it now is (the store takes it in place of its copy,
+   * events and clock untouched), or what the scenario format refused, with nothing changed.
+   */
+  | { type: 'edit-result'; requestId: number; ok: true; scenario: ScenarioSummary }
+  | { type: 'edit-result'; requestId: number; ok: false; errors: InputError[] }
+  /**
    * A seek or load that takes more than one slice says how far it got (`fraction` from 0 to 1), and says `done` once
    * it finished or was cancelled. `recover` is the replay after the engine threw.
    */
@@ -220,6 +234,12 @@ export function validateCommand(value: unknown): { ok: true; command: EngineComm
       }
       if (!Number.isInteger(value.requestId)) return bad('requestId must be an integer');
       return { ok: true, command: { type: 'apply', flow: value.flow, manifest: value.manifest, requestId: value.requestId as number } };
+    case 'edit-scenario': {
+      if (!Number.isInteger(value.requestId)) return bad('requestId must be an integer');
+      const edit = validateScenarioEdit(value.edit);
+      if (!edit.ok) return bad(edit.error);
+      return { ok: true, command: { type: 'edit-scenario', edit: edit.value, requestId: value.requestId as number } };
+    }
     default:
       return { ok: false, error: `unknown command type ${JSON.stringify(value.type)}` };
   }

@@ -5,7 +5,7 @@
  */
 import { formatScenarioDuration } from '../time/duration.ts';
 import type { ParseResult, ScenarioAnnotation } from './scenario-types.ts';
-import { rewriteScenario } from './rewrite-scenario.ts';
+import { rewriteScenario, type RewrittenScenario } from './rewrite-scenario.ts';
 
 function annotationNode(annotation: ScenarioAnnotation): Record<string, string> {
   const node: Record<string, string> = { at: formatScenarioDuration(annotation.atMs) };
@@ -16,15 +16,14 @@ function annotationNode(annotation: ScenarioAnnotation): Record<string, string> 
 }
 
 /**
- * The scenario text with its annotations replaced by `annotations` (removed when the list is empty). A note the
- * scenario format refuses (too long, past the end, an unknown flow) comes back as that error.
+ * The scenario text with its annotations replaced by `annotations` (removed when the list is empty), and what it parses
+ * to. A note the scenario format refuses (too long, past the end, an unknown flow) comes back as that error.
  */
-export function setScenarioAnnotations(scenarioText: string, annotations: readonly ScenarioAnnotation[]): ParseResult<string> {
-  const rewritten = rewriteScenario(scenarioText, 'annotations', (doc) => {
+export function setScenarioAnnotations(scenarioText: string, annotations: readonly ScenarioAnnotation[]): ParseResult<RewrittenScenario> {
+  return rewriteScenario(scenarioText, 'annotations', (doc) => {
     const sorted = [...annotations].sort((a, b) => a.atMs - b.atMs);
     if (sorted.length === 0) doc.delete('annotations');
     else doc.set('annotations', doc.createNode(sorted.map(annotationNode)));
     return undefined;
   });
-  return rewritten.ok ? { ok: true, value: rewritten.value.text } : rewritten;
 }

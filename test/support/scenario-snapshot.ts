@@ -32,6 +32,7 @@ export function snapshotOf(yaml: string, untilMs?: number, version = 1): Timelin
   return {
     version,
     scenario: summarizeScenario(parsed.value, 'test', yaml),
+    loads: 1,
     loadErrors: undefined,
     events: [...sim.events],
     tokens: sim.tokens.map(summarizeToken),

@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import type { EngineClient } from '../../bridge/engine-client.ts';
+import type { EngineClient, EngineReply } from '../../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../../state/timeline-store.ts';
 import { ConsoleController, type ConsoleFlow } from './console-controller.ts';
 import { CommandHistory } from './command-history.ts';
@@ -22,6 +22,8 @@ export interface ConsolePanelProps {
   onFlowChange(flowId: string): void;
   /** The manifest editor's text, which `apply -f <anything>` applies. */
   applyBuffer?: () => string;
+  /** What `apply -f` did with the editor's text, for the editor to show. */
+  onEditorApplied?(reply: EngineReply<'apply'>): void;
 }
 
 /** History outlives a console that is closed and opened again, but not the app: it is never written anywhere. */
@@ -50,7 +52,7 @@ export function ConsolePanel(props: ConsolePanelProps) {
   const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
 
   // The controller reads the latest props through this ref, so the terminal is created once per client.
-  const latest = useLatest({ snapshot, flow, applyBuffer: props.applyBuffer });
+  const latest = useLatest({ snapshot, flow, applyBuffer: props.applyBuffer, onEditorApplied: props.onEditorApplied });
   const [known] = useState(() => new KnownObjects());
 
   useEffect(() => {
@@ -82,7 +84,11 @@ export function ConsolePanel(props: ConsolePanelProps) {
       {
         write: (data) => terminal.write(data),
         columns: () => terminal.cols,
-        request: (command) => client.request(command),
+        request: (command) => {
+          const reply = client.request(command);
+          if (command.type === 'apply') reply.then((answer) => answer.type === 'apply-result' && latest().onEditorApplied?.(answer), () => undefined);
+          return reply;
+        },
         announce: (text) => setAnnouncement((previous) => ({ text, count: previous.count + 1 })),
         flow: (): ConsoleFlow | undefined => latest().flow,
         objects: () => known.update(latest().snapshot.events, latest().flow?.id ?? ''),

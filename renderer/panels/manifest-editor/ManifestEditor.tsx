@@ -1,17 +1,17 @@
 /**
  * The manifest editor: YAML in CodeMirror 6, templates to start from, and "Apply to <flow>". What the simulated
  * API server answered is shown under the editor (kubectl's output, then each error as a button that jumps to its
- * line), and the lines it refused are marked in the text. The console's `apply -f` applies this same text, so its
- * results are shown here too.
+ * line), and the lines it refused are marked in the text: the answer to the editor's own request, or what the
+ * console's `apply -f` did with this same text (handed in by the app as `consoleApply`).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { basicSetup } from 'codemirror';
 import { EditorView, keymap } from '@codemirror/view';
 import { EditorSelection, Prec } from '@codemirror/state';
 import { indentWithTab } from '@codemirror/commands';
 import { forceLinting } from '@codemirror/lint';
 import { yaml } from '@codemirror/lang-yaml';
-import type { EngineClient } from '../../bridge/engine-client.ts';
+import type { EngineClient, EngineReply } from '../../bridge/engine-client.ts';
 import type { InputError } from '../../../shared/scenario/scenario-types.ts';
 import { manifestProblemExtensions, setApplyErrors } from './editor-extensions.ts';
 import { DEFAULT_TEMPLATE, MANIFEST_TEMPLATES } from './manifest-templates.ts';
@@ -23,6 +23,8 @@ export interface ManifestEditorProps {
   flowId: string;
   onBufferChange?(text: string): void;
   initialText?: string;
+  /** The last reply to the console's `apply -f`, which applies this editor's text: shown as if Apply had been pressed. */
+  consoleApply?: EngineReply<'apply'>;
 }
 
 interface ApplyOutcome {
@@ -43,14 +45,36 @@ export function ManifestEditor(props: ManifestEditorProps) {
   const [notice, setNotice] = useState('');
   const resultId = useId();
 
+  const markErrors = (errors: readonly InputError[]) => {
+    const view = viewRef.current;
+    if (view === undefined) return;
+    view.dispatch({ effects: setApplyErrors.of(errors) });
+    forceLinting(view);
+  };
+  const show = (reply: EngineReply<'apply'>) => {
+    setOutcome(outcomeOf(reply));
+    markErrors(reply.errors);
+  };
+
+  const { consoleApply } = props;
+  const [shownConsoleApply, setShownConsoleApply] = useState<EngineReply<'apply'> | undefined>(undefined);
+  if (consoleApply !== shownConsoleApply) {
+    setShownConsoleApply(consoleApply);
+    if (consoleApply) setOutcome(outcomeOf(consoleApply));
+  }
+  const markConsoleApply = useEffectEvent(markErrors);
+
   const apply = () => {
     const view = viewRef.current;
     if (view === undefined || flowId === '') return;
     const asked = {};
     setWaitingFor(asked);
-    // The reply itself is shown by the subscription below, which also shows the console's `apply -f` of this text.
     const done = () => setWaitingFor((waiting) => (waiting === asked ? undefined : waiting));
-    client.request({ type: 'apply', flow: flowId, manifest: view.state.doc.toString() }).then(done, done);
+    // A refusal of the command itself (the engine failed) is the app's banner; only an answer is shown here.
+    client.request({ type: 'apply', flow: flowId, manifest: view.state.doc.toString() }).then((reply) => {
+      show(reply);
+      done();
+    }, done);
   };
   const latestApply = useLatest(apply);
 
@@ -95,18 +119,9 @@ export function ManifestEditor(props: ManifestEditorProps) {
     };
   }, [initialText, resultId, latestApply, reportBuffer]);
 
-  useEffect(
-    () =>
-      client.onMessage((message) => {
-        if (message.type !== 'apply-result') return;
-        setOutcome({ flow: message.flow, ok: message.ok, output: message.output, errors: message.errors });
-        const view = viewRef.current;
-        if (view === undefined) return;
-        view.dispatch({ effects: setApplyErrors.of(message.errors) });
-        forceLinting(view);
-      }),
-    [client],
-  );
+  useEffect(() => {
+    if (consoleApply) markConsoleApply(consoleApply.errors);
+  }, [consoleApply]);
 
   const insertTemplate = (text: string, label: string) => {
     const view = viewRef.current;
@@ -153,6 +168,10 @@ export function ManifestEditor(props: ManifestEditorProps) {
       </div>
     </section>
   );
+}
+
+function outcomeOf(reply: EngineReply<'apply'>): ApplyOutcome {
+  return { flow: reply.flow, ok: reply.ok, output: reply.output, errors: reply.errors };
 }
 
 function ApplyResult({ outcome, onGoToLine }: { outcome: ApplyOutcome; onGoToLine(line: number): void }) {

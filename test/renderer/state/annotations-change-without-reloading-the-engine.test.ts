@@ -1,27 +1,33 @@
+/**
+ * An edit of the notes or scenes reaches the store as the engine's `edit-result`: the scenario (its notes and its
+ * text) is replaced, while the events, the clock and the count of loads stay as they were; a refused edit changes
+ * nothing.
+ */
 import { describe, expect, it } from 'vitest';
-import { TimelineStore } from '../../../renderer/state/timeline-store.ts';
-import { snapshotOf } from '../../support/scenario-snapshot.ts';
 import { singleFlow } from '../../support/run-scenario.ts';
+import { loadedEngine } from '../../support/in-process-engine.ts';
 
-describe('TimelineStore.setAnnotations', () => {
-  it('replaces the notes and the scenario text, keeping the events and the clock', () => {
-    const store = new TimelineStore();
-    const snap = snapshotOf(singleFlow({ version: '1.30', duration: '1h' }), 30 * 60_000);
-    store.apply({ type: 'loaded', scenario: snap.scenario! });
-    store.apply({ type: 'progress', fromEvent: 0, keptEvents: 0, events: [...snap.events], fromToken: 0, keptTokens: 0, tokens: [...snap.tokens], nowMs: snap.nowMs, playing: false, speed: 60, lagMs: 0 });
+describe('TimelineStore and edit-result', () => {
+  it('replaces the notes and the scenario text, keeping the events, the clock and the load count', async () => {
+    const { store, client, session } = await loadedEngine(singleFlow({ version: '1.30', duration: '1h' }));
+    await session.handle({ type: 'seek', simMs: 30 * 60_000 });
     const before = store.getSnapshot();
-    store.setAnnotations([{ atMs: 60_000, text: 'a note' }], 'new text');
+    const reply = await client.request({ type: 'edit-scenario', edit: { kind: 'annotations', annotations: [{ atMs: 60_000, text: 'a note' }] } });
+    expect(reply.ok).toBe(true);
     const after = store.getSnapshot();
     expect(after.scenario?.annotations).toEqual([{ atMs: 60_000, text: 'a note' }]);
-    expect(after.scenario?.scenarioText).toBe('new text');
+    expect(after.scenario?.scenarioText).toContain('text: a note');
     expect(after.version).toBeGreaterThan(before.version);
     expect(after.events).toBe(before.events);
     expect(after.nowMs).toBe(30 * 60_000);
+    expect(after.loads).toBe(before.loads);
   });
 
-  it('does nothing before a scenario is loaded', () => {
-    const store = new TimelineStore();
-    store.setAnnotations([{ atMs: 0, text: 'x' }], 'text');
-    expect(store.getSnapshot().version).toBe(0);
+  it('changes nothing when the edit is refused', async () => {
+    const { store, client } = await loadedEngine(singleFlow({ version: '1.30', duration: '1h' }));
+    const before = store.getSnapshot();
+    const reply = await client.request({ type: 'edit-scenario', edit: { kind: 'annotations', annotations: [{ atMs: 2 * 3_600_000, text: 'late' }] } });
+    expect(reply.ok).toBe(false);
+    expect(store.getSnapshot().scenario).toBe(before.scenario);
   });
 });

@@ -50,7 +50,7 @@ describe('set-flow-version', () => {
     host.sent.length = 0;
     await s.handle({ type: 'set-flow-version', scenarioText: signer, sourceName: 'signer.yaml', flow: 'f', kubernetesVersion: '1.33' });
     expect(host.sent.map((m) => m.type)).toEqual(['error']);
-    expect(host.sent[0]!.type === 'error' && host.sent[0]!.message).toMatch(/^flow f cannot run on Kubernetes 1\.33: flows\[0\]\.apiServer\.externalSigner: kube-apiserver would not start/);
+    expect(host.sent[0]!.type === 'error' && host.sent[0].message).toMatch(/^flow f cannot run on Kubernetes 1\.33: flows\[0\]\.apiServer\.externalSigner: kube-apiserver would not start/);
   });
 
   it('is validated like every command', () => {

@@ -61,19 +61,20 @@ describe('setScenarioAnnotations', () => {
     const notes = [{ atMs: 90 * 60_000, untilMs: 100 * 60_000, flow: 'f', text: 'second' }, { atMs: 48 * 60_000, text: 'here: the kubelet refreshes' }];
     const written = setScenarioAnnotations(commented, notes);
     if (!written.ok) throw new Error(written.errors[0]?.message);
-    expect(written.value).toContain('# a comment the author wrote');
-    expect(written.value).toContain('at: 1h30m');
-    const parsed = parseScenario(written.value);
+    expect(written.value.text).toContain('# a comment the author wrote');
+    expect(written.value.text).toContain('at: 1h30m');
+    const parsed = parseScenario(written.value.text);
     expect(parsed.ok && parsed.value.annotations).toEqual([notes[1], notes[0]]);
+    expect(written.value.scenario.annotations).toEqual([notes[1], notes[0]]);
   });
 
   it('replaces existing annotations and removes the block when none are left', () => {
     const once = setScenarioAnnotations(base, [{ atMs: 60_000, text: 'one' }]);
     if (!once.ok) throw new Error('first write failed');
-    const twice = setScenarioAnnotations(once.value, [{ atMs: 120_000, text: 'two' }]);
-    expect(twice.ok && parseScenario(twice.value).ok && twice.value.match(/text:/g)?.length).toBe(1);
-    const cleared = setScenarioAnnotations(once.value, []);
-    expect(cleared.ok && cleared.value.includes('annotations')).toBe(false);
+    const twice = setScenarioAnnotations(once.value.text, [{ atMs: 120_000, text: 'two' }]);
+    expect(twice.ok && parseScenario(twice.value.text).ok && twice.value.text.match(/text:/g)?.length).toBe(1);
+    const cleared = setScenarioAnnotations(once.value.text, []);
+    expect(cleared.ok && cleared.value.text.includes('annotations')).toBe(false);
   });
 
   it('answers with the format error instead of writing a note the scenario would refuse', () => {

@@ -159,11 +159,19 @@ describe('ConsolePanel', () => {
     expect(live.textContent).toBe('Failed on legacy, exit code 1: create sa my-app. error: failed to create serviceaccount: serviceaccounts "my-app" already exists');
   });
 
-  it('applies the manifest editor text for apply -f', () => {
-    const { client, sent } = fakeClient();
-    render(panel({ client, applyBuffer: () => 'kind: ServiceAccount\n' }));
+  it('applies the manifest editor text for apply -f, and hands the editor the reply to that apply alone', async () => {
+    const { client, sent, emit } = fakeClient();
+    const onEditorApplied = vi.fn();
+    render(panel({ client, applyBuffer: () => 'kind: ServiceAccount\n', onEditorApplied }));
     act(() => terminal().type('apply -f sa.yaml\r'));
     expect(sent).toEqual([{ type: 'apply', flow: 'legacy', manifest: 'kind: ServiceAccount\n', requestId: expect.any(Number) }]);
+    const reply: EngineMessage = { type: 'apply-result', requestId: (sent[0] as Extract<EngineCommand, { type: 'apply' }>).requestId, flow: 'legacy', ok: true, output: 'serviceaccount/x created', errors: [] };
+    emit(reply);
+    await waitFor(() => expect(onEditorApplied).toHaveBeenCalledWith(reply));
+    act(() => terminal().type('get sa\r'));
+    emit({ type: 'kubectl-result', requestId: (sent[1] as Extract<EngineCommand, { type: 'kubectl' }>).requestId, flow: 'legacy', line: 'get sa', stdout: 'x\n', stderr: '', exitCode: 0 });
+    await waitFor(() => expect(terminal().screen.lines()).toContain('x'));
+    expect(onEditorApplied).toHaveBeenCalledTimes(1);
   });
 
   it("completes the names of the flow's pods from its events", () => {

@@ -2,8 +2,9 @@
 /**
  * The manifest editor in jsdom with a fake engine client: Apply sends the text to the chosen flow, a refused apply
  * shows kubectl's output and each error as a link to its line, and the line is marked in the editor; an error of
- * the YAML parser is marked as the text is checked; the console's `apply -f` results show here too; templates
- * replace the text and report it through onBufferChange.
+ * the YAML parser is marked as the text is checked; the console's `apply -f` results show here when the app hands
+ * them in, and an apply-result the editor did not ask for is not shown; templates replace the text and report it
+ * through onBufferChange.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createElement } from 'react';
@@ -12,6 +13,8 @@ import { ManifestEditor } from '../../../../renderer/panels/manifest-editor/Mani
 import { DEFAULT_TEMPLATE, MANIFEST_TEMPLATES } from '../../../../renderer/panels/manifest-editor/manifest-templates.ts';
 import { withRequests, type EngineClient } from '../../../../renderer/bridge/engine-client.ts';
 import type { EngineCommand, EngineMessage } from '../../../../shared/rpc/engine-protocol.ts';
+
+type ApplyResult = Extract<EngineMessage, { type: 'apply-result' }>;
 
 beforeAll(() => {
   // jsdom has no layout; CodeMirror measures text ranges, which only need to answer.
@@ -33,7 +36,15 @@ function fakeClient() {
     },
   });
   const emit = (message: EngineMessage) => act(() => listeners.forEach((listener) => listener(message)));
-  return { client, sent, emit };
+  /** Presses Apply and answers that request with `reply`. */
+  const applyAndAnswer = async (reply: Omit<ApplyResult, 'type' | 'requestId'>) => {
+    fireEvent.click(screen.getByRole('button', { name: /^Apply to / }));
+    const request = sent.at(-1) as Extract<EngineCommand, { type: 'apply' }>;
+    emit({ type: 'apply-result', requestId: request.requestId, ...reply });
+    // The editor shows the reply once its request's promise has settled.
+    await act(async () => undefined);
+  };
+  return { client, sent, emit, applyAndAnswer };
 }
 
 /** The 300-second projected Pod the lesson warns about; its expirationSeconds is on line 16. */
@@ -107,21 +118,30 @@ describe('ManifestEditor', () => {
   });
 
   it('clears the marks when the next apply succeeds', async () => {
-    const { client, sent, emit } = fakeClient();
+    const { client, applyAndAnswer } = fakeClient();
     render(createElement(ManifestEditor, { client, flowId: 'projected', initialText: SHORT_TOKEN_POD }));
-    emit({ type: 'apply-result', requestId: -1, flow: 'projected', ok: false, output: 'x', errors: [{ message: SERVER_MESSAGE, line: SHORT_TOKEN_LINE }] });
+    await applyAndAnswer({ flow: 'projected', ok: false, output: 'x', errors: [{ message: SERVER_MESSAGE, line: SHORT_TOKEN_LINE }] });
     await waitFor(() => expect(markedLineNumbers()).toEqual([SHORT_TOKEN_LINE]));
-    fireEvent.click(screen.getByRole('button', { name: 'Apply to projected' }));
-    const requestId = (sent[0] as Extract<EngineCommand, { type: 'apply' }>).requestId;
-    emit({ type: 'apply-result', requestId, flow: 'projected', ok: true, output: 'pod/projected-pod created', errors: [] });
+    await applyAndAnswer({ flow: 'projected', ok: true, output: 'pod/projected-pod created', errors: [] });
     await waitFor(() => expect(markedLineNumbers()).toEqual([]));
     expect(within(screen.getByTestId('manifest-result')).getByText('Applied')).toBeTruthy();
   });
 
-  it("shows the results of the console's apply -f too (it applies this same text)", async () => {
-    const { client, emit } = fakeClient();
-    render(createElement(ManifestEditor, { client, flowId: 'legacy', initialText: SHORT_TOKEN_POD }));
-    emit({ type: 'apply-result', requestId: 987_654, flow: 'projected', ok: false, output: 'refused', errors: [{ message: SERVER_MESSAGE, line: SHORT_TOKEN_LINE, column: 34 }] });
+  it('shows only the answer to its own request, not an apply-result someone else asked for', async () => {
+    const { client, emit, applyAndAnswer } = fakeClient();
+    render(createElement(ManifestEditor, { client, flowId: 'projected', initialText: SHORT_TOKEN_POD }));
+    emit({ type: 'apply-result', requestId: 987_654, flow: 'projected', ok: false, output: 'not mine', errors: [{ message: SERVER_MESSAGE, line: SHORT_TOKEN_LINE }] });
+    expect(screen.getByTestId('manifest-result').textContent).toBe('');
+    expect(markedLineNumbers()).toEqual([]);
+    await applyAndAnswer({ flow: 'projected', ok: true, output: 'pod/projected-pod created', errors: [] });
+    await waitFor(() => expect(within(screen.getByTestId('manifest-result')).getByText('Applied')).toBeTruthy());
+  });
+
+  it("shows the results of the console's apply -f that the app hands in (it applies this same text)", async () => {
+    const { client } = fakeClient();
+    const consoleApply: ApplyResult = { type: 'apply-result', requestId: 987_654, flow: 'projected', ok: false, output: 'refused', errors: [{ message: SERVER_MESSAGE, line: SHORT_TOKEN_LINE, column: 34 }] };
+    const view = render(createElement(ManifestEditor, { client, flowId: 'legacy', initialText: SHORT_TOKEN_POD }));
+    view.rerender(createElement(ManifestEditor, { client, flowId: 'legacy', initialText: SHORT_TOKEN_POD, consoleApply }));
     const result = screen.getByTestId('manifest-result');
     expect(result.textContent).toContain('Refused on projected');
     expect(within(result).getByRole('listitem').textContent).toBe(`Line ${SHORT_TOKEN_LINE}${SERVER_MESSAGE}`);
@@ -129,10 +149,10 @@ describe('ManifestEditor', () => {
   });
 
   it('moves the cursor to the line of an error when its link is pressed', async () => {
-    const { client, emit } = fakeClient();
+    const { client, applyAndAnswer } = fakeClient();
     render(createElement(ManifestEditor, { client, flowId: 'projected', initialText: SHORT_TOKEN_POD }));
-    emit({ type: 'apply-result', requestId: -1, flow: 'projected', ok: false, output: 'x', errors: [{ message: SERVER_MESSAGE, line: SHORT_TOKEN_LINE }] });
-    fireEvent.click(screen.getByRole('button', { name: `Line ${SHORT_TOKEN_LINE}` }));
+    await applyAndAnswer({ flow: 'projected', ok: false, output: 'x', errors: [{ message: SERVER_MESSAGE, line: SHORT_TOKEN_LINE }] });
+    fireEvent.click(await screen.findByRole('button', { name: `Line ${SHORT_TOKEN_LINE}` }));
     await waitFor(() => expect(document.querySelector('.cm-activeLine')?.textContent?.trim()).toBe('expirationSeconds: 300'));
   });
 
