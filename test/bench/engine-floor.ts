@@ -1,9 +1,9 @@
 /**
  * The engine bench's floor: a bare binary heap (the engine's own event queue, nothing else) pushing and popping as
- * many events as the engine logged, with PODS × 2 pending at a time, as a pod sync every 60–90 s would. Run as
- * `tsx test/bench/engine-floor.ts EVENTS` it times one pass in this fresh process and prints the milliseconds of wall
- * time and of CPU time: timed
- * beside the engine's heap of a gigabyte, the same loop swung from 0.2 s to 1 s with the garbage collector's mood.
+ * many events as the engine logged, with PODS × 2 pending at a time, as a pod sync every 60–90 s would. engine-bench.ts
+ * bundles this file as it bundles the engine's run and runs it as `node engine-floor.mjs EVENTS` in fresh processes:
+ * it times one pass and prints the milliseconds of wall time and of CPU time. Timed beside the engine's heap of a
+ * gigabyte, the same loop once swung from 0.2 s to 1 s with the garbage collector's mood.
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';

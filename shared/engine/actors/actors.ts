@@ -9,7 +9,7 @@ import { objectKey, type ActorState, type ClusterState } from '../engine-state.t
 import { tokenAt } from '../token-log.ts';
 import type { ActorRefs } from '../event-log.ts';
 import { markTold, wasTold } from '../told-once.ts';
-import { mountPathOf } from '../kubelet/pod-sync.ts';
+import { mountPathOf } from '../kubelet/volume-plan.ts';
 import { authenticateToken, type AuthResult } from '../api-server/authenticator.ts';
 import { API_SERVER_URL } from '../api-server/api-error.ts';
 

@@ -4,14 +4,15 @@
  * AtomicWriter. Syncs repeat every 60–90 s (resync 1 min, jitter factor 0.5); a failed mount retries after
  * 10–15 s. Terminating pods are not synced, so their tokens are not rotated.
  */
-import type { Pod, Volume } from 'kubernetes-types/core/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
 import { nextInt, stepPast } from '../../sim/prng.ts';
 import { emit, schedule, type EngineContext } from '../engine-context.ts';
-import { objectKey, type ClusterState, type FileContent, type PodState } from '../engine-state.ts';
+import type { Action, ClusterState, FileContent, PodState } from '../engine-state.ts';
 import { CLUSTER_CA_PEM } from '../controllers/tokens-controller.ts';
-import { TOKEN_MOUNT_PATH } from '../admission/service-account-admission.ts';
+import { unhandled } from '../../model/unhandled.ts';
 import { writeAtomically } from './atomic-writer.ts';
-import { cacheKeyFor, earliestPossibleRefreshMs, getServiceAccountToken, liveCacheEntry, tokenCacheKey, type TokenSourceRequest } from './token-manager.ts';
+import { cacheKeyFor, earliestPossibleRefreshMs, getServiceAccountToken, liveCacheEntry } from './token-manager.ts';
+import { podPlan, textFile, type ConfigMapFiles, type SourcePlan, type VolumePlan } from './volume-plan.ts';
 
 const RESYNC_INTERVAL_MS = 60_000;
 const BACKOFF_PERIOD_MS = 10_000;
@@ -23,108 +24,63 @@ function jittered(ctx: EngineContext, baseMs: number): number {
   return baseMs + nextInt(ctx.state.prng, 0, Math.floor(baseMs * JITTER_FACTOR));
 }
 
-/** A pod's spec never changes, so its token requests (and their cache keys) are worked out once per volume. */
-type PodTokenRequest = TokenSourceRequest & { cacheKey: string };
-const requestsByVolume = new WeakMap<Volume, PodTokenRequest[]>();
-
-function tokenSourceRequests(pod: Pod, volume: Volume): PodTokenRequest[] {
-  let requests = requestsByVolume.get(volume);
-  if (!requests) {
-    requests = buildTokenSourceRequests(pod, volume);
-    requestsByVolume.set(volume, requests);
-  }
-  return requests;
-}
-
-function buildTokenSourceRequests(pod: Pod, volume: Volume): PodTokenRequest[] {
-  const meta = pod.metadata ?? {};
-  return (volume.projected?.sources ?? []).flatMap((source) => {
-    const token = source.serviceAccountToken;
-    if (!token) return [];
-    return [{
-      namespace: meta.namespace ?? 'default',
-      serviceAccount: pod.spec?.serviceAccountName ?? 'default',
-      spec: {
-        ...(token.audience ? { audiences: [token.audience] } : {}),
-        expirationSeconds: token.expirationSeconds ?? 3600,
-        boundObjectRef: { apiVersion: 'v1', kind: 'Pod', name: meta.name ?? '', uid: meta.uid ?? '' },
-      },
-      pod: { name: meta.name ?? '', uid: meta.uid ?? '' },
-    }].map((request) => ({ ...request, cacheKey: tokenCacheKey(request) }));
-  });
-}
-
-/** A text file's content; the same text is one shared (frozen) object, as a volume's files are never changed in place. */
-const textFiles = new Map<string, FileContent>();
-function textFile(text: string): FileContent {
-  let content = textFiles.get(text);
-  if (!content) {
-    content = Object.freeze({ text });
-    if (textFiles.size < MAX_SHARED_TEXT_FILES) textFiles.set(text, content);
-  }
-  return content;
-}
-/** ca.crt, namespaces and pod names: a few hundred at most; texts beyond are not kept. */
-const MAX_SHARED_TEXT_FILES = 1000;
-
 /** `collectData` for one volume: the files it should hold now, or why it cannot be set up. */
-function collectVolume(ctx: EngineContext, cluster: ClusterState, pod: Pod, volume: Volume): { ok: true; files: Record<string, FileContent> } | { ok: false; error: string } {
-  const namespace = pod.metadata?.namespace ?? 'default';
+function collectVolume(ctx: EngineContext, cluster: ClusterState, plan: VolumePlan): { ok: true; files: Record<string, FileContent> } | { ok: false; error: string } {
   const files: Record<string, FileContent> = {};
-  if (volume.secret) {
-    const secret = cluster.secrets[objectKey(namespace, volume.secret.secretName ?? '')];
-    if (!secret) return { ok: false, error: `MountVolume.SetUp failed for volume "${volume.name}" : secret "${volume.secret.secretName}" not found` };
-    if (secret.tokenIndex !== undefined) files['token'] = { token: secret.tokenIndex };
-    files['ca.crt'] = textFile(CLUSTER_CA_PEM);
-    files['namespace'] = textFile(namespace);
-    return { ok: true, files };
+  const volume = plan.volume;
+  switch (plan.kind) {
+    case 'other':
+      return { ok: true, files };
+    case 'secret': {
+      const secret = cluster.secrets[plan.key];
+      if (!secret) return { ok: false, error: `MountVolume.SetUp failed for volume "${volume.name}" : secret "${volume.secret?.secretName}" not found` };
+      if (secret.tokenIndex !== undefined) files['token'] = { token: secret.tokenIndex };
+      files['ca.crt'] = textFile(CLUSTER_CA_PEM);
+      files['namespace'] = plan.namespaceFile;
+      return { ok: true, files };
+    }
+    case 'projected':
+      break;
+    default:
+      return unhandled(plan);
   }
-  if (!volume.projected) return { ok: true, files };
-  const errors: string[] = [];
-  const requests = tokenSourceRequests(pod, volume);
-  let r = 0;
-  for (const source of volume.projected.sources ?? []) {
-    if (source.serviceAccountToken) {
-      const fetched = getServiceAccountToken(ctx, cluster, requests[r++]!);
-      if (fetched.ok) files[source.serviceAccountToken.path] = { token: fetched.token };
-      else errors.push(fetched.error);
-    } else if (source.configMap) {
-      const cm = cluster.configMaps[objectKey(namespace, source.configMap.name ?? '')];
-      if (!cm) {
-        if (!source.configMap.optional) errors.push(`configmap "${source.configMap.name}" not found`);
-        continue;
+  let errors: string[] | undefined;
+  for (const source of plan.sources) {
+    switch (source.kind) {
+      case 'token': {
+        const fetched = getServiceAccountToken(ctx, cluster, source.request);
+        if (fetched.ok) files[source.path] = { token: fetched.token };
+        else (errors ??= []).push(fetched.error);
+        break;
       }
-      for (const item of source.configMap.items ?? Object.keys(cm.data ?? {}).map((key) => ({ key, path: key }))) {
-        files[item.path] = textFile(cm.data?.[item.key] ?? '');
+      case 'config-map': {
+        const cm = cluster.configMaps[source.key];
+        if (!cm) {
+          if (!source.projection.optional) (errors ??= []).push(`configmap "${source.projection.name}" not found`);
+          break;
+        }
+        for (const [path, content] of configMapFiles(source, cm.data)) files[path] = content;
+        break;
       }
-    } else if (source.downwardAPI) {
-      for (const item of source.downwardAPI.items ?? []) {
-        if (item.fieldRef?.fieldPath === 'metadata.namespace') files[item.path] = textFile(namespace);
-        else if (item.fieldRef?.fieldPath === 'metadata.name') files[item.path] = textFile(pod.metadata?.name ?? '');
-      }
+      case 'fixed':
+        for (const [path, content] of source.files) files[path] = content;
+        break;
+      default:
+        return unhandled(source);
     }
   }
-  if (errors.length > 0) return { ok: false, error: `MountVolume.SetUp failed for volume "${volume.name}" : ${errors.join(', ')}` };
+  if (errors) return { ok: false, error: `MountVolume.SetUp failed for volume "${volume.name}" : ${errors.join(', ')}` };
   return { ok: true, files };
 }
 
-/** Where in the container a volume's files appear (the token mount for the usual case). */
-export function mountPathOf(pod: Pod, volumeName: string): string {
-  for (const c of pod.spec?.containers ?? []) {
-    for (const mount of c.volumeMounts ?? []) if (mount.name === volumeName) return mount.mountPath;
-  }
-  return TOKEN_MOUNT_PATH;
-}
-
-/** `mountPathOf` for a volume of the pod's spec, worked out once: the spec (and so its volume objects) never changes. */
-const mountPathByVolume = new WeakMap<Volume, string>();
-function volumeMountPath(pod: Pod, volume: Volume): string {
-  let path = mountPathByVolume.get(volume);
-  if (path === undefined) {
-    path = mountPathOf(pod, volume.name);
-    mountPathByVolume.set(volume, path);
-  }
-  return path;
+/** The files a ConfigMap projection gives for the ConfigMap's `data`, worked out again only when the data is replaced. */
+function configMapFiles(source: Extract<SourcePlan, { kind: 'config-map' }>, data: Record<string, string> | undefined): ConfigMapFiles['files'] {
+  const cached = source.files;
+  if (cached.data === data && data !== undefined) return cached.files;
+  const items = source.projection.items ?? Object.keys(data ?? {}).map((key) => ({ key, path: key }));
+  cached.data = data;
+  cached.files = items.map((item) => [item.path, textFile(data?.[item.key] ?? '')] as const);
+  return cached.files;
 }
 
 /** The objects a pod's sync events name, made once per Pod object (it is replaced, never changed). */
@@ -143,19 +99,20 @@ export function syncPod(ctx: EngineContext, cluster: ClusterState, podState: Pod
   const pod = podState.object;
   const refs = podRefsOf(pod);
   let mountError: string | undefined;
-  for (const volume of pod.spec?.volumes ?? []) {
-    const collected = collectVolume(ctx, cluster, pod, volume);
+  for (const plan of podPlan(pod).volumes) {
+    const collected = collectVolume(ctx, cluster, plan);
     if (!collected.ok) {
       mountError = collected.error;
       continue;
     }
-    const outcome = writeAtomically(ctx, podState.volumes[volume.name], collected.files);
+    const name = plan.volume.name;
+    const outcome = writeAtomically(ctx, podState.volumes[name], collected.files);
     if (!outcome.written) continue;
-    podState.volumes[volume.name] = outcome.volume;
+    podState.volumes[name] = outcome.volume;
     for (const path of outcome.changed) {
       const content = outcome.volume.files[path];
       if (!content || !('token' in content)) continue;
-      ctx.eventLog.fileWritten(cluster.id, ctx.state.nowMs, content.token, refs, volumeMountPath(pod, volume), path, outcome.dataDirRandom);
+      ctx.eventLog.fileWritten(cluster.id, ctx.state.nowMs, content.token, refs, plan.mountPath, path, outcome.dataDirRandom);
     }
   }
   if (mountError) {
@@ -196,15 +153,28 @@ function scheduleNextSync(ctx: EngineContext, cluster: ClusterState, podState: P
   let atMs = ctx.state.nowMs + jittered(ctx, failed ? BACKOFF_PERIOD_MS : RESYNC_INTERVAL_MS);
   if (!failed) {
     let horizonMs = Number.POSITIVE_INFINITY;
-    for (const volume of podState.object.spec?.volumes ?? []) {
-      for (const request of tokenSourceRequests(podState.object, volume)) {
-        const cached = liveCacheEntry(cluster, cacheKeyFor(cluster, request), ctx.state.nowMs);
-        horizonMs = Math.min(horizonMs, cached ? earliestPossibleRefreshMs(cached) : ctx.state.nowMs);
-      }
+    for (const request of podPlan(podState.object).tokenRequests) {
+      const cached = liveCacheEntry(cluster, cacheKeyFor(cluster, request), ctx.state.nowMs);
+      horizonMs = Math.min(horizonMs, cached ? earliestPossibleRefreshMs(cached) : ctx.state.nowMs);
     }
     if (horizonMs === Number.POSITIVE_INFINITY) return;
     atMs = stepPast(ctx.state.prng, atMs, RESYNC_INTERVAL_MS, Math.floor(RESYNC_INTERVAL_MS * JITTER_FACTOR), Math.min(horizonMs, ctx.scenario.durationMs));
   }
   if (atMs > ctx.scenario.durationMs) return;
-  schedule(ctx, atMs, { kind: 'pod-sync', flow: cluster.id, podUid: meta.uid ?? '', generation: cluster.kubelet.generation });
+  schedule(ctx, atMs, syncAction(podState, cluster.id, meta.uid ?? '', cluster.kubelet.generation));
+}
+
+type SyncAction = Extract<Action, { kind: 'pod-sync' }>;
+/**
+ * The pod's sync action, the same object sync after sync while the kubelet runs: each waits about 48 simulated minutes
+ * in the agenda, long enough to be copied into the old generation of the heap, so a new one per sync cost the
+ * garbage collector. Actions are never changed once scheduled (copy-state.ts), so sharing one is safe.
+ */
+const syncActions = new WeakMap<PodState, SyncAction>();
+function syncAction(podState: PodState, flow: string, podUid: string, generation: number): SyncAction {
+  const last = syncActions.get(podState);
+  if (last && last.flow === flow && last.podUid === podUid && last.generation === generation) return last;
+  const action: SyncAction = { kind: 'pod-sync', flow, podUid, generation };
+  syncActions.set(podState, action);
+  return action;
 }

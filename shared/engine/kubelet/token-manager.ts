@@ -81,7 +81,21 @@ export function cacheKeyFor(cluster: ClusterState, request: KeyedTokenSourceRequ
   return versionBehaviour(cluster.version).kubeletTokenCacheKeyHasUid ? `${key}/${goStrconvQuote(request.serviceAccountUid ?? '')}` : key;
 }
 
-export type KeyedTokenSourceRequest = TokenSourceRequest & { cacheKey?: string };
+export type KeyedTokenSourceRequest = TokenSourceRequest & Partial<Prepared>;
+
+/** What the token manager works out from a request; a pod's requests never change, so its volume plan keeps these. */
+interface Prepared {
+  cacheKey: string;
+  input: TokenRequestInput;
+  refs: PodRefs;
+}
+
+export type PreparedTokenRequest = TokenSourceRequest & Prepared;
+
+/** `request` with its cache key, its TokenRequest and the refs its events name, made once. */
+export function prepareTokenRequest(request: TokenSourceRequest): PreparedTokenRequest {
+  return { ...request, cacheKey: tokenCacheKey(request), input: tokenRequestOf(request), refs: podRefsOf(request) };
+}
 
 export type TokenFetch = { ok: true; token: number } | { ok: false; error: string };
 
@@ -91,7 +105,7 @@ export function getServiceAccountToken(ctx: EngineContext, cluster: ClusterState
   const key = cacheKeyFor(cluster, request);
   const nowMs = ctx.state.nowMs;
   const cached = liveCacheEntry(cluster, key, nowMs);
-  const refs = podRefsOf(request);
+  const refs = request.refs ?? podRefsOf(request);
   let refresh: RefreshReason | undefined;
   if (cached) {
     const jitterSec = nextInt(ctx.state.prng, 0, MAX_JITTER_SEC);
@@ -101,7 +115,7 @@ export function getServiceAccountToken(ctx: EngineContext, cluster: ClusterState
     refresh = { rule: decision.rule, ageSec, ttlSec: cached.expirationSec ?? 0, jitterSec };
     ctx.eventLog.refreshDue(cluster.id, nowMs, cached.token, refs, refresh, decision.thresholdSec);
   }
-  const response = createTokenRequest(ctx, cluster, tokenRequestOf(request));
+  const response = createTokenRequest(ctx, cluster, request.input ?? tokenRequestOf(request));
   if (!response.ok) {
     const expired = cached !== undefined && nowMs > cached.statusExpirationMs;
     const keep = cached !== undefined && !expired;
