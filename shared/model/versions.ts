@@ -152,12 +152,17 @@ function kubectlDiscoveryErrorLog(m: number): KubectlDiscoveryErrorLog {
 
 const behaviourCache = new Map<KubernetesVersion, VersionBehaviour>();
 
+/** The last version asked about: the kubelet asks several times per token, for the same cluster, in a long run. */
+let last: { version: KubernetesVersion; behaviour: VersionBehaviour } | undefined;
+
 export function versionBehaviour(version: KubernetesVersion): VersionBehaviour {
+  if (last?.version === version) return last.behaviour;
   let behaviour = behaviourCache.get(version);
   if (!behaviour) {
     behaviour = Object.freeze(computeBehaviour(version));
     behaviourCache.set(version, behaviour);
   }
+  last = { version, behaviour };
   return behaviour;
 }
 
