@@ -12,7 +12,7 @@ describe('TimelineStore and edit-result', () => {
     const { store, client, session } = await loadedEngine(singleFlow({ version: '1.30', duration: '1h' }));
     await session.handle({ type: 'seek', simMs: 30 * 60_000 });
     const before = store.getSnapshot();
-    const reply = await client.request({ type: 'edit-scenario', edit: { kind: 'annotations', annotations: [{ atMs: 60_000, text: 'a note' }] } });
+    const reply = await client.request({ type: 'edit-scenario', load: 1, edit: { kind: 'annotations', annotations: [{ atMs: 60_000, text: 'a note' }] } });
     expect(reply.ok).toBe(true);
     const after = store.getSnapshot();
     expect(after.scenario?.annotations).toEqual([{ atMs: 60_000, text: 'a note' }]);
@@ -26,7 +26,7 @@ describe('TimelineStore and edit-result', () => {
   it('changes nothing when the edit is refused', async () => {
     const { store, client } = await loadedEngine(singleFlow({ version: '1.30', duration: '1h' }));
     const before = store.getSnapshot();
-    const reply = await client.request({ type: 'edit-scenario', edit: { kind: 'annotations', annotations: [{ atMs: 2 * 3_600_000, text: 'late' }] } });
+    const reply = await client.request({ type: 'edit-scenario', load: 1, edit: { kind: 'annotations', annotations: [{ atMs: 2 * 3_600_000, text: 'late' }] } });
     expect(reply.ok).toBe(false);
     expect(store.getSnapshot().scenario).toBe(before.scenario);
   });
