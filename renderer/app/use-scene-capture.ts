@@ -39,7 +39,7 @@ export function useSceneCapture({ store, edits, player, nowMs, durationMs, view,
       const scenario = store.getSnapshot().scenario;
       if (!scenario) return;
       const index = insertionIndex(scenario.scenes, scene, player.current);
-      const error = await commitScenes(edits, withSceneAt(scenario.scenes, scene, index), `adding scene ${index + 1}`);
+      const error = await commitScenes(edits, scenario, withSceneAt(scenario.scenes, scene, index), `adding scene ${index + 1}`);
       if (error) return setSceneMessage(`Could not add a scene here: ${error}`);
       player.goTo(index);
       setSceneMessage(`Added scene ${index + 1} of ${scenario.scenes.length + 1}. Ctrl/⌘ + Z takes it back.`);

@@ -11,7 +11,7 @@
  */
 import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ScenarioAnnotation } from '../../shared/scenario/scenario-types.ts';
-import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
+import type { LoadedScenario } from '../../shared/rpc/engine-protocol.ts';
 import type { ScenarioEdits } from '../state/scenario-edits.ts';
 import { AnnotationForm } from './AnnotationForm.tsx';
 import { describeWhen, draftAtPlayhead, draftOf, draftOverWindow, readDraft, type AnnotationDraft, type DraftField } from './annotation-draft.ts';
@@ -23,7 +23,7 @@ export interface AnnotationRequest {
 }
 
 interface Props {
-  scenario: ScenarioSummary;
+  scenario: LoadedScenario;
   edits: Pick<ScenarioEdits, 'change'>;
   /** Takes back the last edit (the app's Undo, also Ctrl/⌘ + Z). */
   onUndo(): void;
@@ -81,7 +81,7 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
       return;
     }
     const next = editing.index === undefined ? [...annotations, read.annotation] : annotations.map((a, i) => (i === editing.index ? read.annotation : a));
-    const error = await edits.change({ kind: 'annotations', annotations: next }, `${editing.index === undefined ? 'adding' : 'changing'} the note at ${describeWhen(read.annotation)}`);
+    const error = await edits.change(scenario, { kind: 'annotations', annotations: next }, `${editing.index === undefined ? 'adding' : 'changing'} the note at ${describeWhen(read.annotation)}`);
     if (error) {
       setProblem({ field: undefined, error });
       return;
@@ -94,7 +94,7 @@ export function AnnotationsPanel({ scenario, edits, onUndo, nowMs, view, request
   const remove = async (index: number) => {
     const gone = annotations[index];
     if (!gone) return;
-    const error = await edits.change({ kind: 'annotations', annotations: annotations.filter((_, i) => i !== index) }, `deleting the note at ${describeWhen(gone)}`);
+    const error = await edits.change(scenario, { kind: 'annotations', annotations: annotations.filter((_, i) => i !== index) }, `deleting the note at ${describeWhen(gone)}`);
     if (error) {
       setStatus(`Could not delete the note: ${error}`);
       return;

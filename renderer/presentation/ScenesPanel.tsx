@@ -8,14 +8,14 @@
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ScenarioScene } from '../../shared/model/scene.ts';
-import type { ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
+import type { LoadedScenario } from '../../shared/rpc/engine-protocol.ts';
 import { parseSpeedInput } from '../format/parse-speed-input.ts';
 import { commitScenes, moveScene, type SceneEdits } from './scene-edits.ts';
 import { describeScene } from './scene-view.ts';
 import { SceneForm, sceneDraftOf, type SceneDraft } from './SceneForm.tsx';
 
 interface Props {
-  scenario: ScenarioSummary;
+  scenario: LoadedScenario;
   edits: SceneEdits;
   /** Takes back the last edit (the app's Undo, also Ctrl/⌘ + Z). */
   onUndo(): void;
@@ -45,7 +45,7 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
     });
 
   const apply = async (next: ScenarioScene[], label: string, done: string): Promise<boolean> => {
-    const error = await commitScenes(edits, next, label);
+    const error = await commitScenes(edits, scenario, next, label);
     if (error) {
       setStatus(`Could not change the scenes: ${error}`);
       setProblem(error);

@@ -4,13 +4,14 @@
  * the scenario format refuses comes back as its message, and nothing changes.
  */
 import type { ScenarioScene } from '../../shared/model/scene.ts';
+import type { LoadedScenario } from '../../shared/rpc/engine-protocol.ts';
 import type { ScenarioEdits } from '../state/scenario-edits.ts';
 
 export type SceneEdits = Pick<ScenarioEdits, 'change'>;
 
-/** Applies the new run-sheet as one undoable edit; answers with what is wrong, if anything. */
-export function commitScenes(edits: SceneEdits, next: ScenarioScene[], label: string): Promise<string | undefined> {
-  return edits.change({ kind: 'scenes', scenes: next }, label);
+/** Applies the new run-sheet, worked out from `against`'s, as one undoable edit; answers with what is wrong, if anything. */
+export function commitScenes(edits: SceneEdits, against: LoadedScenario, next: ScenarioScene[], label: string): Promise<string | undefined> {
+  return edits.change(against, { kind: 'scenes', scenes: next }, label);
 }
 
 /**

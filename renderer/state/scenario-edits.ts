@@ -7,10 +7,12 @@
  * loaded, or as last saved, is the baseline: the scenario is "dirty" while its text differs from it.
  *
  * Edits, undos and redos run one after another, each once the engine has answered the one before, so a quick
- * Ctrl/⌘ + Z, Ctrl/⌘ + Z takes back two edits in order.
+ * Ctrl/⌘ + Z, Ctrl/⌘ + Z takes back two edits in order. Each names the load of the scenario it was made on, and the
+ * engine refuses it once another load has replaced that scenario: a note typed for one scenario never lands in the
+ * next (the form that made it keeps it, with the engine's reason).
  */
 import type { EngineClient } from '../bridge/engine-client.ts';
-import type { ScenarioEdit, ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
+import type { LoadedScenario, ScenarioEdit, ScenarioSummary } from '../../shared/rpc/engine-protocol.ts';
 import type { TimelineStore } from './timeline-store.ts';
 
 /** Far more steps back than a lesson or a class needs; each holds one copy of the scenario text. */
@@ -71,14 +73,15 @@ export class ScenarioEdits {
   };
 
   /**
-   * Asks the engine to apply an edit of the notes or the scenes, remembering how to take it back. Resolves once the
-   * store holds the result: undefined, or what the scenario format refused (and nothing changed).
+   * Asks the engine to apply an edit of the notes or the scenes made on `against` (the scenario the edit was worked
+   * out from), remembering how to take it back. Resolves once the store holds the result: undefined, or why the engine
+   * refused it (the scenario format, or a load that replaced `against` meanwhile), and nothing changed.
    */
-  change(edit: Exclude<ScenarioEdit, { kind: 'restore' }>, label: string): Promise<string | undefined> {
+  change(against: LoadedScenario, edit: Exclude<ScenarioEdit, { kind: 'restore' }>, label: string): Promise<string | undefined> {
     return this.inTurn(async () => {
       const before = this.store.getSnapshot();
       if (!before.scenario) return 'no scenario is loaded';
-      const refused = await this.send(edit);
+      const refused = await this.send(edit, against.load);
       if (refused !== undefined || this.store.getSnapshot().loads !== before.loads) return refused;
       this.past.push({ scenarioText: before.scenario.scenarioText, label });
       if (this.past.length > MAX_UNDO_STEPS) this.past.shift();
@@ -118,7 +121,7 @@ export class ScenarioEdits {
     const before = this.store.getSnapshot();
     const revision = from[from.length - 1];
     if (!before.scenario || !revision) return undefined;
-    const refused = await this.send({ kind: 'restore', scenarioText: revision.scenarioText });
+    const refused = await this.send({ kind: 'restore', scenarioText: revision.scenarioText }, before.scenario.load);
     if (refused !== undefined) return { label: revision.label, refused };
     if (this.store.getSnapshot().loads !== before.loads) return undefined;
     from.pop();
@@ -128,9 +131,9 @@ export class ScenarioEdits {
   }
 
   /** Undefined once the engine applied the edit (and the store holds it); otherwise why not. */
-  private async send(edit: ScenarioEdit): Promise<string | undefined> {
+  private async send(edit: ScenarioEdit, load: number): Promise<string | undefined> {
     try {
-      const reply = await this.engine.request({ type: 'edit-scenario', edit });
+      const reply = await this.engine.request({ type: 'edit-scenario', edit, load });
       return reply.ok ? undefined : reply.errors.map((e) => e.message).join('; ');
     } catch (error) {
       return error instanceof Error ? error.message : String(error);

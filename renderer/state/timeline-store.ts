@@ -5,7 +5,7 @@
  * reads it directly each frame. `version` changes whenever anything does, so derived data can be memoised on it.
  */
 import type { SimEvent } from '../../shared/model/events.ts';
-import type { EngineMessage, ScenarioSummary, TokenSummary, TokenVerification, WorkingCommand } from '../../shared/rpc/engine-protocol.ts';
+import type { EngineMessage, LoadedScenario, TokenSummary, TokenVerification, WorkingCommand } from '../../shared/rpc/engine-protocol.ts';
 import type { InputError } from '../../shared/scenario/scenario-types.ts';
 
 export interface TokenDetails {
@@ -15,7 +15,7 @@ export interface TokenDetails {
 
 export interface TimelineSnapshot {
   version: number;
-  scenario: ScenarioSummary | undefined;
+  scenario: LoadedScenario | undefined;
   /** How many scenarios have been loaded: an edit of the notes or scenes replaces `scenario` but is not a load. */
   loads: number;
   loadErrors: { sourceName: string; errors: InputError[] } | undefined;
@@ -114,7 +114,8 @@ export class TimelineStore {
         return;
       case 'edit-result':
         // Notes or scenes edited: the scenario's text and its lists change; the run, the logs and the clock do not.
-        if (message.ok && s.scenario) this.publish({ ...s, scenario: message.scenario });
+        // Only the scenario the edit was made on takes it, never one a later load put in its place.
+        if (message.ok && s.scenario?.load === message.scenario.load) this.publish({ ...s, scenario: message.scenario });
         return;
       case 'apply-result':
       case 'kubectl-result':

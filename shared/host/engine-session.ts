@@ -20,7 +20,7 @@ import type { RewrittenScenario } from '../scenario/rewrite-scenario.ts';
 import { sameRun } from '../scenario/same-run.ts';
 import type { InputError, ParseResult, Scenario } from '../scenario/scenario-types.ts';
 import { copyScene } from '../model/scene.ts';
-import type { EngineCommand, EngineMessage, ScenarioEdit, ScenarioSummary, TokenSummary, WorkingCommand } from '../rpc/engine-protocol.ts';
+import type { EngineCommand, EngineMessage, LoadedScenario, ScenarioEdit, ScenarioSummary, TokenSummary, WorkingCommand } from '../rpc/engine-protocol.ts';
 import type { SimEvent } from '../model/events.ts';
 import type { UserStep } from '../engine/scenario-steps.ts';
 import { estimateWork, WorkMeter, workWarning } from '../engine/work-budget.ts';
@@ -128,7 +128,9 @@ const IMMEDIATE: ReadonlySet<EngineCommand['type']> = new Set(['pause', 'set-spe
 export class EngineSession {
   private sim: Simulation | undefined;
   /** The scenario as the UI was last told it: notes and scenes edits rewrite its text. */
-  private summary: ScenarioSummary | undefined;
+  private summary: LoadedScenario | undefined;
+  /** How many scenarios this session has installed: each gets the next number as its `load`. */
+  private loads = 0;
   private playing = false;
   /** Where the current play stops by itself (a scene playing on to the next one); undefined: the end of the run. */
   private playUntilMs: number | undefined;
@@ -370,6 +372,12 @@ export class EngineSession {
       this.ports.send({ type: 'edit-result', requestId, ok: false, errors: [{ message: 'no scenario is loaded' }] });
       return;
     }
+    if (command.load !== summary.load) {
+      // Made on a scenario that a load replaced while the edit was on its way: it belongs to that one, not this one.
+      const message = `the scenario this edit was made on has since been replaced by “${summary.title || summary.name}”, so the edit was not applied`;
+      this.ports.send({ type: 'edit-result', requestId, ok: false, errors: [{ message }] });
+      return;
+    }
     let edited: ParseResult<RewrittenScenario>;
     try {
       edited = this.rewrite(summary.scenarioText, command.edit, sim.scenario);
@@ -454,7 +462,8 @@ export class EngineSession {
     this.haltReported = false;
     this.forgetSent();
     this.lagMs = 0;
-    this.summary = summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario, this.budgets), this.budgets));
+    this.loads += 1;
+    this.summary = { ...summarizeScenario(scenario, sourceName, text, workWarning(scenario, estimateWork(scenario, this.budgets), this.budgets)), load: this.loads };
     this.ports.send({ type: 'loaded', scenario: this.summary });
     return sim;
   }

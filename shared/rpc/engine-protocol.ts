@@ -50,9 +50,10 @@ export type EngineCommand =
   | { type: 'set-flow-version'; scenarioText: string; sourceName: string; flow: string; kubernetesVersion: KubernetesVersion }
   /**
    * The notes or the scenes changed in the UI (added, edited, deleted, moved, or an undo): the session rewrites the
-   * scenario's text, comments kept, without running anything again, and answers with `edit-result`.
+   * scenario's text, comments kept, without running anything again, and answers with `edit-result`. `load`: the
+   * LoadedScenario.load the edit was made on; once another load has replaced that scenario the edit is refused.
    */
-  | { type: 'edit-scenario'; edit: ScenarioEdit; requestId: number };
+  | { type: 'edit-scenario'; edit: ScenarioEdit; load: number; requestId: number };
 
 export interface FlowSummary {
   id: string;
@@ -82,6 +83,15 @@ export interface ScenarioSummary {
   durationMs: number;
   startEpochMs: number;
   flows: FlowSummary[];
+}
+
+/**
+ * A scenario as an engine session loaded it. `load` counts the session's loads (1, 2, …; a flow version rerun is one
+ * too), so an edit can say which scenario it was made on: one that crossed a newer load on its way is refused rather
+ * than written into the scenario that replaced its own.
+ */
+export interface LoadedScenario extends ScenarioSummary {
+  load: number;
 }
 
 /** What the UI needs of a token to draw and inspect it (the JWT itself is fetched on demand). */
@@ -118,7 +128,7 @@ export interface TokenVerification {
 }
 
 export type EngineMessage =
-  | { type: 'loaded'; scenario: ScenarioSummary }
+  | { type: 'loaded'; scenario: LoadedScenario }
   | { type: 'load-failed'; sourceName: string; errors: InputError[] }
   | {
       type: 'progress';
@@ -148,7 +158,7 @@ export type EngineMessage =
    * The outcome of an edit of the notes or scenes: the scenario as it now is (the store takes it in place of its copy,
    * events and clock untouched), or what the scenario format refused, with nothing changed.
    */
-  | { type: 'edit-result'; requestId: number; ok: true; scenario: ScenarioSummary }
+  | { type: 'edit-result'; requestId: number; ok: true; scenario: LoadedScenario }
   | { type: 'edit-result'; requestId: number; ok: false; errors: InputError[] }
   /**
    * A seek or load that takes more than one slice says how far it got (`fraction` from 0 to 1), and says `done` once
@@ -236,9 +246,10 @@ export function validateCommand(value: unknown): { ok: true; command: EngineComm
       return { ok: true, command: { type: 'apply', flow: value.flow, manifest: value.manifest, requestId: value.requestId as number } };
     case 'edit-scenario': {
       if (!Number.isInteger(value.requestId)) return bad('requestId must be an integer');
+      if (!Number.isInteger(value.load) || (value.load as number) < 1) return bad('load must be a positive integer: the load of the scenario the edit was made on');
       const edit = validateScenarioEdit(value.edit);
       if (!edit.ok) return bad(edit.error);
-      return { ok: true, command: { type: 'edit-scenario', edit: edit.value, requestId: value.requestId as number } };
+      return { ok: true, command: { type: 'edit-scenario', edit: edit.value, load: value.load as number, requestId: value.requestId as number } };
     }
     default:
       return { ok: false, error: `unknown command type ${JSON.stringify(value.type)}` };

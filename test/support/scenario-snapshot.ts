@@ -31,7 +31,7 @@ export function snapshotOf(yaml: string, untilMs?: number, version = 1): Timelin
   sim.runUntil(untilMs ?? parsed.value.durationMs);
   return {
     version,
-    scenario: summarizeScenario(parsed.value, 'test', yaml),
+    scenario: { ...summarizeScenario(parsed.value, 'test', yaml), load: 1 },
     loads: 1,
     loadErrors: undefined,
     events: [...sim.events],

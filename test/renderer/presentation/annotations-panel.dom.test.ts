@@ -2,12 +2,14 @@
 /**
  * Notes from the keyboard: a request opens the form at the playhead with focus in it, Enter adds the note (the engine
  * rewrites the scenario text, and the store takes it from the engine's answer), a bad time is refused in the form with
- * nothing changed, E edits and Delete removes a focused note, and Esc cancels the form.
+ * nothing changed, E edits and Delete removes a focused note, and Esc cancels the form. A note that a load of another
+ * scenario overtook on its way to the engine stays in the form, with the reason, and is not put in the other scenario.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
+import type { EngineClient } from '../../../renderer/bridge/engine-client.ts';
 import type { TimelineStore } from '../../../renderer/state/timeline-store.ts';
 import { ScenarioEdits } from '../../../renderer/state/scenario-edits.ts';
 import { AnnotationsPanel, type AnnotationRequest } from '../../../renderer/presentation/AnnotationsPanel.tsx';
@@ -17,9 +19,19 @@ import { loadedEngine } from '../../support/in-process-engine.ts';
 afterEach(cleanup);
 const H = 3_600_000;
 
-async function setup(request?: AnnotationRequest) {
-  const { store, client } = await loadedEngine(builtinScenario('side-by-side'));
-  const edits = new ScenarioEdits(store, client);
+/** `overtakeWith`: a scenario the engine loads just before it gets each edit (Open… finishing meanwhile). */
+async function setup(request?: AnnotationRequest, overtakeWith?: string) {
+  const { store, client, session } = await loadedEngine(builtinScenario('side-by-side'));
+  const engine: Pick<EngineClient, 'request'> =
+    overtakeWith === undefined
+      ? client
+      : {
+          request: async (command) => {
+            await session.handle({ type: 'load', scenarioText: overtakeWith, sourceName: 'other.yaml' });
+            return client.request(command);
+          },
+        };
+  const edits = new ScenarioEdits(store, engine);
   const onSeek = vi.fn();
   const onUndo = () => void edits.undo();
   const props = () => ({ scenario: store.getSnapshot().scenario!, edits, onUndo, nowMs: 48 * 60_000 + 400, view: { startMs: H, endMs: 2 * H }, request, onSeek, compact: true });
@@ -106,5 +118,15 @@ describe('AnnotationsPanel', () => {
     await waitFor(() => expect(store.getSnapshot().scenario!.annotations).toEqual([{ atMs: 48 * 60_000, text: 'keep me' }]));
     expect(store.getSnapshot().scenario!.scenarioText).toBe(added);
     expect(screen.queryByTestId('note-deleted')).toBeNull();
+  });
+
+  it('keeps a note in the form, with the reason, when a load replaced its scenario before the engine got it', async () => {
+    const other = builtinScenario('kubelet-outage');
+    const { store } = await setup({ id: 1, kind: 'playhead' }, other);
+    fireEvent.change(screen.getByTestId('annotation-text'), { target: { value: 'meant for side-by-side' } });
+    await act(async () => fireEvent.submit(screen.getByTestId('annotation-form')));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/has since been replaced by .*, so the edit was not applied/));
+    expect(screen.getByTestId<HTMLInputElement>('annotation-text').value).toBe('meant for side-by-side');
+    expect(store.getSnapshot().scenario).toMatchObject({ sourceName: 'other.yaml', scenarioText: other });
   });
 });

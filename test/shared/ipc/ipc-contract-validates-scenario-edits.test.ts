@@ -1,23 +1,23 @@
 /**
  * The `edit-scenario` command crosses the IPC contract like every engine command: a well-formed edit of the notes,
- * the scenes or an undo passes unchanged; a malformed one is refused before it reaches the engine, with the command
- * and the place in the payload named.
+ * the scenes or an undo, naming the load it was made on, passes unchanged; a malformed one (or one that names no load)
+ * is refused before it reaches the engine, with the command and the place in the payload named.
  */
 import { describe, expect, it } from 'vitest';
 import { INVOKE_VALIDATORS, IpcChannel, validateEngineCommandArgs } from '../../../shared/ipc/ipc-contract.ts';
 import { SCENARIO_EDIT_FIELD_MAX_CHARS, SCENARIO_MAX_ANNOTATIONS } from '../../../shared/limits/input-budgets.ts';
 
 const error = (checked: { ok: boolean; error?: string }) => (checked.ok ? 'accepted' : checked.error);
-const edit = (value: unknown) => validateEngineCommandArgs([{ type: 'edit-scenario', requestId: 3, edit: value }]);
+const edit = (value: unknown) => validateEngineCommandArgs([{ type: 'edit-scenario', requestId: 3, load: 2, edit: value }]);
 const SCENE = { atMs: 60_000, window: { kind: 'range', fromMs: 0, toMs: 120_000 }, spotlight: { lane: 'pod app', flow: 'f' }, note: 'here', then: { kind: 'play', speed: 60 } };
 
 describe('edit-scenario over IPC', () => {
   it('passes well-formed edits of the notes, the scenes and an undo unchanged', () => {
     const notes = { kind: 'annotations', annotations: [{ atMs: 0, text: 'start' }, { atMs: 60_000, untilMs: 120_000, flow: 'f', text: 'range' }] };
-    expect(edit(notes)).toEqual({ ok: true, value: { type: 'edit-scenario', requestId: 3, edit: notes } });
+    expect(edit(notes)).toEqual({ ok: true, value: { type: 'edit-scenario', requestId: 3, load: 2, edit: notes } });
     expect(edit({ kind: 'scenes', scenes: [SCENE, { atMs: 0, window: { kind: 'fit' }, then: { kind: 'stop' } }] }).ok).toBe(true);
     expect(edit({ kind: 'restore', scenarioText: 'name: x\n' }).ok).toBe(true);
-    expect(INVOKE_VALIDATORS[IpcChannel.EngineCommand]([{ type: 'edit-scenario', requestId: 1, edit: { kind: 'annotations', annotations: [] } }]).ok).toBe(true);
+    expect(INVOKE_VALIDATORS[IpcChannel.EngineCommand]([{ type: 'edit-scenario', requestId: 1, load: 1, edit: { kind: 'annotations', annotations: [] } }]).ok).toBe(true);
   });
 
   it('refuses malformed edits, naming the command and the field', () => {
@@ -35,6 +35,14 @@ describe('edit-scenario over IPC', () => {
     expect(error(edit({ kind: 'scenes', scenes: [{ ...SCENE, then: { kind: 'play', speed: 0 } }] }))).toMatch(/scenes\[0\]\.then must be/);
     expect(error(edit({ kind: 'scenes', scenes: [{ ...SCENE, window: { kind: 'range', fromMs: 'a', toMs: 1 } }] }))).toMatch(/scenes\[0\]\.window must be/);
     expect(error(edit({ kind: 'restore', scenarioText: 42 }))).toMatch(/scenarioText must be a string/);
-    expect(error(validateEngineCommandArgs([{ type: 'edit-scenario', requestId: 'x', edit: { kind: 'annotations', annotations: [] } }]))).toBe('edit-scenario: requestId must be an integer');
+    expect(error(validateEngineCommandArgs([{ type: 'edit-scenario', requestId: 'x', load: 1, edit: { kind: 'annotations', annotations: [] } }]))).toBe('edit-scenario: requestId must be an integer');
+  });
+
+  it('refuses an edit that does not name the load of the scenario it was made on', () => {
+    const notes = { kind: 'annotations', annotations: [] };
+    const LOAD = 'edit-scenario: load must be a positive integer: the load of the scenario the edit was made on';
+    for (const load of [undefined, 0, -1, 1.5, '2', Number.NaN, null]) {
+      expect(error(validateEngineCommandArgs([{ type: 'edit-scenario', requestId: 3, load, edit: notes }]))).toBe(LOAD);
+    }
   });
 });
