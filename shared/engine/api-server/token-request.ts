@@ -252,8 +252,56 @@ function tokenProfileId(
   const header = sharedHeader(cluster.algorithm, cluster.signingKey.kid, cluster.externalSigner ? 'JWT' : undefined);
   const iss = cluster.flags.issuers[0] ?? '';
   const node = podNode ?? (bound?.kind === 'Node' ? bound : undefined);
-  const anchor = bound?.uid ?? '';
   const log = ctx.tokenLog;
+  const memo = profileMemos.get(input);
+  if (
+    memo !== undefined && memo.log === log && memo.flow === cluster.id && memo.header === header && memo.iss === iss &&
+    memo.jti === jti && memo.saUid === saUid && sameStrings(memo.audiences, audiences) && memo.boundKind === bound?.kind &&
+    memo.boundName === bound?.name && memo.boundUid === bound?.uid && memo.nodeName === node?.name && memo.nodeUid === (node?.uid || undefined)
+  ) return memo.id;
+  const id = findOrAddProfile(log, cluster, input, header, iss, saUid, audiences, bound, node, jti);
+  profileMemos.set(input, {
+    id, log, flow: cluster.id, header, iss, jti, saUid, audiences,
+    boundKind: bound?.kind, boundName: bound?.name, boundUid: bound?.uid, nodeName: node?.name, nodeUid: node?.uid || undefined,
+  });
+  return id;
+}
+
+/**
+ * The profile a request was last recorded under, with everything that chose it (the request fixes its namespace and
+ * ServiceAccount): the kubelet asks for the same pod's token again and again, and comparing these few values costs
+ * less than reaching into the profile's own objects, which have long left the CPU's caches by the next refresh.
+ */
+interface ProfileMemo {
+  id: number;
+  log: TokenLog;
+  flow: string;
+  header: TokenRecord['header'];
+  iss: string;
+  jti: boolean;
+  saUid: string;
+  audiences: string[];
+  boundKind: string | undefined;
+  boundName: string | undefined;
+  boundUid: string | undefined;
+  nodeName: string | undefined;
+  nodeUid: string | undefined;
+}
+const profileMemos = new WeakMap<TokenRequestInput, ProfileMemo>();
+
+function findOrAddProfile(
+  log: TokenLog,
+  cluster: ClusterState,
+  input: TokenRequestInput,
+  header: TokenRecord['header'],
+  iss: string,
+  saUid: string,
+  audiences: string[],
+  bound: BoundObject | undefined,
+  node: { name: string; uid?: string | undefined } | undefined,
+  jti: boolean,
+): number {
+  const anchor = bound?.uid ?? '';
   for (const id of log.profilesAt(anchor)) {
     const p = log.profile(id);
     if (

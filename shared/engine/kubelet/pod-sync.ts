@@ -59,11 +59,11 @@ function collectVolume(ctx: EngineContext, cluster: ClusterState, plan: VolumePl
           if (!source.projection.optional) (errors ??= []).push(`configmap "${source.projection.name}" not found`);
           break;
         }
-        for (const [path, content] of configMapFiles(source, cm.data)) files[path] = content;
+        addFiles(files, configMapFiles(source, cm.data));
         break;
       }
       case 'fixed':
-        for (const [path, content] of source.files) files[path] = content;
+        addFiles(files, source.files);
         break;
       default:
         return unhandled(source);
@@ -71,6 +71,10 @@ function collectVolume(ctx: EngineContext, cluster: ClusterState, plan: VolumePl
   }
   if (errors) return { ok: false, error: `MountVolume.SetUp failed for volume "${volume.name}" : ${errors.join(', ')}` };
   return { ok: true, files };
+}
+
+function addFiles(files: Record<string, FileContent>, add: ConfigMapFiles['files']): void {
+  for (let i = 0; i < add.length; i++) files[add[i]![0]] = add[i]![1];
 }
 
 /** The files a ConfigMap projection gives for the ConfigMap's `data`, worked out again only when the data is replaced. */
