@@ -81,6 +81,11 @@ function text(words: EventText, event: SimEvent): SimEvent {
   return event;
 }
 /** Events room is made for when the caller has no estimate; the columns double as they fill. */
+/**
+ * Numbers made room for per event: a rotation logs 5, 9 and 4 (refresh due, issued, file written). Room never written
+ * costs no memory (the pages are only mapped when touched), while a column that has to grow copies itself.
+ */
+const ARGS_PER_EVENT = 6;
 const DEFAULT_CAPACITY = 1024;
 
 export class EventLog {
@@ -122,7 +127,7 @@ export class EventLog {
     this.token = new Int32Array(capacity);
     this.argStart = new Uint32Array(capacity + 1);
     this.objectStart = new Uint32Array(capacity + 1);
-    this.args = new Float64Array(capacity * 4);
+    this.args = new Float64Array(capacity * ARGS_PER_EVENT);
   }
 
   get length(): number {

@@ -87,7 +87,7 @@ function configMapFiles(source: Extract<SourcePlan, { kind: 'config-map' }>, dat
   return cached.files;
 }
 
-/** The objects a pod's sync events name, made once per Pod object (it is replaced, never changed). */
+/** The objects a pod's sync events name, for a pod whose plan is not its own: made once per Pod object. */
 const refsByPod = new WeakMap<Pod, { namespace: string; pod: string; podUid: string }>();
 function podRefsOf(pod: Pod): { namespace: string; pod: string; podUid: string } {
   let refs = refsByPod.get(pod);
@@ -101,9 +101,10 @@ function podRefsOf(pod: Pod): { namespace: string; pod: string; podUid: string }
 
 export function syncPod(ctx: EngineContext, cluster: ClusterState, podState: PodState): void {
   const pod = podState.object;
-  const refs = podRefsOf(pod);
+  const podSyncPlan = podPlan(pod);
+  const refs = podSyncPlan.refs ?? podRefsOf(pod);
   let mountError: string | undefined;
-  for (const plan of podPlan(pod).volumes) {
+  for (const plan of podSyncPlan.volumes) {
     const collected = collectVolume(ctx, cluster, plan);
     if (!collected.ok) {
       mountError = collected.error;

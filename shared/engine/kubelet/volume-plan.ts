@@ -30,6 +30,8 @@ export type VolumePlan =
   | { kind: 'other'; volume: Volume; mountPath: string };
 
 export interface PodPlan {
+  /** The objects the pod's sync events name; absent from the plan of a pod without volumes, which may be shared. */
+  refs?: { namespace: string; pod: string; podUid: string };
   volumes: readonly VolumePlan[];
   /** Every token request of every volume, in order: what the next sync's earliest refresh is found from. */
   tokenRequests: readonly PodTokenRequest[];
@@ -72,7 +74,8 @@ function buildPodPlan(pod: Pod, spec: PodSpec): PodPlan {
     }) };
   });
   const tokenRequests = volumes.flatMap((plan) => (plan.kind === 'projected' ? plan.sources.flatMap((source) => (source.kind === 'token' ? [source.request] : [])) : []));
-  return { volumes, tokenRequests };
+  const meta = pod.metadata ?? {};
+  return { refs: { namespace, pod: meta.name ?? '', podUid: meta.uid ?? '' }, volumes, tokenRequests };
 }
 
 function tokenRequestOf(pod: Pod, token: NonNullable<NonNullable<Volume['projected']>['sources']>[number]['serviceAccountToken'] & object): PodTokenRequest {
