@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { glossaryEntry } from '../../shared/explain/glossary.ts';
 import { useOpenGlossary } from './use-glossary.ts';
+import './glossary-link.css';
 
 interface Props {
   entryId: string;

@@ -86,6 +86,18 @@ describe('the bottom panels at 1366×768', () => {
     await screenshot(page, 'panels-events-1366');
     expect(await wholeInside(page, '[data-testid="event-table"] .ts-grid-body', '[data-testid="event-table"] .ts-grid-body [role="row"]')).toBeGreaterThanOrEqual(8);
     expect(await shellScroll(page)).toEqual({ scrolled: 0, headerTop: 0 });
+    // Each kind is a glossary link styled as the text it is, inside its row, before the glossary was ever opened.
+    const kinds = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="event-table"] .ts-grid-body [role="row"]')].slice(0, 8).map((row) => {
+        const link = row.querySelector('.glossary-link')!;
+        const style = getComputedStyle(link);
+        const rowBox = row.getBoundingClientRect();
+        const linkBox = link.getBoundingClientRect();
+        return { border: style.borderTopWidth, inside: linkBox.top >= rowBox.top && linkBox.bottom <= rowBox.bottom };
+      }),
+    );
+    expect(kinds.length).toBeGreaterThanOrEqual(8);
+    expect(kinds).toEqual(kinds.map(() => ({ border: '0px', inside: true })));
   });
 
   it('resizes the bottom panel from the keyboard with its splitter, and remembers the height for this window size', async () => {
