@@ -171,6 +171,8 @@ export class EngineSession {
       this.queued.push(command);
       return;
     }
+    // A pause runs ahead of what waits behind a seek, so it must also stop a play that was asked for before it.
+    if (command.type === 'pause') this.queued = this.queued.filter((waiting) => waiting.type !== 'play');
     const checkpoint = this.checkpoint();
     try {
       await this.run(command);
