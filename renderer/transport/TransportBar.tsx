@@ -2,15 +2,14 @@
  * Play/pause, step, speed (presets and custom), a scrubber, "jump to" a typed time, and the simulated and wall
  * clocks. Everything here is a button or an input with a label, so it works from the keyboard and a screen reader.
  */
-import { useRef, useState } from 'react';
 import { SPEED_PRESETS, type WorkingCommand } from '../../shared/rpc/engine-protocol.ts';
 import type { EngineClient } from '../bridge/engine-client.ts';
 import type { TimelineSnapshot } from '../state/timeline-store.ts';
 import { describeSpeed, formatSpan, formatSpeed } from '../format/format-time.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
-import { parseTimeInput } from '../format/parse-time-input.ts';
-import { parseSpeedInput } from '../format/parse-speed-input.ts';
 import { useWallClock } from './use-wall-clock.ts';
+import { CustomSpeedField } from './CustomSpeedField.tsx';
+import { JumpToField } from './JumpToField.tsx';
 
 const WORKING_WORDS: Record<WorkingCommand, string> = { seek: 'Seeking…', load: 'Loading…', recover: 'Restoring the last good state…' };
 
@@ -23,39 +22,8 @@ interface Props {
 
 export function TransportBar({ snapshot, client, minimal = false }: Props) {
   const durationMs = snapshot.scenario?.durationMs ?? 0;
-  const [jump, setJump] = useState('');
-  const [jumpError, setJumpError] = useState<string | undefined>();
-  const [customSpeed, setCustomSpeed] = useState('');
-  const [speedError, setSpeedError] = useState<string | undefined>();
   const wallMs = useWallClock(snapshot.playing);
   const disabled = snapshot.scenario === undefined;
-  const jumpRef = useRef<HTMLInputElement>(null);
-
-  // Another scenario: a complaint about a time typed for the last one no longer applies.
-  const [jumpErrorOf, setJumpErrorOf] = useState(snapshot.scenario);
-  if (jumpErrorOf !== snapshot.scenario) {
-    setJumpErrorOf(snapshot.scenario);
-    setJumpError(undefined);
-  }
-
-  const submitJump = () => {
-    const parsed = parseTimeInput(jump);
-    if (!parsed.ok) {
-      setJumpError(parsed.error);
-      return;
-    }
-    setJumpError(undefined);
-    client.send({ type: 'seek', simMs: Math.min(parsed.ms, durationMs) });
-  };
-  const submitSpeed = () => {
-    const parsed = parseSpeedInput(customSpeed);
-    if (!parsed.ok) {
-      setSpeedError(parsed.error);
-      return;
-    }
-    setSpeedError(undefined);
-    client.send({ type: 'set-speed', speed: parsed.speed });
-  };
 
   return (
     <div className="transport" role="toolbar" aria-label="Simulation controls">
@@ -94,36 +62,7 @@ export function TransportBar({ snapshot, client, minimal = false }: Props) {
       </label>
       {!minimal && (
         <>
-          <form
-            className="custom-speed"
-            onSubmit={(e) => {
-              e.preventDefault();
-              submitSpeed();
-            }}
-          >
-            <label>
-              <span className="visually-hidden">Custom speed (simulated seconds per second)</span>
-              <input
-                value={customSpeed}
-                onChange={(e) => {
-                  setCustomSpeed(e.target.value);
-                  setSpeedError(undefined);
-                }}
-                placeholder="custom ×"
-                size={7}
-                inputMode="decimal"
-                data-testid="custom-speed"
-                aria-invalid={speedError !== undefined}
-                aria-describedby={speedError ? 'speed-error' : undefined}
-                disabled={disabled}
-              />
-            </label>
-            {speedError && (
-              <span id="speed-error" role="alert" className="input-error" data-testid="speed-error">
-                {speedError}
-              </span>
-            )}
-          </form>
+          <CustomSpeedField client={client} disabled={disabled} />
           <label className="scrubber">
             <span>Time</span>
             <input
@@ -138,36 +77,7 @@ export function TransportBar({ snapshot, client, minimal = false }: Props) {
               aria-valuetext={formatSpan(snapshot.nowMs)}
             />
           </label>
-          <form
-            className="jump"
-            onSubmit={(e) => {
-              e.preventDefault();
-              submitJump();
-            }}
-          >
-            <label>
-              <span className="visually-hidden">Jump to time</span>
-              <input
-                ref={jumpRef}
-                data-testid="jump-to"
-                value={jump}
-                onChange={(e) => {
-                  setJump(e.target.value);
-                  setJumpError(undefined);
-                }}
-                placeholder="jump: 47m, 2d"
-                size={9}
-                aria-invalid={jumpError !== undefined}
-                aria-describedby={jumpError ? 'jump-error' : undefined}
-                disabled={disabled}
-              />
-            </label>
-            {jumpError && (
-              <span id="jump-error" role="alert" className="input-error">
-                {jumpError}
-              </span>
-            )}
-          </form>
+          <JumpToField client={client} durationMs={durationMs} disabled={disabled} scenarioKey={snapshot.scenario} />
         </>
       )}
       {snapshot.working && (
