@@ -11,8 +11,8 @@ import type { ScenarioScene } from '../../shared/model/scene.ts';
 import type { LoadedScenario } from '../../shared/rpc/engine-protocol.ts';
 import { parseSpeedInput } from '../format/parse-speed-input.ts';
 import { commitScenes, moveScene, type SceneEdits } from './scene-edits.ts';
-import { describeScene } from './scene-view.ts';
 import { SceneForm, sceneDraftOf, type SceneDraft } from './SceneForm.tsx';
+import { SceneItem } from './SceneItem.tsx';
 
 interface Props {
   scenario: LoadedScenario;
@@ -111,35 +111,18 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
       ) : (
         <ol ref={list} className="scene-list" aria-label="Scenes (E edits, Delete removes)" data-testid="scene-list">
           {scenes.map((scene, i) => (
-            <li key={i} onKeyDown={onItemKey(i)} data-testid="scene-item" aria-current={current === i ? 'step' : undefined}>
-              {/* The visible text is the button's name (with a few hidden words between), so what is seen is what is heard. */}
-              <button type="button" data-role="go" className="scene-go" onClick={() => onGoTo(i)}>
-                <span className="visually-hidden">Scene </span>
-                <span className="scene-number">{i + 1}</span>
-                <span className="visually-hidden">, </span>
-                <span className="scene-when">{describeScene(scene)}</span>
-                {scene.note && (
-                  <span className="scene-text">
-                    <span className="visually-hidden">: </span>
-                    {scene.note}
-                  </span>
-                )}
-                <span className="visually-hidden">. Go there.</span>
-              </button>
-              <span className="scene-actions">
-                <button type="button" onClick={() => void move(i, -1)} disabled={i === 0} aria-label={`Move scene ${i + 1} up`} title="Move up">
-                  ↑
-                </button>
-                <button type="button" onClick={() => void move(i, 1)} disabled={i === scenes.length - 1} aria-label={`Move scene ${i + 1} down`} title="Move down">
-                  ↓
-                </button>
-                <button type="button" onClick={() => setDraft(sceneDraftOf(scene, i))} aria-label={`Edit scene ${i + 1}`}>
-                  Edit
-                </button>
-                <button type="button" onClick={() => void remove(i)} aria-label={`Delete scene ${i + 1}`} data-testid="delete-scene">
-                  Delete
-                </button>
-              </span>
+            <SceneItem
+              key={i}
+              scene={scene}
+              index={i}
+              count={scenes.length}
+              current={current === i}
+              onKeyDown={onItemKey(i)}
+              onGoTo={() => onGoTo(i)}
+              onMove={(by) => void move(i, by)}
+              onEdit={() => setDraft(sceneDraftOf(scene, i))}
+              onDelete={() => void remove(i)}
+            >
               {draft?.index === i && (
                 <SceneForm
                   number={i + 1}
@@ -155,7 +138,7 @@ export function ScenesPanel({ scenario, edits, onUndo, current, onGoTo, onAdd, c
                   }}
                 />
               )}
-            </li>
+            </SceneItem>
           ))}
         </ol>
       )}
