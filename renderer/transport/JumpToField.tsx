@@ -51,6 +51,8 @@ export function JumpToField({ client, durationMs, disabled, scenarioKey }: Props
             setText(e.target.value);
             setFeedback(undefined);
           }}
+          // The note about the end has been read once the user moves on; a complaint stays until the text is fixed.
+          onBlur={() => feedback?.kind === 'clamped' && setFeedback(undefined)}
           placeholder="jump: 47m, 2d"
           size={9}
           aria-invalid={feedback?.kind === 'error'}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
  * The "jump to" box: a time it can read moves the playhead there; a time past the end of the run goes to the end and
- * says where the run ends (not an error); what it cannot read is refused with how to write a time, and the complaint
+ * says where the run ends (not an error) until the box is left; what it cannot read is refused with how to write a time, and the complaint
  * goes when the text is edited or another scenario loads.
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
@@ -46,6 +46,8 @@ describe('the jump-to box', () => {
     expect(feedback()?.getAttribute('role')).toBe('status');
     expect(feedback()?.textContent).toBe('The run ends at 6 h 0 m 0 s: the playhead went there.');
     expect(box.getAttribute('aria-invalid')).toBe('false');
+    fireEvent.blur(box);
+    expect(feedback()).toBeNull();
   });
 
   it('refuses what it cannot read, and forgets the complaint when the text changes or another scenario loads', () => {
@@ -55,6 +57,8 @@ describe('the jump-to box', () => {
     expect(feedback()?.getAttribute('role')).toBe('alert');
     expect(feedback()?.textContent).toContain('"soon" is not a time');
     expect(box.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.blur(box);
+    expect(feedback()?.getAttribute('role')).toBe('alert');
     fireEvent.change(box, { target: { value: 'soon-ish' } });
     expect(feedback()).toBeNull();
     jump('later');
