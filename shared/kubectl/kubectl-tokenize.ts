@@ -6,6 +6,8 @@
  * one kubectl.
  */
 
+import { isLookAlikeDash, pastedCharacterProblem } from './pasted-typography.ts';
+
 export interface ShellWord {
   text: string;
   /** 1-based column where the word starts in the line (UTF-16 code units). */
@@ -117,6 +119,8 @@ export function tokenizeShellLine(line: string): TokenizeResult {
       const what = char === '$' ? 'command substitution' : OPERATORS[char];
       return { ok: false, error: `${char === '$' ? '$(' : char} at column ${i + 1} is ${what}; TokenScope's terminal runs one kubectl command`, column: i + 1 };
     } else {
+      const problem = pastedProblem(line, i, started ? current : '');
+      if (problem !== undefined) return { ok: false, error: problem, column: i + 1 };
       begin(i);
       current += char;
       i++;
@@ -126,8 +130,20 @@ export function tokenizeShellLine(line: string): TokenizeResult {
   return heredoc === undefined ? { ok: true, words } : { ok: true, words, heredoc };
 }
 
+/**
+ * A character pasted from slides where ASCII was meant (pasted-typography.ts). A dash counts only where it would be
+ * a flag's hyphen, at the start of a word: inside a word (`my–app`) it is the user's own business.
+ */
+function pastedProblem(line: string, index: number, wordSoFar: string): string | undefined {
+  const char = line[index] ?? '';
+  if (isLookAlikeDash(char) && !/^-*$/.test(wordSoFar)) return undefined;
+  let end = index;
+  while (end < line.length && !WORD_BREAKS.has(line[end] ?? '')) end++;
+  return pastedCharacterProblem(char, index + 1, wordSoFar + line.slice(index, end));
+}
+
 /** Characters that end an unquoted here-document delimiter word, as they end any shell word. */
-const DELIMITER_BREAKS = new Set([' ', '\t', '\n', '\r', ...Object.keys(OPERATORS)]);
+const WORD_BREAKS = new Set([' ', '\t', '\n', '\r', ...Object.keys(OPERATORS)]);
 
 /**
  * Reads the delimiter word after `<<` or `<<-` at `start`. Quoting any part of it only removes the quotes here (the
@@ -139,7 +155,7 @@ function heredocDelimiter(line: string, start: number): { ok: true; heredoc: Her
   while (line[i] === ' ' || line[i] === '\t') i++;
   let delimiter = '';
   let quoted = false;
-  while (i < line.length && !DELIMITER_BREAKS.has(line[i] ?? '')) {
+  while (i < line.length && !WORD_BREAKS.has(line[i] ?? '')) {
     const char = line[i] ?? '';
     if (char === "'" || char === '"') {
       const close = line.indexOf(char, i + 1);

@@ -217,9 +217,11 @@ function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
   const input = readCommandText(line, ctx);
   if (!input.ok) return input.failure;
   const { split, stdin } = input;
-  const { env, words: afterEnv } = environmentPrefix(split.words);
+  // A `$ ` copied from an example's prompt, and `k`, the kubectl cheat sheet's alias, mean what the example shows.
+  const afterPrompt = split.words[0]?.text === '$' ? split.words.slice(1) : split.words;
+  const { env, words: afterEnv } = environmentPrefix(afterPrompt);
   let words = afterEnv;
-  if (words[0]?.text === 'kubectl') words = words.slice(1);
+  if (words[0]?.text === 'kubectl' || words[0]?.text === 'k') words = words.slice(1);
   if (words.length === 0) return { ok: true, command: { verb: 'help' } };
 
   const resolved = resolveCommand(words, ctx);
