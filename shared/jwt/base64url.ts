@@ -13,13 +13,15 @@ export type Base64UrlDecodeResult =
   /** `index` is the 0-based position of the offending character in the input. */
   | { ok: false; index: number; problem: string };
 
-function describeBadCharacter(char: string): string {
-  if (char === '=') return "'=' padding is not used in JWTs";
+function describeBadCharacter(char: string, followedBy: string): string {
+  if (char === '=' && /^=*$/.test(followedBy)) return "'=' padding is not used in JWTs";
+  // Padding only ever ends a part; an '=' with token text after it is most often a shell's NAME=value.
+  if (char === '=') return "'=' is not a base64url character; if you copied NAME=token, paste only the token";
   if (char === '+' || char === '/') return `'${char}' belongs to standard base64; base64url uses '${char === '+' ? '-' : '_'}'`;
   if (/\s/.test(char)) return 'whitespace inside the token';
   if (char === '"' || char === "'") return `a quote character; paste the token without quotes`;
   const code = char.codePointAt(0) ?? 0;
-  const shown = code < 0x20 || code === 0x7f ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `'${char}'`;
+  const shown = /^[\p{Cc}\p{Cf}\p{Z}]$/u.test(char) ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `'${char}'`;
   return `${shown} is not a base64url character`;
 }
 
@@ -33,7 +35,7 @@ export function base64UrlDecode(text: string): Base64UrlDecodeResult {
     const char = text[i]!;
     if (VALUE_OF[char] === undefined) {
       const whole = text.codePointAt(i) ?? 0;
-      return { ok: false, index: i, problem: describeBadCharacter(String.fromCodePoint(whole)) };
+      return { ok: false, index: i, problem: describeBadCharacter(String.fromCodePoint(whole), text.slice(i + 1)) };
     }
   }
   if (text.length % 4 === 1) {

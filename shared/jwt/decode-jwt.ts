@@ -130,7 +130,9 @@ export function decodeJwt(text: string): DecodeJwtResult {
     }
     if (parts.length > 3) {
       const column = start + parts[0]!.length + parts[1]!.length + parts[2]!.length + 3;
-      return failure(`expected 3 dot-separated parts, found ${parts.length} (the extra '.' is at column ${column})`, column);
+      // RFC 7516 §7.1: an encrypted JWT (JWE) has 5 parts and can only be read with its key.
+      const encrypted = parts.length === 5 ? ': 5 parts are an encrypted JWT (JWE), and a ServiceAccount token is a signed JWT (JWS) of 3' : '';
+      return failure(`expected 3 dot-separated parts, found ${parts.length} (the extra '.' is at column ${column})${encrypted}`, column);
     }
     return failure(`expected 3 dot-separated parts, found ${parts.length}`, end + 1);
   }

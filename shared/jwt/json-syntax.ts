@@ -61,6 +61,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   };
 
   const scanNumber = (): JsonSyntaxError | null => {
+    const start = i;
     if (text[i] === '-') i++;
     if (text[i] === '0') i++;
     else if (isDigit(text[i])) while (isDigit(text[i])) i++;
@@ -75,6 +76,11 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       if (text[i] === '+' || text[i] === '-') i++;
       if (!isDigit(text[i])) return fail(i, `expected a digit in the exponent, found ${describe(text[i])}`);
       while (isDigit(text[i])) i++;
+    }
+    // JSON.parse would read it as Infinity, which JSON cannot even write back (it prints null); Go refuses it.
+    if (!Number.isFinite(Number(text.slice(start, i)))) {
+      const literal = i - start > 24 ? `${text.slice(start, start + 21)}…` : text.slice(start, i);
+      return fail(start, `the number ${literal} is too large: no JSON reader holds numbers beyond about ±1.8e308`);
     }
     return null;
   };
