@@ -331,6 +331,14 @@ export interface TimeView {
 /** 13 digits or more: 1e12 s is the year 33658, while 1e12 ms is 2001; real JWT times are 10 digits until 2286. */
 const MILLISECONDS_THRESHOLD = 1e12;
 
+/** go-jose keeps a NumericDate as int64 seconds; a larger JSON number has no defined meaning to an API server. */
+export const NUMERIC_DATE_LIMIT_SEC = 2 ** 63;
+
+/** Digits of the whole part, counted on the integer (String(1e300) is "1e+300", six characters). */
+export function integerDigits(value: number): number {
+  return BigInt(Math.trunc(Math.abs(value))).toString().length;
+}
+
 /** A NumericDate claim (seconds since 1970) in the three forms. */
 export function formatNumericDate(seconds: number, context: TimeContext): TimeView {
   return formatEpochMs(seconds * 1000, context);
@@ -413,11 +421,24 @@ export function claimWarnings(claims: object): ClaimWarning[] {
     if (!flat.has(path)) continue;
     const value = flat.get(path);
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      warnings.push({ code: 'not-a-number', claim: path, text: `${path} is ${rawClaimValue(value)}, not a number of seconds since 1970; no Kubernetes API server writes that.` });
+      const quoted = typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value);
+      const what = typeof value === 'string' ? `the string ${claimJson(value)}` : rawClaimValue(value);
+      const why = quoted ? 'a time claim is a JSON number, written without quotes' : 'not a number of seconds since 1970';
+      warnings.push({ code: 'not-a-number', claim: path, text: `${path} is ${what}, ${why}; no Kubernetes API server writes that.` });
       continue;
     }
     if (Math.abs(value) >= MILLISECONDS_THRESHOLD) {
-      const digits = String(Math.trunc(Math.abs(value))).length;
+      const digits = integerDigits(value);
+      if (Math.abs(value) >= NUMERIC_DATE_LIMIT_SEC) {
+        warnings.push({
+          code: 'milliseconds',
+          claim: path,
+          text:
+            `${path} has ${digits} digits: more than an API server's 64-bit seconds can hold, in seconds or in milliseconds, so what it ` +
+            'makes of this time is undefined. Kubernetes always writes seconds, so something other than an API server made this token.',
+        });
+        continue;
+      }
       warnings.push({
         code: 'milliseconds',
         claim: path,

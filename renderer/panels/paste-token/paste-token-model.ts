@@ -11,7 +11,9 @@ import {
   flattenClaims,
   formatRelative,
   formatUtc,
+  integerDigits,
   LEGACY_ISSUER,
+  NUMERIC_DATE_LIMIT_SEC,
   rawClaimValue,
   TIME_CLAIMS,
   type ClaimContext,
@@ -254,7 +256,7 @@ export function describeToken(
         ? undefined
         : {
             absolute: formatUtc(seconds * 1000),
-            relative: formatRelative(seconds * 1000 - nowEpochMs),
+            relative: Math.abs(seconds) >= NUMERIC_DATE_LIMIT_SEC ? 'beyond any time an API server holds' : formatRelative(seconds * 1000 - nowEpochMs),
             ...(iat !== undefined && path !== 'iat' ? { afterIat: offsetFromIat(seconds, iat) } : {}),
           };
     return {
@@ -359,6 +361,16 @@ export function tokenStatus(t: StatusTimes, nowSec: number): TokenStatus {
       detail: 'The API server would answer “service account token is issued in the future”. This computer’s clock is probably behind the cluster’s.',
     };
   }
+  if (t.exp !== undefined && Math.abs(t.exp) >= NUMERIC_DATE_LIMIT_SEC) {
+    return {
+      verdict: 'suspicious',
+      symbol: '!',
+      title: 'Suspicious: its exp is beyond any time an API server holds',
+      detail:
+        `exp has ${integerDigits(t.exp)} digits, more than an API server's 64-bit seconds can hold (read as milliseconds too), so what it makes of ` +
+        'this token’s expiry is undefined. Kubernetes writes seconds: something else made or edited this token.',
+    };
+  }
   if (t.exp !== undefined && Math.abs(t.exp) >= MILLISECONDS_EXP) {
     const asMs = t.exp / 1000;
     return {
@@ -366,7 +378,7 @@ export function tokenStatus(t: StatusTimes, nowSec: number): TokenStatus {
       symbol: '!',
       title: 'Suspicious: its exp looks like milliseconds',
       detail:
-        `exp has ${Math.floor(Math.abs(t.exp)).toString().length} digits. JWT times count seconds, so an API server reads it as a date tens of thousands of years away ` +
+        `exp has ${integerDigits(t.exp)} digits. JWT times count seconds, so an API server reads it as a date tens of thousands of years away ` +
         `and, by its times, never lets the token expire. Read as milliseconds it would ${asMs < nowSec ? `have expired ${span(asMs, nowSec)} ago` : `expire in ${span(nowSec, asMs)}`}. ` +
         'Kubernetes writes seconds: something else made or edited this token.',
     };

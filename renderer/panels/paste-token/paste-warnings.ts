@@ -13,6 +13,7 @@ export type PasteWarningCode =
   | 'no-issuer'
   | 'unknown-issuer'
   | 'foreign-audience'
+  | 'malformed-audience'
   | 'not-kubernetes'
   | 'unsigned';
 
@@ -120,6 +121,16 @@ export function pasteWarnings(header: object, claims: object, signature: string)
           ? `An API server with default flags refuses it: token audiences ${goQuotedList(audiences)} is invalid for the target audiences ${target}. `
           : 'An API server with default flags refuses it. ') +
         'If your cluster sets --api-audiences to one of these, the API server accepts it after all.',
+    });
+  }
+
+  // go-jose's Audience reads one string or an array of strings and refuses anything else, and with it the token.
+  const aud = (claims as Record<string, unknown>).aud;
+  if (aud !== undefined && audiencesOf(aud) === undefined) {
+    warnings.push({
+      code: 'malformed-audience',
+      claim: 'aud',
+      text: `aud is ${claimJson(aud)}: an API server reads aud only as a string or a list of strings, so it cannot read these claims and refuses the token.`,
     });
   }
 
