@@ -213,7 +213,9 @@ class Checker {
     } else {
       const known = KINDS.find((k) => k.toLowerCase() === kindValue.toLowerCase());
       const what =
-        known !== undefined
+        kindValue.trim() !== kindValue && (KINDS as string[]).includes(kindValue.trim())
+          ? straySpace(kindValue)
+          : known !== undefined
           ? `${JSON.stringify(kindValue)} is not a kind; kinds are case-sensitive, did you mean ${known}?`
           : REAL_BUT_UNSIMULATED.has(kindValue)
             ? `${kindValue} is not simulated; TokenScope's cluster knows Pod, ServiceAccount and Secret`
@@ -228,7 +230,8 @@ class Checker {
     // An unsimulated kind already says what is wrong; its apiVersion (apps/v1, say) is right for it.
     if (apiVersion !== 'v1' && !(kindValue !== undefined && kind === undefined)) {
       const subject = kind ?? 'Pod, ServiceAccount and Secret';
-      this.report(['apiVersion'], `${subject} ${kind === undefined ? 'are' : 'is'} in "v1", not ${JSON.stringify(truncate(apiVersion))}`, apiVersionPair.value, start);
+      const what = apiVersion.trim() === 'v1' ? straySpace(apiVersion) : `${subject} ${kind === undefined ? 'are' : 'is'} in "v1", not ${JSON.stringify(truncate(apiVersion))}`;
+      this.report(['apiVersion'], what, apiVersionPair.value, start);
       return undefined;
     }
     return kind;
@@ -269,7 +272,12 @@ class Checker {
       case 'integer':
         if (!(isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value))) {
           const hint = isScalar(node) && typeof node.value === 'string' && /^-?\d+$/.test(node.value.trim()) ? '; remove the quotes' : '';
-          this.report(segments, `must be an integer, got ${describeNode(node)}${hint}`, node, fallback);
+          // A whole number past 2^53 - 1 is still an integer; it is refused because it cannot be held exactly.
+          const tooLarge = isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value);
+          const what = tooLarge
+            ? `${describeNode(node)} is too large: TokenScope reads whole numbers exactly only up to ${Number.MAX_SAFE_INTEGER}`
+            : `must be an integer, got ${describeNode(node)}${hint}`;
+          this.report(segments, what, node, fallback);
         }
         return;
       case 'stringMap':
@@ -325,6 +333,11 @@ class Checker {
       }
     }
   }
+}
+
+/** Quoted YAML keeps spaces a reader cannot see in the message's own quotes unless told. */
+function straySpace(value: string): string {
+  return `${JSON.stringify(value)} has whitespace before or after it; write exactly ${value.trim()}`;
 }
 
 function scalarString(node: unknown): string | undefined {
