@@ -4,7 +4,7 @@
  * renderer's dialog, the desktop settings file, the CLI and the file importer all share them.
  */
 import { EXPORT_MAX_FLOWS, formatLimit, overBudget, SCENARIO_MAX_CHARS, SOURCE_NAME_MAX_CHARS } from '../limits/input-budgets.ts';
-import { type Checked, isRecord } from '../validation/checked.ts';
+import { type Checked, describeValue, isRecord } from '../validation/checked.ts';
 import { validateAnimationSettings, type AnimationSettings } from './animation/animation-settings.ts';
 
 /** A still image or document, or an animation (its container and timing in `ExportSettings.animation`). */
@@ -106,7 +106,9 @@ export interface ExportMoment {
 
 /** A value as JSON for an error message, cut short: a hostile payload can be megabytes long. */
 function shortJson(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON.stringify has no text for a missing field and writes NaN as null.
+  if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return describeValue(value);
+  const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 

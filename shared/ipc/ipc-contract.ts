@@ -16,7 +16,7 @@ import { isLessonId, validateLessonProgress, type LessonProgress } from './lesso
 import { DROPPED_FILE_MAX_BYTES, SCENARIO_MAX_CHARS } from '../limits/input-budgets.ts';
 import { validateScenarioDraft, type ScenarioDraft } from './scenario-draft.ts';
 import { MAX_FONT_SCALE_PERCENT, MIN_FONT_SCALE_PERCENT } from '../figure/scale-theme.ts';
-import { isRecord, type Checked } from '../validation/checked.ts';
+import { describeValue, isRecord, type Checked } from '../validation/checked.ts';
 
 export const IpcChannel = {
   /** renderer → main (invoke): one engine command for this window's engine. */
@@ -256,43 +256,60 @@ export function validateSettingsField<K extends keyof UserSettings>(key: K, valu
   const ok = (v: unknown) => ({ ok: true as const, value: v as UserSettings[K] });
   switch (key) {
     case 'theme':
-      return THEMES.includes(value as Theme) ? ok(value) : { ok: false, error: `theme must be one of ${THEMES.join(', ')}` };
+      return THEMES.includes(value as Theme) ? ok(value) : { ok: false, error: `theme must be one of ${THEMES.join(', ')}, got ${describeValue(value)}` };
     case 'speed':
-      return isValidSpeed(value) ? ok(value) : { ok: false, error: `speed must be a number in (0, ${MAX_SPEED}]` };
+      return isValidSpeed(value) ? ok(value) : { ok: false, error: `speed must be a number in (0, ${MAX_SPEED}], got ${describeValue(value)}` };
     case 'lastScenarioId':
       return value === null || (typeof value === 'string' && SCENARIO_ID.test(value))
         ? ok(value)
-        : { ok: false, error: 'lastScenarioId must be null or a scenario id (lowercase letters, digits, dashes)' };
+        : { ok: false, error: `lastScenarioId must be null or a scenario id (lowercase letters, digits, dashes), got ${describeValue(value)}` };
     case 'fontScalePercent':
       return typeof value === 'number' && Number.isInteger(value) && value >= MIN_FONT_SCALE_PERCENT && value <= MAX_FONT_SCALE_PERCENT
         ? ok(value)
-        : { ok: false, error: `fontScalePercent must be an integer from ${MIN_FONT_SCALE_PERCENT} to ${MAX_FONT_SCALE_PERCENT}` };
+        : { ok: false, error: `fontScalePercent must be an integer from ${MIN_FONT_SCALE_PERCENT} to ${MAX_FONT_SCALE_PERCENT}, got ${describeValue(value)}` };
     case 'announceVerbosity':
       return ANNOUNCE_VERBOSITIES.includes(value as AnnounceVerbosity)
         ? ok(value)
-        : { ok: false, error: `announceVerbosity must be one of ${ANNOUNCE_VERBOSITIES.join(', ')}` };
+        : { ok: false, error: `announceVerbosity must be one of ${ANNOUNCE_VERBOSITIES.join(', ')}, got ${describeValue(value)}` };
     case 'exportMemory': {
       if (value === null) return ok(null);
       const memory = validateExportMemory(value);
       return memory.ok ? ok(memory.value) : memory;
     }
     case 'bottomPanelPx': {
-      const entries = isRecord(value) ? Object.entries(value) : undefined;
-      const valid =
-        entries !== undefined &&
-        entries.length <= MAX_REMEMBERED_PANEL_SIZES &&
-        entries.every(([size, px]) => WINDOW_SIZE_KEY.test(size) && typeof px === 'number' && Number.isInteger(px) && px >= 0 && px <= MAX_PANEL_PX);
-      return valid
-        ? ok(Object.fromEntries(entries))
-        : { ok: false, error: `bottomPanelPx must map at most ${MAX_REMEMBERED_PANEL_SIZES} window sizes ("1366x768") to whole pixels from 0 to ${MAX_PANEL_PX}` };
+      const problem = panelSizesProblem(value);
+      return problem === undefined ? ok(Object.fromEntries(Object.entries(value as Record<string, unknown>))) : { ok: false, error: problem };
     }
-    case 'dismissedIntros':
-      return Array.isArray(value) && value.length <= MAX_DISMISSED_INTROS && value.every((key): key is string => typeof key === 'string' && key.length > 0 && key.length <= MAX_INTRO_KEY_CHARS)
-        ? ok([...value])
-        : { ok: false, error: `dismissedIntros must be at most ${MAX_DISMISSED_INTROS} scenario keys of 1 to ${MAX_INTRO_KEY_CHARS} characters` };
+    case 'dismissedIntros': {
+      if (!Array.isArray(value) || value.length > MAX_DISMISSED_INTROS) {
+        const given = Array.isArray(value) ? `${value.length} of them` : describeValue(value);
+        return { ok: false, error: `dismissedIntros must be a list of at most ${MAX_DISMISSED_INTROS} scenario keys, got ${given}` };
+      }
+      const bad = value.findIndex((key) => typeof key !== 'string' || key.length === 0 || key.length > MAX_INTRO_KEY_CHARS);
+      if (bad !== -1) {
+        const key: unknown = value[bad];
+        const given = typeof key === 'string' && key.length > 0 ? `${key.length} characters` : describeValue(key);
+        return { ok: false, error: `dismissedIntros[${bad}] must be a scenario key of 1 to ${MAX_INTRO_KEY_CHARS} characters, got ${given}` };
+      }
+      return ok([...(value as unknown[])]);
+    }
     default:
       return { ok: false, error: `unknown setting ${JSON.stringify(key)}` };
   }
+}
+
+/** What is wrong with a remembered panel-height map, naming the entry; undefined when nothing is. */
+function panelSizesProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return `bottomPanelPx must map window sizes ("1366x768") to pixels, got ${describeValue(value)}`;
+  const entries = Object.entries(value);
+  if (entries.length > MAX_REMEMBERED_PANEL_SIZES) return `bottomPanelPx holds ${entries.length} window sizes, more than the ${MAX_REMEMBERED_PANEL_SIZES} it may`;
+  for (const [size, px] of entries) {
+    if (!WINDOW_SIZE_KEY.test(size)) return `bottomPanelPx: ${JSON.stringify(size.length > 40 ? `${size.slice(0, 40)}…` : size)} is not a window size written like "1366x768"`;
+    if (!(typeof px === 'number' && Number.isInteger(px) && px >= 0 && px <= MAX_PANEL_PX)) {
+      return `bottomPanelPx[${JSON.stringify(size)}] must be whole pixels from 0 to ${MAX_PANEL_PX}, got ${describeValue(px)}`;
+    }
+  }
+  return undefined;
 }
 
 const SETTINGS_KEYS = Object.keys(DEFAULT_USER_SETTINGS) as (keyof UserSettings)[];

@@ -59,11 +59,11 @@ describe('settings', () => {
     ['an export memory with a bad scale', { exportMemory: { ...MEMORY, last: { ...MEMORY.last, scale: 3 } } }, /exportMemory\.last\.scale/],
     ['an export memory that is a string', { exportMemory: 'png' }, /exportMemory: expected an object/],
     ['an unknown theme', { theme: 'sepia' }, /theme must be one of system, light, dark, projector/],
-    ['a panel height keyed by something other than a window size', { bottomPanelPx: { tall: 200 } }, /bottomPanelPx must map/],
+    ['a panel height keyed by something other than a window size', { bottomPanelPx: { tall: 200 } }, /bottomPanelPx: "tall" is not a window size/],
     ['a fractional panel height', { bottomPanelPx: { '1366x768': 200.5 } }, /bottomPanelPx/],
     ['a panel height past the budget', { bottomPanelPx: { '1366x768': 20_000 } }, /whole pixels from 0 to 10000/],
-    ['panel heights for too many window sizes', { bottomPanelPx: Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`${1000 + i}x700`, 200])) }, /at most 24 window sizes/],
-    ['a dismissed introduction that is not text', { dismissedIntros: [7] }, /dismissedIntros must be/],
+    ['panel heights for too many window sizes', { bottomPanelPx: Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`${1000 + i}x700`, 200])) }, /holds 25 window sizes, more than the 24/],
+    ['a dismissed introduction that is not text', { dismissedIntros: [7] }, /dismissedIntros\[0\] must be a scenario key/],
     ['an empty dismissed introduction', { dismissedIntros: [''] }, /dismissedIntros/],
   ])('refuses %s', (_name, patch, reason) => {
     expect(error(validateSettingsPatch(patch))).toMatch(reason);

@@ -20,7 +20,7 @@ describe('animation settings', () => {
     expect(validateAnimationSettings({ format: 'gif', durationMs: 10_000, fps: 12.5, loop: true })).toEqual({ ok: false, error: 'the frame rate must be a whole number of frames a second from 1 to 30' });
     expect(validateAnimationSettings({ format: 'gif', durationMs: 10_000, fps: 15, loop: 'yes' })).toEqual({ ok: false, error: 'loop must be true or false' });
     expect(validateAnimationSettings({ format: 'gif', durationMs: 10_000, fps: 15, loop: true, dither: true })).toEqual({ ok: false, error: 'unknown field "dither"' });
-    expect(validateExportSettings(settings({ format: 'animation' }))).toEqual({ ok: false, error: "export.animation: expected the animation's format, duration, frame rate and loop, got undefined" });
+    expect(validateExportSettings(settings({ format: 'animation' }))).toEqual({ ok: false, error: "export.animation: expected the animation's format, duration, frame rate and loop, got nothing (the field is missing)" });
     expect(validateExportSettings({ ...settings({ format: 'animation' }), animation: { format: 'gif', durationMs: 10_000, fps: 99, loop: true } })).toEqual({
       ok: false,
       error: 'export.animation: the frame rate must be a whole number of frames a second from 1 to 30',
