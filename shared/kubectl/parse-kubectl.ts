@@ -12,6 +12,7 @@ import { allValues, flagColumn, goStrconvQuote, lastValue, parseFlags, parseGoIn
 import type { FlagDef, ParsedFlags } from './kubectl-flags.ts';
 import type { ShellWord, TokenizeResult } from './kubectl-tokenize.ts';
 import { splitCommandText } from './heredoc.ts';
+import { shellCommandRefusal } from './shell-commands.ts';
 import { parseGoDuration } from '../time/duration.ts';
 import type { KubectlDurationCheck } from '../model/versions.ts';
 import { editDistance } from '../text/edit-distance.ts';
@@ -221,13 +222,17 @@ function parseLine(line: string, ctx: KubectlContext): KubectlParseResult {
   const afterPrompt = split.words[0]?.text === '$' ? split.words.slice(1) : split.words;
   const { env, words: afterEnv } = environmentPrefix(afterPrompt);
   let words = afterEnv;
-  if (words[0]?.text === 'kubectl' || words[0]?.text === 'k') words = words.slice(1);
+  const typedKubectl = words[0]?.text === 'kubectl' || words[0]?.text === 'k';
+  if (typedKubectl) words = words.slice(1);
   if (words.length === 0) return { ok: true, command: { verb: 'help' } };
 
   const resolved = resolveCommand(words, ctx);
   const { node, rest, unknownWord } = resolved;
 
-  if (node === ROOT && unknownWord !== undefined) return unknownRootCommand(unknownWord);
+  if (node === ROOT && unknownWord !== undefined) {
+    const shell = !typedKubectl && unknownWord === words[0] ? shellCommandRefusal(unknownWord.text) : undefined;
+    return shell === undefined ? unknownRootCommand(unknownWord) : fail(shell, unknownWord.column);
+  }
   if (node.unsimulated === true) {
     return fail(`error: TokenScope does not simulate "${node.path}"; it runs kubectl ${SIMULATED_SUMMARY}`);
   }
