@@ -5,7 +5,7 @@
  * Strictness follows what kube-apiserver accepts before it even looks at the signature (kubernetes
  * pkg/serviceaccount/jwt.go `hasCorrectIssuer`): exactly 3 dot-separated parts, the payload in unpadded base64url
  * (`base64.RawURLEncoding`), JSON that is an object, and JSON-serialized tokens starting with `{` refused. Two
- * conveniences for pasted text: surrounding whitespace is trimmed and a leading `Bearer ` is dropped (the scheme is
+ * conveniences for pasted text: surrounding whitespace is trimmed and a leading `Authorization:` and `Bearer ` are dropped (the scheme is
  * case-insensitive, as in staging/src/k8s.io/apiserver/pkg/authentication/request/bearertoken/bearertoken.go).
  * An empty signature part is accepted here (the token is still readable); verification then fails.
  */
@@ -109,6 +109,9 @@ export function decodeJwt(text: string): DecodeJwtResult {
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (start === end) return failure('the text is empty; paste a token', 1);
 
+  // A header line copied from curl -v or a browser's network panel: "Authorization: Bearer <token>".
+  const headerLine = /^authorization[ \t]*:[ \t]*/i.exec(text.slice(start, Math.min(end, start + 40)));
+  if (headerLine) start += headerLine[0].length;
   const bearer = /^bearer(?=\s|$)/i.exec(text.slice(start, Math.min(end, start + 7)));
   if (bearer) {
     start += bearer[0].length;

@@ -109,11 +109,11 @@ export type PasteAnalysis =
   | { state: 'decoded'; token: PastedToken; unwrapped?: string };
 
 /**
- * The pasted text without the whitespace inside the token (no JWT has any), a leading "Bearer " kept for the decoder.
+ * The pasted text without the whitespace inside the token (no JWT has any), a leading "Authorization: Bearer " kept for the decoder.
  * `columnIn` maps a 1-based column of the result back to the text as pasted; `removed` is undefined when nothing was.
  */
 export function unwrapPastedToken(text: string): { text: string; columnIn(column: number): number; removed?: { lineBreaks: number; spaces: number } } {
-  const lead = /^\s*(?:bearer\s+)?/i.exec(text)![0].length;
+  const lead = /^\s*(?:authorization[ \t]*:[ \t]*)?(?:bearer\s+)?/i.exec(text)![0].length;
   const trail = text.length - text.trimEnd().length;
   const kept: number[] = [];
   let lineBreaks = 0;

@@ -46,3 +46,13 @@ describe('decodeJwt says why, not just what', () => {
     expect(message).not.toContain("'\u200b'");
   });
 });
+
+describe('a header line copied from curl -v or a browser is read like a bare Bearer token', () => {
+  it.each([`Authorization: Bearer ${TOKEN}`, `authorization:bearer ${TOKEN}`, `  Authorization:\tBearer   ${TOKEN}\n`])('%j', (pasted) => {
+    expect(decodeJwt(pasted)).toMatchObject({ ok: true, compact: TOKEN });
+  });
+
+  it('"Authorization:" with nothing after Bearer says so', () => {
+    expect(refusal('Authorization: Bearer ').message).toBe('nothing follows "Bearer"; paste the token after it');
+  });
+});

@@ -59,3 +59,11 @@ describe('an exp far beyond any date is not called milliseconds by a wrong digit
     expect(token.status.detail).toContain('13 digits');
   });
 });
+
+describe('a token wrapped over lines after an Authorization header is read', () => {
+  it('Authorization: Bearer, then the token over two lines', () => {
+    const token = `${b64u({ alg: 'RS256', kid: 'k' })}.${b64u({ ...BASE, exp: NOW_SEC + 3600 })}.c2ln`;
+    const analysis = analyzePastedToken(`Authorization: Bearer ${token.slice(0, 30)}\n${token.slice(30)}`, NOW_MS);
+    expect(analysis).toMatchObject({ state: 'decoded', token: { compact: token } });
+  });
+});
