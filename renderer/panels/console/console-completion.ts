@@ -124,7 +124,9 @@ export function completeLine(text: string, cursor: number, ctx: CompletionContex
 
   let words = text.slice(0, from).trim().split(/\s+/).filter((word) => word !== '');
   if (words.length === 0) return done([...childNames(COMMAND_TABLE, ctx), ...SHELL_WORDS]);
-  if (words[0] === 'kubectl') words = words.slice(1);
+  // As parse-kubectl reads the line: a copied `$ ` prompt, then kubectl or its alias k.
+  const afterPrompt = words[0] === '$' && words.length > 1 ? words.slice(1) : words;
+  words = afterPrompt[0] === 'kubectl' || afterPrompt[0] === 'k' ? afterPrompt.slice(1) : afterPrompt;
   if (words.length === 0) return done(childNames(COMMAND_TABLE, ctx));
 
   const walk = walkWords(words, ctx);

@@ -51,6 +51,13 @@ describe('completeLine: commands', () => {
     expect(candidates('kubectl ')).toEqual(['apply', 'auth', 'create', 'delete', 'describe', 'exec', 'get', 'help']);
   });
 
+  it('completes after a copied $ prompt or the k alias as after kubectl, since both run', () => {
+    for (const line of ['k ', '$ kubectl ', '$ k ']) {
+      expect(candidates(line)).toEqual(['apply', 'auth', 'create', 'delete', 'describe', 'exec', 'get', 'help']);
+    }
+    expect(candidates('k get po')).toEqual(candidates('kubectl get po'));
+  });
+
   it('narrows by what is typed', () => {
     expect(candidates('de')).toEqual(['delete', 'describe']);
     expect(candidates('kubectl g')).toEqual(['get']);
