@@ -215,7 +215,9 @@ class Checker {
       const what =
         kindValue.trim() !== kindValue && (KINDS as string[]).includes(kindValue.trim())
           ? straySpace(kindValue)
-          : known !== undefined
+          : kindValue === 'List' || (kindValue.endsWith('List') && (KINDS as string[]).includes(kindValue.slice(0, -'List'.length)))
+            ? `${kindValue} holds several objects (kubectl get -o yaml prints one for more than one object); TokenScope reads one object per document: put each item in a document of its own, separated by lines reading ---`
+            : known !== undefined
           ? `${JSON.stringify(kindValue)} is not a kind; kinds are case-sensitive, did you mean ${known}?`
           : REAL_BUT_UNSIMULATED.has(kindValue)
             ? `${kindValue} is not simulated; TokenScope's cluster knows Pod, ServiceAccount and Secret`
@@ -243,8 +245,15 @@ class Checker {
     const namePair = findPair(metadata, 'name');
     const name = scalarString(resolveNode(namePair?.value, this.doc));
     const fallback = this.map.nodePosition(metadata, this.map.position(0));
-    if (namePair === undefined || resolveNode(namePair.value, this.doc) === null || isNullScalar(resolveNode(namePair.value, this.doc))) {
-      this.report(['metadata', 'name'], 'Required value: name or generateName is required', namePair?.key ?? metadata, fallback);
+    const nameNode = resolveNode(namePair?.value, this.doc);
+    if (namePair === undefined || nameNode === null || isNullScalar(nameNode) || name === '') {
+      const generateNamePair = findPair(metadata, 'generateName');
+      const generateName = resolveNode(generateNamePair?.value, this.doc);
+      if (generateNamePair !== undefined && generateName !== null && !isNullScalar(generateName)) {
+        this.report(['metadata', 'generateName'], 'TokenScope does not simulate generateName; give the object a fixed metadata.name', generateName, fallback);
+      } else {
+        this.report(['metadata', 'name'], 'Required value: name or generateName is required', name === '' ? nameNode : (namePair?.key ?? metadata), fallback);
+      }
     } else if (name !== undefined) {
       if (name.length > 253) this.report(['metadata', 'name'], `Invalid value: ${JSON.stringify(truncate(name))}: must be no more than 253 characters`, namePair.value, fallback);
       else if (!DNS1123_SUBDOMAIN.test(name)) this.report(['metadata', 'name'], `Invalid value: ${JSON.stringify(name)}: ${DNS1123_SUBDOMAIN_MESSAGE}`, namePair.value, fallback);

@@ -54,3 +54,28 @@ describe('kind and apiVersion with a stray space say so', () => {
     expect(error?.message).toContain('" v1" has whitespace before or after it; write exactly v1');
   });
 });
+
+describe('metadata.name problems say what is really there', () => {
+  it('generateName without name is named as not simulated, not as missing', () => {
+    const [error, ...rest] = errorsOf('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  generateName: builder-\n');
+    expect(rest).toEqual([]);
+    expect(error?.path).toBe('metadata.generateName');
+    expect(error?.message).toContain('TokenScope does not simulate generateName');
+    expect(error?.message).not.toContain('is required');
+    expect([error?.line, error?.column]).toEqual([4, 17]);
+  });
+
+  it('an empty name is missing, as the API server says, not an RFC 1123 violation', () => {
+    const [error] = errorsOf('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ""\n');
+    expect(error?.message).toBe('metadata.name: Required value: name or generateName is required (line 4, column 9)');
+  });
+});
+
+describe('a List, as kubectl get -o yaml prints several objects, says how to apply its items', () => {
+  it.each(['List', 'PodList', 'ServiceAccountList'])('%s', (kind) => {
+    const [error] = errorsOf(`apiVersion: v1\nkind: ${kind}\nitems: []\n`);
+    expect(error?.path).toBe('kind');
+    expect(error?.message).toContain(`${kind} holds several objects`);
+    expect(error?.message).toContain('---');
+  });
+});
