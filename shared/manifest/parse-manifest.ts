@@ -250,7 +250,7 @@ class Checker {
       const generateNamePair = findPair(metadata, 'generateName');
       const generateName = resolveNode(generateNamePair?.value, this.doc);
       if (generateNamePair !== undefined && generateName !== null && !isNullScalar(generateName)) {
-        this.report(['metadata', 'generateName'], 'TokenScope does not simulate generateName; give the object a fixed metadata.name', generateName, fallback);
+        this.report(['metadata', 'generateName'], 'TokenScope does not simulate generateName in a manifest (kubectl apply refuses it too); give the object a fixed metadata.name', generateName, fallback);
       } else {
         this.report(['metadata', 'name'], 'Required value: name or generateName is required', name === '' ? nameNode : (namePair?.key ?? metadata), fallback);
       }
