@@ -16,7 +16,7 @@ import {
   readYamlDocument,
 } from '../manifest/yaml-source.ts';
 import type { SourceMap, SourcePosition } from '../manifest/yaml-source.ts';
-import { YamlFieldReader, type Field } from '../manifest/yaml-field-reader.ts';
+import { nearestKey, YamlFieldReader, type Field } from '../manifest/yaml-field-reader.ts';
 import { tokenizeShellLine } from '../kubectl/kubectl-tokenize.ts';
 import { formatScenarioDuration } from '../time/duration.ts';
 import { MAX_SPEED, MIN_SPEED } from '../time/speed.ts';
@@ -190,7 +190,9 @@ class ScenarioReader extends YamlFieldReader {
     const text = this.stringOf(field, path, false);
     if (text === undefined) return undefined;
     if ((allowed as readonly string[]).includes(text)) return text as T;
-    this.error(path, `${JSON.stringify(truncate(text))} is not one of ${allowed.join(', ')}`, field.position);
+    // Only a near-certain guess: HS256 is a different algorithm, not a misspelt RS256.
+    const meant = allowed.find((word) => word.toLowerCase() === text.toLowerCase()) ?? (text.length >= 6 ? nearestKey(text, allowed) : undefined);
+    this.error(path, `${JSON.stringify(truncate(text))} is not one of ${allowed.join(', ')}${meant === undefined ? '' : ` (did you mean ${meant}?)`}`, field.position);
     return undefined;
   }
 
@@ -222,7 +224,10 @@ class ScenarioReader extends YamlFieldReader {
       return undefined;
     }
     if (isKubernetesVersion(text)) return text;
-    const hint = /^v\d/.test(text) && isKubernetesVersion(text.slice(1)) ? ` (write ${text.slice(1)} without the v)` : '';
+    const minor = /^[vV]?(\d+\.\d+)\.\d+$/.exec(text)?.[1];
+    const hint = /^[vV]\d/.test(text) && isKubernetesVersion(text.slice(1))
+      ? ` (write ${text.slice(1)} without the ${text[0]})`
+      : minor !== undefined && isKubernetesVersion(minor) ? ` (write ${minor}: releases are simulated by minor version)` : '';
     this.error(path, `${JSON.stringify(truncate(text))} is not a simulated Kubernetes version${hint}; use one of ${KUBERNETES_VERSIONS.join(', ')}`, field.position);
     return undefined;
   }
@@ -234,6 +239,10 @@ class ScenarioReader extends YamlFieldReader {
     if (field === undefined || this.isMissing(field)) return 0;
     const node = field.value;
     if (isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) && node.value >= 0) return node.value;
+    if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && node.value > Number.MAX_SAFE_INTEGER) {
+      this.error('seed', `${describeNode(node).replace(/^the number /, '')} is too large: a seed goes up to ${Number.MAX_SAFE_INTEGER}`, field.position);
+      return 0;
+    }
     this.error('seed', `must be a non-negative integer, got ${describeNode(node)}`, field.position);
     return 0;
   }
@@ -773,14 +782,30 @@ class ScenarioReader extends YamlFieldReader {
     if (command === undefined) return undefined;
     const words = tokenizeShellLine(command);
     if (!words.ok) {
-      // Point into the file when the command is a plain one-line scalar; otherwise at the scalar itself.
-      const node = field.value as Scalar;
-      const exact = node.type === 'PLAIN' && !command.includes('\n');
-      const position = exact ? { line: field.position.line, column: field.position.column + words.column - 1 } : field.position;
-      this.error(path, `the command line does not parse: ${words.error}`, position);
+      const start = this.commandStart(field.value as Scalar, field.pair, command);
+      // One place per message: the file's line and column when the command's columns are the file's, else the
+      // scalar, with the column counted in the command.
+      const position = start === undefined ? field.position : { line: start.line, column: start.column + words.column - 1 };
+      const what = words.error.replace(/ at column (\d+)/, start === undefined ? ' at column $1 of the command' : '');
+      this.error(path, `the command line does not parse: ${what}`, position);
       return undefined;
     }
     return command;
+  }
+
+  /**
+   * Where the command's first character is in the file, when its columns map one to one onto a single line of the
+   * file: a plain or quoted scalar on one line (quoted without escapes), or a literal block holding one line.
+   */
+  private commandStart(node: Scalar, pair: Field['pair'], command: string): SourcePosition | undefined {
+    const [from, to] = node.range ?? [0, 0];
+    const source = this.text.slice(from, to);
+    if (node.type === 'BLOCK_LITERAL') return command.trimEnd().includes('\n') ? undefined : this.blockPlacement(node, pair);
+    if (source.includes('\n')) return undefined;
+    const start = this.position(node);
+    if (node.type === 'PLAIN') return start;
+    if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && source.slice(1, -1) === command) return { line: start.line, column: start.column + 1 };
+    return undefined;
   }
 
   private applyStep(field: Field, path: string, base: StepBaseFields): Step | undefined {
@@ -791,7 +816,9 @@ class ScenarioReader extends YamlFieldReader {
     const placement = this.blockPlacement(node, field.pair);
     const parsed = parseManifest(manifest, { lineOffset: placement.line - 1, columnOffset: placement.column - 1, pathPrefix: path, fileLineLength: (line) => this.map.lineLength(line) });
     if (!parsed.ok) {
-      this.errors.push(...parsed.errors);
+      // `apply: >` joins the manifest's lines, and the YAML errors that follow would not say why: say it once.
+      if (node.type === 'BLOCK_FOLDED') this.error(path, "is a folded block (>), which joins the manifest's lines into one, so it does not read as YAML; write apply: | (a literal block) instead", field.position);
+      else this.errors.push(...parsed.errors);
       return undefined;
     }
     this.podCount += parsed.value.documents.filter((doc) => doc.kind === 'Pod').length;

@@ -317,7 +317,7 @@ describe('parseScenario errors name the path, what is allowed, and the line and 
       message: 'steps[0].kubectl: needs a value: a kubectl command line such as "get pods" (line 8, column 5)', path: 'steps[0].kubectl', line: 8, column: 5,
     }],
     ['a kubectl command with an unterminated quote', `${HEAD}steps:\n  - at: 1m\n    kubectl: create token 'my-app\n`, {
-      message: "steps[0].kubectl: the command line does not parse: the ' quote at column 14 is never closed (line 8, column 27)", path: 'steps[0].kubectl', line: 8, column: 27,
+      message: "steps[0].kubectl: the command line does not parse: the ' quote is never closed (line 8, column 27)", path: 'steps[0].kubectl', line: 8, column: 27,
     }],
     ['a client without pod', `${HEAD}steps:\n  - at: 1m\n    client: {reads: once, callEvery: 1m}\n`, {
       message: 'steps[0].client.pod: is required (line 8, column 13)', path: 'steps[0].client.pod', line: 8, column: 13,
