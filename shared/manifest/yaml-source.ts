@@ -4,7 +4,7 @@
  * scenario file (shifted by the block scalar's first line and indentation).
  */
 import { isAlias, isDocument, isMap, isPair, isScalar, isSeq, parseDocument, Parser } from 'yaml';
-import type { Document, Pair, YAMLError, YAMLMap } from 'yaml';
+import type { Document, Pair, Scalar, YAMLError, YAMLMap } from 'yaml';
 import type { InputError, ParseResult } from '../text/input-error.ts';
 import { formatLimit, overBudget, YAML_MAX_COLLECTION_ITEMS, YAML_MAX_DEPTH } from '../limits/input-budgets.ts';
 
@@ -225,18 +225,23 @@ export function splitFieldPath(path: string): string[] {
 /** A short description of what a node holds, for "must be X, got Y" messages. */
 export function describeNode(node: unknown): string {
   if (node === null || node === undefined) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
+  // "must be a non-empty list, got a list" would not say what is wrong.
+  if (isMap(node)) return node.items.length === 0 ? 'an empty mapping' : 'a mapping';
+  if (isSeq(node)) return node.items.length === 0 ? 'an empty list' : 'a list';
   if (isScalar(node)) {
     const value = node.value;
     if (value === null) return 'nothing (null)';
     if (typeof value === 'string') return `the string ${JSON.stringify(truncate(value))}`;
-    // The source text keeps what was typed: `1.0`, not the 1 that YAML read.
-    if (typeof value === 'number') return `the number ${node.type === 'PLAIN' && node.source !== undefined ? node.source : String(value)}`;
+    if (typeof value === 'number') return `the number ${numberText(node)}`;
     if (typeof value === 'boolean') return `the boolean ${String(value)}`;
     return 'a value of an unsupported type';
   }
   return 'an unsupported YAML node';
+}
+
+/** A number as it was typed (`1.0`, `1e20`), not as YAML read it (1, 100000000000000000000). */
+export function numberText(node: Scalar): string {
+  return node.type === 'PLAIN' && node.source !== undefined ? node.source : String(node.value);
 }
 
 export function truncate(text: string, max = 60): string {

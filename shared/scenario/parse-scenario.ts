@@ -11,6 +11,7 @@ import { parseManifest } from '../manifest/parse-manifest.ts';
 import {
   describeNode,
   findPair,
+  numberText,
   resolveNode,
   truncate,
   readYamlDocument,
@@ -240,7 +241,7 @@ class ScenarioReader extends YamlFieldReader {
     const node = field.value;
     if (isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) && node.value >= 0) return node.value;
     if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && node.value > Number.MAX_SAFE_INTEGER) {
-      this.error('seed', `${describeNode(node).replace(/^the number /, '')} is too large: a seed goes up to ${Number.MAX_SAFE_INTEGER}`, field.position);
+      this.error('seed', `${numberText(node)} is too large: a seed goes up to ${Number.MAX_SAFE_INTEGER}`, field.position);
       return 0;
     }
     this.error('seed', `must be a non-negative integer, got ${describeNode(node)}`, field.position);

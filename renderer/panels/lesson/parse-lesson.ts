@@ -21,11 +21,14 @@ import type { SimEventType } from '../../../shared/model/events.ts';
 import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
 import type { InputError, ParseResult, Scenario } from '../../../shared/scenario/scenario-types.ts';
 import { MAX_SPEED } from '../../../shared/rpc/engine-protocol.ts';
+import { MIN_SPEED } from '../../../shared/time/speed.ts';
+import { ENGINE_MAX_EVENTS, formatLimit } from '../../../shared/limits/input-budgets.ts';
 import {
   describeError,
   describeNode,
   isAbsent,
   keyText,
+  numberText,
   resolveNode,
   truncate,
   readYamlDocument,
@@ -72,6 +75,8 @@ export function parseLesson(text: string, options: ParseLessonOptions): ParseRes
 
 class LessonReader extends YamlFieldReader {
   private readonly scenarios: Record<string, LessonScenario> = {};
+  /** Inline scenarios written with errors, already reported: a step naming one is not told it does not exist. */
+  private readonly brokenScenarios = new Set<string>();
   private lessonSpeed = DEFAULT_LESSON_SPEED;
 
   constructor(
@@ -144,12 +149,16 @@ class LessonReader extends YamlFieldReader {
       const value = resolveNode(pair.value, this.doc);
       if (!isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '') {
         this.error(path, `must be the scenario's YAML as a block (${key}: |, then the scenario indented below), got ${describeNode(value)}`, isAbsent(value) ? keyPosition : this.position(value, keyPosition));
+        this.brokenScenarios.add(key);
         continue;
       }
       const placement = this.blockPlacement(value, pair);
       const parsed = parseScenario(value.value);
       if (!parsed.ok) {
-        for (const error of parsed.errors) this.errors.push(shiftError(error, path, placement));
+        this.brokenScenarios.add(key);
+        // `name: >` joins the scenario's lines, and the YAML errors that follow would not say why: say it once.
+        if (value.type === 'BLOCK_FOLDED') this.error(path, `is a folded block (>), which joins the scenario's lines into one, so it does not read as YAML; write ${key}: | (a literal block) instead`, this.position(value, keyPosition));
+        else for (const error of parsed.errors) this.errors.push(shiftError(error, path, placement));
         continue;
       }
       this.scenarios[key] = summarize(key, 'inline', value.value, parsed.value);
@@ -162,8 +171,13 @@ class LessonReader extends YamlFieldReader {
     if (known) return known;
     const fileText = Object.hasOwn(this.options.scenarioFiles, name) ? this.options.scenarioFiles[name] : undefined;
     if (fileText === undefined) {
-      const available = [...Object.keys(this.scenarios), ...Object.keys(this.options.scenarioFiles)].sort();
-      this.error(path, `no scenario named ${JSON.stringify(truncate(name))}: it is neither in this lesson's scenarios: nor a file in assets/scenarios; known: ${available.join(', ') || 'none'}`, position);
+      if (this.brokenScenarios.has(name)) return undefined;
+      const available = [...new Set([...Object.keys(this.scenarios), ...this.brokenScenarios, ...Object.keys(this.options.scenarioFiles)])].sort();
+      const withoutExtension = name.replace(/\.ya?ml$/i, '');
+      const meant = withoutExtension !== name && available.includes(withoutExtension)
+        ? ` (did you mean ${withoutExtension}? name a file in assets/scenarios without .yaml)`
+        : suggest(name, available);
+      this.error(path, `no scenario named ${JSON.stringify(truncate(name))}${meant}: it is neither in this lesson's scenarios: nor a file in assets/scenarios; known: ${available.join(', ') || 'none'}`, position);
       return undefined;
     }
     const parsed = parseScenario(fileText);
@@ -376,6 +390,10 @@ class LessonReader extends YamlFieldReader {
     let count = 1;
     if (countField && !this.isMissing(countField)) {
       const value = isScalar(countField.value) ? countField.value.value : undefined;
+      if (typeof value === 'number' && Number.isInteger(value) && value > ENGINE_MAX_EVENTS) {
+        this.error(`${path}.count`, `${numberText(countField.value as Scalar)} is more events than a run keeps (${formatLimit(ENGINE_MAX_EVENTS)}), so the step could never complete`, countField.position);
+        return undefined;
+      }
       if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) count = value;
       else {
         this.error(`${path}.count`, `must be a whole number of at least 1, got ${describeNode(countField.value)}`, countField.position);
@@ -623,8 +641,8 @@ class LessonReader extends YamlFieldReader {
     const field = this.field(map, key);
     if (field === undefined || this.isMissing(field)) return undefined;
     const value = isScalar(field.value) ? field.value.value : undefined;
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_SPEED) return value;
-    this.error(path, `must be a speed in simulated seconds per second, from above 0 to ${MAX_SPEED.toLocaleString('en-US')}, got ${describeNode(field.value)}`, field.position);
+    if (typeof value === 'number' && Number.isFinite(value) && value >= MIN_SPEED && value <= MAX_SPEED) return value;
+    this.error(path, `must be a speed in simulated seconds per second, from ${MIN_SPEED} to ${formatLimit(MAX_SPEED)}, got ${describeNode(field.value)}`, field.position);
     return undefined;
   }
 

@@ -1,0 +1,60 @@
+/**
+ * Lesson refusals that used to mislead: a step naming an inline scenario that has its own errors was told the
+ * scenario does not exist; a scenario named by its file name or in other capitals got no hint; an empty list was
+ * "got a list"; a speed the app cannot play, or a count no run can reach, was accepted; a folded scenario block
+ * gave YAML nonsense.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseLesson } from '../../../../renderer/panels/lesson/parse-lesson.ts';
+
+const DEMO = '  demo: |\n    name: demo\n    duration: 2h\n    flows: [{id: projected, kubernetesVersion: "1.30"}]\n    steps: []\n';
+const FILE = 'name: from-file\nduration: 1h\nflows: [{id: legacy, kubernetesVersion: "1.20"}]\nsteps: []\n';
+const lesson = (steps: string, scenarios = DEMO, top = '') => `id: l\ntitle: T\n${top}scenarios:\n${scenarios}steps:\n${steps}`;
+const step = (extra = '', scenario = 'demo') => `  - id: s1\n    title: T\n    body: B\n    scenario: ${scenario}\n${extra}`;
+
+function messages(text: string): string[] {
+  const result = parseLesson(text, { scenarioFiles: { 'from-file': FILE } });
+  return result.ok ? [] : result.errors.map((error) => error.message);
+}
+
+describe('scenarios a step names', () => {
+  it('an inline scenario with errors is reported once, at its error, not as missing', () => {
+    const found = messages(lesson(step(), DEMO.replace('duration: 2h', 'duration: 2x')));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^scenarios\.demo: duration: "2x" has an unknown unit "x"/);
+  });
+
+  it('a file name with .yaml, or other capitals, says which scenario is meant', () => {
+    expect(messages(lesson(step('', 'from-file.yaml')))).toEqual([
+      'steps[0].scenario: no scenario named "from-file.yaml" (did you mean from-file? name a file in assets/scenarios without .yaml): it is neither in this lesson\'s scenarios: nor a file in assets/scenarios; known: demo, from-file (line 13, column 15)',
+    ]);
+    expect(messages(lesson(step('', 'Demo')))[0]).toMatch(/^steps\[0\]\.scenario: no scenario named "Demo" \(did you mean demo\?\)/);
+  });
+
+  it('a folded block (>) is named as the cause when the scenario does not read', () => {
+    expect(messages(lesson(step(), DEMO.replace('demo: |', 'demo: >')))).toEqual([
+      "scenarios.demo: is a folded block (>), which joins the scenario's lines into one, so it does not read as YAML; write demo: | (a literal block) instead (line 4, column 9)",
+    ]);
+  });
+});
+
+describe('values', () => {
+  it('an empty list or mapping is called empty', () => {
+    expect(messages('id: l\ntitle: T\nsteps: []\n')).toEqual(['steps: must be a non-empty list of steps, got an empty list (line 3, column 8)']);
+    expect(messages(lesson(step('    waitFor: {description: d, event: token.issued, where: {exitCode: {oneOf: []}}}\n')))[0]).toMatch(
+      /^steps\[0\]\.waitFor\.where\.exitCode\.oneOf: must be a non-empty list of plain values, got an empty list/,
+    );
+  });
+
+  it('a speed slower than the app can play is refused, with the same range as a scene\'s', () => {
+    expect(messages(lesson(step(), DEMO, 'speed: 0.01\n'))).toEqual(['speed: must be a speed in simulated seconds per second, from 0.1 to 10,000,000, got the number 0.01 (line 3, column 8)']);
+    expect(messages(lesson(step('    speed: 0.1\n')))).toEqual([]);
+  });
+
+  it('a count no run can reach is refused with the run\'s limit', () => {
+    expect(messages(lesson(step('    waitFor: {description: d, event: token.issued, count: 1e20}\n')))).toEqual([
+      'steps[0].waitFor.count: 1e20 is more events than a run keeps (500,000), so the step could never complete (line 14, column 59)',
+    ]);
+    expect(messages(lesson(step('    waitFor: {description: d, event: token.issued, count: 600000}\n')))[0]).toMatch(/count: 600000 is more events than a run keeps/);
+  });
+});
