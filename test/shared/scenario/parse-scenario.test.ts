@@ -358,7 +358,7 @@ describe('parseScenario errors name the path, what is allowed, and the line and 
     ['a YAML syntax error', 'name: t\nduration: [1h\n', {
       message: 'YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] (line 3, column 1)', line: 3, column: 1,
     }],
-    ['a duplicate key', `${HEAD}name: u\n`, { message: 'a key appears twice in the same mapping; keys must be unique (line 6, column 1)', line: 6, column: 1 }],
+    ['a duplicate key', `${HEAD}name: u\n`, { message: 'the key "name" appears twice in the same mapping (first on line 1); keys must be unique (line 6, column 1)', line: 6, column: 1 }],
     ['two YAML documents', `${HEAD}---\nname: u\n`, { message: 'holds more than one YAML document; keep one (remove the extra ---) (line 6, column 1)', line: 6, column: 1 }],
   ];
 
