@@ -264,9 +264,7 @@ class ScenarioReader extends YamlFieldReader {
     if (text === undefined) return DEFAULT_START_EPOCH_MS;
     const parsed = parseIsoInstant(text.trim());
     if (parsed === undefined) {
-      const why = isoBefore1970(text.trim())
-        ? 'is before 1970-01-01T00:00:00Z: token times (iat, exp) count seconds from then, so a simulated cluster starts in 1970 or later'
-        : 'is not an ISO 8601 instant such as 2025-01-06T09:00:00Z';
+      const why = isoInstantProblem(text.trim()) ?? 'is not an ISO 8601 instant such as 2025-01-06T09:00:00Z';
       this.error('start', `${JSON.stringify(truncate(text))} ${why}`, field.position);
       return DEFAULT_START_EPOCH_MS;
     }
@@ -888,14 +886,35 @@ type StepBaseFields = { atMs: number; line: number; flows?: string[] };
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
 
-/** True for a well-formed instant whose year is before 1970 (which parseIsoInstant refuses for that reason alone). */
-function isoBefore1970(text: string): boolean {
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why a start instant is refused: before 1970, or one of its fields out of range in a text that has the ISO 8601
+ * shape; undefined when the shape itself is wrong (the caller then shows an example).
+ */
+function isoInstantProblem(text: string): string | undefined {
   const match = ISO_INSTANT.exec(text);
-  if (match === null || Number(match[1]) >= 1970) return false;
-  // The same date in a year after 1970 with the same leap-ness: parses only if nothing but the year was wrong.
-  const year = Number(match[1]);
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return parseIsoInstant(`${leap ? '2000' : '2001'}${text.slice(4)}`) !== undefined;
+  if (match === null) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', , zone = 'Z'] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  if (month < 1 || month > 12) return 'is not a date: months go from 01 to 12';
+  const days = daysInMonth(year, month);
+  if (Number(d) < 1 || Number(d) > days) return `is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return 'is not a time of day: hours go from 00 to 23, minutes and seconds from 00 to 59';
+  if (zoneOffsetMinutes(zone) === undefined) return 'has an offset from UTC that no time zone has: hours go from 00 to 23, minutes from 00 to 59';
+  if (year < 1970) return 'is before 1970-01-01T00:00:00Z: token times (iat, exp) count seconds from then, so a simulated cluster starts in 1970 or later';
+  return undefined;
+}
+
+/** `Z`, `+01:00`, `-0530`, `+05` → minutes east of UTC; undefined for hours past 23 or minutes past 59. */
+function zoneOffsetMinutes(zone: string): number | undefined {
+  if (zone === 'Z' || zone === 'z') return 0;
+  const digits = zone.slice(1).replace(':', '');
+  const zoneHours = Number(digits.slice(0, 2));
+  const zoneMinutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  if (zoneHours > 23 || zoneMinutes > 59) return undefined;
+  return (zone.startsWith('-') ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
 }
 
 /**
@@ -904,26 +923,10 @@ function isoBefore1970(text: string): boolean {
  */
 export function parseIsoInstant(text: string): number | undefined {
   const match = ISO_INSTANT.exec(text);
-  if (match === null) return undefined;
+  if (match === null || isoInstantProblem(text) !== undefined) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  let offsetMinutes = 0;
-  if (zone !== 'Z' && zone !== 'z') {
-    const digits = zone.slice(1).replace(':', '');
-    const zoneHours = Number(digits.slice(0, 2));
-    const zoneMinutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-    if (zoneHours > 23 || zoneMinutes > 59) return undefined;
-    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
-  }
   const ms = fraction === '' ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms) - (zoneOffsetMinutes(zone) ?? 0) * 60_000;
 }
 
 function daysInMonth(year: number, month: number): number {

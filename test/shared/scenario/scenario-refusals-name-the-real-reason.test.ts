@@ -62,6 +62,17 @@ describe('values', () => {
   });
 });
 
+describe('start', () => {
+  it('a well-formed instant with a field out of range names the field, not "not an ISO 8601 instant"', () => {
+    expect(messages(scenario('start: 2025-02-29T09:00:00Z\n'))).toEqual(['start: "2025-02-29T09:00:00Z" is not a date: February 2025 has 28 days (line 5, column 8)']);
+    expect(messages(scenario('start: 2025-13-01T00:00:00Z\n'))).toEqual(['start: "2025-13-01T00:00:00Z" is not a date: months go from 01 to 12 (line 5, column 8)']);
+    expect(messages(scenario('start: 2025-01-06T24:00:00Z\n'))).toEqual(['start: "2025-01-06T24:00:00Z" is not a time of day: hours go from 00 to 23, minutes and seconds from 00 to 59 (line 5, column 8)']);
+    expect(messages(scenario('start: 2016-12-31T23:59:60Z\n'))).toEqual(['start: "2016-12-31T23:59:60Z" is not a time of day: hours go from 00 to 23, minutes and seconds from 00 to 59 (line 5, column 8)']);
+    expect(messages(scenario('start: 2025-01-06T09:00:00+25:00\n'))).toEqual(['start: "2025-01-06T09:00:00+25:00" has an offset from UTC that no time zone has: hours go from 00 to 23, minutes from 00 to 59 (line 5, column 8)']);
+    expect(messages(scenario('start: 2025-1-6\n'))[0]).toMatch(/is not an ISO 8601 instant such as 2025-01-06T09:00:00Z/);
+  });
+});
+
 describe('kubectl steps', () => {
   it('an unclosed quote on the second line of a plain command points at the scalar, not past the end of the first line', () => {
     const found = messages(withSteps(`  - at: 1m\n    kubectl: get sa\n      'x\n`));
