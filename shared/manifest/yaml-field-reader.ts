@@ -55,6 +55,11 @@ export abstract class YamlFieldReader {
     return { pair, value: value ?? null, position: isAbsent(value) ? keyPosition : this.position(value, keyPosition) };
   }
 
+  /** "is required" for a key that is not there; for one written with nothing after it, says that instead. */
+  protected required(field: Field | undefined): string {
+    return field === undefined ? 'is required' : 'is required but has no value';
+  }
+
   protected isMissing(field: Field | undefined): boolean {
     return field === undefined || field.value === null || (isScalar(field.value) && field.value.value === null);
   }
@@ -82,7 +87,7 @@ export abstract class YamlFieldReader {
       if (this.fieldOptions.plainScalarsAsText && isScalar(node) && node.type === 'PLAIN' && (typeof node.value === 'number' || typeof node.value === 'boolean') && node.source !== undefined) {
         return node.source;
       }
-      this.error(path, `must be a string, got ${describeNode(node)}`, field.position);
+      this.error(path, `must be a string, got ${describeNode(node)}${quoteHint(node)}`, field.position);
       return undefined;
     }
     if (nonEmpty && node.value.trim() === '') {
@@ -95,7 +100,7 @@ export abstract class YamlFieldReader {
   protected requiredString(map: YAMLMap, key: string, path: string, mapPosition: SourcePosition = this.position(map)): string | undefined {
     const field = this.field(map, key);
     if (field === undefined || this.isMissing(field)) {
-      this.error(path, 'is required', field?.position ?? mapPosition);
+      this.error(path, this.required(field), field?.position ?? mapPosition);
       return undefined;
     }
     return this.stringOf(field, path);
@@ -153,6 +158,11 @@ export abstract class YamlFieldReader {
     }
     return { line: scalarStart.line + 1, column: indent + 1 };
   }
+}
+
+/** YAML reads a bare `2025` or `true` as a number or a boolean: where text was meant, quotes make it text. */
+export function quoteHint(node: unknown): string {
+  return isScalar(node) && node.type === 'PLAIN' && (typeof node.value === 'number' || typeof node.value === 'boolean') ? '; put it in quotes' : '';
 }
 
 /**

@@ -204,7 +204,7 @@ class ScenarioReader extends YamlFieldReader {
   private requiredDuration(map: YAMLMap, key: string, path: string): number | undefined {
     const field = this.field(map, key);
     if (field === undefined || this.isMissing(field)) {
-      this.error(path, 'is required (a duration such as 90s, 1h30m or 2d)', field?.position ?? this.position(map));
+      this.error(path, `${this.required(field)} (a duration such as 90s, 1h30m or 2d)`, field?.position ?? this.position(map));
       return undefined;
     }
     return this.durationOf(field, path);
@@ -276,7 +276,7 @@ class ScenarioReader extends YamlFieldReader {
   private readFlows(root: YAMLMap): FlowSpec[] | undefined {
     const field = this.field(root, 'flows');
     if (field === undefined || this.isMissing(field)) {
-      this.error('flows', 'is required: a list of flows, each with an id and a kubernetesVersion', field?.position ?? this.position(root));
+      this.error('flows', `${this.required(field)}: a list of flows, each with an id and a kubernetesVersion`, field?.position ?? this.position(root));
       return undefined;
     }
     if (!isSeq(field.value)) {
@@ -333,7 +333,7 @@ class ScenarioReader extends YamlFieldReader {
     const versionField = this.field(node, 'kubernetesVersion');
     let kubernetesVersion: KubernetesVersion | undefined;
     if (versionField === undefined || this.isMissing(versionField)) {
-      this.error(`${path}.kubernetesVersion`, `is required; use one of ${KUBERNETES_VERSIONS.join(', ')}`, versionField?.position ?? position);
+      this.error(`${path}.kubernetesVersion`, `${this.required(versionField)}; use one of ${KUBERNETES_VERSIONS.join(', ')}`, versionField?.position ?? position);
     } else {
       kubernetesVersion = this.versionOf(versionField, `${path}.kubernetesVersion`);
     }

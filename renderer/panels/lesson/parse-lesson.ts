@@ -34,7 +34,7 @@ import {
   readYamlDocument,
 } from '../../../shared/manifest/yaml-source.ts';
 import type { SourceMap, SourcePosition } from '../../../shared/manifest/yaml-source.ts';
-import { nearestKey, YamlFieldReader, type Field } from '../../../shared/manifest/yaml-field-reader.ts';
+import { nearestKey, quoteHint, YamlFieldReader, type Field } from '../../../shared/manifest/yaml-field-reader.ts';
 import type {
   EventCondition,
   FieldMatch,
@@ -196,7 +196,7 @@ class LessonReader extends YamlFieldReader {
   private readSteps(root: YAMLMap): LessonStep[] | undefined {
     const field = this.field(root, 'steps');
     if (field === undefined || this.isMissing(field)) {
-      this.error('steps', 'is required: a list of steps, each with an id, a title and a body', field?.position ?? this.position(root));
+      this.error('steps', `${this.required(field)}: a list of steps, each with an id, a title and a body`, field?.position ?? this.position(root));
       return undefined;
     }
     if (!isSeq(field.value) || field.value.items.length === 0) {
@@ -372,7 +372,7 @@ class LessonReader extends YamlFieldReader {
     const eventField = this.field(node, 'event');
     let event: SimEventType | undefined;
     if (eventField === undefined || this.isMissing(eventField)) {
-      this.error(`${path}.event`, `is required: one of ${EVENT_TYPES.join(', ')}`, eventField?.position ?? this.position(node));
+      this.error(`${path}.event`, `${this.required(eventField)}: one of ${EVENT_TYPES.join(', ')}`, eventField?.position ?? this.position(node));
     } else {
       const text = this.stringOf(eventField, `${path}.event`);
       if (text !== undefined) {
@@ -503,7 +503,7 @@ class LessonReader extends YamlFieldReader {
       const text = this.requiredString(node, 'text', `${itemPath}.text`);
       const whenField = this.field(node, 'when');
       if (whenField === undefined || this.isMissing(whenField)) {
-        this.error(`${itemPath}.when`, `is required: any of ${WHEN_KEYS.join(', ')}`, whenField?.position ?? this.position(node));
+        this.error(`${itemPath}.when`, `${this.required(whenField)}: any of ${WHEN_KEYS.join(', ')}`, whenField?.position ?? this.position(node));
         ok = false;
         return;
       }
@@ -567,19 +567,21 @@ class LessonReader extends YamlFieldReader {
     const explanation = this.requiredString(map, 'explanation', `${path}.explanation`);
     const choicesField = this.field(map, 'choices');
     let choices: string[] | undefined;
-    if (choicesField === undefined || this.isMissing(choicesField) || !isSeq(choicesField.value)) {
-      this.error(`${path}.choices`, `is required: a list of two or more answers${choicesField ? `, got ${describeNode(choicesField.value)}` : ''}`, choicesField?.position ?? this.position(map));
+    if (choicesField === undefined || this.isMissing(choicesField)) {
+      this.error(`${path}.choices`, `${this.required(choicesField)}: a list of two or more answers`, choicesField?.position ?? this.position(map));
+    } else if (!isSeq(choicesField.value)) {
+      this.error(`${path}.choices`, `must be a list of two or more answers, got ${describeNode(choicesField.value)}`, choicesField.position);
     } else {
       const texts = choicesField.value.items.map((item) => resolveNode(item, this.doc));
       const bad = texts.findIndex((node) => !(isScalar(node) && typeof node.value === 'string' && node.value.trim() !== ''));
-      if (bad !== -1) this.error(`${path}.choices[${bad}]`, `must be a non-empty string, got ${describeNode(texts[bad])}`, this.position(texts[bad], choicesField.position));
+      if (bad !== -1) this.error(`${path}.choices[${bad}]`, `must be a non-empty string, got ${describeNode(texts[bad])}${quoteHint(texts[bad])}`, this.position(texts[bad], choicesField.position));
       else if (texts.length < 2) this.error(`${path}.choices`, `needs at least two answers, got ${texts.length}`, choicesField.position);
       else choices = texts.map((node) => String((node as Scalar).value).trim());
     }
     const answerField = this.field(map, 'answer');
     let answerIndex: number | undefined;
     if (answerField === undefined || this.isMissing(answerField)) {
-      this.error(`${path}.answer`, 'is required: the number of the right choice, counting from 1', answerField?.position ?? this.position(map));
+      this.error(`${path}.answer`, `${this.required(answerField)}: the number of the right choice, counting from 1`, answerField?.position ?? this.position(map));
     } else {
       const value = isScalar(answerField.value) ? answerField.value.value : undefined;
       if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && (choices === undefined || value <= choices.length)) answerIndex = value - 1;
@@ -608,7 +610,7 @@ class LessonReader extends YamlFieldReader {
     const { flows, durationMs } = active;
     const pauseField = this.field(map, 'pauseAt');
     let pauseAtMs: number | undefined;
-    if (pauseField === undefined || this.isMissing(pauseField)) this.error(`${path}.pauseAt`, 'is required: when to stop and ask, such as 1h5m', pauseField?.position ?? this.position(map));
+    if (pauseField === undefined || this.isMissing(pauseField)) this.error(`${path}.pauseAt`, `${this.required(pauseField)}: when to stop and ask, such as 1h5m`, pauseField?.position ?? this.position(map));
     else {
       pauseAtMs = this.instantWithin(pauseField, `${path}.pauseAt`, durationMs);
       if (pauseAtMs !== undefined && pauseAtMs >= durationMs) {
@@ -618,7 +620,7 @@ class LessonReader extends YamlFieldReader {
     }
     const evidenceField = this.field(map, 'evidence');
     let evidence: EventCondition | undefined;
-    if (evidenceField === undefined || this.isMissing(evidenceField)) this.error(`${path}.evidence`, 'is required: the event that proves the answer', evidenceField?.position ?? this.position(map));
+    if (evidenceField === undefined || this.isMissing(evidenceField)) this.error(`${path}.evidence`, `${this.required(evidenceField)}: the event that proves the answer`, evidenceField?.position ?? this.position(map));
     else evidence = this.readCondition(evidenceField.value, `${path}.evidence`, evidenceField.position, flows, durationMs, false);
     const refutedField = this.field(map, 'refutedBy');
     const refutedBy = refutedField && !this.isMissing(refutedField) ? this.readCondition(refutedField.value, `${path}.refutedBy`, refutedField.position, flows, durationMs, false) : undefined;
@@ -668,7 +670,7 @@ class LessonReader extends YamlFieldReader {
   private requiredFlow(map: YAMLMap, path: string, flows: string[] | undefined): string | undefined {
     const field = this.field(map, 'flow');
     if (field === undefined || this.isMissing(field)) {
-      this.error(path, `is required${flows ? `: one of ${flows.join(', ')}` : ''}`, field?.position ?? this.position(map));
+      this.error(path, `${this.required(field)}${flows ? `: one of ${flows.join(', ')}` : ''}`, field?.position ?? this.position(map));
       return undefined;
     }
     return this.flowOf(field, path, flows);

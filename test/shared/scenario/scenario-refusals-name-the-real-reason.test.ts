@@ -62,6 +62,14 @@ describe('values', () => {
   });
 });
 
+describe('required keys', () => {
+  it('a key written with nothing after it is told it has no value, not that it is missing', () => {
+    expect(messages('name:\nduration: 1h\nflows: [{id: f, kubernetesVersion: "1.30"}]\nsteps: []\n')).toEqual(['name: is required but has no value (line 1, column 1)']);
+    expect(messages('name: x\nduration: ~\nflows: [{id: f, kubernetesVersion: "1.30"}]\nsteps: []\n')).toEqual(['duration: is required but has no value (a duration such as 90s, 1h30m or 2d) (line 2, column 11)']);
+    expect(messages('duration: 1h\nflows: [{id: f, kubernetesVersion: "1.30"}]\nsteps: []\n')).toEqual(['name: is required (line 1, column 1)']);
+  });
+});
+
 describe('start', () => {
   it('a well-formed instant with a field out of range names the field, not "not an ISO 8601 instant"', () => {
     expect(messages(scenario('start: 2025-02-29T09:00:00Z\n'))).toEqual(['start: "2025-02-29T09:00:00Z" is not a date: February 2025 has 28 days (line 5, column 8)']);

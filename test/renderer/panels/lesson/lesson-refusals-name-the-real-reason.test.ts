@@ -46,6 +46,19 @@ describe('values', () => {
     );
   });
 
+  it('choices of the wrong type are "must be a list", not "is required"', () => {
+    expect(messages(lesson(step('    quiz: {question: q, choices: a, answer: 1, explanation: e}\n')))).toEqual([
+      'steps[0].quiz.choices: must be a list of two or more answers, got the string "a" (line 14, column 34)',
+    ]);
+  });
+
+  it('a number or true/false where text belongs says to put it in quotes', () => {
+    expect(messages(lesson(step('    quiz: {question: q, choices: [true, false], answer: 1, explanation: e}\n')))).toEqual([
+      'steps[0].quiz.choices[0]: must be a non-empty string, got the boolean true; put it in quotes (line 14, column 35)',
+    ]);
+    expect(messages(lesson(step()).replace('title: T', 'title: 2025'))).toEqual(['title: must be a string, got the number 2025; put it in quotes (line 2, column 8)']);
+  });
+
   it('a speed slower than the app can play is refused, with the same range as a scene\'s', () => {
     expect(messages(lesson(step(), DEMO, 'speed: 0.01\n'))).toEqual(['speed: must be a speed in simulated seconds per second, from 0.1 to 10,000,000, got the number 0.01 (line 3, column 8)']);
     expect(messages(lesson(step('    speed: 0.1\n')))).toEqual([]);
