@@ -19,6 +19,7 @@ import { isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Scalar, YAMLMap } from 'yaml';
 import type { SimEventType } from '../../../shared/model/events.ts';
 import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
+import { tokenizeShellLine } from '../../../shared/kubectl/kubectl-tokenize.ts';
 import type { InputError, ParseResult, Scenario } from '../../../shared/scenario/scenario-types.ts';
 import { MAX_SPEED } from '../../../shared/rpc/engine-protocol.ts';
 import { MIN_SPEED } from '../../../shared/time/speed.ts';
@@ -264,14 +265,18 @@ class LessonReader extends YamlFieldReader {
     const startAtMs =
       sceneIndex === null ? undefined
       : sceneIndex !== undefined ? active?.sceneAtMs[sceneIndex]
-      : startAtField && !this.isMissing(startAtField) ? this.instantWithin(startAtField, `${path}.startAt`, durationMs) : 0;
+      : startAtField && !this.isMissing(startAtField)
+        ? needsScenario('startAt', startAtField.position) ? this.instantWithin(startAtField, `${path}.startAt`, durationMs) : undefined
+        : 0;
     const speed = this.optionalSpeed(node, 'speed', `${path}.speed`);
     const commandField = this.field(node, 'command');
     const command = commandField && !this.isMissing(commandField) && needsScenario('command', commandField.position) ? this.readCommand(commandField, `${path}.command`, flows) : undefined;
     const waitForField = this.field(node, 'waitFor');
     const waitFor = waitForField && !this.isMissing(waitForField) && needsScenario('waitFor', waitForField.position) ? this.readConditions(waitForField, `${path}.waitFor`, flows, durationMs) : [];
     const hintsField = this.field(node, 'hints');
-    const hints = hintsField && !this.isMissing(hintsField) ? this.readHints(hintsField, `${path}.hints`, flows, durationMs) : [];
+    const hints = hintsField && !this.isMissing(hintsField)
+      ? needsScenario('hints', hintsField.position) ? this.readHints(hintsField, `${path}.hints`, flows, durationMs) : undefined
+      : [];
     const quizField = this.field(node, 'quiz');
     const quiz = quizField && !this.isMissing(quizField) ? this.readQuiz(quizField, `${path}.quiz`, active, scenarioOk) : undefined;
 
@@ -332,6 +337,11 @@ class LessonReader extends YamlFieldReader {
     const flow = this.requiredFlow(map, `${path}.flow`, flows);
     const line = this.requiredString(map, 'line', `${path}.line`);
     if (flow === undefined || line === undefined) return undefined;
+    const words = tokenizeShellLine(line.trim());
+    if (!words.ok) {
+      this.error(`${path}.line`, `the command line does not parse: ${words.error.replace(/ at column (\d+)/, ' at column $1 of the command')}`, this.field(map, 'line')?.position ?? field.position);
+      return undefined;
+    }
     return { flow, line: line.trim().replace(/^kubectl\s+/, '') };
   }
 
@@ -438,7 +448,9 @@ class LessonReader extends YamlFieldReader {
     const scalar = scalarValue(node);
     if (scalar !== undefined) return { equals: scalar };
     if (!isMap(node) || node.items.length === 0) {
-      this.error(path, `must be a value to equal, or tests such as {startsWith: create token} (${TEST_KEYS.join(', ')}), got ${describeNode(node)}`, position);
+      const values = isSeq(node) ? node.items.map((item) => scalarValue(resolveNode(item, this.doc))) : [];
+      const oneOf = values.length > 0 && values.every((value) => value !== undefined) ? `; to accept any of several values write {oneOf: [${values.join(', ')}]}` : '';
+      this.error(path, `must be a value to equal, or tests such as {startsWith: create token} (${TEST_KEYS.join(', ')}), got ${describeNode(node)}${oneOf}`, position);
       return undefined;
     }
     this.checkKeys(node, TEST_KEYS, path);

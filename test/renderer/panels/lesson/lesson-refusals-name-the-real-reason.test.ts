@@ -38,7 +38,28 @@ describe('scenarios a step names', () => {
   });
 });
 
+describe('what needs a scenario', () => {
+  it('startAt and hints on a step with no scenario are refused, not accepted and never used', () => {
+    const bare = (extra: string) => `id: l\ntitle: T\nsteps:\n  - {id: a, title: t, body: b, ${extra}}\n`;
+    expect(messages(bare('startAt: 5m'))).toEqual(['steps[0]: startAt needs a scenario: give this step (or an earlier one) a scenario: (line 4, column 41)']);
+    expect(messages(bare('hints: [{when: {tokenAge: {flow: zz, pod: app}}, text: x}]'))).toEqual(['steps[0]: hints needs a scenario: give this step (or an earlier one) a scenario: (line 4, column 39)']);
+  });
+
+  it('a suggested command line that would not parse is refused here, not when the learner clicks it', () => {
+    expect(messages(lesson(step('    command: {flow: projected, line: "get sa \'x"}\n')))).toEqual([
+      "steps[0].command.line: the command line does not parse: the ' quote at column 8 of the command is never closed (line 14, column 38)",
+    ]);
+  });
+});
+
 describe('values', () => {
+  it('a list where one value is expected points to oneOf', () => {
+    expect(messages(lesson(step('    waitFor: {description: d, event: token.issued, where: {refs.pod: [a, b]}}\n')))[0]).toMatch(
+      /^steps\[0\]\.waitFor\.where\.refs\.pod: must be a value to equal, or tests such as .*, got a list; to accept any of several values write \{oneOf: \[a, b\]\}/,
+    );
+  });
+
+
   it('an empty list or mapping is called empty', () => {
     expect(messages('id: l\ntitle: T\nsteps: []\n')).toEqual(['steps: must be a non-empty list of steps, got an empty list (line 3, column 8)']);
     expect(messages(lesson(step('    waitFor: {description: d, event: token.issued, where: {exitCode: {oneOf: []}}}\n')))[0]).toMatch(
