@@ -165,6 +165,13 @@ export function quoteHint(node: unknown): string {
   return isScalar(node) && node.type === 'PLAIN' && (typeof node.value === 'number' || typeof node.value === 'boolean') ? '; put it in quotes' : '';
 }
 
+/** A number typed in quotes (`"600"`) is text to YAML: where a number was meant, removing the quotes makes it one. */
+export function unquoteHint(node: unknown): string {
+  if (!(isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && typeof node.value === 'string')) return '';
+  const text = node.value.trim();
+  return /^[+\-.\d]/.test(text) && Number.isFinite(Number(text)) ? '; remove the quotes' : '';
+}
+
 /**
  * The allowed key a typed one most likely means: the nearest by edit distance (case-insensitive, an adjacent swap
  * counting once) when that is close for the word's length, else the one allowed key the typed one contains or is

@@ -17,7 +17,7 @@ import {
   readYamlDocument,
 } from '../manifest/yaml-source.ts';
 import type { SourceMap, SourcePosition } from '../manifest/yaml-source.ts';
-import { nearestKey, YamlFieldReader, type Field } from '../manifest/yaml-field-reader.ts';
+import { nearestKey, unquoteHint, YamlFieldReader, type Field } from '../manifest/yaml-field-reader.ts';
 import { tokenizeShellLine } from '../kubectl/kubectl-tokenize.ts';
 import { formatScenarioDuration } from '../time/duration.ts';
 import { MAX_SPEED, MIN_SPEED } from '../time/speed.ts';
@@ -244,7 +244,7 @@ class ScenarioReader extends YamlFieldReader {
       this.error('seed', `${numberText(node)} is too large: a seed goes up to ${Number.MAX_SAFE_INTEGER}`, field.position);
       return 0;
     }
-    this.error('seed', `must be a non-negative integer, got ${describeNode(node)}`, field.position);
+    this.error('seed', `must be a non-negative integer, got ${describeNode(node)}${unquoteHint(node)}`, field.position);
     return 0;
   }
 
@@ -736,7 +736,7 @@ class ScenarioReader extends YamlFieldReader {
     if (!hasSpeed) return { kind: 'play', speed: DEFAULT_SCENE_SPEED };
     const value = speedField.value;
     if (!isScalar(value) || typeof value.value !== 'number' || !Number.isFinite(value.value) || value.value < MIN_SPEED || value.value > MAX_SPEED) {
-      this.error(`${path}.speed`, `must be a number from ${MIN_SPEED} to ${MAX_SPEED} (simulated seconds per second, such as 600), got ${describeNode(value)}`, speedField.position);
+      this.error(`${path}.speed`, `must be a number from ${MIN_SPEED} to ${MAX_SPEED} (simulated seconds per second, such as 600), got ${describeNode(value)}${unquoteHint(value)}`, speedField.position);
       return undefined;
     }
     return { kind: 'play', speed: value.value };

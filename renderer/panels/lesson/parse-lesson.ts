@@ -35,7 +35,7 @@ import {
   readYamlDocument,
 } from '../../../shared/manifest/yaml-source.ts';
 import type { SourceMap, SourcePosition } from '../../../shared/manifest/yaml-source.ts';
-import { nearestKey, quoteHint, YamlFieldReader, type Field } from '../../../shared/manifest/yaml-field-reader.ts';
+import { nearestKey, quoteHint, unquoteHint, YamlFieldReader, type Field } from '../../../shared/manifest/yaml-field-reader.ts';
 import type {
   EventCondition,
   FieldMatch,
@@ -311,7 +311,7 @@ class LessonReader extends YamlFieldReader {
     if (field === undefined || this.isMissing(field)) return undefined;
     const value = isScalar(field.value) ? field.value.value : undefined;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-      this.error(`${path}.scene`, `must be a scene's number, counting from 1, got ${describeNode(field.value)}`, field.position);
+      this.error(`${path}.scene`, `must be a scene's number, counting from 1, got ${describeNode(field.value)}${unquoteHint(field.value)}`, field.position);
       return null;
     }
     if (active === undefined) {
@@ -406,7 +406,7 @@ class LessonReader extends YamlFieldReader {
       }
       if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) count = value;
       else {
-        this.error(`${path}.count`, `must be a whole number of at least 1, got ${describeNode(countField.value)}`, countField.position);
+        this.error(`${path}.count`, `must be a whole number of at least 1, got ${describeNode(countField.value)}${unquoteHint(countField.value)}`, countField.position);
         return undefined;
       }
     }
@@ -473,7 +473,7 @@ class LessonReader extends YamlFieldReader {
       } else if (key === 'atLeast' || key === 'atMost') {
         const number = isScalar(value) && typeof value.value === 'number' && Number.isFinite(value.value) ? value.value : undefined;
         if (number === undefined) {
-          this.error(`${path}.${key}`, `must be a number, got ${describeNode(value)}`, at);
+          this.error(`${path}.${key}`, `must be a number, got ${describeNode(value)}${unquoteHint(value)}`, at);
           ok = false;
         } else test[key] = number;
       } else if (key === 'equals') {
@@ -597,7 +597,7 @@ class LessonReader extends YamlFieldReader {
     } else {
       const value = isScalar(answerField.value) ? answerField.value.value : undefined;
       if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && (choices === undefined || value <= choices.length)) answerIndex = value - 1;
-      else this.error(`${path}.answer`, `must be the number of one of the choices (1 to ${choices?.length ?? 'the number of choices'}), got ${describeNode(answerField.value)}`, answerField.position);
+      else this.error(`${path}.answer`, `must be the number of one of the choices (1 to ${choices?.length ?? 'the number of choices'}), got ${describeNode(answerField.value)}${unquoteHint(answerField.value)}`, answerField.position);
     }
     const predictField = this.field(map, 'predict');
     let predict: PredictSpec | undefined;
@@ -656,7 +656,7 @@ class LessonReader extends YamlFieldReader {
     if (field === undefined || this.isMissing(field)) return undefined;
     const value = isScalar(field.value) ? field.value.value : undefined;
     if (typeof value === 'number' && Number.isFinite(value) && value >= MIN_SPEED && value <= MAX_SPEED) return value;
-    this.error(path, `must be a speed in simulated seconds per second, from ${MIN_SPEED} to ${formatLimit(MAX_SPEED)}, got ${describeNode(field.value)}`, field.position);
+    this.error(path, `must be a speed in simulated seconds per second, from ${MIN_SPEED} to ${formatLimit(MAX_SPEED)}, got ${describeNode(field.value)}${unquoteHint(field.value)}`, field.position);
     return undefined;
   }
 

@@ -253,7 +253,7 @@ describe('parseScenario errors name the path, what is allowed, and the line and 
     ['a missing name', 'duration: 1h\nflows: [{id: a, kubernetesVersion: "1.30"}]\n', { message: 'name: is required (line 1, column 1)', path: 'name', line: 1, column: 1 }],
     ['a negative seed', `${HEAD}seed: -1\n`, { message: 'seed: must be a non-negative integer, got the number -1 (line 6, column 7)', path: 'seed', line: 6, column: 7 }],
     ['a fractional seed', `${HEAD}seed: 1.5\n`, { message: 'seed: must be a non-negative integer, got the number 1.5 (line 6, column 7)', path: 'seed', line: 6, column: 7 }],
-    ['a quoted seed', `${HEAD}seed: "7"\n`, { message: 'seed: must be a non-negative integer, got the string "7" (line 6, column 7)', path: 'seed', line: 6, column: 7 }],
+    ['a quoted seed', `${HEAD}seed: "7"\n`, { message: 'seed: must be a non-negative integer, got the string "7"; remove the quotes (line 6, column 7)', path: 'seed', line: 6, column: 7 }],
     ['a missing duration', 'name: t\nflows: [{id: a, kubernetesVersion: "1.30"}]\n', { message: 'duration: is required (a duration such as 90s, 1h30m or 2d) (line 1, column 1)', path: 'duration', line: 1, column: 1 }],
     ['a duration without a unit', 'name: t\nduration: 6\nflows: [{id: a, kubernetesVersion: "1.30"}]\n', {
       message: 'duration: "6" has no unit; use a number and a unit (ns, us, ms, s, m, h, d or y), e.g. 90s, 1h30m, 2d (line 2, column 11)', path: 'duration', line: 2, column: 11,

@@ -46,6 +46,11 @@ describe('values', () => {
     expect(messages(scenario('seed: -1\n'))).toEqual(['seed: must be a non-negative integer, got the number -1 (line 5, column 7)']);
   });
 
+  it('a number written in quotes says to remove them', () => {
+    expect(messages(scenario('seed: "7"\n'))).toEqual(['seed: must be a non-negative integer, got the string "7"; remove the quotes (line 5, column 7)']);
+    expect(messages(scenario('scenes: [{at: 5m, then: play, speed: "600"}]\n'))[0]).toMatch(/got the string "600"; remove the quotes \(line 5, column 38\)$/);
+  });
+
   it('a patch release, or a V in capitals, says which version to write', () => {
     expect(messages(scenario('', '[{id: f, kubernetesVersion: "1.30.2"}]'))[0]).toMatch(/^flows\[0\]\.kubernetesVersion: "1\.30\.2" is not a simulated Kubernetes version \(write 1\.30: releases are simulated by minor version\); use one of /);
     expect(messages(scenario('', '[{id: f, kubernetesVersion: V1.30}]'))[0]).toMatch(/"V1\.30" is not a simulated Kubernetes version \(write 1\.30 without the V\)/);

@@ -80,6 +80,15 @@ describe('values', () => {
     expect(messages(lesson(step()).replace('title: T', 'title: 2025'))).toEqual(['title: must be a string, got the number 2025; put it in quotes (line 2, column 8)']);
   });
 
+  it('a number written in quotes says to remove them', () => {
+    expect(messages(lesson(step('    quiz: {question: q, choices: [a, b], answer: "2", explanation: e}\n')))).toEqual([
+      'steps[0].quiz.answer: must be the number of one of the choices (1 to 2), got the string "2"; remove the quotes (line 14, column 50)',
+    ]);
+    expect(messages(lesson(step('    waitFor: {description: d, event: token.issued, count: "2"}\n')))[0]).toMatch(/count: must be a whole number of at least 1, got the string "2"; remove the quotes/);
+    expect(messages(lesson(step('    scene: "1"\n')))[0]).toMatch(/scene: must be a scene's number, counting from 1, got the string "1"; remove the quotes/);
+    expect(messages(lesson(step(), DEMO, 'speed: "600"\n'))[0]).toMatch(/got the string "600"; remove the quotes/);
+  });
+
   it('a speed slower than the app can play is refused, with the same range as a scene\'s', () => {
     expect(messages(lesson(step(), DEMO, 'speed: 0.01\n'))).toEqual(['speed: must be a speed in simulated seconds per second, from 0.1 to 10,000,000, got the number 0.01 (line 3, column 8)']);
     expect(messages(lesson(step('    speed: 0.1\n')))).toEqual([]);
