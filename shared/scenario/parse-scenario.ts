@@ -712,6 +712,10 @@ class ScenarioReader extends YamlFieldReader {
         this.error(`${path}.flow`, `${JSON.stringify(truncate(flow))} is not a flow; flows are ${known.join(', ')}`, this.field(field.value, 'flow')?.position ?? field.position);
         return undefined;
       }
+    } else if (!isScalar(field.value)) {
+      const example = `{lane: pod app, flow: ${this.declaredFlowIds?.[0] ?? 'projected'}}`;
+      this.error(path, `must be a lane's label such as "pod app", or a mapping such as ${example}, got ${describeNode(field.value)}`, field.position);
+      return undefined;
     } else {
       lane = this.stringOf(field, path);
     }

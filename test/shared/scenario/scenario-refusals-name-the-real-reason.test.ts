@@ -46,6 +46,12 @@ describe('values', () => {
     expect(messages(scenario('seed: -1\n'))).toEqual(['seed: must be a non-negative integer, got the number -1 (line 5, column 7)']);
   });
 
+  it('a spotlight of the wrong shape names both shapes it may take, not only "a string"', () => {
+    expect(messages(scenario('scenes: [{at: 5m, spotlight: [pod app]}]\n'))).toEqual([
+      'scenes[0].spotlight: must be a lane\'s label such as "pod app", or a mapping such as {lane: pod app, flow: f}, got a list (line 5, column 30)',
+    ]);
+  });
+
   it('a number written in quotes says to remove them', () => {
     expect(messages(scenario('seed: "7"\n'))).toEqual(['seed: must be a non-negative integer, got the string "7"; remove the quotes (line 5, column 7)']);
     expect(messages(scenario('scenes: [{at: 5m, then: play, speed: "600"}]\n'))[0]).toMatch(/got the string "600"; remove the quotes \(line 5, column 38\)$/);
