@@ -3,7 +3,7 @@
  * nearest allowed key), of the wrong type or empty, always with the field path and the line and column. Each parser
  * extends this and adds the fields of its own format.
  */
-import { isMap, isScalar } from 'yaml';
+import { isAlias, isMap, isScalar } from 'yaml';
 import type { Document, Pair, Scalar, YAMLMap } from 'yaml';
 import type { InputError } from '../text/input-error.ts';
 import { describeError, describeNode, findPair, isAbsent, keyText, resolveNode, truncate, type SourceMap, type SourcePosition } from './yaml-source.ts';
@@ -55,6 +55,11 @@ export abstract class YamlFieldReader {
     return { pair, value: value ?? null, position: isAbsent(value) ? keyPosition : this.position(value, keyPosition) };
   }
 
+  /** "is required" for a key that is not there; for one written with nothing after it, says that instead. */
+  protected required(field: Field | undefined): string {
+    return field === undefined ? 'is required' : 'is required but has no value';
+  }
+
   protected isMissing(field: Field | undefined): boolean {
     return field === undefined || field.value === null || (isScalar(field.value) && field.value.value === null);
   }
@@ -64,6 +69,11 @@ export abstract class YamlFieldReader {
     for (const pair of map.items) {
       const key = keyText(pair);
       if (key !== undefined && allowed.includes(key)) continue;
+      if (key === '<<' && isScalar(pair.key) && pair.key.type === 'PLAIN') {
+        const alias = isAlias(pair.value) ? `*${pair.value.source}` : '*name';
+        this.error(path, `merge keys (<<) are not supported; write the keys out in full (an alias such as ${alias} can stand for a whole value)`, this.position(pair.key, this.position(map)));
+        continue;
+      }
       const shown = key === undefined ? 'a complex key' : `unknown key ${JSON.stringify(truncate(key))}`;
       const suggestion = key === undefined ? undefined : nearestKey(key, allowed);
       const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
@@ -77,7 +87,7 @@ export abstract class YamlFieldReader {
       if (this.fieldOptions.plainScalarsAsText && isScalar(node) && node.type === 'PLAIN' && (typeof node.value === 'number' || typeof node.value === 'boolean') && node.source !== undefined) {
         return node.source;
       }
-      this.error(path, `must be a string, got ${describeNode(node)}`, field.position);
+      this.error(path, `must be a string, got ${describeNode(node)}${quoteHint(node)}`, field.position);
       return undefined;
     }
     if (nonEmpty && node.value.trim() === '') {
@@ -90,7 +100,7 @@ export abstract class YamlFieldReader {
   protected requiredString(map: YAMLMap, key: string, path: string, mapPosition: SourcePosition = this.position(map)): string | undefined {
     const field = this.field(map, key);
     if (field === undefined || this.isMissing(field)) {
-      this.error(path, 'is required', field?.position ?? mapPosition);
+      this.error(path, this.required(field), field?.position ?? mapPosition);
       return undefined;
     }
     return this.stringOf(field, path);
@@ -150,16 +160,58 @@ export abstract class YamlFieldReader {
   }
 }
 
-/** The nearest allowed key by edit distance (case-insensitive), when it is close enough to be a typo. */
+/** YAML reads a bare `2025` or `true` as a number or a boolean: where text was meant, quotes make it text. */
+export function quoteHint(node: unknown): string {
+  return isScalar(node) && node.type === 'PLAIN' && (typeof node.value === 'number' || typeof node.value === 'boolean') ? '; put it in quotes' : '';
+}
+
+/** A number typed in quotes (`"600"`) is text to YAML: where a number was meant, removing the quotes makes it one. */
+export function unquoteHint(node: unknown): string {
+  if (!(isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && typeof node.value === 'string')) return '';
+  const text = node.value.trim();
+  return /^[+\-.\d]/.test(text) && Number.isFinite(Number(text)) ? '; remove the quotes' : '';
+}
+
+/**
+ * The allowed key a typed one most likely means: the nearest by edit distance (case-insensitive, an adjacent swap
+ * counting once) when that is close for the word's length, else the one allowed key the typed one contains or is
+ * contained in, compared without case, dashes or a "service-account" prefix (`startTime` → start,
+ * `service-account-max-token-expiration` → maxTokenExpiration). Short keys get no guess: "base" is not "name".
+ */
 export function nearestKey(key: string, allowed: readonly string[]): string | undefined {
+  const typed = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of allowed) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    const wanted = candidate.toLowerCase();
+    const distance = isAdjacentSwap(typed, wanted) ? 1 : editDistance(typed, wanted);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 4)) ? best : undefined;
+  const shorter = Math.min(typed.length, best?.length ?? 0);
+  if (bestDistance <= (shorter <= 4 ? 1 : Math.max(2, Math.floor(key.length / 4)))) return best;
+  const bare = comparable(key);
+  if (bare.length < 4) return undefined;
+  const containing = allowed.filter((candidate) => {
+    const other = comparable(candidate);
+    return other.length >= 4 && (bare.includes(other) || other.includes(bare));
+  });
+  return containing.length === 1 ? containing[0] : undefined;
+}
+
+function comparable(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]/g, '').replace('serviceaccount', '');
+}
+
+function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let first = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (first !== -1) return i === first + 1 && a[first] === b[i] && a[i] === b[first] && a.slice(i + 1) === b.slice(i + 1);
+    first = i;
+  }
+  return false;
 }

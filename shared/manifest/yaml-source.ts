@@ -4,7 +4,7 @@
  * scenario file (shifted by the block scalar's first line and indentation).
  */
 import { isAlias, isDocument, isMap, isPair, isScalar, isSeq, parseDocument, Parser } from 'yaml';
-import type { Document, Pair, YAMLError, YAMLMap } from 'yaml';
+import type { Document, Pair, Scalar, YAMLError, YAMLMap } from 'yaml';
 import type { InputError, ParseResult } from '../text/input-error.ts';
 import { formatLimit, overBudget, YAML_MAX_COLLECTION_ITEMS, YAML_MAX_DEPTH } from '../limits/input-budgets.ts';
 
@@ -37,8 +37,10 @@ export class SourceMap {
   private readonly columnOffset: number;
   private readonly textLength: number;
   private readonly fileLineLength: ((fileLine: number) => number) | undefined;
+  private readonly text: string;
 
   constructor(text: string, offsets: SourceOffsets = {}) {
+    this.text = text;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     this.lineOffset = safeOffset(offsets.lineOffset);
     this.columnOffset = safeOffset(offsets.columnOffset);
@@ -52,6 +54,14 @@ export class SourceMap {
     if (start === undefined) return 0;
     const next = this.lineStarts[line];
     return (next === undefined ? this.textLength : next - 1) - start;
+  }
+
+  /** True when the indentation of the line holding `offset` has a tab in it. */
+  indentHasTab(offset: number): boolean {
+    const at = Number.isFinite(offset) ? Math.min(Math.max(0, Math.floor(offset)), this.textLength) : 0;
+    const start = this.text.lastIndexOf('\n', at - 1) + 1;
+    const indent = /^[ \t]*/.exec(this.text.slice(start, start + 1000))?.[0] ?? '';
+    return indent.includes('\t');
   }
 
   position(offset: number): SourcePosition {
@@ -106,7 +116,17 @@ export function describeError(path: string, what: string, position: SourcePositi
 
 /** yaml's own syntax errors, reworded to our shape; the first line of its message is the useful part. */
 export function yamlSyntaxErrors(errors: readonly YAMLError[], map: SourceMap, pathPrefix = ''): InputError[] {
-  return errors.map((error) => {
+  // A tab in a line's indentation gives yaml's errors about that line ("less indented", "nested mappings") that do
+  // not say why; the tab is named instead, once per line.
+  const tabLines = new Set<number>();
+  return errors.flatMap((error) => {
+    if (map.indentHasTab(error.pos[0])) {
+      const position = map.position(error.pos[0]);
+      if (tabLines.has(position.line)) return [];
+      tabLines.add(position.line);
+      const lineStart = { line: position.line, column: 1 };
+      return [describeError(pathPrefix, `YAML syntax: line ${position.line} is indented with a tab; YAML indents with spaces only, so replace the tab with spaces`, lineStart)];
+    }
     const firstLine = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     const what =
       error.code === 'MULTIPLE_DOCS'
@@ -114,7 +134,7 @@ export function yamlSyntaxErrors(errors: readonly YAMLError[], map: SourceMap, p
         : error.code === 'DUPLICATE_KEY'
           ? 'a key appears twice in the same mapping; keys must be unique'
           : `YAML syntax: ${firstLine}`;
-    return describeError(pathPrefix, what, map.position(error.pos[0]));
+    return [describeError(pathPrefix, what, map.position(error.pos[0]))];
   });
 }
 
@@ -225,18 +245,23 @@ export function splitFieldPath(path: string): string[] {
 /** A short description of what a node holds, for "must be X, got Y" messages. */
 export function describeNode(node: unknown): string {
   if (node === null || node === undefined) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
+  // "must be a non-empty list, got a list" would not say what is wrong.
+  if (isMap(node)) return node.items.length === 0 ? 'an empty mapping' : 'a mapping';
+  if (isSeq(node)) return node.items.length === 0 ? 'an empty list' : 'a list';
   if (isScalar(node)) {
     const value = node.value;
     if (value === null) return 'nothing (null)';
     if (typeof value === 'string') return `the string ${JSON.stringify(truncate(value))}`;
-    // The source text keeps what was typed: `1.0`, not the 1 that YAML read.
-    if (typeof value === 'number') return `the number ${node.type === 'PLAIN' && node.source !== undefined ? node.source : String(value)}`;
+    if (typeof value === 'number') return `the number ${numberText(node)}`;
     if (typeof value === 'boolean') return `the boolean ${String(value)}`;
     return 'a value of an unsupported type';
   }
   return 'an unsupported YAML node';
+}
+
+/** A number as it was typed (`1.0`, `1e20`), not as YAML read it (1, 100000000000000000000). */
+export function numberText(node: Scalar): string {
+  return node.type === 'PLAIN' && node.source !== undefined ? node.source : String(node.value);
 }
 
 export function truncate(text: string, max = 60): string {
@@ -342,12 +367,16 @@ export function documentProblems(doc: Document, map: SourceMap, pathPrefix = '')
       }
     }
     if (isMap(node)) {
-      const seen = new Set<string>();
+      const seen = new Map<string, number>();
       for (const item of node.items) {
-        const id = scalarKeyId(isPair(item) ? item.key : undefined);
+        const key = isPair(item) ? item.key : undefined;
+        const id = scalarKeyId(key);
         if (id === undefined) continue;
-        if (seen.has(id)) errors.push(describeError(pathPrefix, 'a key appears twice in the same mapping; keys must be unique', map.position(startOf((item).key))));
-        seen.add(id);
+        const first = seen.get(id);
+        if (first !== undefined) {
+          const name = JSON.stringify(truncate(String((key as Scalar).value)));
+          errors.push(describeError(pathPrefix, `the key ${name} appears twice in the same mapping (first on line ${map.position(first).line}); keys must be unique`, map.position(startOf(key))));
+        } else seen.set(id, startOf(key));
       }
     }
   }
@@ -375,7 +404,13 @@ export function readYamlDocument<T>(text: string, what: string, makeReader: (doc
     const shape = yamlShapeProblem(text, map);
     if (shape) return { ok: false, errors: [shape] };
     const doc = parseDocument(text, YAML_PARSE_OPTIONS);
-    if (doc.errors.length > 0) return { ok: false, errors: yamlSyntaxErrors(doc.errors, map) };
+    if (doc.errors.length > 0) {
+      const bareCr = text.includes('\n') ? null : /\r/.exec(text);
+      if (bareCr !== null) {
+        return { ok: false, errors: [describeError('', 'the lines of this file end in a bare carriage return (CR), which YAML does not read as a line break; save it with LF or CRLF line endings', map.position(bareCr.index))] };
+      }
+      return { ok: false, errors: yamlSyntaxErrors(doc.errors, map) };
+    }
     const problems = documentProblems(doc, map);
     if (problems.length > 0) return { ok: false, errors: problems.sort(byPosition) };
     const reader = makeReader(doc, map);

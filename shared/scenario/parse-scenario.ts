@@ -11,12 +11,13 @@ import { parseManifest } from '../manifest/parse-manifest.ts';
 import {
   describeNode,
   findPair,
+  numberText,
   resolveNode,
   truncate,
   readYamlDocument,
 } from '../manifest/yaml-source.ts';
 import type { SourceMap, SourcePosition } from '../manifest/yaml-source.ts';
-import { YamlFieldReader, type Field } from '../manifest/yaml-field-reader.ts';
+import { nearestKey, unquoteHint, YamlFieldReader, type Field } from '../manifest/yaml-field-reader.ts';
 import { tokenizeShellLine } from '../kubectl/kubectl-tokenize.ts';
 import { formatScenarioDuration } from '../time/duration.ts';
 import { MAX_SPEED, MIN_SPEED } from '../time/speed.ts';
@@ -190,7 +191,9 @@ class ScenarioReader extends YamlFieldReader {
     const text = this.stringOf(field, path, false);
     if (text === undefined) return undefined;
     if ((allowed as readonly string[]).includes(text)) return text as T;
-    this.error(path, `${JSON.stringify(truncate(text))} is not one of ${allowed.join(', ')}`, field.position);
+    // Only a near-certain guess: HS256 is a different algorithm, not a misspelt RS256.
+    const meant = allowed.find((word) => word.toLowerCase() === text.toLowerCase()) ?? (text.length >= 6 ? nearestKey(text, allowed) : undefined);
+    this.error(path, `${JSON.stringify(truncate(text))} is not one of ${allowed.join(', ')}${meant === undefined ? '' : ` (did you mean ${meant}?)`}`, field.position);
     return undefined;
   }
 
@@ -201,7 +204,7 @@ class ScenarioReader extends YamlFieldReader {
   private requiredDuration(map: YAMLMap, key: string, path: string): number | undefined {
     const field = this.field(map, key);
     if (field === undefined || this.isMissing(field)) {
-      this.error(path, 'is required (a duration such as 90s, 1h30m or 2d)', field?.position ?? this.position(map));
+      this.error(path, `${this.required(field)} (a duration such as 90s, 1h30m or 2d)`, field?.position ?? this.position(map));
       return undefined;
     }
     return this.durationOf(field, path);
@@ -222,7 +225,10 @@ class ScenarioReader extends YamlFieldReader {
       return undefined;
     }
     if (isKubernetesVersion(text)) return text;
-    const hint = /^v\d/.test(text) && isKubernetesVersion(text.slice(1)) ? ` (write ${text.slice(1)} without the v)` : '';
+    const minor = /^[vV]?(\d+\.\d+)\.\d+$/.exec(text)?.[1];
+    const hint = /^[vV]\d/.test(text) && isKubernetesVersion(text.slice(1))
+      ? ` (write ${text.slice(1)} without the ${text[0]})`
+      : minor !== undefined && isKubernetesVersion(minor) ? ` (write ${minor}: releases are simulated by minor version)` : '';
     this.error(path, `${JSON.stringify(truncate(text))} is not a simulated Kubernetes version${hint}; use one of ${KUBERNETES_VERSIONS.join(', ')}`, field.position);
     return undefined;
   }
@@ -234,7 +240,11 @@ class ScenarioReader extends YamlFieldReader {
     if (field === undefined || this.isMissing(field)) return 0;
     const node = field.value;
     if (isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) && node.value >= 0) return node.value;
-    this.error('seed', `must be a non-negative integer, got ${describeNode(node)}`, field.position);
+    if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && node.value > Number.MAX_SAFE_INTEGER) {
+      this.error('seed', `${numberText(node)} is too large: a seed goes up to ${Number.MAX_SAFE_INTEGER}`, field.position);
+      return 0;
+    }
+    this.error('seed', `must be a non-negative integer, got ${describeNode(node)}${unquoteHint(node)}`, field.position);
     return 0;
   }
 
@@ -254,9 +264,7 @@ class ScenarioReader extends YamlFieldReader {
     if (text === undefined) return DEFAULT_START_EPOCH_MS;
     const parsed = parseIsoInstant(text.trim());
     if (parsed === undefined) {
-      const why = isoBefore1970(text.trim())
-        ? 'is before 1970-01-01T00:00:00Z: token times (iat, exp) count seconds from then, so a simulated cluster starts in 1970 or later'
-        : 'is not an ISO 8601 instant such as 2025-01-06T09:00:00Z';
+      const why = isoInstantProblem(text.trim()) ?? 'is not an ISO 8601 instant such as 2025-01-06T09:00:00Z';
       this.error('start', `${JSON.stringify(truncate(text))} ${why}`, field.position);
       return DEFAULT_START_EPOCH_MS;
     }
@@ -268,7 +276,7 @@ class ScenarioReader extends YamlFieldReader {
   private readFlows(root: YAMLMap): FlowSpec[] | undefined {
     const field = this.field(root, 'flows');
     if (field === undefined || this.isMissing(field)) {
-      this.error('flows', 'is required: a list of flows, each with an id and a kubernetesVersion', field?.position ?? this.position(root));
+      this.error('flows', `${this.required(field)}: a list of flows, each with an id and a kubernetesVersion`, field?.position ?? this.position(root));
       return undefined;
     }
     if (!isSeq(field.value)) {
@@ -325,7 +333,7 @@ class ScenarioReader extends YamlFieldReader {
     const versionField = this.field(node, 'kubernetesVersion');
     let kubernetesVersion: KubernetesVersion | undefined;
     if (versionField === undefined || this.isMissing(versionField)) {
-      this.error(`${path}.kubernetesVersion`, `is required; use one of ${KUBERNETES_VERSIONS.join(', ')}`, versionField?.position ?? position);
+      this.error(`${path}.kubernetesVersion`, `${this.required(versionField)}; use one of ${KUBERNETES_VERSIONS.join(', ')}`, versionField?.position ?? position);
     } else {
       kubernetesVersion = this.versionOf(versionField, `${path}.kubernetesVersion`);
     }
@@ -704,6 +712,10 @@ class ScenarioReader extends YamlFieldReader {
         this.error(`${path}.flow`, `${JSON.stringify(truncate(flow))} is not a flow; flows are ${known.join(', ')}`, this.field(field.value, 'flow')?.position ?? field.position);
         return undefined;
       }
+    } else if (!isScalar(field.value)) {
+      const example = `{lane: pod app, flow: ${this.declaredFlowIds?.[0] ?? 'projected'}}`;
+      this.error(path, `must be a lane's label such as "pod app", or a mapping such as ${example}, got ${describeNode(field.value)}`, field.position);
+      return undefined;
     } else {
       lane = this.stringOf(field, path);
     }
@@ -728,7 +740,7 @@ class ScenarioReader extends YamlFieldReader {
     if (!hasSpeed) return { kind: 'play', speed: DEFAULT_SCENE_SPEED };
     const value = speedField.value;
     if (!isScalar(value) || typeof value.value !== 'number' || !Number.isFinite(value.value) || value.value < MIN_SPEED || value.value > MAX_SPEED) {
-      this.error(`${path}.speed`, `must be a number from ${MIN_SPEED} to ${MAX_SPEED} (simulated seconds per second, such as 600), got ${describeNode(value)}`, speedField.position);
+      this.error(`${path}.speed`, `must be a number from ${MIN_SPEED} to ${MAX_SPEED} (simulated seconds per second, such as 600), got ${describeNode(value)}${unquoteHint(value)}`, speedField.position);
       return undefined;
     }
     return { kind: 'play', speed: value.value };
@@ -773,14 +785,30 @@ class ScenarioReader extends YamlFieldReader {
     if (command === undefined) return undefined;
     const words = tokenizeShellLine(command);
     if (!words.ok) {
-      // Point into the file when the command is a plain one-line scalar; otherwise at the scalar itself.
-      const node = field.value as Scalar;
-      const exact = node.type === 'PLAIN' && !command.includes('\n');
-      const position = exact ? { line: field.position.line, column: field.position.column + words.column - 1 } : field.position;
-      this.error(path, `the command line does not parse: ${words.error}`, position);
+      const start = this.commandStart(field.value as Scalar, field.pair, command);
+      // One place per message: the file's line and column when the command's columns are the file's, else the
+      // scalar, with the column counted in the command.
+      const position = start === undefined ? field.position : { line: start.line, column: start.column + words.column - 1 };
+      const what = words.error.replace(/ at column (\d+)/, start === undefined ? ' at column $1 of the command' : '');
+      this.error(path, `the command line does not parse: ${what}`, position);
       return undefined;
     }
     return command;
+  }
+
+  /**
+   * Where the command's first character is in the file, when its columns map one to one onto a single line of the
+   * file: a plain or quoted scalar on one line (quoted without escapes), or a literal block holding one line.
+   */
+  private commandStart(node: Scalar, pair: Field['pair'], command: string): SourcePosition | undefined {
+    const [from, to] = node.range ?? [0, 0];
+    const source = this.text.slice(from, to);
+    if (node.type === 'BLOCK_LITERAL') return command.trimEnd().includes('\n') ? undefined : this.blockPlacement(node, pair);
+    if (source.includes('\n')) return undefined;
+    const start = this.position(node);
+    if (node.type === 'PLAIN') return start;
+    if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && source.slice(1, -1) === command) return { line: start.line, column: start.column + 1 };
+    return undefined;
   }
 
   private applyStep(field: Field, path: string, base: StepBaseFields): Step | undefined {
@@ -791,7 +819,9 @@ class ScenarioReader extends YamlFieldReader {
     const placement = this.blockPlacement(node, field.pair);
     const parsed = parseManifest(manifest, { lineOffset: placement.line - 1, columnOffset: placement.column - 1, pathPrefix: path, fileLineLength: (line) => this.map.lineLength(line) });
     if (!parsed.ok) {
-      this.errors.push(...parsed.errors);
+      // `apply: >` joins the manifest's lines, and the YAML errors that follow would not say why: say it once.
+      if (node.type === 'BLOCK_FOLDED') this.error(path, "is a folded block (>), which joins the manifest's lines into one, so it does not read as YAML; write apply: | (a literal block) instead", field.position);
+      else this.errors.push(...parsed.errors);
       return undefined;
     }
     this.podCount += parsed.value.documents.filter((doc) => doc.kind === 'Pod').length;
@@ -860,14 +890,35 @@ type StepBaseFields = { atMs: number; line: number; flows?: string[] };
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
 
-/** True for a well-formed instant whose year is before 1970 (which parseIsoInstant refuses for that reason alone). */
-function isoBefore1970(text: string): boolean {
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why a start instant is refused: before 1970, or one of its fields out of range in a text that has the ISO 8601
+ * shape; undefined when the shape itself is wrong (the caller then shows an example).
+ */
+function isoInstantProblem(text: string): string | undefined {
   const match = ISO_INSTANT.exec(text);
-  if (match === null || Number(match[1]) >= 1970) return false;
-  // The same date in a year after 1970 with the same leap-ness: parses only if nothing but the year was wrong.
-  const year = Number(match[1]);
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return parseIsoInstant(`${leap ? '2000' : '2001'}${text.slice(4)}`) !== undefined;
+  if (match === null) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', , zone = 'Z'] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  if (month < 1 || month > 12) return 'is not a date: months go from 01 to 12';
+  const days = daysInMonth(year, month);
+  if (Number(d) < 1 || Number(d) > days) return `is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return 'is not a time of day: hours go from 00 to 23, minutes and seconds from 00 to 59';
+  if (zoneOffsetMinutes(zone) === undefined) return 'has an offset from UTC that no time zone has: hours go from 00 to 23, minutes from 00 to 59';
+  if (year < 1970) return 'is before 1970-01-01T00:00:00Z: token times (iat, exp) count seconds from then, so a simulated cluster starts in 1970 or later';
+  return undefined;
+}
+
+/** `Z`, `+01:00`, `-0530`, `+05` → minutes east of UTC; undefined for hours past 23 or minutes past 59. */
+function zoneOffsetMinutes(zone: string): number | undefined {
+  if (zone === 'Z' || zone === 'z') return 0;
+  const digits = zone.slice(1).replace(':', '');
+  const zoneHours = Number(digits.slice(0, 2));
+  const zoneMinutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  if (zoneHours > 23 || zoneMinutes > 59) return undefined;
+  return (zone.startsWith('-') ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
 }
 
 /**
@@ -876,26 +927,10 @@ function isoBefore1970(text: string): boolean {
  */
 export function parseIsoInstant(text: string): number | undefined {
   const match = ISO_INSTANT.exec(text);
-  if (match === null) return undefined;
+  if (match === null || isoInstantProblem(text) !== undefined) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  let offsetMinutes = 0;
-  if (zone !== 'Z' && zone !== 'z') {
-    const digits = zone.slice(1).replace(':', '');
-    const zoneHours = Number(digits.slice(0, 2));
-    const zoneMinutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-    if (zoneHours > 23 || zoneMinutes > 59) return undefined;
-    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
-  }
   const ms = fraction === '' ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms) - (zoneOffsetMinutes(zone) ?? 0) * 60_000;
 }
 
 function daysInMonth(year: number, month: number): number {

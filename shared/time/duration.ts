@@ -61,10 +61,14 @@ export function parseScenarioDuration(text: string): ScenarioDurationResult {
   const result = parseDurationCore(text, SCENARIO_UNITS);
   if (!result.ok) {
     const { error } = result;
+    const typo = durationTypo(text, shown);
+    if (typo !== undefined) return { ok: false, error: typo };
     if (error.kind === 'missing-unit') return { ok: false, error: `${shown} has no unit; ${hint}` };
     if (error.kind === 'unknown-unit') {
       const unit = latin1BytesToText(error.unit);
-      return { ok: false, error: `${shown} has an unknown unit ${JSON.stringify(unit.length > 20 ? `${unit.slice(0, 20)}…` : unit)}; ${hint}` };
+      const respelt = respelledDuration(text);
+      const suggestion = respelt === undefined ? '' : ` (did you mean ${respelt}?${parsesAsScenarioDuration(text.toLowerCase()) ? ' units are lower case' : ''})`;
+      return { ok: false, error: `${shown} has an unknown unit ${JSON.stringify(unit.length > 20 ? `${unit.slice(0, 20)}…` : unit)}${suggestion}; ${hint}` };
     }
     if (error.kind === 'overflow') return { ok: false, error: `${shown} is too long: durations go up to about 292 years (2562047h, Go's time.Duration)` };
     return { ok: false, error: `${shown} is not a duration; ${hint}` };
@@ -74,6 +78,71 @@ export function parseScenarioDuration(text: string): ScenarioDurationResult {
   if (ns % NS_PER_MS !== 0n) return { ok: false, error: `${shown} is finer than a millisecond, the simulation's resolution` };
   const ms = ns / NS_PER_MS;
   return { ok: true, ms: Number(ms) };
+}
+
+function parsesAsScenarioDuration(text: string): boolean {
+  const result = parseDurationCore(text, SCENARIO_UNITS);
+  return result.ok && result.nanoseconds >= 0n;
+}
+
+/** Units people write elsewhere, as this dialect spells them; weeks become days. */
+const UNIT_WORDS: ReadonlyMap<string, { unit: string; times: number }> = new Map(
+  (
+    [
+      [['msec', 'msecs', 'millisecond', 'milliseconds'], 'ms', 1],
+      [['sec', 'secs', 'second', 'seconds'], 's', 1],
+      [['min', 'mins', 'minute', 'minutes'], 'm', 1],
+      [['hr', 'hrs', 'hour', 'hours'], 'h', 1],
+      [['day', 'days'], 'd', 1],
+      [['w', 'wk', 'wks', 'week', 'weeks'], 'd', 7],
+      [['yr', 'yrs', 'year', 'years'], 'y', 1],
+    ] as const
+  ).flatMap(([words, unit, times]) => words.map((word) => [word, { unit, times }] as const)),
+);
+
+/**
+ * The duration as this dialect spells it (`1H30M` → `1h30m`, `5mins` → `5m`, `2w` → `14d`), when the text is only
+ * misspelt; undefined when there is no such spelling.
+ */
+function respelledDuration(text: string): string | undefined {
+  const compact = text.replace(/\s+/g, '').toLowerCase();
+  if (compact.length > 60) return undefined;
+  let out = '';
+  let rest = compact;
+  while (rest !== '') {
+    const match = /^(\d+(?:\.\d*)?|\.\d+)([a-zµμ]+)/.exec(rest);
+    if (match === null) return undefined;
+    const [whole, amount = '', unit = ''] = match;
+    const word = UNIT_WORDS.get(unit);
+    if (word === undefined) out += whole;
+    else if (word.times === 1) out += `${amount}${word.unit}`;
+    else if (/^\d+$/.test(amount) && Number.isSafeInteger(Number(amount) * word.times)) out += `${Number(amount) * word.times}${word.unit}`;
+    else return undefined;
+    rest = rest.slice(whole.length);
+  }
+  return out !== text && parsesAsScenarioDuration(out) ? out : undefined;
+}
+
+/** What is wrong with a duration written in a notation this dialect does not take: spaces, exponents, a comma. */
+function durationTypo(text: string, shown: string): string | undefined {
+  if (/\s/.test(text)) {
+    const compact = text.replace(/\s+/g, '');
+    const example = parsesAsScenarioDuration(compact) ? compact : (respelledDuration(compact) ?? '1h30m');
+    return `${shown} has a space in it; write durations without spaces, such as ${example}`;
+  }
+  const exponent = /^\+?(\d+(?:\.\d+)?[eE][+]?\d+)([a-zA-Zµμ]*)$/.exec(text);
+  if (exponent !== null) {
+    const [, number = '', unit = ''] = exponent;
+    const value = Number(number);
+    const written = Number.isSafeInteger(value) ? `${value}${unit === '' ? 's' : unit}` : undefined;
+    const how = unit === '' ? 'write the digits out with a unit' : 'write the digits out';
+    return `${shown} is in exponent notation, which durations do not take; ${how}${written !== undefined && parsesAsScenarioDuration(written) ? `, such as ${written}` : ''}`;
+  }
+  if (/^\+?\d+,\d+/.test(text)) {
+    const pointed = text.replace(/(\d),(\d)/g, '$1.$2');
+    return `${shown} has a decimal comma; durations take a decimal point${parsesAsScenarioDuration(pointed) ? `, such as ${pointed}` : ''}`;
+  }
+  return undefined;
 }
 
 function goErrorText(original: string, error: CoreError): string {

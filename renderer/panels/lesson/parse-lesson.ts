@@ -19,19 +19,23 @@ import { isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Scalar, YAMLMap } from 'yaml';
 import type { SimEventType } from '../../../shared/model/events.ts';
 import { parseScenario } from '../../../shared/scenario/parse-scenario.ts';
+import { tokenizeShellLine } from '../../../shared/kubectl/kubectl-tokenize.ts';
 import type { InputError, ParseResult, Scenario } from '../../../shared/scenario/scenario-types.ts';
 import { MAX_SPEED } from '../../../shared/rpc/engine-protocol.ts';
+import { MIN_SPEED } from '../../../shared/time/speed.ts';
+import { ENGINE_MAX_EVENTS, formatLimit } from '../../../shared/limits/input-budgets.ts';
 import {
   describeError,
   describeNode,
   isAbsent,
   keyText,
+  numberText,
   resolveNode,
   truncate,
   readYamlDocument,
 } from '../../../shared/manifest/yaml-source.ts';
 import type { SourceMap, SourcePosition } from '../../../shared/manifest/yaml-source.ts';
-import { nearestKey, YamlFieldReader, type Field } from '../../../shared/manifest/yaml-field-reader.ts';
+import { nearestKey, quoteHint, unquoteHint, YamlFieldReader, type Field } from '../../../shared/manifest/yaml-field-reader.ts';
 import type {
   EventCondition,
   FieldMatch,
@@ -72,6 +76,8 @@ export function parseLesson(text: string, options: ParseLessonOptions): ParseRes
 
 class LessonReader extends YamlFieldReader {
   private readonly scenarios: Record<string, LessonScenario> = {};
+  /** Inline scenarios written with errors, already reported: a step naming one is not told it does not exist. */
+  private readonly brokenScenarios = new Set<string>();
   private lessonSpeed = DEFAULT_LESSON_SPEED;
 
   constructor(
@@ -144,12 +150,16 @@ class LessonReader extends YamlFieldReader {
       const value = resolveNode(pair.value, this.doc);
       if (!isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '') {
         this.error(path, `must be the scenario's YAML as a block (${key}: |, then the scenario indented below), got ${describeNode(value)}`, isAbsent(value) ? keyPosition : this.position(value, keyPosition));
+        this.brokenScenarios.add(key);
         continue;
       }
       const placement = this.blockPlacement(value, pair);
       const parsed = parseScenario(value.value);
       if (!parsed.ok) {
-        for (const error of parsed.errors) this.errors.push(shiftError(error, path, placement));
+        this.brokenScenarios.add(key);
+        // `name: >` joins the scenario's lines, and the YAML errors that follow would not say why: say it once.
+        if (value.type === 'BLOCK_FOLDED') this.error(path, `is a folded block (>), which joins the scenario's lines into one, so it does not read as YAML; write ${key}: | (a literal block) instead`, this.position(value, keyPosition));
+        else for (const error of parsed.errors) this.errors.push(shiftError(error, path, placement));
         continue;
       }
       this.scenarios[key] = summarize(key, 'inline', value.value, parsed.value);
@@ -162,8 +172,13 @@ class LessonReader extends YamlFieldReader {
     if (known) return known;
     const fileText = Object.hasOwn(this.options.scenarioFiles, name) ? this.options.scenarioFiles[name] : undefined;
     if (fileText === undefined) {
-      const available = [...Object.keys(this.scenarios), ...Object.keys(this.options.scenarioFiles)].sort();
-      this.error(path, `no scenario named ${JSON.stringify(truncate(name))}: it is neither in this lesson's scenarios: nor a file in assets/scenarios; known: ${available.join(', ') || 'none'}`, position);
+      if (this.brokenScenarios.has(name)) return undefined;
+      const available = [...new Set([...Object.keys(this.scenarios), ...this.brokenScenarios, ...Object.keys(this.options.scenarioFiles)])].sort();
+      const withoutExtension = name.replace(/\.ya?ml$/i, '');
+      const meant = withoutExtension !== name && available.includes(withoutExtension)
+        ? ` (did you mean ${withoutExtension}? name a file in assets/scenarios without .yaml)`
+        : suggest(name, available);
+      this.error(path, `no scenario named ${JSON.stringify(truncate(name))}${meant}: it is neither in this lesson's scenarios: nor a file in assets/scenarios; known: ${available.join(', ') || 'none'}`, position);
       return undefined;
     }
     const parsed = parseScenario(fileText);
@@ -182,7 +197,7 @@ class LessonReader extends YamlFieldReader {
   private readSteps(root: YAMLMap): LessonStep[] | undefined {
     const field = this.field(root, 'steps');
     if (field === undefined || this.isMissing(field)) {
-      this.error('steps', 'is required: a list of steps, each with an id, a title and a body', field?.position ?? this.position(root));
+      this.error('steps', `${this.required(field)}: a list of steps, each with an id, a title and a body`, field?.position ?? this.position(root));
       return undefined;
     }
     if (!isSeq(field.value) || field.value.items.length === 0) {
@@ -250,14 +265,18 @@ class LessonReader extends YamlFieldReader {
     const startAtMs =
       sceneIndex === null ? undefined
       : sceneIndex !== undefined ? active?.sceneAtMs[sceneIndex]
-      : startAtField && !this.isMissing(startAtField) ? this.instantWithin(startAtField, `${path}.startAt`, durationMs) : 0;
+      : startAtField && !this.isMissing(startAtField)
+        ? needsScenario('startAt', startAtField.position) ? this.instantWithin(startAtField, `${path}.startAt`, durationMs) : undefined
+        : 0;
     const speed = this.optionalSpeed(node, 'speed', `${path}.speed`);
     const commandField = this.field(node, 'command');
     const command = commandField && !this.isMissing(commandField) && needsScenario('command', commandField.position) ? this.readCommand(commandField, `${path}.command`, flows) : undefined;
     const waitForField = this.field(node, 'waitFor');
     const waitFor = waitForField && !this.isMissing(waitForField) && needsScenario('waitFor', waitForField.position) ? this.readConditions(waitForField, `${path}.waitFor`, flows, durationMs) : [];
     const hintsField = this.field(node, 'hints');
-    const hints = hintsField && !this.isMissing(hintsField) ? this.readHints(hintsField, `${path}.hints`, flows, durationMs) : [];
+    const hints = hintsField && !this.isMissing(hintsField)
+      ? needsScenario('hints', hintsField.position) ? this.readHints(hintsField, `${path}.hints`, flows, durationMs) : undefined
+      : [];
     const quizField = this.field(node, 'quiz');
     const quiz = quizField && !this.isMissing(quizField) ? this.readQuiz(quizField, `${path}.quiz`, active, scenarioOk) : undefined;
 
@@ -292,7 +311,7 @@ class LessonReader extends YamlFieldReader {
     if (field === undefined || this.isMissing(field)) return undefined;
     const value = isScalar(field.value) ? field.value.value : undefined;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-      this.error(`${path}.scene`, `must be a scene's number, counting from 1, got ${describeNode(field.value)}`, field.position);
+      this.error(`${path}.scene`, `must be a scene's number, counting from 1, got ${describeNode(field.value)}${unquoteHint(field.value)}`, field.position);
       return null;
     }
     if (active === undefined) {
@@ -318,6 +337,11 @@ class LessonReader extends YamlFieldReader {
     const flow = this.requiredFlow(map, `${path}.flow`, flows);
     const line = this.requiredString(map, 'line', `${path}.line`);
     if (flow === undefined || line === undefined) return undefined;
+    const words = tokenizeShellLine(line.trim());
+    if (!words.ok) {
+      this.error(`${path}.line`, `the command line does not parse: ${words.error.replace(/ at column (\d+)/, ' at column $1 of the command')}`, this.field(map, 'line')?.position ?? field.position);
+      return undefined;
+    }
     return { flow, line: line.trim().replace(/^kubectl\s+/, '') };
   }
 
@@ -358,7 +382,7 @@ class LessonReader extends YamlFieldReader {
     const eventField = this.field(node, 'event');
     let event: SimEventType | undefined;
     if (eventField === undefined || this.isMissing(eventField)) {
-      this.error(`${path}.event`, `is required: one of ${EVENT_TYPES.join(', ')}`, eventField?.position ?? this.position(node));
+      this.error(`${path}.event`, `${this.required(eventField)}: one of ${EVENT_TYPES.join(', ')}`, eventField?.position ?? this.position(node));
     } else {
       const text = this.stringOf(eventField, `${path}.event`);
       if (text !== undefined) {
@@ -376,9 +400,13 @@ class LessonReader extends YamlFieldReader {
     let count = 1;
     if (countField && !this.isMissing(countField)) {
       const value = isScalar(countField.value) ? countField.value.value : undefined;
+      if (typeof value === 'number' && Number.isInteger(value) && value > ENGINE_MAX_EVENTS) {
+        this.error(`${path}.count`, `${numberText(countField.value as Scalar)} is more events than a run keeps (${formatLimit(ENGINE_MAX_EVENTS)}), so the step could never complete`, countField.position);
+        return undefined;
+      }
       if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) count = value;
       else {
-        this.error(`${path}.count`, `must be a whole number of at least 1, got ${describeNode(countField.value)}`, countField.position);
+        this.error(`${path}.count`, `must be a whole number of at least 1, got ${describeNode(countField.value)}${unquoteHint(countField.value)}`, countField.position);
         return undefined;
       }
     }
@@ -420,7 +448,9 @@ class LessonReader extends YamlFieldReader {
     const scalar = scalarValue(node);
     if (scalar !== undefined) return { equals: scalar };
     if (!isMap(node) || node.items.length === 0) {
-      this.error(path, `must be a value to equal, or tests such as {startsWith: create token} (${TEST_KEYS.join(', ')}), got ${describeNode(node)}`, position);
+      const values = isSeq(node) ? node.items.map((item) => scalarValue(resolveNode(item, this.doc))) : [];
+      const oneOf = values.length > 0 && values.every((value) => value !== undefined) ? `; to accept any of several values write {oneOf: [${values.join(', ')}]}` : '';
+      this.error(path, `must be a value to equal, or tests such as {startsWith: create token} (${TEST_KEYS.join(', ')}), got ${describeNode(node)}${oneOf}`, position);
       return undefined;
     }
     this.checkKeys(node, TEST_KEYS, path);
@@ -443,7 +473,7 @@ class LessonReader extends YamlFieldReader {
       } else if (key === 'atLeast' || key === 'atMost') {
         const number = isScalar(value) && typeof value.value === 'number' && Number.isFinite(value.value) ? value.value : undefined;
         if (number === undefined) {
-          this.error(`${path}.${key}`, `must be a number, got ${describeNode(value)}`, at);
+          this.error(`${path}.${key}`, `must be a number, got ${describeNode(value)}${unquoteHint(value)}`, at);
           ok = false;
         } else test[key] = number;
       } else if (key === 'equals') {
@@ -485,7 +515,7 @@ class LessonReader extends YamlFieldReader {
       const text = this.requiredString(node, 'text', `${itemPath}.text`);
       const whenField = this.field(node, 'when');
       if (whenField === undefined || this.isMissing(whenField)) {
-        this.error(`${itemPath}.when`, `is required: any of ${WHEN_KEYS.join(', ')}`, whenField?.position ?? this.position(node));
+        this.error(`${itemPath}.when`, `${this.required(whenField)}: any of ${WHEN_KEYS.join(', ')}`, whenField?.position ?? this.position(node));
         ok = false;
         return;
       }
@@ -549,23 +579,25 @@ class LessonReader extends YamlFieldReader {
     const explanation = this.requiredString(map, 'explanation', `${path}.explanation`);
     const choicesField = this.field(map, 'choices');
     let choices: string[] | undefined;
-    if (choicesField === undefined || this.isMissing(choicesField) || !isSeq(choicesField.value)) {
-      this.error(`${path}.choices`, `is required: a list of two or more answers${choicesField ? `, got ${describeNode(choicesField.value)}` : ''}`, choicesField?.position ?? this.position(map));
+    if (choicesField === undefined || this.isMissing(choicesField)) {
+      this.error(`${path}.choices`, `${this.required(choicesField)}: a list of two or more answers`, choicesField?.position ?? this.position(map));
+    } else if (!isSeq(choicesField.value)) {
+      this.error(`${path}.choices`, `must be a list of two or more answers, got ${describeNode(choicesField.value)}`, choicesField.position);
     } else {
       const texts = choicesField.value.items.map((item) => resolveNode(item, this.doc));
       const bad = texts.findIndex((node) => !(isScalar(node) && typeof node.value === 'string' && node.value.trim() !== ''));
-      if (bad !== -1) this.error(`${path}.choices[${bad}]`, `must be a non-empty string, got ${describeNode(texts[bad])}`, this.position(texts[bad], choicesField.position));
+      if (bad !== -1) this.error(`${path}.choices[${bad}]`, `must be a non-empty string, got ${describeNode(texts[bad])}${quoteHint(texts[bad])}`, this.position(texts[bad], choicesField.position));
       else if (texts.length < 2) this.error(`${path}.choices`, `needs at least two answers, got ${texts.length}`, choicesField.position);
       else choices = texts.map((node) => String((node as Scalar).value).trim());
     }
     const answerField = this.field(map, 'answer');
     let answerIndex: number | undefined;
     if (answerField === undefined || this.isMissing(answerField)) {
-      this.error(`${path}.answer`, 'is required: the number of the right choice, counting from 1', answerField?.position ?? this.position(map));
+      this.error(`${path}.answer`, `${this.required(answerField)}: the number of the right choice, counting from 1`, answerField?.position ?? this.position(map));
     } else {
       const value = isScalar(answerField.value) ? answerField.value.value : undefined;
       if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && (choices === undefined || value <= choices.length)) answerIndex = value - 1;
-      else this.error(`${path}.answer`, `must be the number of one of the choices (1 to ${choices?.length ?? 'the number of choices'}), got ${describeNode(answerField.value)}`, answerField.position);
+      else this.error(`${path}.answer`, `must be the number of one of the choices (1 to ${choices?.length ?? 'the number of choices'}), got ${describeNode(answerField.value)}${unquoteHint(answerField.value)}`, answerField.position);
     }
     const predictField = this.field(map, 'predict');
     let predict: PredictSpec | undefined;
@@ -590,7 +622,7 @@ class LessonReader extends YamlFieldReader {
     const { flows, durationMs } = active;
     const pauseField = this.field(map, 'pauseAt');
     let pauseAtMs: number | undefined;
-    if (pauseField === undefined || this.isMissing(pauseField)) this.error(`${path}.pauseAt`, 'is required: when to stop and ask, such as 1h5m', pauseField?.position ?? this.position(map));
+    if (pauseField === undefined || this.isMissing(pauseField)) this.error(`${path}.pauseAt`, `${this.required(pauseField)}: when to stop and ask, such as 1h5m`, pauseField?.position ?? this.position(map));
     else {
       pauseAtMs = this.instantWithin(pauseField, `${path}.pauseAt`, durationMs);
       if (pauseAtMs !== undefined && pauseAtMs >= durationMs) {
@@ -600,7 +632,7 @@ class LessonReader extends YamlFieldReader {
     }
     const evidenceField = this.field(map, 'evidence');
     let evidence: EventCondition | undefined;
-    if (evidenceField === undefined || this.isMissing(evidenceField)) this.error(`${path}.evidence`, 'is required: the event that proves the answer', evidenceField?.position ?? this.position(map));
+    if (evidenceField === undefined || this.isMissing(evidenceField)) this.error(`${path}.evidence`, `${this.required(evidenceField)}: the event that proves the answer`, evidenceField?.position ?? this.position(map));
     else evidence = this.readCondition(evidenceField.value, `${path}.evidence`, evidenceField.position, flows, durationMs, false);
     const refutedField = this.field(map, 'refutedBy');
     const refutedBy = refutedField && !this.isMissing(refutedField) ? this.readCondition(refutedField.value, `${path}.refutedBy`, refutedField.position, flows, durationMs, false) : undefined;
@@ -623,8 +655,8 @@ class LessonReader extends YamlFieldReader {
     const field = this.field(map, key);
     if (field === undefined || this.isMissing(field)) return undefined;
     const value = isScalar(field.value) ? field.value.value : undefined;
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_SPEED) return value;
-    this.error(path, `must be a speed in simulated seconds per second, from above 0 to ${MAX_SPEED.toLocaleString('en-US')}, got ${describeNode(field.value)}`, field.position);
+    if (typeof value === 'number' && Number.isFinite(value) && value >= MIN_SPEED && value <= MAX_SPEED) return value;
+    this.error(path, `must be a speed in simulated seconds per second, from ${MIN_SPEED} to ${formatLimit(MAX_SPEED)}, got ${describeNode(field.value)}${unquoteHint(field.value)}`, field.position);
     return undefined;
   }
 
@@ -650,7 +682,7 @@ class LessonReader extends YamlFieldReader {
   private requiredFlow(map: YAMLMap, path: string, flows: string[] | undefined): string | undefined {
     const field = this.field(map, 'flow');
     if (field === undefined || this.isMissing(field)) {
-      this.error(path, `is required${flows ? `: one of ${flows.join(', ')}` : ''}`, field?.position ?? this.position(map));
+      this.error(path, `${this.required(field)}${flows ? `: one of ${flows.join(', ')}` : ''}`, field?.position ?? this.position(map));
       return undefined;
     }
     return this.flowOf(field, path, flows);

@@ -189,7 +189,7 @@ describe('parseManifest errors say what and where', () => {
       message: 'data.token: must be base64-encoded (use stringData for plain text) (line 5, column 10)', path: 'data.token', line: 5, column: 10,
     }],
     ['a YAML syntax error', 'apiVersion: v1\nkind: [Pod\n', '', { message: 'YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] (line 3, column 1)', line: 3, column: 1 }],
-    ['a duplicate key', 'apiVersion: v1\nkind: Pod\nkind: Secret\n', '', { message: 'a key appears twice in the same mapping; keys must be unique (line 3, column 1)', line: 3, column: 1 }],
+    ['a duplicate key', 'apiVersion: v1\nkind: Pod\nkind: Secret\n', '', { message: 'the key "kind" appears twice in the same mapping (first on line 2); keys must be unique (line 3, column 1)', line: 3, column: 1 }],
   ];
 
   it.each(cases)('%s', (_name, text, path, expected) => {

@@ -26,7 +26,7 @@ describe('scenario messages', () => {
     expect(firstError(scenario('start: 1969-07-20T20:17:00Z\n'))).toBe(
       'start: "1969-07-20T20:17:00Z" is before 1970-01-01T00:00:00Z: token times (iat, exp) count seconds from then, so a simulated cluster starts in 1970 or later (line 5, column 8)',
     );
-    expect(firstError(scenario('start: 1969-02-29\n'))).toMatch(/is not an ISO 8601 instant/);
+    expect(firstError(scenario('start: 1969-02-29\n'))).toMatch(/is not a date: February 1969 has 28 days/);
     expect(firstError(scenario('start: July 1969\n'))).toMatch(/is not an ISO 8601 instant/);
   });
 
