@@ -7,7 +7,9 @@ import { USAGE } from './cli/usage.ts';
 
 export async function main(argv: string[], io: ExportCommandIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  const asksForHelp = (arg: string | undefined) => arg === '--help' || arg === '-h';
+  // `tokenscope run --help` asks for help as `tokenscope --help` does, wherever on the line it comes.
+  if (command === undefined || command === 'help' || asksForHelp(command) || ((command === 'run' || command === 'export') && rest.some(asksForHelp))) {
     io.stdout(USAGE);
     return command === undefined ? 2 : 0;
   }
@@ -15,6 +17,7 @@ export async function main(argv: string[], io: ExportCommandIo): Promise<number>
   // writer and rasteriser (in the CLI bundle each is a chunk of its own).
   if (command === 'run') return (await import('./cli/run-command.ts')).runCommand(rest, io);
   if (command === 'export') return (await import('./cli/export-command.ts')).exportCommand(rest, io);
-  io.stderr(`tokenscope: unknown command "${command}"\n\n${USAGE}`);
+  const meant = ['run', 'export'].find((name) => name === command.toLowerCase());
+  io.stderr(`tokenscope: unknown command "${command}"${meant === undefined ? '' : `; did you mean ${meant}? (commands are lower case)`}\n\n${USAGE}`);
   return 2;
 }

@@ -4,10 +4,8 @@
  * twice, a second file), so `tokenscope run` and `tokenscope export` answer alike.
  */
 import { parseArgs } from 'node:util';
-
-export interface CliFlag {
-  type: 'string' | 'boolean';
-}
+import { editDistance } from '../../shared/text/edit-distance.ts';
+import { COMMAND_FLAGS, COUNTERPART_FLAGS, type CliCommand } from './command-flags.ts';
 
 type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
 
@@ -17,9 +15,30 @@ export interface CliArgs<K extends string> {
   values: Partial<Record<K, string | true>>;
 }
 
+/**
+ * An unknown flag, with the likely meant one: the same in another case (flags are lower case), a flag of the other
+ * command (its counterpart here when there is one), or one a typo or two away.
+ */
+function unknownFlag(rawName: string, command: CliCommand): string {
+  const name = rawName.replace(/^-+/, '');
+  const own = Object.keys(COMMAND_FLAGS[command]);
+  const other: CliCommand = command === 'run' ? 'export' : 'run';
+  const sameInLowerCase = own.find((flag) => flag === name.toLowerCase());
+  if (sameInLowerCase !== undefined) return `unknown flag ${rawName}; did you mean --${sameInLowerCase}? (flags are lower case)`;
+  if (Object.hasOwn(COMMAND_FLAGS[other], name)) {
+    const counterpart = Object.hasOwn(COUNTERPART_FLAGS[command], name) ? COUNTERPART_FLAGS[command][name] : undefined;
+    return `--${name} is a flag of tokenscope ${other}, not of tokenscope ${command}${counterpart === undefined ? '' : `; here, give --${counterpart}`}`;
+  }
+  const close = own
+    .map((flag) => ({ flag, distance: editDistance(name.toLowerCase(), flag) }))
+    .filter(({ flag, distance }) => distance <= Math.min(2, Math.floor(flag.length / 3)))
+    .sort((a, b) => a.distance - b.distance)[0];
+  return close === undefined ? `unknown flag ${rawName}` : `unknown flag ${rawName}; did you mean --${close.flag}?`;
+}
+
 /** `needsValue(name)`: what to say when a string flag comes without its value. */
-export function parseCliArgs<K extends string>(args: string[], flags: Readonly<Record<K, CliFlag>>, needsValue: (name: K) => string): CliArgs<K> | string {
-  const options = flags as Readonly<Record<string, CliFlag>>;
+export function parseCliArgs<K extends string>(args: string[], command: CliCommand, needsValue: (name: K) => string): CliArgs<K> | string {
+  const options = COMMAND_FLAGS[command];
   let tokens: Token[];
   try {
     tokens = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true }).tokens;
@@ -38,8 +57,10 @@ export function parseCliArgs<K extends string>(args: string[], flags: Readonly<R
     }
     const flag = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
     const name = token.name as K;
-    if (!flag || (flag.type === 'boolean' && token.value !== undefined)) return `unknown flag ${token.rawName}`;
-    if (flag.type === 'string' && (token.value === undefined || token.value === '' || (!token.inlineValue && token.value.startsWith('-')))) return needsValue(name);
+    if (!flag) return unknownFlag(token.rawName, command);
+    if (flag.type === 'boolean' && token.value !== undefined) return `${token.rawName} takes no value: give ${token.rawName} alone, without =${token.value}`;
+    // A value that starts with '-' is the next flag, the value forgotten; a negative number, or '-', is a value.
+    if (flag.type === 'string' && (token.value === undefined || token.value === '' || (!token.inlineValue && /^-[^\d.]/.test(token.value)))) return needsValue(name);
     if (values[name] !== undefined) return `${token.rawName} is given twice`;
     values[name] = token.value ?? true;
   }

@@ -22,13 +22,15 @@ import { exportFile, type ExportDeps } from '../../shared/export/export-file.ts'
 import { exportBaseName } from '../../shared/export/export-file-name.ts';
 import { eventLogCsv, eventLogJson, eventsInExport } from '../../shared/export/event-log-export.ts';
 import type { CliIo } from './cli-io.ts';
-import { parseCliArgs, type CliFlag } from './cli-args.ts';
+import { parseCliArgs } from './cli-args.ts';
+import { EXPORT_VALUE_FLAGS, type EXPORT_FLAGS, type ExportValueFlag } from './command-flags.ts';
 import { USAGE } from './usage.ts';
 import { headlessExportSource } from './headless-moment.ts';
 import { flowsFlag, hideFlag } from './export-flags.ts';
 import { deckSettings, deckTarget, NOT_WITH_SCENES, writeDeck, type DeckTarget } from './export-scenes.ts';
 import type { Scenario } from '../../shared/scenario/scenario-types.ts';
 import { animationFrameCount, DEFAULT_ANIMATION_SETTINGS, validateAnimationSettings, type AnimationSettings } from '../../shared/export/animation/animation-settings.ts';
+import { fileErrorReason } from './file-error.ts';
 import { nodeExportDeps } from './node-export-deps.ts';
 import { FileExistsError, writeFileAtomically, writeNewFileAtomically } from '../main/atomic-file.ts';
 
@@ -56,10 +58,7 @@ interface ExportArgs {
   scenes: boolean;
 }
 
-const VALUE_FLAGS = ['at', 'format', 'scale', 'theme', 'width', 'height', 'from', 'to', 'flows', 'hide', 'out', 'events', 'duration', 'fps'] as const;
-type ValueFlag = (typeof VALUE_FLAGS)[number];
-
-const EXAMPLES: Record<ValueFlag, string> = {
+const EXAMPLES: Record<ExportValueFlag, string> = {
   at: '--at 2h',
   format: '--format png',
   scale: '--scale 2',
@@ -76,25 +75,14 @@ const EXAMPLES: Record<ValueFlag, string> = {
   fps: '--fps 15',
 };
 
-const FLAGS: Readonly<Record<ValueFlag | 'transparent' | 'no-legend' | 'no-annotations' | 'force' | 'scenes' | 'loop' | 'no-loop', CliFlag>> = {
-  ...(Object.fromEntries(VALUE_FLAGS.map((name) => [name, { type: 'string' }])) as Record<ValueFlag, CliFlag>),
-  transparent: { type: 'boolean' },
-  'no-legend': { type: 'boolean' },
-  'no-annotations': { type: 'boolean' },
-  force: { type: 'boolean' },
-  scenes: { type: 'boolean' },
-  loop: { type: 'boolean' },
-  'no-loop': { type: 'boolean' },
-};
-
 function readArgs(args: string[]): ExportArgs | string {
-  const parsed = parseCliArgs(args, FLAGS, (name) => `--${name} needs a value, e.g. ${EXAMPLES[name as ValueFlag]}`);
+  const parsed = parseCliArgs<keyof typeof EXPORT_FLAGS>(args, 'export', (name) => `--${name} needs a value, e.g. ${EXAMPLES[name as ExportValueFlag]}`);
   if (typeof parsed === 'string') return parsed;
   const { values } = parsed;
   if (values.loop && values['no-loop']) return '--loop and --no-loop: give one of them, once';
   const read: ExportArgs = { file: parsed.file, transparent: values.transparent === true, legend: values['no-legend'] !== true, annotations: values['no-annotations'] !== true, force: values.force === true, scenes: values.scenes === true };
   if (values.loop || values['no-loop']) read.loop = values.loop === true;
-  for (const name of VALUE_FLAGS) {
+  for (const name of EXPORT_VALUE_FLAGS) {
     const value = values[name];
     if (typeof value === 'string') read[name] = value;
   }
@@ -105,6 +93,13 @@ function readArgs(args: string[]): ExportArgs | string {
 function oneOf<T extends string | number>(flag: string, text: string, allowed: readonly T[]): T | string {
   const found = allowed.find((a) => String(a) === text.toLowerCase());
   return found ?? `--${flag}: expected ${allowed.join(', ')}, got "${text}"`;
+}
+
+/** A whole number of CSS pixels, with or without its unit (`1600`, `1600px`, `1600PX`), or what is wrong. */
+function pixels(flag: string, text: string, min: number, max: number): number | string {
+  const value = Number(text.replace(/px$/i, ''));
+  if (!/^\d+(px)?$/i.test(text) || value < min || value > max) return `--${flag}: expected a whole number of pixels from ${min} to ${max}, got "${text}"`;
+  return value;
 }
 
 function duration(flag: string, text: string, durationMs: number): number | string {
@@ -134,10 +129,18 @@ function animationOf(args: ExportArgs, format: 'gif' | 'apng'): AnimationSetting
 
 /** The flags as export settings, or what is wrong with them (naming the flag). */
 function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: number): { settings: ExportSettings; atMs: number } | string {
+  if (args.out === '-') return '--out -: writing to standard output is not supported; give a file name, e.g. --out figure.png';
+  if (args.out !== undefined && /[/\\]$/.test(args.out)) {
+    return `--out: ${JSON.stringify(args.out)} is a folder; give a file name in it, e.g. --out ${args.out}figure.png (a folder takes one PNG per scene with --scenes)`;
+  }
   const extension = args.out?.match(/\.([A-Za-z0-9]+)$/)?.[1]?.toLowerCase();
   const named = oneOf('format', args.format ?? (extension !== undefined && CLI_FORMATS.includes(extension as CliFormat) ? extension : 'png'), CLI_FORMATS);
   if (!CLI_FORMATS.includes(named as CliFormat)) return named;
   // A file named .txt that holds a PNG would open as garbage: the name must say what the bytes are.
+  if (args.out !== undefined && args.format === undefined && extension !== undefined && extension !== named) {
+    const videos = extension === 'webm' || extension === 'mp4' ? ' (WebM and MP4 videos are made in the app, with its browser\'s video encoder)' : '';
+    return `--out: ${JSON.stringify(args.out)} ends in .${extension}, a format the command line does not write${videos}; end it in .${CLI_FORMATS.slice(0, -1).join(', .')} or .${CLI_FORMATS[CLI_FORMATS.length - 1]}`;
+  }
   if (args.out !== undefined && extension !== named) {
     return `--out: ${JSON.stringify(args.out)} should end in .${named}${args.format === undefined ? ` (or give --format ${CLI_FORMATS.join('|')})` : ` to match --format ${named}`}`;
   }
@@ -152,7 +155,8 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
     if (typeof checked === 'string') return checked;
     animation = checked;
   } else if (args.duration !== undefined || args.fps !== undefined || args.loop !== undefined) {
-    return `--duration, --fps, --loop and --no-loop apply to animations (--out FILE.gif or FILE.apng); ${named.toUpperCase()} is a still`;
+    const given = args.duration !== undefined ? '--duration' : args.fps !== undefined ? '--fps' : args.loop ? '--loop' : '--no-loop';
+    return `${given} applies to animations (--out FILE.gif or FILE.apng); ${named.toUpperCase()} is a still`;
   }
   if (args.scale !== undefined && format !== 'png') return `--scale applies to PNG only; ${format.toUpperCase()} is drawn at the figure's own size`;
   if (args.transparent && format === 'pdf') return '--transparent applies to PNG and SVG; a PDF page is always solid';
@@ -160,20 +164,10 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
   if (typeof scale === 'string') return scale;
   const theme = oneOf('theme', args.theme ?? DEFAULT_EXPORT_SETTINGS.theme, EXPORT_THEMES);
   if (!EXPORT_THEMES.includes(theme as (typeof EXPORT_THEMES)[number])) return theme;
-  let widthPx = DEFAULT_EXPORT_SETTINGS.widthPx;
-  if (args.width !== undefined) {
-    widthPx = Number(args.width.replace(/px$/, ''));
-    if (!/^\d+(px)?$/.test(args.width) || widthPx < MIN_EXPORT_WIDTH_PX || widthPx > MAX_EXPORT_WIDTH_PX) {
-      return `--width: expected a whole number of pixels from ${MIN_EXPORT_WIDTH_PX} to ${MAX_EXPORT_WIDTH_PX}, got "${args.width}"`;
-    }
-  }
-  let heightPx: number | undefined;
-  if (args.height !== undefined) {
-    heightPx = Number(args.height.replace(/px$/, ''));
-    if (!/^\d+(px)?$/.test(args.height) || heightPx < MIN_EXPORT_HEIGHT_PX || heightPx > MAX_EXPORT_HEIGHT_PX) {
-      return `--height: expected a whole number of pixels from ${MIN_EXPORT_HEIGHT_PX} to ${MAX_EXPORT_HEIGHT_PX}, got "${args.height}"`;
-    }
-  }
+  const widthPx = args.width === undefined ? DEFAULT_EXPORT_SETTINGS.widthPx : pixels('width', args.width, MIN_EXPORT_WIDTH_PX, MAX_EXPORT_WIDTH_PX);
+  if (typeof widthPx === 'string') return widthPx;
+  const heightPx = args.height === undefined ? undefined : pixels('height', args.height, MIN_EXPORT_HEIGHT_PX, MAX_EXPORT_HEIGHT_PX);
+  if (typeof heightPx === 'string') return heightPx;
   const fromMs = args.from === undefined ? undefined : duration('from', args.from, durationMs);
   if (typeof fromMs === 'string') return fromMs;
   const toMs = args.to === undefined ? undefined : duration('to', args.to, durationMs);
@@ -182,6 +176,8 @@ function settingsOf(args: ExportArgs, flows: readonly string[], durationMs: numb
   const atMs = animation ? (toMs ?? durationMs) : args.at === undefined ? durationMs : duration('at', args.at, durationMs);
   if (typeof atMs === 'string') return atMs;
   if ((fromMs ?? 0) >= (toMs ?? durationMs)) return `--from ${args.from ?? '0s'} must come before --to ${args.to ?? formatDuration(durationMs)}`;
+  // Before the window starts, nothing in it has happened yet: the figure would be empty lanes.
+  if (fromMs !== undefined && atMs < fromMs) return `--at ${args.at ?? formatDuration(atMs)} comes before --from ${args.from}: nothing in the window has happened yet; give an --at from ${args.from} on`;
   const chosen = flowsFlag(args.flows, flows);
   if (chosen !== undefined && 'error' in chosen) return chosen.error;
   const hiddenLanes = hideFlag(args.hide, []);
@@ -226,12 +222,12 @@ function writeOutputFile(path: string, data: Uint8Array | string, overwrite: boo
 
 function writeFailure(path: string, error: unknown): string {
   if (error instanceof FileExistsError) return `${path} already exists; give --force to replace it, or another --out`;
-  return `cannot write ${path}: ${(error as Error).message}`;
+  return `cannot write ${path}: ${fileErrorReason(error, path, 'write')}`;
 }
 
 /** `--scenes`: the whole run-sheet as a PDF deck or numbered PNGs (export-scenes.ts). */
 async function exportScenes(parsed: ExportArgs, scenario: Scenario, text: string, io: ExportCommandIo): Promise<number> {
-  const refused = Object.keys(NOT_WITH_SCENES).find((flag) => (flag === 'transparent' ? parsed.transparent : parsed[flag as ValueFlag] !== undefined));
+  const refused = Object.keys(NOT_WITH_SCENES).find((flag) => (flag === 'transparent' ? parsed.transparent : parsed[flag as ExportValueFlag] !== undefined));
   if (refused !== undefined) {
     const given = refused === 'loop' && parsed.loop === false ? 'no-loop' : refused;
     io.stderr(`tokenscope export: --${given} does not apply with --scenes: ${NOT_WITH_SCENES[refused]}\n`);

@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_EXPORT_SETTINGS, EXPORT_THEMES, validateExportSettings, type ExportSettings } from '../../shared/export/export-types.ts';
 import { flowsFlag, hideFlag } from './export-flags.ts';
+import { fileErrorReason } from './file-error.ts';
 import { deckSlides, exportDeckPdf, exportScenePngs } from '../../shared/export/export-deck.ts';
 import type { ExportDeps } from '../../shared/export/export-file.ts';
 import type { Scenario } from '../../shared/scenario/scenario-types.ts';
@@ -75,7 +76,11 @@ export async function writeDeck(scenario: Scenario, text: string, sourceName: st
     await output.write(target.path, data);
     return `wrote ${target.path} (application/pdf, ${slides.length} scenes, ${data.length.toLocaleString('en-US')} bytes)\n`;
   }
-  if (target.dir !== '') await (output.makeDirectory ?? ((path) => mkdir(path, { recursive: true }).then(() => undefined)))(target.dir);
+  if (target.dir !== '') {
+    await (output.makeDirectory ?? ((path) => mkdir(path, { recursive: true }).then(() => undefined)))(target.dir).catch((error: unknown) => {
+      throw new Error(`cannot create the folder ${target.dir}: ${fileErrorReason(error, target.dir, 'write')}`);
+    });
+  }
   const files = await exportScenePngs(slides, settings, deps, target.pattern);
   let report = '';
   for (const file of files) {

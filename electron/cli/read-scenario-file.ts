@@ -6,32 +6,31 @@
 import { parseScenario } from '../../shared/scenario/parse-scenario.ts';
 import type { Scenario } from '../../shared/scenario/scenario-types.ts';
 import type { CliIo } from './cli-io.ts';
-import { utf8Decode } from '../../shared/text/utf8.ts';
-import { formatLimit, overBudget, SCENARIO_MAX_CHARS } from '../../shared/limits/input-budgets.ts';
+import { fileErrorReason } from './file-error.ts';
+import { decodeScenarioFile, scenarioTooLong } from '../../shared/export/decode-scenario-file.ts';
+import { SCENARIO_MAX_CHARS } from '../../shared/limits/input-budgets.ts';
 
 export type ScenarioFile = { ok: true; scenario: Scenario; text: string } | { ok: false; exitCode: 1 | 2 };
 
-/** The file's text: bytes are decoded strictly, as the app decodes a dropped file, so both refuse the same files. */
+/** The file's text: bytes are decoded strictly, as the app decodes a dropped file, so both refuse the same files alike. */
 function scenarioText(file: string, content: string | Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
-  const tooLong = (length: number, unit: string) => ({
-    ok: false as const,
-    error: `${file}: ${overBudget('the scenario', `${formatLimit(length)} ${unit}`, `${formatLimit(SCENARIO_MAX_CHARS)} characters`, 'a scenario is a short YAML file; split it or remove steps')}`,
-  });
-  if (typeof content === 'string') return content.length > SCENARIO_MAX_CHARS ? tooLong(content.length, 'characters') : { ok: true, text: content };
-  // UTF-8 takes at least one byte per UTF-16 unit, at most three: past three times the budget, it cannot fit.
-  if (content.length > SCENARIO_MAX_CHARS * 3) return tooLong(content.length, 'bytes');
-  const decoded = utf8Decode(content);
-  if (!decoded.ok) return { ok: false, error: `${file}: not UTF-8 text (it stops being UTF-8 at byte ${decoded.byteIndex + 1}); save it as UTF-8` };
-  const text = decoded.text.startsWith('\ufeff') ? decoded.text.slice(1) : decoded.text;
-  return text.length > SCENARIO_MAX_CHARS ? tooLong(text.length, 'characters') : { ok: true, text };
+  if (typeof content === 'string') {
+    return content.length <= SCENARIO_MAX_CHARS ? { ok: true, text: content } : scenarioTooLong(file, content.length, 'characters');
+  }
+  const decoded = decodeScenarioFile(content, file, 'drop it on the TokenScope app to reopen the moment it carries');
+  return decoded.ok ? { ok: true, text: decoded.value } : decoded;
 }
 
 export async function readScenarioFile(command: string, file: string, io: CliIo): Promise<ScenarioFile> {
+  if (file === '-') {
+    io.stderr(`tokenscope ${command}: reading a scenario from standard input is not supported; give the scenario file's path\n`);
+    return { ok: false, exitCode: 2 };
+  }
   let content: string | Uint8Array;
   try {
     content = await io.readFile(file);
   } catch (error) {
-    io.stderr(`tokenscope ${command}: cannot read ${file}: ${(error as Error).message}\n`);
+    io.stderr(`tokenscope ${command}: cannot read ${file}: ${fileErrorReason(error, file, 'read')}\n`);
     return { ok: false, exitCode: 2 };
   }
   const decoded = scenarioText(file, content);

@@ -6,6 +6,7 @@ import { Simulation } from '../../shared/engine/simulation.ts';
 import type { CliIo } from './cli-io.ts';
 import { USAGE } from './usage.ts';
 import { parseCliArgs } from './cli-args.ts';
+import type { RUN_FLAGS } from './command-flags.ts';
 import { formatEventTable } from './event-table.ts';
 import { buildRunReport } from './run-report.ts';
 
@@ -15,10 +16,8 @@ interface RunArgs {
   json: boolean;
 }
 
-const FLAGS = { until: { type: 'string' }, json: { type: 'boolean' } } as const;
-
 function readArgs(args: string[]): RunArgs | string {
-  const parsed = parseCliArgs(args, FLAGS, () => '--until needs a duration, e.g. --until 6h');
+  const parsed = parseCliArgs<keyof typeof RUN_FLAGS>(args, 'run', () => '--until needs a duration, e.g. --until 6h');
   if (typeof parsed === 'string') return parsed;
   const { until, json } = parsed.values;
   return { file: parsed.file, ...(typeof until === 'string' ? { untilText: until } : {}), json: json === true };

@@ -3,10 +3,11 @@
  * animation TokenScope exported (.png, .svg, .gif, .apng, .webm, .mp4) reopens the moment embedded in it; anything
  * else is refused with a sentence saying why, and nothing on screen changes.
  */
-import { readEmbeddedMoment } from '../../shared/export/embedded-moment.ts';
+import { exportedFileKind, readEmbeddedMoment } from '../../shared/export/embedded-moment.ts';
+import { decodeScenarioFile } from '../../shared/export/decode-scenario-file.ts';
 import type { ExportMoment } from '../../shared/export/export-types.ts';
 import type { OpenScenarioResult } from '../../shared/ipc/ipc-contract.ts';
-import { DROPPED_FILE_MAX_BYTES, formatBytes, formatLimit, overBudget, SCENARIO_MAX_CHARS } from '../../shared/limits/input-budgets.ts';
+import { DROPPED_FILE_MAX_BYTES, formatBytes, overBudget } from '../../shared/limits/input-budgets.ts';
 
 export type OpenRequest =
   | { kind: 'scenario'; sourceName: string; scenarioText: string }
@@ -15,31 +16,24 @@ export type OpenRequest =
 
 const SCENARIO_NAME = /\.ya?ml$/i;
 
-function decodeText(bytes: Uint8Array, fileName: string): { ok: true; text: string } | { ok: false; error: string } {
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, error: `${fileName}: not a scenario (the file is not UTF-8 text)` };
-  }
-}
-
-function tooLargeScenario(fileName: string, chars: number): OpenRequest {
-  return { kind: 'refused', error: `${fileName}: ${overBudget('the scenario', `${formatLimit(chars)} characters`, `${formatLimit(SCENARIO_MAX_CHARS)} characters`, 'a scenario is a short YAML file; split it or remove steps')}` };
-}
-
-/** The request for a file's bytes, told apart by the file's name for scenarios and by its content for images. */
+/**
+ * The request for a file's bytes. An image or video TokenScope exports is told by its content, whatever its name; a
+ * scenario by its name (.yaml, .yml), since YAML has no signature.
+ */
 export function openRequestFor(fileName: string, bytes: Uint8Array): OpenRequest {
   try {
-    if (SCENARIO_NAME.test(fileName)) {
-      // UTF-8 never takes fewer bytes than UTF-16 units, so past this many bytes the text would be too long too.
-      if (bytes.length > SCENARIO_MAX_CHARS * 3) return tooLargeScenario(fileName, bytes.length);
-      const text = decodeText(bytes, fileName);
-      if (!text.ok) return { kind: 'refused', error: text.error };
-      const scenarioText = text.text.replace(/^\ufeff/, '');
-      return scenarioText.length > SCENARIO_MAX_CHARS ? tooLargeScenario(fileName, scenarioText.length) : { kind: 'scenario', sourceName: fileName, scenarioText };
+    const kind = exportedFileKind(bytes);
+    if (SCENARIO_NAME.test(fileName) && (kind === undefined || kind === 'a PDF')) {
+      const text = decodeScenarioFile(bytes, fileName);
+      return text.ok ? { kind: 'scenario', sourceName: fileName, scenarioText: text.value } : { kind: 'refused', error: text.error };
     }
     const moment = readEmbeddedMoment(bytes, fileName);
-    return moment.ok ? { kind: 'moment', fileName, moment: moment.value } : { kind: 'refused', error: moment.error };
+    if (moment.ok) return { kind: 'moment', fileName, moment: moment.value };
+    // Text that is no image: most likely a scenario saved under another name.
+    if (kind === undefined && bytes.length > 0 && decodeScenarioFile(bytes, fileName).ok) {
+      return { kind: 'refused', error: `${fileName}: not an image TokenScope exports, and a scenario's name ends in .yaml or .yml; if this text is a scenario, rename it` };
+    }
+    return { kind: 'refused', error: moment.error };
   } catch (error) {
     // Last line of defence: whatever a file holds, the user gets a sentence, never a silent failure.
     return { kind: 'refused', error: `${fileName}: the file could not be read (${error instanceof Error ? error.message : String(error)})` };

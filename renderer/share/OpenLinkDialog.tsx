@@ -27,7 +27,7 @@ export function OpenLinkDialog({ onClose, onOpen }: Props) {
     if (reading?.kind === 'moment') return onOpen(reading);
     setError(
       reading?.kind === 'refused'
-        ? `${reading.error}. Nothing was opened.`
+        ? `${reading.error}${reading.error.endsWith('.') ? '' : '.'} Nothing was opened.`
         : text.trim() === ''
           ? 'Paste a link first.'
           : 'That is not a TokenScope link: a link to a moment has #tokenscope= in it.',

@@ -74,7 +74,26 @@ export function parseMomentJson(json: string, who: string, where: string): Check
   return checked.ok ? checked : { ok: false, error: `${who}: ${checked.error}` };
 }
 
+const PDF_SIGNATURE = '%PDF-';
+
+const hasPdfSignature = (bytes: Uint8Array) => bytes.length >= PDF_SIGNATURE.length && [...PDF_SIGNATURE].every((c, i) => bytes[i] === c.charCodeAt(0));
+
+/** Which of the kinds of file TokenScope exports the bytes are, told by their first bytes; undefined for any other. */
+export function exportedFileKind(bytes: Uint8Array): 'a PNG image' | 'a GIF' | 'a WebM video' | 'an MP4 video' | 'an SVG image' | 'a PDF' | undefined {
+  if (hasPngSignature(bytes)) return 'a PNG image';
+  if (hasGifSignature(bytes)) return 'a GIF';
+  if (hasWebmSignature(bytes)) return 'a WebM video';
+  if (hasMp4Signature(bytes)) return 'an MP4 video';
+  if (hasPdfSignature(bytes)) return 'a PDF';
+  const head = headText(bytes);
+  return head !== undefined && looksLikeSvg(head) ? 'an SVG image' : undefined;
+}
+
 export function readEmbeddedMoment(bytes: Uint8Array, fileName: string): Checked<ExportMoment> {
+  if (bytes.length === 0) return { ok: false, error: `${fileName}: the file is empty (0 bytes); it may not have finished copying or downloading` };
+  if (hasPdfSignature(bytes)) {
+    return { ok: false, error: `${fileName}: a PDF carries no TokenScope moment to reopen; open its scenario, or a PNG, SVG, GIF, APNG, WebM or MP4 that TokenScope exported` };
+  }
   if (bytes.length > DROPPED_FILE_MAX_BYTES) {
     return { ok: false, error: `${fileName}: ${overBudget('the file', formatBytes(bytes.length), formatBytes(DROPPED_FILE_MAX_BYTES), 'TokenScope reopens only the images and animations it exported, which are far smaller')}` };
   }

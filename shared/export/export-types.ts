@@ -202,17 +202,27 @@ export function salvageExportMemory(value: unknown): { memory: ExportMemory | nu
 /** Checks a moment read back from a dropped file (which may come from anywhere). */
 export function validateExportMoment(value: unknown): Checked<ExportMoment> {
   if (!isRecord(value)) return { ok: false, error: 'the embedded TokenScope moment is not an object' };
-  if (value.version !== 1) return { ok: false, error: `the embedded TokenScope moment has version ${JSON.stringify(value.version)}; this app reads version 1` };
-  if (typeof value.scenarioText !== 'string' || value.scenarioText.length === 0) return { ok: false, error: 'the embedded TokenScope moment has no scenario text' };
+  const moment = 'the embedded TokenScope moment';
+  // Missing and wrong are told apart: a field of the wrong type is there, so "has no …" would mislead.
+  const wrong = (field: string, name: string, expected: string): Checked<ExportMoment> => ({
+    ok: false,
+    error: value[field] === undefined ? `${moment} has no ${name}` : `${moment}'s ${name}${name === field ? '' : ` (${field})`} is ${shortJson(value[field])}; expected ${expected}`,
+  });
+  if (typeof value.version === 'number' && Number.isInteger(value.version) && value.version > 1) {
+    return { ok: false, error: `${moment} was made by a newer version of TokenScope (moment version ${value.version}); this one reads version 1` };
+  }
+  if (value.version !== 1) return wrong('version', 'version', '1');
+  if (typeof value.scenarioText !== 'string') return wrong('scenarioText', 'scenario text', 'the scenario as a string');
+  if (value.scenarioText.length === 0) return { ok: false, error: `${moment}'s scenario text is empty` };
   if (value.scenarioText.length > SCENARIO_MAX_CHARS) {
     return { ok: false, error: overBudget('the scenario embedded in it', `${formatLimit(value.scenarioText.length)} characters`, `${formatLimit(SCENARIO_MAX_CHARS)} characters`, 'TokenScope never exports a scenario that large, so the image was edited or made elsewhere') };
   }
-  if (typeof value.sourceName === 'string' && value.sourceName.length > SOURCE_NAME_MAX_CHARS) return { ok: false, error: `the embedded TokenScope moment's source name is longer than ${SOURCE_NAME_MAX_CHARS} characters` };
-  if (typeof value.sourceName !== 'string') return { ok: false, error: 'the embedded TokenScope moment has no source name' };
-  if (!isMs(value.playheadMs)) return { ok: false, error: 'the embedded TokenScope moment has no valid playhead (milliseconds ≥ 0)' };
+  if (typeof value.sourceName === 'string' && value.sourceName.length > SOURCE_NAME_MAX_CHARS) return { ok: false, error: `${moment}'s source name is longer than ${SOURCE_NAME_MAX_CHARS} characters` };
+  if (typeof value.sourceName !== 'string') return wrong('sourceName', 'source name', 'a file name as a string');
+  if (!isMs(value.playheadMs)) return { ok: false, error: `${moment} has no valid playhead (milliseconds ≥ 0)` };
   const view = value.view;
   if (!isRecord(view) || !isMs(view.startMs) || !isMs(view.endMs) || view.endMs <= view.startMs) {
-    return { ok: false, error: 'the embedded TokenScope moment has no valid time window (startMs < endMs)' };
+    return { ok: false, error: `${moment} has no valid time window (startMs < endMs)` };
   }
   return {
     ok: true,

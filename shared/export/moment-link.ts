@@ -96,7 +96,7 @@ function inflateCapped(deflated: Uint8Array, maxBytes: number): Checked<Uint8Arr
     } while (at < deflated.length);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: /EOF/i.test(message) ? 'The link is cut short: its moment ends before the end of its compressed data' : `The link is damaged: its moment cannot be decompressed (${message})` };
+    return { ok: false, error: /EOF/i.test(message) ? 'The link is cut short or damaged: its compressed moment ends too early; copy the whole link again' : `The link is damaged: its moment cannot be decompressed (${message})` };
   }
   const out = new Uint8Array(total);
   let offset = 0;
@@ -110,6 +110,12 @@ function inflateCapped(deflated: Uint8Array, maxBytes: number): Checked<Uint8Arr
 /** The payload after the prefix: base64url of a zlib stream of the moment's JSON. */
 function readPayload(payload: string): MomentLinkReading {
   if (payload === '') return refused('The link is cut short: it has no moment after #tokenscope=1.');
+  // A parameter added after the moment (`&utm_source=…`) is no damage to it: say what to remove.
+  const extra = payload.search(/[&?;]/);
+  if (extra > 0) {
+    const added = payload.slice(extra);
+    return refused(`The link has something added after its moment: remove ${JSON.stringify(added.length > 40 ? `${added.slice(0, 40)}…` : added)} from its end`);
+  }
   const decoded = base64UrlDecode(payload);
   if (!decoded.ok) {
     return decoded.index === payload.length - 1 && payload.length % 4 === 1

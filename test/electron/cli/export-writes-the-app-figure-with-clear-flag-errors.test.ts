@@ -104,7 +104,8 @@ describe('tokenscope export', () => {
     ['an unknown lane', ['--hide', 'pods'], 'tokenscope export: --hide: expected lanes among attacker, kubectl, secrets, got "pods"'],
     ['a bad event log format', ['--events', 'xml'], 'tokenscope export: --events: expected csv or json, got "xml"'],
     ['a page height out of range', ['--height', '100'], 'tokenscope export: --height: expected a whole number of pixels from 360 to 4320, got "100"'],
-    ['an output name that is not an image', ['--out', 'x.txt'], 'tokenscope export: --out: "x.txt" should end in .png (or give --format png|svg|pdf|gif|apng)'],
+    ['an output name that is not an image', ['--out', 'x.txt'], 'tokenscope export: --out: "x.txt" ends in .txt, a format the command line does not write; end it in .png, .svg, .pdf, .gif or .apng'],
+    ['an output name without an extension', ['--out', 'x'], 'tokenscope export: --out: "x" should end in .png (or give --format png|svg|pdf|gif|apng)'],
     ['an output name that contradicts --format', ['--format', 'svg', '--out', 'x.png'], 'tokenscope export: --out: "x.png" should end in .svg to match --format svg'],
     ['a scale for a vector format', ['--format', 'svg', '--scale', '2'], 'tokenscope export: --scale applies to PNG only; SVG is drawn at the figure\'s own size'],
     ['a transparent PDF', ['--format', 'pdf', '--transparent'], 'tokenscope export: --transparent applies to PNG and SVG; a PDF page is always solid'],
@@ -126,10 +127,11 @@ describe('tokenscope export', () => {
     expect([view.getUint32(16), view.getUint32(20)]).toEqual([3840, 2160]);
   });
 
-  it('says which file it could not write', async () => {
-    const run = await exportCli([SIDE_BY_SIDE, ...SMALL, '--out', join(dir, 'no-such-folder', 'x.png')], { realWrites: true });
+  it('says which file it could not write, and why in words: the folder that is missing, not a temporary file', async () => {
+    const folder = join(dir, 'no-such-folder');
+    const run = await exportCli([SIDE_BY_SIDE, ...SMALL, '--out', join(folder, 'x.png')], { realWrites: true });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^tokenscope export: cannot write .*no-such-folder.x\.png: ENOENT/);
+    expect(run.stderr).toBe(`tokenscope export: cannot write ${join(folder, 'x.png')}: there is no folder ${folder}; create it first, or give another --out\n`);
   });
 
   it('refuses a missing scenario argument with the usage, and an unreadable file by name', async () => {
@@ -138,7 +140,7 @@ describe('tokenscope export', () => {
     expect(none.stderr).toContain('tokenscope export: missing the scenario file\n\nUsage:');
     const missing = await exportCli([join(dir, 'nope.yaml')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^tokenscope export: cannot read .*nope\.yaml: ENOENT/);
+    expect(missing.stderr).toBe(`tokenscope export: cannot read ${join(dir, 'nope.yaml')}: there is no such file\n`);
   });
 
   it('reports scenario errors as file:line:column and writes nothing', async () => {

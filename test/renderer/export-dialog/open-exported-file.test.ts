@@ -45,12 +45,42 @@ describe('openRequestFor', () => {
   it('refuses an SVG without a moment and a file that is no image', () => {
     const svg = bytesOf('<svg xmlns="http://www.w3.org/2000/svg"><title>logo</title></svg>');
     expect(openRequestFor('logo.svg', svg)).toMatchObject({ kind: 'refused', error: expect.stringMatching(/^logo\.svg: this image was not exported by TokenScope/) });
-    expect(openRequestFor('notes.txt', bytesOf('hello'))).toEqual({ kind: 'refused', error: 'notes.txt: not an image TokenScope exports (PNG, APNG, GIF, SVG, WebM or MP4)' });
+    expect(openRequestFor('photo.jpg', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 16))).toEqual({ kind: 'refused', error: 'photo.jpg: not an image TokenScope exports (PNG, APNG, GIF, SVG, WebM or MP4)' });
   });
 
   it('loads a .yaml or .yml file as a scenario, without its byte-order mark, and refuses one that is not UTF-8', () => {
     expect(openRequestFor('mine.YML', bytesOf('\ufeffname: x\n'))).toEqual({ kind: 'scenario', sourceName: 'mine.YML', scenarioText: 'name: x\n' });
-    expect(openRequestFor('broken.yaml', Uint8Array.of(0x6e, 0xff, 0xfe))).toEqual({ kind: 'refused', error: 'broken.yaml: not a scenario (the file is not UTF-8 text)' });
+    expect(openRequestFor('broken.yaml', Uint8Array.of(0x6e, 0xff, 0xfe))).toEqual({ kind: 'refused', error: 'broken.yaml: not UTF-8 text (it stops being UTF-8 at byte 2); save it as UTF-8' });
+  });
+});
+
+describe('openRequestFor says what a file is', () => {
+  it('reopens an image TokenScope exported by its content, even under a scenario\'s name', async () => {
+    const png = await exportFile(source, { ...DEFAULT_EXPORT_SETTINGS, hiddenLanes: [], scale: 1 }, deps);
+    const request = openRequestFor('figure.yaml', bytesOf(png.data));
+    expect(request.kind === 'moment' && request.moment.playheadMs).toBe(AT_MS);
+  });
+
+  it('says a scenario saved under another name should be renamed, rather than that it is no image', () => {
+    expect(openRequestFor('scenario.txt', bytesOf(scenarioText()))).toEqual({
+      kind: 'refused',
+      error: "scenario.txt: not an image TokenScope exports, and a scenario's name ends in .yaml or .yml; if this text is a scenario, rename it",
+    });
+  });
+
+  it('says an empty file is empty', () => {
+    expect(openRequestFor('figure.png', new Uint8Array())).toEqual({ kind: 'refused', error: 'figure.png: the file is empty (0 bytes); it may not have finished copying or downloading' });
+  });
+
+  it('names UTF-16 text and gives the byte where UTF-8 stops, as the CLI does', () => {
+    expect(openRequestFor('s.yaml', Uint8Array.of(0xff, 0xfe, 0x6e, 0))).toEqual({ kind: 'refused', error: 's.yaml: UTF-16 text, not UTF-8; save it as UTF-8' });
+  });
+
+  it('says a PDF handout carries no moment, rather than that TokenScope does not export it', () => {
+    expect(openRequestFor('handout.pdf', bytesOf('%PDF-1.7\n%\xe2\xe3'))).toEqual({
+      kind: 'refused',
+      error: 'handout.pdf: a PDF carries no TokenScope moment to reopen; open its scenario, or a PNG, SVG, GIF, APNG, WebM or MP4 that TokenScope exported',
+    });
   });
 });
 

@@ -119,6 +119,10 @@ describe('opening a link', () => {
     act(() => screen.getByTestId('open-link-open').click());
     expect(screen.getByTestId('open-link-error').textContent).toMatch(/^The link is cut short.*Nothing was opened\.$/);
     expect(screen.getByTestId('open-link-dialog')).toBeTruthy();
+    // A refusal that ends in a full stop (here the link's own "#tokenscope=1.") gets no second one.
+    fireEvent.change(field, { target: { value: 'https://tokenscope.example/#tokenscope=1.' } });
+    act(() => screen.getByTestId('open-link-open').click());
+    expect(screen.getByTestId('open-link-error').textContent).toBe('The link is cut short: it has no moment after #tokenscope=1. Nothing was opened.');
 
     fireEvent.change(field, { target: { value: momentLink('app://tokenscope/index.html', MOMENT) } });
     act(() => screen.getByTestId('open-link-open').click());

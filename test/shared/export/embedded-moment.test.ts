@@ -62,9 +62,26 @@ describe('readEmbeddedMoment', () => {
 
   it('refuses a moment of another version or with a broken field', () => {
     const png = insertPngTextChunk(tinyPng(), PNG_MOMENT_KEYWORD, JSON.stringify({ ...MOMENT, version: 2 }));
-    expect(readEmbeddedMoment(png, 'a.png')).toEqual({ ok: false, error: 'a.png: the embedded TokenScope moment has version 2; this app reads version 1' });
+    expect(readEmbeddedMoment(png, 'a.png')).toEqual({ ok: false, error: 'a.png: the embedded TokenScope moment was made by a newer version of TokenScope (moment version 2); this one reads version 1' });
     const svg = svgWith(svgMomentElement({ ...MOMENT, view: { startMs: 5, endMs: 5 } }));
     expect(readEmbeddedMoment(svg, 'a.svg')).toEqual({ ok: false, error: 'a.svg: the embedded TokenScope moment has no valid time window (startMs < endMs)' });
+  });
+
+  it('tells a missing field from one of the wrong type, never printing undefined', () => {
+    const read = (moment: unknown) => {
+      const result = readEmbeddedMoment(insertPngTextChunk(tinyPng(), PNG_MOMENT_KEYWORD, JSON.stringify(moment)), 'a.png');
+      return !result.ok && result.error;
+    };
+    expect(read({})).toBe('a.png: the embedded TokenScope moment has no version');
+    expect(read({ ...MOMENT, version: '1' })).toBe('a.png: the embedded TokenScope moment\'s version is "1"; expected 1');
+    expect(read({ ...MOMENT, scenarioText: 5 })).toBe("a.png: the embedded TokenScope moment's scenario text (scenarioText) is 5; expected the scenario as a string");
+    expect(read({ ...MOMENT, scenarioText: undefined })).toBe('a.png: the embedded TokenScope moment has no scenario text');
+    expect(read({ ...MOMENT, sourceName: ['a'] })).toBe('a.png: the embedded TokenScope moment\'s source name (sourceName) is ["a"]; expected a file name as a string');
+  });
+
+  it('says an empty file is empty, and a PDF carries no moment', () => {
+    expect(readEmbeddedMoment(new Uint8Array(), 'a.png')).toEqual({ ok: false, error: 'a.png: the file is empty (0 bytes); it may not have finished copying or downloading' });
+    expect(readEmbeddedMoment(utf8('%PDF-1.7\n'), 'a.pdf')).toMatchObject({ ok: false, error: expect.stringMatching(/^a\.pdf: a PDF carries no TokenScope moment to reopen/) });
   });
 
   it('passes on what is wrong with a corrupt PNG', () => {

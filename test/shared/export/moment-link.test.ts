@@ -96,6 +96,22 @@ describe('a fragment that is not a good link', () => {
     expect(refusal('tokenscope=1.')).toBe('The link is cut short: it has no moment after #tokenscope=1.');
   });
 
+  it('a changed character that the decompressor trips on is not called a cut', () => {
+    const fragment = momentFragment(MOMENT);
+    const refusals = new Set<string>();
+    for (let at = '#tokenscope=1.'.length; at < fragment.length - 8; at += 3) {
+      refusals.add(refusal(fragment.slice(0, at) + (fragment[at] === 'A' ? 'B' : 'A') + fragment.slice(at + 1)));
+    }
+    // Same length, one character changed: nothing is missing, so no refusal may say only that the link was cut.
+    expect([...refusals].filter((r) => r.startsWith('The link is cut short:'))).toEqual([]);
+    expect(refusals).toContain('The link is cut short or damaged: its compressed moment ends too early; copy the whole link again');
+  });
+
+  it('a parameter added after the moment is named, to be removed, rather than called damage', () => {
+    const fragment = momentFragment(MOMENT);
+    expect(refusal(`${fragment}&utm_source=chat`)).toBe('The link has something added after its moment: remove "&utm_source=chat" from its end');
+  });
+
   it('a changed character is caught by the checksum or the decompressor', () => {
     const fragment = momentFragment(MOMENT);
     const at = Math.floor(fragment.length / 2);
@@ -131,7 +147,7 @@ describe('a fragment that is not a good link', () => {
   });
 
   it('its moment is checked exactly like an image’s: version, fields, and the scenario budget of a file', () => {
-    expect(refusal(fragmentOfJson(JSON.stringify({ ...MOMENT, version: 2 })))).toBe('The link: the embedded TokenScope moment has version 2; this app reads version 1');
+    expect(refusal(fragmentOfJson(JSON.stringify({ ...MOMENT, version: 2 })))).toBe('The link: the embedded TokenScope moment was made by a newer version of TokenScope (moment version 2); this one reads version 1');
     expect(refusal(fragmentOfJson(JSON.stringify({ ...MOMENT, view: { startMs: 5, endMs: 5 } })))).toMatch(/no valid time window/);
     const huge = { ...MOMENT, scenarioText: 'a'.repeat(SCENARIO_MAX_CHARS + 1) };
     expect(withinBounds(() => refusal(fragmentOfJson(JSON.stringify(huge))))).toMatch(/^The link: the scenario embedded in it is 2,000,001 characters, over TokenScope's limit of 2,000,000 characters/);
