@@ -7,6 +7,8 @@ import { promises as fsPromises } from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions } from 'electron';
 import { extensionOf, MAX_FILE_BYTES, MAX_SCENARIO_CHARS, type OpenScenarioResult } from '../../shared/ipc/ipc-contract.ts';
+import { decodeScenarioFile } from '../../shared/export/decode-scenario-file.ts';
+import { exportedFileKind } from '../../shared/export/embedded-moment.ts';
 
 export interface ScenarioFileDeps {
   dialog: Pick<Dialog, 'showOpenDialog'>;
@@ -26,18 +28,6 @@ export interface OpenScenarioOptions {
    * the menu's Open, which loads straight into the engine, cannot, and offers scenarios only.
    */
   images: boolean;
-}
-
-/**
- * The scenario's text, refused when it is not UTF-8, as a dropped file is: a lenient decode would turn stray bytes into
- * U+FFFD and load a scenario that differs from the file.
- */
-function decodeScenarioText(bytes: Uint8Array, sourceName: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(`${sourceName} is not UTF-8 text, so it is not a scenario`);
-  }
 }
 
 /** Shows the dialog and reads the chosen file; throws, in words, when the file cannot be used. */
@@ -82,7 +72,17 @@ export async function openScenarioFile(
   } else {
     // Bytes bound characters from above in UTF-8, so this also keeps the text within the engine's 'load' limit.
     if (info.size > MAX_SCENARIO_CHARS) throw new Error(`${sourceName} is larger than 2 MB; a scenario is a short YAML file`);
-    result = { canceled: false, sourceName, scenarioText: decodeScenarioText(await readBytes(filePath), sourceName) };
+    const bytes = await readBytes(filePath);
+    // Told by content, as a dropped file is: an exported image renamed .yaml still reopens its moment.
+    const kind = exportedFileKind(bytes);
+    if (options.images && kind !== undefined && kind !== 'a PDF') {
+      result = { canceled: false, sourceName, imageBytes: bytes };
+    } else {
+      // Strict UTF-8: a lenient decode would turn stray bytes into U+FFFD and load a scenario that differs from the file.
+      const text = decodeScenarioFile(bytes, sourceName, 'open it with the Open button or drop it on the window to reopen its moment');
+      if (!text.ok) throw new Error(text.error);
+      result = { canceled: false, sourceName, scenarioText: text.value };
+    }
   }
 
   try {

@@ -48,7 +48,27 @@ describe('openScenarioFile', () => {
     const file = path.join(dir, 'latin1.yaml');
     writeFileSync(file, Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xe9, 0x0a]));
     dialog.fakeAnswerOpen({ canceled: false, filePaths: [file] });
-    await expect(openScenarioFile(undefined, { dialog: dialog as never, settings: memory() })).rejects.toThrow('latin1.yaml is not UTF-8 text, so it is not a scenario');
+    await expect(openScenarioFile(undefined, { dialog: dialog as never, settings: memory() })).rejects.toThrow('latin1.yaml: not UTF-8 text (it stops being UTF-8 at byte 8); save it as UTF-8');
+  });
+
+  it('tells a file by its content: an exported PNG renamed .yaml reopens its moment, and UTF-16 text is named', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1]);
+    const renamed = path.join(dir, 'moment.yaml');
+    writeFileSync(renamed, png);
+    dialog.fakeAnswerOpen({ canceled: false, filePaths: [renamed] });
+    const result = await openScenarioFile(undefined, { dialog: dialog as never, settings: memory() });
+    expect('imageBytes' in result && [...result.imageBytes]).toEqual([...png]);
+
+    // The menu's Open loads scenarios only: the same file is named for what it is, with where to open it.
+    dialog.fakeAnswerOpen({ canceled: false, filePaths: [renamed] });
+    await expect(openScenarioFile(undefined, { dialog: dialog as never, settings: memory() }, { images: false })).rejects.toThrow(
+      'moment.yaml: a PNG image, not a scenario (YAML text); open it with the Open button or drop it on the window to reopen its moment',
+    );
+
+    const utf16 = path.join(dir, 'utf16.yaml');
+    writeFileSync(utf16, Buffer.from('\ufeffname: x\n', 'utf16le'));
+    dialog.fakeAnswerOpen({ canceled: false, filePaths: [utf16] });
+    await expect(openScenarioFile(undefined, { dialog: dialog as never, settings: memory() })).rejects.toThrow('utf16.yaml: UTF-16 text, not UTF-8; save it as UTF-8');
   });
 
   it('refuses a file larger than the engine accepts, without reading it', async () => {
