@@ -5,10 +5,10 @@
  * to a projected slide's (the projector theme, without the detail lanes); --theme, --flows, --hide, --no-legend and
  * --no-annotations change it. Each scene sets its own moment and window, so --at, --from and --to do not apply.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_EXPORT_SETTINGS, EXPORT_THEMES, validateExportSettings, type ExportSettings } from '../../shared/export/export-types.ts';
 import { flowsFlag, hideFlag } from './export-flags.ts';
+import { makeFolders } from './make-folders.ts';
 import { fileErrorReason } from './file-error.ts';
 import { deckSlides, exportDeckPdf, exportScenePngs } from '../../shared/export/export-deck.ts';
 import type { ExportDeps } from '../../shared/export/export-file.ts';
@@ -77,7 +77,7 @@ export async function writeDeck(scenario: Scenario, text: string, sourceName: st
     return `wrote ${target.path} (application/pdf, ${slides.length} scenes, ${data.length.toLocaleString('en-US')} bytes)\n`;
   }
   if (target.dir !== '') {
-    await (output.makeDirectory ?? ((path) => mkdir(path, { recursive: true }).then(() => undefined)))(target.dir).catch((error: unknown) => {
+    await (output.makeDirectory ?? makeFolders)(target.dir).catch((error: unknown) => {
       throw new Error(`cannot create the folder ${target.dir}: ${fileErrorReason(error, target.dir, 'write')}`);
     });
   }
