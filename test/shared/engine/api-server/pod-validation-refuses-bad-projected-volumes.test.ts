@@ -8,6 +8,7 @@ import type { DownwardAPIVolumeFile, KeyToPath, Pod, VolumeProjection } from 'ku
 import type { KubernetesVersion } from '../../../../shared/model/versions.ts';
 import { validatePod } from '../../../../shared/engine/api-server/pod-validation.ts';
 import { apply, eventsOfType, flow, simAt } from './token-test-helpers.ts';
+import { consoleAt, run } from '../kubectl/console-fixture.ts';
 
 const P = 'spec.volumes[0].projected';
 
@@ -152,5 +153,48 @@ describe('version by version', () => {
   ])('%s: two kinds in one source → %s (PR #125940)', (version, text) => {
     const volume = `projected:\n  sources:\n    - ${TOKEN}\n      secret: {name: s}`;
     expect(applyOn(version, volume).errors).toEqual([`Pod "custom" is invalid: ${P}.sources[0]: Forbidden: ${text}`]);
+  });
+});
+
+/** The editor and the console's `apply -f` mark the line of the refusal's field (apply-manifest.ts `locate`). */
+describe('a refusal points at its field in the manifest', () => {
+  function rejectedAt(volume: string): { line?: number; column?: number } {
+    const sim = simAt({ version: '1.33', pod: false }, 1);
+    apply(sim, manifest(volume));
+    const [event] = eventsOfType(sim, 'manifest.rejected');
+    return { line: event?.line, column: event?.column };
+  }
+  /** Line and column (1-based) where `text` first starts in the manifest. */
+  const placeOf = (volume: string, text: string) => {
+    const lines = manifest(volume).split('\n');
+    const index = lines.findIndex((line) => line.includes(text));
+    return { line: index + 1, column: lines[index]!.indexOf(text) + 1 };
+  };
+
+  it('a token path error names `projected.path`, which is not in the manifest: the `projected` key is marked', () => {
+    const volume = 'projected:\n  sources:\n    - serviceAccountToken: {path: /abs}';
+    expect(rejectedAt(volume)).toEqual(placeOf(volume, 'projected:'));
+  });
+
+  it('two kinds in one source: the second source (its first key) is marked', () => {
+    const volume = `projected:\n  sources:\n    - ${TOKEN}\n    - secret: {name: s}\n      configMap: {name: c}`;
+    expect(rejectedAt(volume)).toEqual(placeOf(volume, 'secret: {name: s}'));
+  });
+
+  it('an item path error marks the path value', () => {
+    const volume = 'projected:\n  sources:\n    - configMap:\n        name: c\n        items:\n          - key: k\n            path: ../up';
+    expect(rejectedAt(volume)).toEqual(placeOf(volume, '../up'));
+  });
+});
+
+describe('the console', () => {
+  it('`kubectl apply -f` prints the refusal as kubectl does and creates nothing', () => {
+    const sim = consoleAt({ version: '1.33', pod: false }, 1000);
+    const out = run(sim, 'apply -f pod.yaml', manifest(`projected:\n  sources:\n    - serviceAccountToken: {path: ../t}\n      secret: {name: s}`));
+    expect(out).toEqual({
+      stdout: '',
+      stderr: `Error from server (Invalid): error when creating "pod.yaml": Pod "custom" is invalid: [${P}.path: Invalid value: "../t": must not contain '..', ${P}.sources[0]: Forbidden: may not specify more than 1 volume type per source]\n`,
+      exitCode: 1,
+    });
   });
 });
