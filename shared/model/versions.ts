@@ -90,6 +90,17 @@ export interface VersionBehaviour {
   serviceAccountSecretsColumn: boolean;
   /** The AtomicWriter chowns the user-visible links with Lchown (1.36 fix #137332, §8.7). */
   projectedLinksOwnedByFsUser: boolean;
+  /**
+   * Pod validation runs a projected token's `path` through `ValidateLocalNonReservedPath` on create (PR #121731,
+   * milestone 1.30; before it an absolute or `..` token path was accepted).
+   */
+  projectedTokenPathMustBeLocal: boolean;
+  /**
+   * A projection source with two kinds is refused with `may not specify more than 1 volume type per source` rather
+   * than `… 1 volume type` (PR #125940, approved 2024-07-17, after the 1.31 ImageVolume change that still has the old
+   * text; dated to 1.32 by inference, UNCONFIRMED).
+   */
+  projectionKindsMessagePerSource: boolean;
   kubectlDurationCheck: KubectlDurationCheck;
   kubectlNodeBoundTokens: KubectlNodeBoundTokens;
   kubectlDiscoveryErrorLog: KubectlDiscoveryErrorLog;
@@ -121,6 +132,8 @@ const SINCE = {
   externalSignerFlagKnown: 32,
   externalSigner: 34,
   projectedLinksOwnedByFsUser: 36,
+  projectedTokenPathMustBeLocal: 30,
+  projectionKindsMessagePerSource: 32,
 } as const satisfies Partial<Record<keyof VersionBehaviour, number>>;
 
 /** The first minor release without each behaviour. */

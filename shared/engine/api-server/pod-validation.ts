@@ -1,11 +1,14 @@
 /**
  * The parts of Pod defaulting and validation that concern tokens (`SetDefaults_ServiceAccountTokenProjection`,
- * `pkg/apis/core/validation/validation.go` projection sources). Errors carry the field path so an editor can point
- * at the line.
+ * `pkg/apis/core/validation/validation.go` volumes, see volume-validation.ts). Errors carry the field path so an
+ * editor can point at the line.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ApiError } from './api-error.ts';
-import { MAX_TOKEN_EXPIRATION_SEC, MIN_TOKEN_EXPIRATION_SEC, DEFAULT_TOKEN_REQUEST_EXPIRATION_SEC } from './token-request.ts';
+import { DEFAULT_TOKEN_REQUEST_EXPIRATION_SEC } from './token-request.ts';
+import { invalidObject, required, type FieldError } from './field-errors.ts';
+import { validateVolumeSource } from './volume-validation.ts';
+import { versionBehaviour, type KubernetesVersion } from '../../model/versions.ts';
 
 export function defaultPod(pod: Pod): Pod {
   const volumes = pod.spec?.volumes?.map((volume) => {
@@ -26,26 +29,14 @@ export function defaultPod(pod: Pod): Pod {
   return volumes ? { ...pod, spec: { ...pod.spec!, volumes } } : pod;
 }
 
-export function validatePod(pod: Pod): ApiError | undefined {
-  const problems: { field: string; text: string }[] = [];
-  (pod.spec?.volumes ?? []).forEach((volume, v) => {
-    (volume.projected?.sources ?? []).forEach((source, s) => {
-      const token = source.serviceAccountToken;
-      if (!token) return;
-      const base = `spec.volumes[${v}].projected.sources[${s}].serviceAccountToken`;
-      const exp = token.expirationSeconds ?? DEFAULT_TOKEN_REQUEST_EXPIRATION_SEC;
-      if (exp < MIN_TOKEN_EXPIRATION_SEC) problems.push({ field: `${base}.expirationSeconds`, text: `Invalid value: ${exp}: may not specify a duration less than 10 minutes` });
-      if (exp > MAX_TOKEN_EXPIRATION_SEC) problems.push({ field: `${base}.expirationSeconds`, text: `Invalid value: ${exp}: may not specify a duration larger than 2^32 seconds` });
-      if (!token.path) problems.push({ field: `${base}.path`, text: 'Required value' });
-    });
-  });
-  if ((pod.spec?.containers ?? []).length === 0) problems.push({ field: 'spec.containers', text: 'Required value' });
-  if (problems.length === 0) return undefined;
-  const detail = problems.map((p) => `${p.field}: ${p.text}`);
-  return {
-    status: 422,
-    reason: 'Invalid',
-    field: problems[0]!.field,
-    message: `Pod "${pod.metadata?.name}" is invalid: ${detail.length === 1 ? detail[0] : `[${detail.join(', ')}]`}`,
-  };
+/**
+ * `ValidatePodCreate` for what the simulator models: volumes first (`validateVolumes`, in `spec.volumes` order), then
+ * containers, aggregated as `errors.NewInvalid` prints them.
+ */
+export function validatePod(pod: Pod, version: KubernetesVersion): ApiError | undefined {
+  const behaviour = versionBehaviour(version);
+  const problems: FieldError[] = [];
+  (pod.spec?.volumes ?? []).forEach((volume, v) => problems.push(...validateVolumeSource(volume, `spec.volumes[${v}]`, behaviour)));
+  if ((pod.spec?.containers ?? []).length === 0) problems.push(required('spec.containers'));
+  return invalidObject('Pod', pod.metadata?.name ?? '', problems);
 }

@@ -27,7 +27,7 @@ export function createPod(ctx: EngineContext, cluster: ClusterState, manifest: P
   const admitted = admitPod(ctx, cluster, named);
   if (!admitted.ok) return admitted;
   const defaulted = defaultPod(admitted.pod);
-  const invalid = validatePod(defaulted);
+  const invalid = validatePod(defaulted, cluster.version);
   if (invalid) return { ok: false, error: invalid };
   const pod: Pod = {
     ...defaulted,

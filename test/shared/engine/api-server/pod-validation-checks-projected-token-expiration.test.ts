@@ -1,7 +1,8 @@
 /**
  * Pod defaulting and validation of projected serviceAccountToken sources (docs/kubernetes-facts.md §2.2):
  * expirationSeconds nil → 3600, defaultMode → 0644, `may not specify a duration less than 10 minutes` (<600),
- * `may not specify a duration larger than 2^32 seconds` (>1<<32), `path` Required.
+ * `may not specify a duration larger than 2^32 seconds` (>1<<32), `path` Required (upstream names the volume's
+ * `projected.path`, not the source's: `validateProjectionSources` builds it from `fldPath`).
  */
 import { describe, expect, it } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
@@ -31,11 +32,11 @@ describe('projected serviceAccountToken validation', () => {
       token: { path: 'token', expirationSeconds: 4_294_967_297 },
       message: `Pod "custom" is invalid: ${FIELD}.expirationSeconds: Invalid value: 4294967297: may not specify a duration larger than 2^32 seconds`,
     },
-    { token: { expirationSeconds: 3600 }, message: `Pod "custom" is invalid: ${FIELD}.path: Required value` },
+    { token: { expirationSeconds: 3600 }, message: 'Pod "custom" is invalid: spec.volumes[0].projected.path: Required value' },
   ];
 
   it.each(table)('$token → $message', ({ token, message }) => {
-    const error = validatePod(defaultPod(podWith(token)));
+    const error = validatePod(defaultPod(podWith(token)), '1.30');
     if (message) expect(error).toMatchObject({ status: 422, reason: 'Invalid', message });
     else expect(error).toBeUndefined();
   });
