@@ -26,6 +26,7 @@ import {
   yamlSyntaxErrors,
 } from './yaml-source.ts';
 import type { SourceOffsets, SourcePosition } from './yaml-source.ts';
+import { quoteHint } from './yaml-field-reader.ts';
 
 export type ManifestObject = Pod | ServiceAccount | Secret;
 export type ManifestKind = 'Pod' | 'ServiceAccount' | 'Secret';
@@ -355,9 +356,4 @@ function scalarString(node: unknown): string | undefined {
 
 function isNullScalar(node: unknown): boolean {
   return isScalar(node) && node.value === null;
-}
-
-/** YAML reads `1.0`, `true` and `0755` as numbers and booleans; Kubernetes wants strings there. */
-function quoteHint(node: unknown): string {
-  return isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean') ? '; put it in quotes' : '';
 }
